@@ -1,0 +1,50 @@
+/*
+ * lexicon.h — word lists under lexicons/, loaded into a hash table.
+ *
+ * A lexicon file is UTF-8, one entry per line: KEY or KEY<TAB>VALUE.
+ * Lines starting with '#' and empty lines are ignored.  Keys are stored as
+ * written; callers normalise case (lexicon_fold()) both when building the
+ * file and when looking up.  The table owns its strings.
+ */
+#ifndef LEXICON_H
+#define LEXICON_H
+
+#include <stddef.h>
+
+struct lexicon;
+
+/*
+ * Returns the directory holding the lexicons: $ANON_LEXICONS if set, else
+ * lexicons/ beside the running program's bin/ (a build tree), else
+ * ../share/anonymise/lexicons beside it (an installed tree), else the
+ * compiled-in ANON_DATADIR "/lexicons".  The string is static.
+ */
+const char	*lexicon_dir(void);
+
+/*
+ * Loads lexicon_dir()/name.  Returns the table, or NULL with a message in
+ * err ("lexicons/towns.txt: No such file or directory", "...:12: line too
+ * long").  Free with lexicon_free().
+ */
+struct lexicon	*lexicon_load(const char *name, char *err, size_t errlen);
+/* Returns an empty table (to fill with lexicon_put()), or NULL on ENOMEM. */
+struct lexicon	*lexicon_new(void);
+/* Adds or replaces key (copied).  Returns 0, or -1 when out of memory. */
+int		 lexicon_put(struct lexicon *, const char *key, size_t keylen,
+		    const char *value);
+void		 lexicon_free(struct lexicon *);
+
+/* Returns 1 when key is present. */
+int		 lexicon_has(const struct lexicon *, const char *key, size_t len);
+/* Returns the value of key ("" when the line had none) or NULL if absent. */
+const char	*lexicon_get(const struct lexicon *, const char *key, size_t len);
+size_t		 lexicon_size(const struct lexicon *);
+
+/*
+ * Writes the lower-case form of src (ASCII and Latin-1/Latin Extended-A
+ * letters; other bytes copied) into dst, which must hold len + 1 bytes.
+ * Returns the length written (equal to len for these scripts).
+ */
+size_t		 lexicon_fold(char *dst, const char *src, size_t len);
+
+#endif /* LEXICON_H */
