@@ -511,8 +511,7 @@ allowpass(struct places_ctx *c)
 	size_t	 i, n, len;
 
 	for (i = 0; i < c->ntok; i++) {
-		if (!cap(c, i) && !(c->tok[i].f & T_DIGIT) &&
-		    !(i > 0 && c->tok[i - 1].aend == -1 && 0))
+		if (!cap(c, i) && !(c->tok[i].f & T_DIGIT))
 			continue;
 		for (n = ALLOWMAX; n >= 1; n--) {
 			if (i + n > c->ntok || !spaced(c, i, i + n))
@@ -537,8 +536,7 @@ allowpass(struct places_ctx *c)
 				char	 w[MAXPHRASE];
 				size_t	 wl = fold1(c, j, w);
 				if (wl != (size_t)-1 && (strcmp(w, "act") == 0 ||
-				    strcmp(w, "regulations") == 0 ||
-				    strcmp(w, "order") == 0 && 0)) {
+				    strcmp(w, "regulations") == 0)) {
 					size_t	 e = j + 1;
 					if (e < c->ntok &&
 					    gap(c, j) == G_SPACE &&
@@ -794,9 +792,7 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 		if (c->tok[i].used)
 			continue;
 		/* Numbered: [Flat N,] [Building,] N Street. */
-		if ((c->tok[i].f & T_HOUSENUM) && gap(c, i) == G_SPACE &&
-		    !(i > 0 && tokis(c, i - 1, flatwords) &&
-		    gap(c, i - 1) == G_SPACE && gap(c, i) == G_SPACE && 0)) {
+		if ((c->tok[i].f & T_HOUSENUM) && gap(c, i) == G_SPACE) {
 			s = i;
 			/* Walk back over "Building," and "Flat N,". */
 			for (;;) {
@@ -906,8 +902,6 @@ inst_emit(struct places_ctx *c, size_t a, size_t b, size_t na, size_t nb,
 	const char *v, *tab;
 	size_t	 kl, cl;
 
-	if (c->tok[a].f & T_CAP && 0)
-		return 0;
 	/* Span excludes a leading lower-case "the". */
 	if (c->text[c->tok[a].s] == 't' && fold1(c, a, key) == 3 &&
 	    strcmp(key, "the") == 0)

@@ -17,7 +17,7 @@
 struct places_ctx;
 
 /*
- * Loads the lexicons (places/*.txt and allow/phrases.txt under
+ * Loads the lexicons (the files of places/ and allow/phrases.txt under
  * lexicon_dir()) and the hunspell dictionary dict (the path without
  * .aff/.dic; NULL = /usr/share/hunspell/en_GB).  Returns the context, or
  * NULL with a message in err.  Free with places_free().
