@@ -62,6 +62,7 @@ struct places_ctx {
 	struct lexicon	*affix;		/* place-name prefix|suffix|ending */
 	struct lexicon	*gaz;		/* gazetteer: place -> town|locality */
 	struct lexicon	*allow;		/* allow-list phrases */
+	struct lexicon	*notplace;	/* countries, languages, faiths */
 	struct lexicon	*wcache;	/* hunspell verdicts: o, p, u */
 	struct lexicon	*streets;	/* streets seen in this document */
 	struct lexicon	*inst;		/* institution core -> subtype \t key */
@@ -110,6 +111,12 @@ static const char *const movewords[] = {
 	"housed", "placed", "commuted", "driven", "drove", "journey", "visit",
 	"visits", "visited", "trip", "trips", "transfer", "born", "distance",
 	"miles", "route", "bus", "train", "way", NULL
+};
+/* Words after "12 Oak Road, Kayden" that show a person, not a locality. */
+static const char *const verbs[] = {
+	"was", "were", "had", "has", "is", "said", "told", "who", "did",
+	"would", "could", "will", "says", "asked", "explained", "reported",
+	"agreed", "stated", "denied", "confirmed", "disclosed", NULL
 };
 /* Name-internal words of institutions ("St Mary's C of E Primary"). */
 static const char *const instconn[] = {
@@ -486,7 +493,7 @@ emit(struct places_ctx *c, size_t a, size_t b, const char *type,
 	size_t	 i;
 
 	for (i = a; i < b; i++)
-		c->tok[i].used = 1;
+		c->tok[i].used = strcmp(type, "place") == 0 ? 2 : 1;
 	return mention_list_add(c->found, c->tid, c->tok[a].s, c->tok[b - 1].e,
 	    type, subtype, rule, conf, key, "");
 }
@@ -734,8 +741,32 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 	const char *kind;
 
 	*took = 0;
-	if ((q = street_at(c, k, &strong)) < 0)
-		return 0;
+	if ((q = street_at(c, k, &strong)) < 0) {
+		/* "103 The Woodlands", "36 Riverside, Bootle L39 1LF": a
+		 * number and a name without a street word. */
+		if (need_strong || !cap(c, k) || c->tok[k].used ||
+		    tokis(c, k, titles) || tokis(c, k, months) ||
+		    (toklex(c, k, c->stop) && !tokis(c, k,
+		    (const char *const[]){ "the", NULL })))
+			return 0;
+		q = (long)k;
+		if (tokis(c, k, (const char *const[]){ "the", NULL })) {
+			if (!cap(c, k + 1) || gap(c, k) != G_SPACE ||
+			    c->tok[k + 1].used || toklex(c, k + 1, c->stop))
+				return 0;
+			q = (long)k + 1;
+		} else {
+			size_t	 e2 = capphrase(c, k, 2, prior), x;
+			q = (long)e2 - 1;
+			/* Needs a postcode after its locality or town. */
+			for (x = e2; x < c->ntok && x < e2 + 6; x++)
+				if (postcode_at(c, x, prior, &pe))
+					break;
+			if (x >= c->ntok || x >= e2 + 6 || gap(c, e2 - 1) !=
+			    G_COMMA)
+				return 0;
+		}
+	}
 	if (need_strong && !strong)
 		return 0;
 	if (foldtoks(c, k, (size_t)q + 1, key, sizeof(key)) == (size_t)-1)
@@ -753,7 +784,8 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 		/* A segment ends at a comma, a postcode or punctuation, not
 		 * before another word ("12 Oak Road, Kayden was seen"). */
 		if (e < c->ntok && gap(c, e - 1) == G_SPACE &&
-		    !postcode_at(c, e, prior, &pe))
+		    !postcode_at(c, e, prior, &pe) &&
+		    (cap(c, e) || tokis(c, e, verbs)))
 			break;
 		seg[nseg][0] = j + 1;
 		seg[nseg][1] = e;
@@ -836,7 +868,8 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 					break;
 			if (k < c->ntok && k > i && gap(c, k) == G_COMMA &&
 			    k - i < 3 && (toklex(c, k, c->building) ||
-			    toklex(c, k, c->suffix)) && k > i &&
+			    toklex(c, k, c->suffix) || tokis(c, i,
+			    (const char *const[]){ "the", NULL })) &&
 			    !anyallowed(c, i, k + 1) &&
 			    freetok(c, i, k + 1)) {
 				fold1(c, k, w);
@@ -1070,9 +1103,14 @@ instpass(struct places_ctx *c)
 		fold1(c, i, buf);
 		if (strcmp(buf, "house") == 0 || strcmp(buf, "lodge") == 0 ||
 		    strcmp(buf, "court") == 0) {
-			if (!(c->accom || c->refuge || c->unit) || i - a > 2 ||
-			    p == 0 || !tokis(c, p - 1, (const char *const[]){
-			    "at", "into", "to", "in", "from", "the", NULL }))
+			if (i - a > 2 || p == 0 || !tokis(c, p - 1,
+			    (const char *const[]){ "at", "into", "to", "in",
+			    "from", "the", NULL }))
+				continue;
+			if (!(c->accom || c->refuge || c->unit) &&
+			    (strcmp(buf, "court") == 0 ||
+			    !tokis(c, p - 1, (const char *const[]){ "into",
+			    "at", NULL })))
 				continue;
 			if (h < c->ntok && gap(c, h - 1) == G_COMMA &&
 			    (c->tok[h].f & T_HOUSENUM))
@@ -1279,6 +1317,10 @@ placectx(struct places_ctx *c, size_t i)
 	    strcmp(w, "towards") == 0 || strcmp(w, "at") == 0) && i >= 2 &&
 	    tokis(c, i - 2, movewords))
 		return 1;
+	/* "moved to Grimsby from X": a place just before. */
+	if ((strcmp(w, "from") == 0 || strcmp(w, "to") == 0) && i >= 2 &&
+	    c->tok[i - 2].used == 2)
+		return 1;
 	if (strcmp(w, "of") == 0 && i >= 2 && tokis(c, i - 2,
 	    (const char *const[]){ "outskirts", "centre", "town", "city",
 	    "area", "village", "north", "south", "east", "west", "streets",
@@ -1326,7 +1368,8 @@ placeshape(struct places_ctx *c, size_t a, size_t b)
 			unknown++;
 	}
 	if (b - a == 1)
-		return unknown == 1;
+		return unknown == 1 || (wclass(c, a) == 'p' &&
+		    !toklex(c, a, c->notplace));
 	if (unknown > 0)
 		return 1;
 	if ((v = toklexget(c, a, c->affix)) != NULL && strcmp(v, "prefix") == 0)
@@ -1359,6 +1402,21 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 			continue;
 		}
 		ctx = placectx(c, i);
+		/* "Tranter Cross police station", "Oldham town centre". */
+		if (e > i && e + 1 < c->ntok && gap(c, e - 1) == G_SPACE &&
+		    !cap(c, e) && tokis(c, e, (const char *const[]){ "police",
+		    "town", "city", "railway", "bus", "magistrates",
+		    "magistrates'", "custody", NULL }) && tokis(c, e + 1,
+		    (const char *const[]){ "station", "centre", "court",
+		    "suite", NULL }) && !anyallowed(c, i, e) &&
+		    !tokis(c, i, titles) &&
+		    !toklex(c, i, c->stop)) {
+			if (place_emit(c, i, e, "town", "places/landmark",
+			    80) == -1)
+				return -1;
+			i = e - 1;
+			continue;
+		}
 		/* Gazetteer, longest match. */
 		for (n = 4; n >= 1; n--) {
 			if (i + n > c->ntok || !spaced(c, i, i + n) ||
@@ -1368,6 +1426,16 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 				continue;
 			if (gazkind(c, i, i + n, &kind))
 				break;
+		}
+		if (n >= 1 && ctx) {
+			e = capphrase(c, i, 4, prior);
+			while (e > i + n && toklex(c, e - 1, c->heads))
+				e--;
+			if (e > i + n && freetok(c, i, e) &&
+			    !anyallowed(c, i, e) &&
+			    !(c->tok[e - 1].f & T_POSSESSIVE) &&
+			    placeshape(c, i, e))
+				n = 0;
 		}
 		if (n >= 1 && !anyallowed(c, i, i + n)) {
 			if (c->tok[i + n - 1].f & T_POSSESSIVE && n == 1 &&
@@ -1502,6 +1570,7 @@ places_new(const char *dict, char *err, size_t errlen)
 		{ offsetof(struct places_ctx, affix), "places/place-affixes.txt" },
 		{ offsetof(struct places_ctx, gaz), "places/gazetteer.txt" },
 		{ offsetof(struct places_ctx, allow), "allow/phrases.txt" },
+		{ offsetof(struct places_ctx, notplace), "places/not-places.txt" },
 	};
 	size_t	 i;
 
@@ -1559,6 +1628,7 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->affix);
 	lexicon_free(c->gaz);
 	lexicon_free(c->allow);
+	lexicon_free(c->notplace);
 	lexicon_free(c->wcache);
 	lexicon_free(c->streets);
 	lexicon_free(c->inst);
