@@ -336,7 +336,8 @@ tokenise(struct places_ctx *c)
 		t.e = i;
 		if (letters >= 2 && low == 0)
 			t.f |= T_ALLCAPS;
-		if (t.f & T_DIGIT) {
+		/* "1.8 The Partnership": a paragraph number, not a house. */
+		if ((t.f & T_DIGIT) && !(t.s > 0 && s[t.s - 1] == '.')) {
 			/* House numbers: 1-4 digits, one optional letter, or
 			 * a range "12-14". */
 			size_t	 k = t.s, d = 0;
@@ -752,7 +753,10 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 		q = (long)k;
 		if (tokis(c, k, (const char *const[]){ "the", NULL })) {
 			if (!cap(c, k + 1) || gap(c, k) != G_SPACE ||
-			    c->tok[k + 1].used || toklex(c, k + 1, c->stop))
+			    c->tok[k + 1].used || toklex(c, k + 1, c->stop) ||
+			    (c->tok[k + 1].f & T_ALLCAPS) ||
+			    anyallowed(c, k + 1, k + 2) ||
+			    toklex(c, k + 1, c->descr))
 				return 0;
 			q = (long)k + 1;
 		} else {
@@ -1077,7 +1081,11 @@ instpass(struct places_ctx *c)
 					break;
 				continue;
 			}
-			/* Lower-case connectors inside a name: "C of E". */
+			/* Lower-case connectors inside a name: "C of E";
+			 * "Journal of Family Practice" is no institution. */
+			if (strcmp(buf, "of") == 0 && !tokis(c, q - 1,
+			    (const char *const[]){ "c", "church", NULL }))
+				break;
 			if (q > 0 && cap(c, q - 1) &&
 			    inlist(instconn, buf, strlen(buf)) &&
 			    strcmp(buf, "the") != 0 &&
@@ -1437,6 +1445,10 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 			    placeshape(c, i, e))
 				n = 0;
 		}
+		/* "London: HM Government" is a citation. */
+		if (n >= 1 && c->tok[i + n - 1].e < c->len &&
+		    c->text[c->tok[i + n - 1].e] == ':')
+			continue;
 		if (n >= 1 && !anyallowed(c, i, i + n)) {
 			if (c->tok[i + n - 1].f & T_POSSESSIVE && n == 1 &&
 			    !ctx && wclass(c, i) != 'p')
