@@ -865,7 +865,9 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 		}
 		/* House name: "Orchard Cottage, Chapel Close". */
 		if (cap(c, i) && i > 0 && !sentstart(c, i) &&
-		    !toklex(c, i, c->stop) && !tokis(c, i, titles)) {
+		    (!toklex(c, i, c->stop) || tokis(c, i,
+		    (const char *const[]){ "the", NULL })) &&
+		    !tokis(c, i, titles)) {
 			for (k = i; k < c->ntok && k - i < 3 && cap(c, k) &&
 			    (k == i || gap(c, k - 1) == G_SPACE); k++)
 				if (gap(c, k) == G_COMMA)
