@@ -51,6 +51,7 @@ struct tok {
 	unsigned	 f;
 	int		 used;		/* covered by a mention (prior or ours) */
 	int		 astart, aend;	/* allow span covering it, or -1 */
+	size_t		 fo, fl;	/* folded form in ctx->fbuf */
 };
 
 struct places_ctx {
@@ -73,6 +74,8 @@ struct places_ctx {
 	size_t		 len;
 	struct tok	*tok;
 	size_t		 ntok, captok;
+	char		*fbuf;		/* folded tokens, one after another */
+	size_t		 capfbuf;
 	char		*lower;		/* lower-cased paragraph, NUL-ended */
 	size_t		 caplower;
 	int		 accom;		/* paragraph speaks of accommodation */
@@ -161,7 +164,8 @@ foldcopy(char *dst, size_t cap, const char *s, size_t n)
 	return o;
 }
 
-/* Folds tokens [a, b) joined by single spaces into buf. */
+/* Folds tokens [a, b) joined by single spaces into buf (from the cache
+ * tokenise() filled). */
 static size_t
 foldtoks(const struct places_ctx *c, size_t a, size_t b, char *buf,
     size_t cap)
@@ -169,15 +173,12 @@ foldtoks(const struct places_ctx *c, size_t a, size_t b, char *buf,
 	size_t	 i, o = 0, n;
 
 	for (i = a; i < b; i++) {
-		if (i > a) {
-			if (o + 1 >= cap)
-				return (size_t)-1;
-			buf[o++] = ' ';
-		}
-		n = foldcopy(buf + o, cap - o, c->text + c->tok[i].s,
-		    c->tok[i].e - c->tok[i].s);
-		if (n == (size_t)-1)
+		n = c->tok[i].fl;
+		if (o + n + 2 >= cap)
 			return (size_t)-1;
+		if (i > a)
+			buf[o++] = ' ';
+		memcpy(buf + o, c->fbuf + c->tok[i].fo, n);
 		o += n;
 	}
 	buf[o] = '\0';
@@ -299,7 +300,7 @@ tokenise(struct places_ctx *c)
 			i += n;
 			continue;
 		}
-		struct tok t = { i, 0, 0, 0, -1, -1 };
+		struct tok t = { i, 0, 0, 0, -1, -1, 0, 0 };
 		int	 up = 0, low = 0, letters = 0;
 		if (isupperl(cp))
 			t.f |= T_CAP;
@@ -367,6 +368,20 @@ tokenise(struct places_ctx *c)
 		}
 		c->tok[c->ntok++] = t;
 		(void)up;
+	}
+	/* Fold every token once; folding never makes a token longer. */
+	if (len + c->ntok + 1 > c->capfbuf) {
+		char	*nb = realloc(c->fbuf, len + c->ntok + 1);
+		if (nb == NULL)
+			return -1;
+		c->fbuf = nb;
+		c->capfbuf = len + c->ntok + 1;
+	}
+	for (i = 0, n = 0; i < c->ntok; i++) {
+		c->tok[i].fo = n;
+		c->tok[i].fl = foldcopy(c->fbuf + n, c->capfbuf - n,
+		    s + c->tok[i].s, c->tok[i].e - c->tok[i].s);
+		n += c->tok[i].fl + 1;
 	}
 	return 0;
 }
@@ -1650,5 +1665,6 @@ places_free(struct places_ctx *c)
 		Hunspell_destroy(c->hun);
 	free(c->tok);
 	free(c->lower);
+	free(c->fbuf);
 	free(c);
 }
