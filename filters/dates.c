@@ -1,10 +1,10 @@
 /*
  * dates.c — finds dates in a paragraph and proposes their replacement.
  *
- * One PCRE2 pattern (JIT-compiled once) finds candidate spans; each of its
- * alternatives leaves a MARK naming its shape.  The span is then parsed by
- * hand into at most two parts (a range has two) of day, month and year,
- * validated, and rendered under the policy.  See docs/anon-dates.1.
+ * One PCRE2 pattern (JIT-compiled once) finds candidate spans.  Each span
+ * is then parsed by hand into at most two parts (a range has two) of day,
+ * month and year, validated, and rendered under the policy.  See
+ * docs/anon-dates.1.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -19,6 +19,7 @@
 #include "dates.h"
 #include "record.h"
 #include "sbuf.h"
+#include "utf8.h"
 
 /*
  * Pieces of the main pattern.  Spaces inside a date may be U+00A0 or
@@ -37,48 +38,59 @@
 		"NOVEMBER|DECEMBER)"
 #define MONA	"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|" \
 		"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)"
-#define MON	"(?:" MONF "|" MONA ")" NL
+/* Any month, factored so that a capital that starts no month fails fast. */
+#define MON	"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|" \
+		"July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|" \
+		"Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|" \
+		"MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|" \
+		"SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|" \
+		"DEC(?:EMBER)?)" NL
 #define Y4	"(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
 #define Y2	"[0-9]{2}(?![0-9]|[:.][0-9])"
 /* A month and an optional year; two-digit years only after "Mar" etc. */
 #define MONY	"(?:" MONF NL "(?:,?" SP Y4 ")?|" MONA NL \
 		"(?:,?" SP "(?:" Y4 "|" Y2 "))?)"
-#define WD	"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|" \
-		"Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|" \
-		"SUNDAY|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)" NL \
+#define WD	"(?:(?:(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:rs?)?|Fri|" \
+		"Sat(?:ur)?|Sun)(?:day)?|(?:MON|TUE(?:S)?|WED(?:NES)?|" \
+		"THU(?:RS?)?|FRI|SAT(?:UR)?|SUN)(?:DAY)?)" NL \
 		",?" SP "(?:the" SP ")?)"
 #define DASH	"(?:" SP0 "[-\\x{2013}\\x{2014}]" SP0 "|" SP \
 		"(?:to|until|till|and|&)" SP ")"
-/* What may not come right before a date: a letter or digit, a decimal
- * point ("9.26 May" numbers a paragraph), a dash or slash, a currency. */
-#define START	"(?<![\\p{L}\\p{N}.\\-/\\x{2013}\\x{2014}\\x{a3}$\\x{20ac}])"
 #define MNUM	"(?:1[0-2]|0?[1-9])(?![0-9])"
 
-#define RANGE_ALT \
-	/* 12–16 March 2014, 29 July–2 August 2020, between 3 and 9 May */ \
-	"(*MARK:range)" START WD "?" DO "(?:" OF SP MON ")?" \
-	    DASH WD "?" DO OF SP MONY "|"
-#define SINGLE_ALTS \
-	/* Tuesday 14th of March 2017, 14 Mar 17, 14 March */ \
-	"(*MARK:dmy)" START WD "?" DO OF SP MONY \
-	/* March 14, 2017; Tuesday, March 14th */ \
-	"|(*MARK:mdy)" START WD "?" MON SP "(?:" DAY ORD "?" ",?" SP Y4 "|" \
-	    DAY ORD NL ")" \
-	/* March to May 2017 */ \
-	"|(*MARK:mrange)" START MON DASH MON ",?" SP Y4 \
-	/* March 2017 */ \
-	"|(*MARK:my)" START MON ",?" SP Y4 \
+/*
+ * The pattern only finds spans; parse() tells their shape from what they
+ * hold.  It has no lookbehind, MARK or named group at the front, so that
+ * PCRE2 can skip ahead to the characters a date can start with; what may
+ * precede a date is checked by bad_before().
+ */
+#define NUMERIC \
 	/* 14/03/2017, 14.3.17, 14-03-2017 */ \
-	"|(*MARK:num)" START DAY "([./-])" MNUM "\\1(?:[0-9]{4}|[0-9]{2})" \
+	"|" DAY "([./-])" MNUM "\\1(?:[0-9]{4}|[0-9]{2})" \
 	    "(?![0-9]|[./-][0-9])" \
 	/* 2017-03-14 */ \
-	"|(*MARK:iso)" START "(?:19|20)[0-9]{2}-(?:1[0-2]|0[1-9])-" \
+	"|(?:19|20)[0-9]{2}-(?:1[0-2]|0[1-9])-" \
 	    "(?:3[01]|[12][0-9]|0[1-9])(?![0-9]|-[0-9])"
+#define MONFIRST \
+	MON "(?:" \
+	/* March 14, 2017; March 14th */ \
+	    SP "(?:" DAY ORD "?" ",?" SP Y4 "|" DAY ORD NL ")" \
+	/* March to May 2017 */ \
+	    "|" DASH MON ",?" SP Y4 \
+	/* March 2017 */ \
+	    "|,?" SP Y4 ")"
 
-static const char main_pattern[] = RANGE_ALT SINGLE_ALTS;
+static const char main_pattern[] =
+	WD "?(?:"
+	/* Tuesday 14th of March 2017, 14 Mar 17, 14 March; and ranges:
+	 * 12–16 March 2014, 29 July–2 August 2020, between 3 and 9 May */
+	    DO "(?:(?:" OF SP MON ")?" DASH WD "?" DO ")?" OF SP MONY
+	    "|" MONFIRST ")"
+	NUMERIC;
 /* Tried where a range was rejected ("30 May-2 May 2017"); a range whose
  * ends both carry a year is two dates and is never matched as one. */
-static const char single_pattern[] = SINGLE_ALTS;
+static const char single_pattern[] =
+	WD "?(?:" DO OF SP MONY "|" MONFIRST ")" NUMERIC;
 
 /* Right before a date: a label saying it is a date of birth. */
 static const char dob_pattern[] =
@@ -98,6 +110,7 @@ struct dates_rx {
 	pcre2_code		*dobcell;
 	pcre2_match_data	*md;
 	pcre2_match_data	*md2;
+	pcre2_match_data	*mds;	/* for single */
 	struct sbuf		 hint;
 };
 
@@ -161,7 +174,7 @@ struct part {
 #define MAXTOK	24
 
 struct dval {
-	const char	*mark;
+	const char	*shape;
 	int		 nparts;
 	struct part	 p[2];
 	struct tok	 tok[MAXTOK];
@@ -349,7 +362,8 @@ dates_init(struct dates_ctx *c, enum dates_policy policy, long shift,
 		goto fail;
 	rx->md = pcre2_match_data_create_from_pattern(rx->main, NULL);
 	rx->md2 = pcre2_match_data_create(4, NULL);
-	if (rx->md == NULL || rx->md2 == NULL) {
+	rx->mds = pcre2_match_data_create_from_pattern(rx->single, NULL);
+	if (rx->md == NULL || rx->md2 == NULL || rx->mds == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto fail;
 	}
@@ -372,6 +386,7 @@ dates_release(struct dates_ctx *c)
 	pcre2_code_free(rx->dobcell);
 	pcre2_match_data_free(rx->md);
 	pcre2_match_data_free(rx->md2);
+	pcre2_match_data_free(rx->mds);
 	sbuf_release(&rx->hint);
 	free(rx);
 	c->rx = NULL;
@@ -437,11 +452,13 @@ addtok(struct dval *v, size_t off, size_t len, int role, int part)
 }
 
 /*
- * Parses the span s[0..len) that the pattern matched with the given mark.
- * Returns 0, or -1 when it is no valid date after all (30 February).
+ * Parses the span s[0..len) that the pattern matched and names its shape:
+ * "num" (14/3/17), "iso", "dmy" (14 March 2017), "mdy" (March 14, 2017),
+ * "my" (March 2017) or "range".  Returns 0, or -1 when it is no valid date
+ * after all (30 February, a range that runs backwards).
  */
 static int
-parse(const char *s, size_t len, const char *mark, struct dval *v)
+parse(const char *s, size_t len, struct dval *v)
 {
 	size_t i = 0, j;
 	int cur = 0, newpart = 0, numeric, k, first_tok_of_p1 = -1;
@@ -449,8 +466,13 @@ parse(const char *s, size_t len, const char *mark, struct dval *v)
 	struct part *p;
 
 	memset(v, 0, sizeof(*v));
-	v->mark = mark;
-	numeric = strcmp(mark, "num") == 0 || strcmp(mark, "iso") == 0;
+	for (j = 0; j < len && !isalpha((unsigned char)s[j]); j++)
+		;
+	numeric = j == len;
+	if (numeric)
+		v->shape = len > 4 && isdigit((unsigned char)s[1]) &&
+		    isdigit((unsigned char)s[2]) &&
+		    isdigit((unsigned char)s[3]) ? "iso" : "num";
 	while (i < len) {
 		j = i;
 		if (isdigit((unsigned char)s[i])) {
@@ -460,7 +482,7 @@ parse(const char *s, size_t len, const char *mark, struct dval *v)
 			if (numeric) {
 				int role;
 				p = &v->p[0];
-				if (mark[0] == 'i')
+				if (v->shape[0] == 'i')
 					role = nnum == 0 ? R_YEAR :
 					    nnum == 1 ? R_MONNUM : R_DAY;
 				else
@@ -568,6 +590,21 @@ parse(const char *s, size_t len, const char *mark, struct dval *v)
 		if (p->d != 0 && p->d > mdays(p->m, p->y))
 			return -1;
 	}
+	if (numeric)
+		return 0;
+	if (v->nparts == 2)
+		v->shape = "range";
+	else if (v->p[0].d == 0)
+		v->shape = "my";
+	else {
+		v->shape = "dmy";
+		for (k = 0; k < v->ntok; k++)
+			if (v->tok[k].role == R_DAY || v->tok[k].role == R_MON) {
+				if (v->tok[k].role == R_MON)
+					v->shape = "mdy";
+				break;
+			}
+	}
 	return 0;
 }
 
@@ -671,7 +708,7 @@ render_tokens(struct sbuf *b, const char *s, size_t len,
 			    wd_abbr[dates_weekday(days)], upper_word(w, t->len));
 			break;
 		case R_DAY:
-			if (v->mark[0] == 'n' || v->mark[0] == 'i')
+			if (v->shape[0] == 'n' || v->shape[0] == 'i')
 				r |= sbuf_printf(b, numeric_pad(s, v, R_DAY) ?
 				    "%02d" : "%d", p->d);
 			else
@@ -900,48 +937,76 @@ cell_of(const char *s, size_t off)
 }
 
 static const char *
-rule_of(const char *mark)
+rule_of(const char *shape)
 {
-	if (strcmp(mark, "range") == 0 || strcmp(mark, "mrange") == 0)
+	if (strcmp(shape, "range") == 0)
 		return "dates/range";
-	if (strcmp(mark, "my") == 0)
+	if (strcmp(shape, "my") == 0)
 		return "dates/month-year";
-	if (strcmp(mark, "num") == 0)
+	if (strcmp(shape, "num") == 0)
 		return "dates/numeric";
-	if (strcmp(mark, "iso") == 0)
+	if (strcmp(shape, "iso") == 0)
 		return "dates/iso";
-	if (strcmp(mark, "mdy") == 0)
+	if (strcmp(shape, "mdy") == 0)
 		return "dates/month-day";
 	return "dates/day-month";
 }
 
 /*
- * Checks the candidate s[ms..me) found with mark and reports it.  Returns
+ * Returns 1 when what comes right before off forbids a date there: a
+ * letter or digit, a decimal point ("9.26 May" numbers a paragraph), a
+ * dash or slash (the inside of a range or of a number), a currency sign.
+ * This is checked here rather than by a lookbehind in the pattern so that
+ * PCRE2 can skip to the possible first characters of a date.
+ */
+static int
+bad_before(const char *s, size_t off)
+{
+	size_t b;
+	uint32_t cp;
+	unsigned char ch;
+
+	if (off == 0)
+		return 0;
+	ch = (unsigned char)s[off - 1];
+	if (ch < 0x80)
+		return isalnum(ch) || ch == '.' || ch == '-' || ch == '/' ||
+		    ch == '$';
+	b = utf8_back(s, off - 1);
+	if (utf8_decode(s + b, off - b, &cp) <= 0)
+		return 1;
+	return cp == 0xa3 || cp == 0x20ac || cp == 0x2013 || cp == 0x2014 ||
+	    (cp >= 0xc0 && cp < 0x2000);
+}
+
+/*
+ * Checks the candidate s[ms..me) and reports it.  Returns
  * 1 when it was taken (or deliberately dropped under --dates=keep), 0 when
  * it is no date, -1 on error.
  */
 static int
 take(struct dates_ctx *c, const struct text_unit *t,
     const struct mention_list *prior, struct mention_list *found,
-    size_t ms, size_t me, const char *mark, int row_dob)
+    size_t ms, size_t me, int row_dob)
 {
-	const char *s = t->text, *sub;
+	const char *s = t->text, *sub, *shape;
 	size_t len = t->len;
 	struct dval v;
 	int dob, conf;
 
-	if (mark == NULL || parse(s + ms, me - ms, mark, &v) == -1 ||
+	if (bad_before(s, ms) || parse(s + ms, me - ms, &v) == -1 ||
 	    mention_list_overlaps(prior, ms, me))
 		return 0;
+	shape = v.shape;
 	/* Numbers that are not days: "paragraph 4.2.13", "Flat 3 May". */
-	if (precise(&v) && mark[0] != 'i' && mark[0] != 'm' &&
+	if (precise(&v) && shape[0] != 'i' && shape[0] != 'm' &&
 	    word_before(s, ms, not_before))
 		return 0;
 	/* "14 March Road" is a street. */
 	if (v.nparts == 1 && v.p[0].y == 0 && word_after(s, len, me, not_after))
 		return 0;
 	/* "6.2.15 The review..." opens a numbered paragraph. */
-	if (mark[0] == 'n' && ms == 0 && v.tok[2].len == 2 &&
+	if (shape[0] == 'n' && ms == 0 && v.tok[2].len == 2 &&
 	    s[v.tok[0].len] == '.' && me + 1 < len && s[me] == ' ' &&
 	    isupper((unsigned char)s[me + 1]))
 		return 0;
@@ -954,9 +1019,9 @@ take(struct dates_ctx *c, const struct text_unit *t,
 	if (render(c, s + ms, me - ms, &v, dob) == -1)
 		return -1;
 	sub = dob ? "dob" : v.nparts == 2 ? "range" : "";
-	conf = mark[0] == 'n' || mark[0] == 'i' ? 95 :
+	conf = shape[0] == 'n' || shape[0] == 'i' ? 95 :
 	    !precise(&v) ? 90 : v.p[0].y ? 98 : 85;
-	if (mention_list_add(found, t->id, ms, me, "date", sub, rule_of(mark),
+	if (mention_list_add(found, t->id, ms, me, "date", sub, rule_of(shape),
 	    conf, "", c->rx->hint.buf) == -1)
 		return -1;
 	return 1;
@@ -979,7 +1044,7 @@ dates_scan(void *vctx, const struct text_unit *t,
 {
 	struct dates_ctx *c = vctx;
 	struct dates_rx *rx = c->rx;
-	const char *s = t->text, *mark;
+	const char *s = t->text;
 	size_t len = t->len, off = 0, ms, me;
 	PCRE2_SIZE *ov;
 	uint32_t opts = 0;
@@ -997,20 +1062,17 @@ dates_scan(void *vctx, const struct text_unit *t,
 		ov = pcre2_get_ovector_pointer(rx->md);
 		ms = ov[0];
 		me = ov[1];
-		mark = (const char *)pcre2_get_mark(rx->md);
-		rc = take(c, t, prior, found, ms, me, mark, row_dob);
-		if (rc == 0 && mark != NULL && strcmp(mark, "range") == 0) {
+		rc = take(c, t, prior, found, ms, me, row_dob);
+		if (rc == 0 && !bad_before(s, ms)) {
 			/* Not a range after all: try the single forms here. */
 			rc = pcre2_match(rx->single, (PCRE2_SPTR)s, len, ms,
-			    opts, rx->md, NULL);
+			    opts, rx->mds, NULL);
 			if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
 				return match_error(t, rc, err, errlen);
-			if (rc >= 0) {
-				ov = pcre2_get_ovector_pointer(rx->md);
-				me = ov[1];
-				rc = take(c, t, prior, found, ms, me,
-				    (const char *)pcre2_get_mark(rx->md),
-				    row_dob);
+			if (rc >= 0 && pcre2_get_ovector_pointer(rx->mds)[1]
+			    != me) {
+				me = pcre2_get_ovector_pointer(rx->mds)[1];
+				rc = take(c, t, prior, found, ms, me, row_dob);
 			} else
 				rc = 0;
 		}
