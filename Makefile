@@ -107,6 +107,14 @@ check-man:
 check-scripts: all
 	@LC_ALL=C sh tests/run-scripts.sh
 
+# Accuracy on the dev corpus and the TAB judgments, held to tests/eval-floors.tsv.
+eval: all
+	@sh tools/eval.sh
+
+# Speed and memory (docs/performance.md).
+bench: all
+	@sh tools/bench.sh
+
 # README's first command.
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -136,4 +144,4 @@ clean:
 FORCE:
 
 .PHONY: all deps check tests check-unit check-golden check-man check-scripts \
-	demo regen install uninstall clean FORCE
+	demo eval bench regen install uninstall clean FORCE
