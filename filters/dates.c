@@ -587,7 +587,9 @@ parse(const char *s, size_t len, struct dval *v)
 		p = &v->p[k];
 		if (p->m < 1 || p->m > 12)
 			return -1;
-		if (p->d != 0 && p->d > mdays(p->m, p->y))
+		/* A written "30 February" is a typo for a date; figures
+		 * that make no date are something else. */
+		if (numeric && p->d > mdays(p->m, p->y))
 			return -1;
 	}
 	if (numeric)
