@@ -48,8 +48,15 @@
 #define Y4	"(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
 #define Y2	"[0-9]{2}(?![0-9]|[:.][0-9])"
 /* A month and an optional year; two-digit years only after "Mar" etc. */
-#define MONY	"(?:" MONF NL "(?:,?" SP Y4 ")?|" MONA NL \
-		"(?:,?" SP "(?:" Y4 "|" Y2 "))?)"
+#define YA	"['\\x{2019}][0-9]{2}(?![0-9])"
+/* A month and an optional year: "March 2017", "March '17", "Mar. 17". */
+#define MONY	"(?:" MONF NL "(?:,?" SP "(?:" Y4 "|" YA "))?|" MONA NL \
+		"(?:\\.?,?" SP "(?:" Y4 "|" YA "|" Y2 "))?)"
+/* A month in lower case, accepted only between a day and a year. */
+#define MONL	"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|" \
+		"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|" \
+		"nov(?:ember)?|dec(?:ember)?)" NL
+#define LOWER	"|" DO OF SP MONL ",?" SP Y4
 #define WD	"(?:(?:(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:rs?)?|Fri|" \
 		"Sat(?:ur)?|Sun)(?:day)?|(?:MON|TUE(?:S)?|WED(?:NES)?|" \
 		"THU(?:RS?)?|FRI|SAT(?:UR)?|SUN)(?:DAY)?)" NL \
@@ -85,12 +92,12 @@ static const char main_pattern[] =
 	/* Tuesday 14th of March 2017, 14 Mar 17, 14 March; and ranges:
 	 * 12–16 March 2014, 29 July–2 August 2020, between 3 and 9 May */
 	    DO "(?:(?:" OF SP MON ")?" DASH WD "?" DO ")?" OF SP MONY
-	    "|" MONFIRST ")"
+	    LOWER "|" MONFIRST ")"
 	NUMERIC;
 /* Tried where a range was rejected ("30 May-2 May 2017"); a range whose
  * ends both carry a year is two dates and is never matched as one. */
 static const char single_pattern[] =
-	WD "?(?:" DO OF SP MONY "|" MONFIRST ")" NUMERIC;
+	WD "?(?:" DO OF SP MONY LOWER "|" MONFIRST ")" NUMERIC;
 
 /* Right before a date: a label saying it is a date of birth. */
 static const char dob_pattern[] =

@@ -97,6 +97,11 @@ forms_long(void **state)
 	GEN("seen 2 Sept 2016 by", "2 Sept 2016", "September 2016");
 	GEN("(MONDAY 3 APRIL 2017)", "MONDAY 3 APRIL 2017", "April 2017");
 	GEN("Sun 1 Jan 17, late", "Sun 1 Jan 17", "January 2017");
+	GEN("on 14 March '17, late", "14 March '17", "March 2017");
+	GEN("on 14 Sept. 2017, late", "14 Sept. 2017", "September 2017");
+	GEN("on 14 Sept. Then", "14 Sept", "September");
+	/* A month in lower case is a typo only between a day and a year. */
+	GEN("on 14 march 2017, late", "14 march 2017", "March 2017");
 }
 
 static void
@@ -199,6 +204,7 @@ traps(void **state)
 	none("In 2017 the family moved; by 2019 they had left");
 	none("May was a difficult month.  Hope was expressed.");
 	none("It may be that they march on.");
+	none("by 3 may be enough; 14 march past");
 	none("Mother May Smith and her friend March");
 	none("On Monday the family visited");
 	none("see paragraph 4.2.13 and section 3.1.15");
