@@ -1056,14 +1056,19 @@ dates_scan(void *vctx, const struct text_unit *t,
 	const char *s = t->text;
 	size_t len = t->len, off = 0, ms, me;
 	PCRE2_SIZE *ov;
-	uint32_t opts = 0;
+	uint32_t opts = PCRE2_NO_UTF_CHECK;
 	int rc, row_dob;
 
+	/* Checked once here, so that no match has to check it again. */
+	if (!utf8_valid(s, len, &ms)) {
+		snprintf(err, errlen, "text %lu: invalid UTF-8 at byte %zu",
+		    t->id, ms);
+		return -1;
+	}
 	row_dob = table_row(c, s, len);
 	while (off < len) {
 		rc = pcre2_match(rx->main, (PCRE2_SPTR)s, len, off, opts,
 		    rx->md, NULL);
-		opts = PCRE2_NO_UTF_CHECK;
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0)

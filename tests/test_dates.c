@@ -391,6 +391,23 @@ prior_overlap(void **state)
 }
 
 static void
+bad_utf8(void **state)
+{
+	static const struct mention_list none_prior = MENTION_LIST_INIT;
+	struct dates_ctx c;
+	struct text_unit t = { 7, "L7", "lf", "14 May 2017 \xc3", 13 };
+	char err[256];
+
+	(void)state;
+	assert_int_equal(dates_init(&c, DATES_GENERALISE, 0, err,
+	    sizeof(err)), 0);
+	assert_int_equal(dates_scan(&c, &t, &none_prior, &found, err,
+	    sizeof(err)), -1);
+	assert_string_equal(err, "text 7: invalid UTF-8 at byte 12");
+	dates_release(&c);
+}
+
+static void
 calendar(void **state)
 {
 	long d;
@@ -478,6 +495,7 @@ main(void)
 		cmocka_unit_test(policy_year_redact_keep),
 		cmocka_unit_test(policy_shift),
 		cmocka_unit_test(prior_overlap),
+		cmocka_unit_test(bad_utf8),
 		cmocka_unit_test(calendar),
 		cmocka_unit_test(shift_sources),
 		cmocka_unit_test(policy_names),
