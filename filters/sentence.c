@@ -169,21 +169,67 @@ skip_marker(const char *s, size_t i, size_t end)
 	return j;
 }
 
+/* Returns the length of an opening quotation mark at s[i], or 0. */
+static size_t
+quote_open(const char *s, size_t len, size_t i)
+{
+	if (s[i] == '"')
+		return 1;
+	if (i + 2 < len && (unsigned char)s[i] == 0xe2 &&
+	    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x9c)
+		return 3;	/* “ */
+	return 0;
+}
+
+/*
+ * Returns the offset just after the mark closing a quotation opened
+ * before i (” when curly, else "), or 0 when the cell has none.
+ */
+static size_t
+quote_close(const char *s, size_t len, size_t i, int curly)
+{
+	for (; i < len; i++) {
+		if (!curly && s[i] == '"')
+			return i + 1;
+		if (curly && i + 2 < len && (unsigned char)s[i] == 0xe2 &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x9d)
+			return i + 3;
+	}
+	return 0;
+}
+
 /* Splits one table cell or line s[start..end). */
 static int
 split_cell(const char *s, size_t start, size_t end,
     struct sentence_list *out)
 {
-	size_t	 i, j, k, sp, cl, sent;
+	size_t	 i, j, k, sp, cl, sent, qend, ql;
+	int	 unclosed[2] = { 0, 0 };
 
 	i = start;
 	while (i < end && (sp = space_len(s, end, i)) > 0)
 		i += sp;
 	sent = skip_marker(s, i, end);
+	qend = 0;
 	for (i = sent; i < end; ) {
 		unsigned char c = (unsigned char)s[i];
 		size_t tl = 0;
 
+		/* A quotation that closes within the cell is not cut: the
+		 * child's "Nobody listens. I told them ..." is one piece
+		 * with the sentence that reports it. */
+		if (i >= qend && (ql = quote_open(s, end, i)) > 0 &&
+		    !unclosed[ql == 3]) {
+			qend = quote_close(s, end, i + ql, ql == 3);
+			if (qend == 0) {
+				/* None later either: stop looking. */
+				unclosed[ql == 3] = 1;
+				qend = i + ql;
+			}
+			i += ql;
+			continue;
+		}
 		if (c == '.' || c == '!' || c == '?')
 			tl = 1;
 		else if (i + 2 < end && c == 0xe2 &&
@@ -210,7 +256,7 @@ split_cell(const char *s, size_t start, size_t end,
 			k += sp;
 		if (k >= end)
 			break;
-		if (!starter(s, end, k) ||
+		if (k < qend || !starter(s, end, k) ||
 		    (c == '.' && tl == 1 && j == i + 1 &&
 		    no_break_after(s, sent, i))) {
 			i = k;
