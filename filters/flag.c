@@ -893,17 +893,32 @@ score_cat(const struct flag_ctx *c, int k, const char *t, size_t ss,
 	for (i = 0; i < ntop; i++) {
 		const struct pat *p = &cg->pats.v[top[i]->pat];
 
+		size_t n = top[i]->end - top[i]->start, ll;
+		int dup = 0;
+
+		/* A label ending in '!' stands alone: the matched text
+		 * (a postcode, a school's name) would identify. */
+		ll = p->label != NULL ? strlen(p->label) : 0;
+		for (j = 0; j < i; j++)
+			if (p->label != NULL && cg->pats.v[top[j]->pat].label !=
+			    NULL && strcmp(p->label,
+			    cg->pats.v[top[j]->pat].label) == 0)
+				dup = 1;
+		if (dup)
+			continue;
 		if (i > 0)
 			cat_reason(reason, ", ", 2);
-		if (p->label != NULL) {
-			cat_reason(reason, p->label, strlen(p->label));
-		} else {
-			size_t n = top[i]->end - top[i]->start;
-
-			cat_reason(reason, "'", 1);
-			cat_reason(reason, t + top[i]->start, n > 60 ? 60 : n);
-			cat_reason(reason, "'", 1);
+		if (ll > 0 && p->label[ll - 1] == '!') {
+			cat_reason(reason, p->label, ll - 1);
+			continue;
 		}
+		if (ll > 0) {
+			cat_reason(reason, p->label, ll);
+			cat_reason(reason, " ", 1);
+		}
+		cat_reason(reason, "'", 1);
+		cat_reason(reason, t + top[i]->start, n > 60 ? 60 : n);
+		cat_reason(reason, "'", 1);
 	}
 	if ((si->feat & (1u << FT_QUOTE)) && cg->feat[FT_QUOTE] > 0) {
 		char q[64];

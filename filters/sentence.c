@@ -109,8 +109,14 @@ no_break_after(const char *s, size_t start, size_t dot)
 	n = dot - b;
 	if (n == 0)
 		return 0;
-	if (n == 1)
+	if (n == 1) {
+		/* A possessive "Anne's." ends a sentence. */
+		if (b > start && (s[b - 1] == '\'' ||
+		    (b >= start + 3 && (unsigned char)s[b - 1] == 0x99 &&
+		    (unsigned char)s[b - 2] == 0x80)))
+			return 0;
 		return 1;	/* an initial: "J." "H.J." "e.g." */
+	}
 	if (n >= sizeof(w))
 		return 0;
 	for (i = 0; i < n; i++)
@@ -160,7 +166,9 @@ skip_marker(const char *s, size_t i, size_t end)
 		j += 3;
 	} else
 		return i;
-	if (j >= end || (sp = space_len(s, end, j)) == 0)
+	if (j >= end)
+		return end;	/* a cell holding only a number or label */
+	if ((sp = space_len(s, end, j)) == 0)
 		return i;
 	/* A number followed by a month name is a date, not a marker; it
 	 * makes no difference to the span's use, so keep it simple. */
