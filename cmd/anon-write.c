@@ -112,7 +112,8 @@ flush(struct writer *w, struct unit *u)
 
 	if (!u->have)
 		return 0;
-	qsort(u->note, u->nnote, sizeof(*u->note), bynote);
+	if (u->nnote > 1)
+		qsort(u->note, u->nnote, sizeof(*u->note), bynote);
 	if (u->nnote > w->capspans) {
 		w->capspans = u->nnote;
 		w->spans = xrealloc(w->spans, w->capspans * sizeof(*w->spans));
