@@ -664,8 +664,10 @@ set_initials(struct names *nm, size_t person, const char *name)
 			p++;
 	}
 	if (n >= 2) {
-		kp->init[0][0] = all[0];
-		kp->init[0][1] = all[n - 1];
+		if (kp->init[0][0] == '\0') {
+			kp->init[0][0] = all[0];
+			kp->init[0][1] = all[n - 1];
+		}
 		if (n == 3) {
 			kp->init[1][0] = all[0];
 			kp->init[1][1] = all[1];
@@ -742,6 +744,10 @@ known_setup(struct names *nm)
 			}
 		}
 		set_initials(nm, i, p->name);
+		for (j = 0; j < p->nalias; j++)
+			if (strchr(p->alias[j], ' ') != NULL &&
+			    nm->kp[i].init[1][0] == '\0')
+				set_initials(nm, i, p->alias[j]);
 	}
 	return 0;
 }
@@ -1040,25 +1046,9 @@ tlex(struct names *nm, struct tok *t)
 }
 
 static int
-is_forename(struct names *nm, struct tok *t)
-{
-	const char *l = tlex(nm, t);
-
-	return l != NULL && strpbrk(l, "fmg") != NULL;
-}
-
-static int
 is_namepart(struct names *nm, struct tok *t)
 {
 	return tlex(nm, t) != NULL;
-}
-
-static int
-is_surname(struct names *nm, struct tok *t)
-{
-	const char *l = tlex(nm, t);
-
-	return l != NULL && strchr(l, 's') != NULL;
 }
 
 /* Returns the title starting at token j (its length in tokens) or 0. */
@@ -1432,9 +1422,9 @@ known_fuzzy(struct names *nm, const char *s, struct tok *t, size_t *who,
 			lim = 1;	/* "Huga" for "Hugo": not a word at all */
 		else
 			continue;
-		if (kw->len >= 6 && l >= 6 && wc == WC_UNKNOWN &&
-		    kw->w[0] == TW(nm, t)[0])
-			lim = 2;	/* "Keveen", "Getheen" */
+		if (kw->len >= 5 && l >= 5 && wc == WC_UNKNOWN &&
+		    tlex(nm, t) == NULL)
+			lim = 2;	/* "Keveen", "Feeona": no word, no name */
 		/* Misspellings keep the first letter ("Kerry" is not "Terry"). */
 		if (kw->w[0] != TW(nm, t)[0])
 			continue;
@@ -1453,12 +1443,40 @@ known_fuzzy(struct names *nm, const char *s, struct tok *t, size_t *who,
 	return n;
 }
 
+/* Short forms nobody listed: "Krzys" for Krzysztof, "Shan" for Shannon. */
+static size_t
+known_prefix(struct names *nm, const char *s, struct tok *t, size_t *who,
+    int *parts, size_t max)
+{
+	size_t i, n = 0, k, l = t->flen;
+
+	if (l < 3 || !(t->f & T_CAP) || (t->f & T_ALLCAPS) ||
+	    wclass(nm, s, t) == WC_COMMON)
+		return 0;
+	for (i = 0; i < nm->nkw && n < max; i++) {
+		struct kword *kw = &nm->kw[i];
+
+		if (kw->part != KP_FIRST || kw->len < l + 2 ||
+		    memcmp(kw->w, TW(nm, t), l) != 0)
+			continue;
+		for (k = 0; k < n; k++)
+			if (who[k] == kw->person)
+				break;
+		if (k == n) {
+			parts[n] = 0;
+			who[n++] = kw->person;
+		}
+		parts[k] |= 1 << KP_NICK;
+	}
+	return n;
+}
+
 /* Picks one person among candidates: title gender, adults, recency, role. */
 static size_t
 pick(struct names *nm, size_t *who, size_t n, char gender, int titled)
 {
 	size_t i, best = n, m = 0;
-	size_t keep[MAXCAND];
+	size_t keep[MAXCAND] = { 0 };
 
 	for (i = 0; i < n; i++) {
 		if (gender != 0 && nm->kp[who[i]].gender != 0 &&
@@ -1486,9 +1504,14 @@ pick(struct names *nm, size_t *who, size_t n, char gender, int titled)
 }
 
 /* After "X was": words that make X an ordinary word ("Hope was expressed"). */
+static const char *const determiners[] = {
+	"the", "her", "his", "their", "a", "an", "my", "our", "your", "its",
+	NULL
+};
+
 static const char *const was_thing[] = {
 	"expressed", "raised", "voiced", "shared", "lost", "restored",
-	"the", "a", "an", "particularly", "fading", "given", "offered",
+	"the", "particularly", "fading", "given", "offered",
 	"rated", "used", "applied", NULL
 };
 
@@ -1527,7 +1550,10 @@ trap_ok(struct scan *sc, struct tok *t, int strict)
 			i += n;
 			while (i < sc->len && s[i] == ' ')
 				i++;
-			return i < sc->len && !islower((unsigned char)s[i]);
+			if (i < sc->len && !islower((unsigned char)s[i]))
+				return 1;
+			n = next_word(s, sc->len, i, w2, sizeof(w2));
+			return in_list(determiners, w2, n);
 		}
 		return 0;
 	}
@@ -1571,6 +1597,10 @@ emit_known(struct scan *sc, size_t b, size_t e, size_t person, const char *rule,
 	    rule, conf, key);
 }
 
+static size_t	pick(struct names *, size_t *, size_t, char, int);
+struct scan;
+static int	score(struct scan *, struct tok *, int);
+
 /* Initials: "K.S.", "K. S.", "KS"; returns tokens used or 0. */
 static size_t
 known_initials(struct scan *sc, size_t j, int *rc)
@@ -1611,8 +1641,17 @@ known_initials(struct scan *sc, size_t j, int *rc)
 			hit = i;
 			nhit++;
 		}
-	if (nhit == 0 || (nhit > 1 && !dotted))
+	if (nhit == 0)
 		return 0;
+	if (nhit > 1) {
+		size_t who[MAXCAND], nw = 0;
+
+		for (i = 0; i < nm->cf->nperson && nw < MAXCAND; i++)
+			if ((n == 2 && memcmp(nm->kp[i].init[0], ini, 2) == 0) ||
+			    (n == 3 && memcmp(nm->kp[i].init[1], ini, 3) == 0))
+				who[nw++] = i;
+		hit = pick(nm, who, nw, 0, 0);
+	}
 	*rc = emit_known(sc, t->s, e, hit, "names/case-initials", dotted ? 90 : 70);
 	return (dotted ? k : j + 1) - j;
 }
@@ -1653,6 +1692,9 @@ known_at(struct scan *sc, size_t j, int *rc)
 		n = known_fuzzy(nm, sc->s, t, who, parts, MAXCAND);
 		fuzzy = n > 0;
 	}
+	if (n == 0 && title_len == 0 &&
+	    (n = known_prefix(nm, sc->s, t, who, parts, MAXCAND)) > 0)
+		fuzzy = 2;
 	if (n == 0)
 		return 0;
 	for (i = 0; i < n; i++)
@@ -1670,12 +1712,51 @@ known_at(struct scan *sc, size_t j, int *rc)
 			for (k = 0; k < n2; k++)
 				if (who[i] == w2[k])
 					who[m++] = who[i];
-		if (m == 0)
-			break;
-		n = m;
-		fuzzy = 0;
-		end++;
+		if (m > 0) {
+			n = m;
+			fuzzy = 0;
+			end++;
+			continue;
+		}
+		/* A middle name the case file does not list. */
+		if (n2 == 0 && end + 1 < nm->ntok &&
+		    adjacent(nm, sc->s, end) && score(sc, &nm->tok[end], 0) > 0 &&
+		    (n2 = known_exact(nm, &nm->tok[end + 1], w2, p2,
+		    MAXCAND)) > 0) {
+			for (i = m = 0; i < n; i++)
+				for (k = 0; k < n2; k++)
+					if (who[i] == w2[k] &&
+					    (p2[k] & 1 << KP_LAST))
+						who[m++] = who[i];
+			if (m > 0) {
+				n = m;
+				end += 2;
+				continue;
+			}
+		}
+		/* A forename and another surname: a maiden or married name. */
+		if (n2 > 0 && (allpart & (1 << KP_FIRST | 1 << KP_NICK)) &&
+		    end == j + 1) {
+			for (k = 0; k < n2; k++)
+				if (p2[k] & 1 << KP_LAST)
+					break;
+			if (k < n2) {
+				end++;
+				continue;
+			}
+		}
+		break;
 	}
+	/*
+	 * A bare surname right after another forename is someone else
+	 * of the same name ("Morag Barker" beside Lloyd Barker); the
+	 * detector of unknown people takes the whole name.
+	 */
+	if (end == j + 1 && title_len == 0 && j > 0 &&
+	    !(allpart & (1 << KP_FIRST | 1 << KP_NICK | 1 << KP_MIDDLE)) &&
+	    !sc->used[j - 1] && adjacent(nm, sc->s, j - 1) &&
+	    score(sc, &nm->tok[j - 1], 0) >= 2)
+		return 0;
 	/* A misspelt word before another name is someone else's name. */
 	if (fuzzy && end == j + 1 && end < nm->ntok &&
 	    adjacent(nm, sc->s, j) && (nm->tok[end].f & T_CAP))
@@ -1730,7 +1811,8 @@ known_at(struct scan *sc, size_t j, int *rc)
 	person = n == 1 ? who[0] : pick(nm, who, n, gender, ti != NULL);
 	b = nm->tok[start].s;
 	*rc = emit_known(sc, b, nm->tok[end - 1].e, person,
-	    fuzzy ? "names/case-misspelt" : "names/case", fuzzy ? 75 : 95);
+	    fuzzy == 2 ? "names/case-short" : fuzzy ? "names/case-misspelt" :
+	    "names/case", fuzzy ? 75 : 95);
 	return end - start;
 }
 
