@@ -1843,15 +1843,16 @@ score(struct scan *sc, struct tok *t, int last)
 		fl = "";
 	if (last && strchr(fl, 's') != NULL)
 		return 3;
-	if (strpbrk(fl, "fmg") != NULL)
-		return wc == WC_COMMON ? (last ? 1 : 2) : 3;
-	if (strpbrk(fl, "sp") != NULL)
-		return wc == WC_COMMON ? 1 : 2;
-	if (wc == WC_UNKNOWN)
+	if (strpbrk(fl, "fmg") != NULL && !last)
+		return wc == WC_COMMON ? 2 : 3;
+	if (strpbrk(fl, "fmgsp") != NULL) {
+		/* "Long", "Stone", "Bell": ordinary words that are surnames. */
+		if (wc == WC_COMMON)
+			return last && strchr(fl, 'p') != NULL ? 2 : 1;
 		return 2;
-	if (wc == WC_COMMON)
-		return 0;
-	return 1;
+	}
+	/* Unknown to hunspell, or known to it only with a capital. */
+	return wc == WC_COMMON ? 0 : 2;
 }
 
 static int
@@ -1993,8 +1994,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		 */
 		q = sf + sl;
 		if (sf >= 1 && sl >= 1 && (q >= 5 || (q >= 4 &&
-		    (!(t->f & T_SENT) || (t->f & T_CELL) || sf >= 3 ||
-		    wclass(nm, sc->s, t) == WC_UNKNOWN))))
+		    (!(t->f & T_SENT) || (t->f & T_CELL) || sf >= 2))))
 			ok = 1;
 		conf = 80;
 	} else {
