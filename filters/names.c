@@ -1949,14 +1949,14 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		}
 		if ((t->f & T_PARTICLE) && end > j && end + 1 < nm->ntok &&
 		    adjacent(nm, sc->s, end) &&
-		    (nm->tok[end + 1].f & T_CAP))
+		    (nm->tok[end + 1].f & (T_CAP | T_PARTICLE)))
 			continue;
 		fl = tlex(nm, t);
 		if (in_list_ci(heads, TW(nm, t), t->flen) && end > j &&
 		    (fl == NULL || strchr(fl, 's') == NULL ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3)))
 			break;
-		if (tl > 0)
+		if (tl > 0 || (end > j && (nm->tok[end - 1].f & T_PARTICLE)))
 			q = (t->f & (T_CAP | T_ALLCAPS)) && !(t->f & T_DIGIT);
 		else
 			q = score(sc, t, 0) > 0 || score(sc, t, 1) > 0;
@@ -1982,6 +1982,8 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		return end - start;
 	sf = score(sc, t, 0);
 	sl = score(sc, last, 1);
+	if (end - j >= 2 && (nm->tok[end - 2].f & T_PARTICLE))
+		sl = 3;		/* "van der Berg", "bin Ahmed" */
 	if (tl > 0) {
 		ok = 1;
 		conf = 90;
