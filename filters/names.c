@@ -68,6 +68,7 @@ struct mem {
 	char		*key;		/* the person's key */
 	char		*sub;		/* profession slug or "" */
 	int		 part;		/* 0 forename, 1 surname */
+	char		 gender;	/* 'f', 'm' or 0: from a title or forename */
 	unsigned long	 seen;
 };
 
@@ -1280,7 +1281,7 @@ allowed(const struct names *nm, const char *s, size_t b, size_t e)
 
 static int
 mem_add(struct names *nm, const char *w, size_t wl, const char *key,
-    const char *sub, int part)
+    const char *sub, int part, char gender)
 {
 	struct mem *m;
 	size_t i;
@@ -1316,6 +1317,7 @@ mem_add(struct names *nm, const char *w, size_t wl, const char *key,
 		return -1;
 	}
 	m->part = part;
+	m->gender = gender;
 	m->seen = ++nm->clock;
 	nm->nmem++;
 	return 0;
@@ -1874,10 +1876,19 @@ place_before(const char *s, size_t b)
 
 static int
 remember(struct scan *sc, size_t from, size_t to, const char *key,
-    const char *sub)
+    const char *sub, char gender)
 {
 	struct names *nm = sc->nm;
+	const char *fl;
 	size_t k;
+
+	if (gender == 0 && to - from >= 2 &&
+	    (fl = tlex(nm, &nm->tok[from])) != NULL) {
+		if (strchr(fl, 'f') != NULL && strchr(fl, 'm') == NULL)
+			gender = 'f';
+		else if (strchr(fl, 'm') != NULL && strchr(fl, 'f') == NULL)
+			gender = 'm';
+	}
 
 	for (k = from; k < to; k++) {
 		struct tok *t = &nm->tok[k];
@@ -1885,7 +1896,7 @@ remember(struct scan *sc, size_t from, size_t to, const char *key,
 		if (t->f & (T_INITIAL | T_PARTICLE))
 			continue;
 		if (mem_add(nm, TW(nm, t), t->flen, key, sub != NULL ? sub : "",
-		    k == to - 1 && to - from > 1) == -1)
+		    k == to - 1 && to - from > 1, gender) == -1)
 			return -1;
 	}
 	return 0;
@@ -2023,8 +2034,13 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	if (role != NULL && (sub == NULL || *sub == '\0' ||
 	    strcmp(sub, "professional") == 0))
 		sub = role;
-	if (m == NULL && nwords == 1 && tl > 0)
+	if (m == NULL && nwords == 1 && tl > 0) {
 		m = mem_find(nm, TW(nm, t), t->flen);
+		/* "Mr Smith" is not Dawn Smith. */
+		if (m != NULL && ti->gender != 0 && m->gender != 0 &&
+		    m->gender != ti->gender)
+			m = NULL;
+	}
 	if (m != NULL && nwords == 1) {
 		snprintf(key, sizeof(key), "%s", m->key);
 		if ((sub == NULL || *sub == '\0') && *m->sub != '\0')
@@ -2037,7 +2053,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	    nwords >= 2 ? "names/full" : m != NULL ? "names/memory" :
 	    "names/single", conf, key);
 	if (*rc == 0 && *key != '\0')
-		*rc = remember(sc, j, end, key, sub);
+		*rc = remember(sc, j, end, key, sub, ti != NULL ? ti->gender : 0);
 	return end - start;
 }
 
