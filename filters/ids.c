@@ -153,12 +153,16 @@ static const char *const ctx_social[] = {
 	"whatsapp", "telegram", "discord", "youtube", NULL
 };
 
+/* Writes "a: b" (or "a" when b is NULL) into err. */
 static void
-seterr(char *err, size_t errlen, const char *fmt, const char *a,
-    const char *b)
+seterr(char *err, size_t errlen, const char *a, const char *b)
 {
-	if (err != NULL && errlen > 0)
-		snprintf(err, errlen, fmt, a, b);
+	if (err == NULL || errlen == 0)
+		return;
+	if (b != NULL)
+		snprintf(err, errlen, "%s: %s", a, b);
+	else
+		snprintf(err, errlen, "%s", a);
 }
 
 static int
@@ -550,7 +554,7 @@ run(struct ids *x, pcre2_code *code, int rule, const struct refpat *ref,
 		if (rc < 0) {
 			pcre2_get_error_message(rc, (PCRE2_UCHAR *)msg,
 			    sizeof(msg));
-			seterr(err, errlen, "pattern match: %s%s", msg, "");
+			seterr(err, errlen, "pattern match", msg);
 			return -1;
 		}
 		ov = pcre2_get_ovector_pointer(x->md);
@@ -565,7 +569,7 @@ run(struct ids *x, pcre2_code *code, int rule, const struct refpat *ref,
 		else
 			rc = on_ref(x, t, s, e, 80, "ids/ref-label");
 		if (rc == -1) {
-			seterr(err, errlen, "%s%s", strerror(ENOMEM), "");
+			seterr(err, errlen, strerror(ENOMEM), NULL);
 			return -1;
 		}
 		/* Go on after the match; one character on after an empty one. */
@@ -695,7 +699,7 @@ compile(const char *src, const char *where, char *err, size_t errlen)
 	if (code == NULL) {
 		pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof(msg));
 		snprintf(pos, sizeof(pos), "%s at offset %zu", msg, (size_t)eo);
-		seterr(err, errlen, "%s: %s", where, pos);
+		seterr(err, errlen, where, pos);
 		return NULL;
 	}
 	/* Without JIT (some platforms) the interpreter still works. */
@@ -719,7 +723,7 @@ each_line(const char *path, int (*fn)(struct ids *, char *, const char *,
 	int	 rc = 0;
 
 	if ((fp = fopen(path, "r")) == NULL) {
-		seterr(err, errlen, "%s: %s", path, strerror(errno));
+		seterr(err, errlen, path, strerror(errno));
 		return -1;
 	}
 	while ((n = getline(&line, &cap, fp)) != -1) {
@@ -733,7 +737,7 @@ each_line(const char *path, int (*fn)(struct ids *, char *, const char *,
 			break;
 	}
 	if (rc == 0 && ferror(fp)) {
-		seterr(err, errlen, "%s: %s", path, strerror(errno));
+		seterr(err, errlen, path, strerror(errno));
 		rc = -1;
 	}
 	free(line);
@@ -750,7 +754,7 @@ load_area(struct ids *x, char *line, const char *where, char *err,
 
 	if (n < 1 || n > 2 || !isupper((unsigned char)line[0]) ||
 	    (n == 2 && !isupper((unsigned char)line[1]))) {
-		seterr(err, errlen, "%s: %s", where,
+		seterr(err, errlen, where,
 		    "postcode area must be one or two capital letters");
 		return -1;
 	}
@@ -797,7 +801,7 @@ load_ref(struct ids *x, char *line, const char *where, char *err,
 	if ((mode = strchr(name, '\t')) == NULL ||
 	    (conf = strchr(mode + 1, '\t')) == NULL ||
 	    (pat = strchr(conf + 1, '\t')) == NULL) {
-		seterr(err, errlen, "%s: %s", where,
+		seterr(err, errlen, where,
 		    "expected NAME, MODE, CONF and PATTERN separated by tabs");
 		return -1;
 	}
@@ -807,7 +811,7 @@ load_ref(struct ids *x, char *line, const char *where, char *err,
 	errno = 0;
 	cv = strtol(conf, &end, 10);
 	if (*conf == '\0' || *end != '\0' || cv < 1 || cv > 100) {
-		seterr(err, errlen, "%s: %s", where,
+		seterr(err, errlen, where,
 		    "confidence must be a number from 1 to 100");
 		return -1;
 	}
@@ -827,7 +831,7 @@ load_ref(struct ids *x, char *line, const char *where, char *err,
 		return rc;
 	}
 	if (strcmp(mode, "any") != 0) {
-		seterr(err, errlen, "%s: %s", where,
+		seterr(err, errlen, where,
 		    "mode must be \"any\" or \"label\"");
 		return -1;
 	}
@@ -871,7 +875,7 @@ ids_new(const char *dir, const char *extra, char *err, size_t errlen)
 	if (dir == NULL)
 		dir = lexicon_dir();
 	if ((x = calloc(1, sizeof(*x))) == NULL) {
-		seterr(err, errlen, "%s%s", strerror(ENOMEM), "");
+		seterr(err, errlen, strerror(ENOMEM), NULL);
 		return NULL;
 	}
 	for (r = 0; r < R__BUILTIN; r++) {
@@ -909,10 +913,10 @@ ids_new(const char *dir, const char *extra, char *err, size_t errlen)
 	sbuf_release(&src);
 	return x;
 nomem:
-	seterr(err, errlen, "%s%s", strerror(ENOMEM), "");
+	seterr(err, errlen, strerror(ENOMEM), NULL);
 fail:
 	if (err != NULL && errlen > 0 && *err == '\0')
-		seterr(err, errlen, "%s%s", strerror(ENOMEM), "");
+		seterr(err, errlen, strerror(ENOMEM), NULL);
 	sbuf_release(&src);
 	ids_free(x);
 	return NULL;
