@@ -121,6 +121,11 @@ struct cand {
 	size_t		 key;		/* offset into ids->keys */
 };
 
+struct win {
+	size_t		 s;
+	size_t		 e;
+};
+
 struct ids {
 	pcre2_code		*rx[R__BUILTIN];
 	pcre2_code		*label;	/* reference label + value */
@@ -132,6 +137,12 @@ struct ids {
 	size_t			 ncand;
 	size_t			 capcand;
 	struct sbuf		 keys;
+	struct win		*dw;	/* windows around digits */
+	size_t			 ndw;
+	size_t			 capdw;
+	struct win		*aw;	/* windows around @, / and www. */
+	size_t			 naw;
+	size_t			 capaw;
 	struct sbuf		 labels;	/* while loading: label alternatives */
 	struct sbuf		 values;	/* while loading: label-mode values */
 };
@@ -533,21 +544,23 @@ handle(struct ids *x, int r, const char *t, size_t len, size_t s, size_t e)
 }
 
 /*
- * Runs code over t and calls back for each match.  rule >= 0 is a
- * built-in rule; otherwise ref is the reference pattern (or NULL for the
- * label pattern).  Returns 0 or -1.
+ * Runs code over the window [ws, we) of t (len bytes in all: assertions
+ * and context see the whole text) and calls back for each match.  rule >=
+ * 0 is a built-in rule; otherwise ref is the reference pattern (or NULL
+ * for the label pattern).  Returns 0 or -1.
  */
 static int
 run(struct ids *x, pcre2_code *code, int rule, const struct refpat *ref,
-    const char *t, size_t len, char *err, size_t errlen)
+    const char *t, size_t len, size_t ws, size_t we, char *err,
+    size_t errlen)
 {
 	PCRE2_SIZE	*ov;
-	size_t		 off = 0, s, e;
+	size_t		 off = ws, s, e;
 	int		 rc;
 	char		 msg[128];
 
-	while (off <= len) {
-		rc = pcre2_match(code, (PCRE2_SPTR)t, len, off,
+	while (off <= we) {
+		rc = pcre2_match(code, (PCRE2_SPTR)t, we, off,
 		    PCRE2_NO_UTF_CHECK, x->md, NULL);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return 0;
@@ -577,7 +590,7 @@ run(struct ids *x, pcre2_code *code, int rule, const struct refpat *ref,
 			off = e;
 		else {
 			off++;
-			while (off < len && ((unsigned char)t[off] & 0xc0) == 0x80)
+			while (off < we && ((unsigned char)t[off] & 0xc0) == 0x80)
 				off++;
 		}
 	}
@@ -596,6 +609,86 @@ cand_cmp(const void *a, const void *b)
 	return q->conf - p->conf;
 }
 
+/*
+ * Windows: identifiers are rare, so the patterns run only around the
+ * bytes that every identifier of a family holds.  A window reaches
+ * BACK bytes before its first trigger (labels, letters before digits) and
+ * FWD bytes after its last (letters after digits), and is widened to
+ * white space on both sides, so that a window edge never cuts a token.
+ */
+#define BACK	64
+#define FWD	16
+
+static int
+isblank8(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Appends the window around [s, e) to w, merging with the last one. */
+static int
+win_add(struct ids *x, struct win **w, size_t *n, size_t *cap,
+    const char *t, size_t len, size_t s, size_t e)
+{
+	struct win	*nw;
+	size_t		 ncap;
+
+	s = s > BACK ? s - BACK : 0;
+	e = e + FWD < len ? e + FWD : len;
+	while (s > 0 && !isblank8((unsigned char)t[s - 1]))
+		s--;
+	while (e < len && !isblank8((unsigned char)t[e]))
+		e++;
+	if (*n > 0 && s <= (*w)[*n - 1].e) {
+		if (e > (*w)[*n - 1].e)
+			(*w)[*n - 1].e = e;
+		return 0;
+	}
+	if (*n == *cap) {
+		ncap = *cap ? *cap * 2 : 16;
+		if ((nw = reallocarray(*w, ncap, sizeof(**w))) == NULL)
+			return -1;
+		*w = nw;
+		*cap = ncap;
+	}
+	(*w)[*n].s = s;
+	(*w)[*n].e = e;
+	(*n)++;
+	(void)x;
+	return 0;
+}
+
+/*
+ * Finds the windows: x->dw around digits, x->aw around '@', '/' and
+ * "www." (e-mail addresses, URLs, handles).  Returns 0 or -1.
+ */
+static int
+windows(struct ids *x, const char *t, size_t len)
+{
+	size_t	 i;
+	int	 c;
+
+	x->ndw = x->naw = 0;
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)t[i];
+		if (c >= '0' && c <= '9') {
+			if (x->ndw > 0 && i < x->dw[x->ndw - 1].e)
+				continue;	/* already inside */
+			if (win_add(x, &x->dw, &x->ndw, &x->capdw, t, len, i,
+			    i + 1) == -1)
+				return -1;
+		} else if (c == '@' || c == '/' || (c == 'w' &&
+		    i + 3 < len && memcmp(t + i, "www.", 4) == 0)) {
+			if (x->naw > 0 && i < x->aw[x->naw - 1].e)
+				continue;
+			if (win_add(x, &x->aw, &x->naw, &x->capaw, t, len, i,
+			    i + 1) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 int
 ids_scan(void *ctx, const struct text_unit *tu,
     const struct mention_list *prior, struct mention_list *found,
@@ -603,22 +696,17 @@ ids_scan(void *ctx, const struct text_unit *tu,
 {
 	struct ids	*x = ctx;
 	const char	*t = tu->text;
-	size_t		 len = tu->len, i, n, bad;
-	int		 digit = 0, other = 0, r;
+	size_t		 len = tu->len, i, n, w, bad;
+	int		 r;
 	struct cand	*c, *k;
 
 	if (len == 0)
 		return 0;
-	/* Cheap exits: most identifiers hold a digit, the others @ or /. */
-	for (i = 0; i < len; i++) {
-		if (t[i] >= '0' && t[i] <= '9')
-			digit = 1;
-		else if (t[i] == '@' || t[i] == '/' || t[i] == '.')
-			other = 1;
-		if (digit && other)
-			break;
+	if (windows(x, t, len) == -1) {
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
+		return -1;
 	}
-	if (!digit && !other)
+	if (x->ndw == 0 && x->naw == 0)
 		return 0;
 	if (!utf8_valid(t, len, &bad)) {
 		snprintf(err, errlen, "text %lu: invalid UTF-8 at byte %zu",
@@ -627,19 +715,25 @@ ids_scan(void *ctx, const struct text_unit *tu,
 	}
 	x->ncand = 0;
 	sbuf_reset(&x->keys);
-	for (r = 0; r < R__BUILTIN; r++) {
-		if (!digit && r != R_EMAIL && r != R_URL && r != R_HANDLE)
-			continue;
-		if (run(x, x->rx[r], r, NULL, t, len, err, errlen) == -1)
-			return -1;
-	}
-	if (digit) {
+	for (w = 0; w < x->naw; w++)
+		for (r = R_EMAIL; r <= R_HANDLE; r++)
+			if (run(x, x->rx[r], r, NULL, t, len, x->aw[w].s,
+			    x->aw[w].e, err, errlen) == -1)
+				return -1;
+	for (w = 0; w < x->ndw; w++) {
+		for (r = 0; r < R__BUILTIN; r++) {
+			if (r >= R_EMAIL && r <= R_HANDLE)
+				continue;
+			if (run(x, x->rx[r], r, NULL, t, len, x->dw[w].s,
+			    x->dw[w].e, err, errlen) == -1)
+				return -1;
+		}
 		for (i = 0; i < x->nref; i++)
 			if (run(x, x->ref[i].code, -1, &x->ref[i], t, len,
-			    err, errlen) == -1)
+			    x->dw[w].s, x->dw[w].e, err, errlen) == -1)
 				return -1;
-		if (x->label != NULL &&
-		    run(x, x->label, -1, NULL, t, len, err, errlen) == -1)
+		if (x->label != NULL && run(x, x->label, -1, NULL, t, len,
+		    x->dw[w].s, x->dw[w].e, err, errlen) == -1)
 			return -1;
 	}
 	if (x->ncand == 0)
@@ -941,6 +1035,8 @@ ids_free(struct ids *x)
 	free(x->ref);
 	pcre2_match_data_free(x->md);
 	free(x->cand);
+	free(x->dw);
+	free(x->aw);
 	sbuf_release(&x->keys);
 	sbuf_release(&x->labels);
 	sbuf_release(&x->values);
