@@ -131,6 +131,8 @@ struct ids {
 	pcre2_code		*label;	/* reference label + value */
 	struct refpat		*ref;	/* "any" patterns */
 	size_t			 nref;
+	struct refpat		*lref;	/* "label" patterns, by mark */
+	size_t			 nlref;
 	pcre2_match_data	*md;
 	unsigned char		 area[27 * 27];	/* postcode areas */
 	struct cand		*cand;
@@ -555,7 +557,8 @@ run(struct ids *x, pcre2_code *code, int rule, const struct refpat *ref,
     size_t errlen)
 {
 	PCRE2_SIZE	*ov;
-	size_t		 off = ws, s, e;
+	size_t		 off = ws, s, e, i;
+	const char	*mark;
 	int		 rc;
 	char		 msg[128];
 
@@ -579,8 +582,14 @@ run(struct ids *x, pcre2_code *code, int rule, const struct refpat *ref,
 			rc = handle(x, rule, t, len, s, e);
 		else if (ref != NULL)
 			rc = on_ref(x, t, s, e, ref->conf, ref->rule);
-		else
-			rc = on_ref(x, t, s, e, 80, "ids/ref-label");
+		else {
+			mark = (const char *)pcre2_get_mark(x->md);
+			i = mark != NULL ? strtoul(mark, NULL, 10) : 0;
+			if (i >= x->nlref)
+				return 0;
+			rc = on_ref(x, t, s, e, x->lref[i].conf,
+			    x->lref[i].rule);
+		}
 		if (rc == -1) {
 			seterr(err, errlen, strerror(ENOMEM), NULL);
 			return -1;
@@ -780,6 +789,7 @@ ids_scan(void *ctx, const struct text_unit *tu,
 
 /* Compiling and loading. */
 
+/* Compiles src; a message names where and the offset of the error. */
 static pcre2_code *
 compile(const char *src, const char *where, char *err, size_t errlen)
 {
@@ -880,6 +890,24 @@ load_label(struct ids *x, char *line, const char *where, char *err,
 	return 0;
 }
 
+/* Sets the name, rule and confidence of rp.  Returns 0 or -1. */
+static int
+refpat_names(struct refpat *rp, const char *name, long conf)
+{
+	size_t	 n = strlen(name) + sizeof("ids/ref-");
+
+	rp->conf = (int)conf;
+	rp->name = strdup(name);
+	rp->rule = malloc(n);
+	if (rp->name == NULL || rp->rule == NULL) {
+		free(rp->rule);
+		free(rp->name);
+		return -1;
+	}
+	snprintf(rp->rule, n, "ids/ref-%s", name);
+	return 0;
+}
+
 static int
 load_ref(struct ids *x, char *line, const char *where, char *err,
     size_t errlen)
@@ -909,25 +937,31 @@ load_ref(struct ids *x, char *line, const char *where, char *err,
 		    "confidence must be a number from 1 to 100");
 		return -1;
 	}
-	if (strcmp(mode, "label") == 0) {
-		/* Checked on its own so that the error names this line. */
-		if (sbuf_printf(&src, "(?:%s)", pat) == -1)
-			return -1;
-		rp = NULL;
-		if ((code = compile(src.buf, where, err, errlen)) != NULL) {
-			pcre2_code_free(code);
-			if ((x->values.len == 0 ||
-			    sbuf_addc(&x->values, '|') != -1) &&
-			    sbuf_add(&x->values, src.buf, src.len) != -1)
-				rc = 0;
-		}
-		sbuf_release(&src);
-		return rc;
-	}
-	if (strcmp(mode, "any") != 0) {
+	if (strcmp(mode, "label") != 0 && strcmp(mode, "any") != 0) {
 		seterr(err, errlen, where,
 		    "mode must be \"any\" or \"label\"");
 		return -1;
+	}
+	/* The pattern alone first, so that an error's offset is the user's. */
+	if ((code = compile(pat, where, err, errlen)) == NULL)
+		return -1;
+	pcre2_code_free(code);
+	if (strcmp(mode, "label") == 0) {
+		/* Joined into one pattern; the mark says which matched. */
+		if ((rp = reallocarray(x->lref, x->nlref + 1,
+		    sizeof(*rp))) == NULL)
+			return -1;
+		x->lref = rp;
+		rp = &x->lref[x->nlref];
+		memset(rp, 0, sizeof(*rp));
+		if ((x->values.len > 0 && sbuf_addc(&x->values, '|') == -1) ||
+		    sbuf_printf(&x->values, "(*MARK:%zu)(?:%s)", x->nlref,
+		    pat) == -1)
+			return -1;
+		if (refpat_names(rp, name, cv) == -1)
+			return -1;
+		x->nlref++;
+		return 0;
 	}
 	if ((rp = reallocarray(x->ref, x->nref + 1, sizeof(*rp))) == NULL)
 		return -1;
@@ -938,17 +972,10 @@ load_ref(struct ids *x, char *line, const char *where, char *err,
 		goto out;
 	if ((rp->code = compile(src.buf, where, err, errlen)) == NULL)
 		goto out;
-	rp->conf = (int)cv;
-	rp->name = strdup(name);
-	rp->rule = malloc(strlen(name) + sizeof("ids/ref-"));
-	if (rp->name == NULL || rp->rule == NULL) {
-		free(rp->rule);
-		free(rp->name);
+	if (refpat_names(rp, name, cv) == -1) {
 		pcre2_code_free(rp->code);
 		goto out;
 	}
-	snprintf(rp->rule, strlen(name) + sizeof("ids/ref-"), "ids/ref-%s",
-	    name);
 	x->nref++;
 	rc = 0;
 out:
@@ -1033,6 +1060,11 @@ ids_free(struct ids *x)
 		free(x->ref[i].rule);
 	}
 	free(x->ref);
+	for (i = 0; i < x->nlref; i++) {
+		free(x->lref[i].name);
+		free(x->lref[i].rule);
+	}
+	free(x->lref);
 	pcre2_match_data_free(x->md);
 	free(x->cand);
 	free(x->dw);

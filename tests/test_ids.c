@@ -327,7 +327,7 @@ test_reference(void **state)
 	one("hospital number, Q1234567.", "Q1234567", "case-ref",
 	    "[reference]");
 	assert_string_equal(one("the log (log 0123 of 1 May)", "0123",
-	    "case-ref", "[reference]"), "ids/ref-label");
+	    "case-ref", "[reference]"), "ids/ref-digits");
 	one("(ref 1234567)", "1234567", "case-ref", "[reference]");
 	one("MRN: ZX-44/1", "ZX-44/1", "case-ref", "[reference]");
 	/* near misses: dates, legislation, paragraphs, years, money */
