@@ -806,8 +806,13 @@ compile(const char *src, const char *where, char *err, size_t errlen)
 		seterr(err, errlen, where, pos);
 		return NULL;
 	}
-	/* Without JIT (some platforms) the interpreter still works. */
-	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	/*
+	 * Without JIT (some platforms) the interpreter still works.
+	 * ANON_NO_JIT turns it off for valgrind, which cannot follow JIT
+	 * code that reads ahead on purpose.
+	 */
+	if (getenv("ANON_NO_JIT") == NULL)
+		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	return code;
 }
 
