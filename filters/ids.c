@@ -32,6 +32,8 @@
 #define SEP	"\\.?(?:\\s*[:#,(]|\\s+(?:is|was|as|of|number|no\\.?))*\\s*"
 /* Spaces written inside identifiers: space or no-break space. */
 #define SP	"[ \\x{a0}]"
+/* Separators inside telephone numbers. */
+#define PS	"[ \\x{a0}-]"
 
 enum rule {
 	R_NHS,
@@ -67,10 +69,10 @@ static const char *const builtin_src[R__BUILTIN] = {
 	    "?[A-Da-d])?" RB,
 	/* R_PHONE: +44 / 0044 forms, bracketed area codes, national. */
 	"(?<![\\p{L}\\p{N}_@+])(?<!\\p{N}[.,/:-])"
-	    "(?:(?:\\+|00)44[ ]?(?:\\(0\\)[ ]?)?(?:\\(\\d{1,5}\\)[ ]?)?"
-	    "\\d(?:[ -]?\\d){5,11}"
-	    "|\\(0\\d{1,5}\\)[ -]?\\d(?:[ -]?\\d){3,9}"
-	    "|0\\d(?:[ -]?\\d){7,11})" RB,
+	    "(?:(?:\\+|00)44" PS "?(?:\\(0\\)" SP "?)?(?:\\(\\d{1,5}\\)" SP "?)?"
+	    "\\d(?:" PS "?\\d){5,11}"
+	    "|\\(0\\d{1,5}\\)" PS "?\\d(?:" PS "?\\d){3,9}"
+	    "|0\\d(?:" PS "?\\d){7,11})" RB,
 	/* R_PHONE_INTL: other countries' numbers in + form. */
 	"(?<![\\p{L}\\p{N}_@+])\\+(?!44)[1-9]\\d{0,2}[ ]?(?:\\(\\d{1,4}\\)[ ]?)?"
 	    "\\d(?:[ -]?\\d){6,12}" RB,
@@ -93,8 +95,8 @@ static const char *const builtin_src[R__BUILTIN] = {
 	    SP "?[0-9][ABD-HJLNP-UW-Z]{2}|GIR" SP "?0AA)" RB,
 	/* R_UPN: check letter, 11 digits, digit or letter. */
 	LB "[A-Za-z]\\d{11}[0-9A-Za-z]" RB,
-	/* R_VRM: current format AB12 CDE. */
-	LB "[A-Za-z]{2}\\d{2}" SP "?[A-Za-z]{3}" RB,
+	/* R_VRM: current format AB12 CDE (also written AB 12 CDE). */
+	LB "[A-Za-z]{2}" SP "?\\d{2}" SP "?[A-Za-z]{3}" RB,
 	/* R_VRM_OLD: prefix A123 BCD and suffix ABC 123D formats. */
 	LB "(?:[A-HJ-NP-TV-Y]\\d{1,3}" SP "?[A-HJ-PR-Y]{3}"
 	    "|[A-HJ-PR-Y]{3}" SP "?\\d{1,3}" SP "?[A-HJ-NP-TV-Y])" RB,
@@ -135,6 +137,7 @@ struct ids {
 	size_t			 nlref;
 	pcre2_match_data	*md;
 	unsigned char		 area[27 * 27];	/* postcode areas */
+	struct lexicon		*public;	/* helplines left alone */
 	struct cand		*cand;
 	size_t			 ncand;
 	size_t			 capcand;
@@ -369,13 +372,14 @@ on_phone(struct ids *x, const char *t, size_t s, size_t e)
 		if (nsn <= 10)
 			break;
 		/* Too many digits: drop the last group and look again. */
-		for (i = e; i > s && t[i - 1] != ' ' && t[i - 1] != '-'; i--)
-			;
+		i = e;
+		while (i > s && isdigit((unsigned char)t[i - 1]))
+			i--;
+		while (i > s && !isdigit((unsigned char)t[i - 1]))
+			i--;
 		if (i <= s + 1)
 			return 0;
-		e = i - 1;
-		while (e > s && (t[e - 1] == ' ' || t[e - 1] == '-'))
-			e--;
+		e = i;
 	}
 	for (open = 0, i = s; i < e; i++)
 		open += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
@@ -384,6 +388,8 @@ on_phone(struct ids *x, const char *t, size_t s, size_t e)
 	if (strchr("1235789", nat[1]) == NULL)
 		return 0;
 	if (nsn == 9 && nat[1] != '1' && nat[1] != '8')
+		return 0;
+	if (x->public != NULL && lexicon_has(x->public, nat, strlen(nat)))
 		return 0;
 	if (key_add(x, "tel:", nat, strlen(nat), 0, 0, &key) == -1)
 		return -1;
@@ -895,6 +901,21 @@ load_label(struct ids *x, char *line, const char *where, char *err,
 	return 0;
 }
 
+static int
+load_public(struct ids *x, char *line, const char *where, char *err,
+    size_t errlen)
+{
+	size_t	 n;
+
+	n = strspn(line, "0123456789");
+	if (n < 3 || (line[n] != '\0' && line[n] != '\t')) {
+		seterr(err, errlen, where,
+		    "expected a number in national form, digits only");
+		return -1;
+	}
+	return lexicon_put(x->public, line, n, "");
+}
+
 /* Sets the name, rule and confidence of rp.  Returns 0 or -1. */
 static int
 refpat_names(struct refpat *rp, const char *name, long conf)
@@ -1016,6 +1037,11 @@ ids_new(const char *dir, const char *extra, char *err, size_t errlen)
 	snprintf(path, sizeof(path), "%s/ids/postcode-areas.txt", dir);
 	if (each_line(path, load_area, x, err, errlen) == -1)
 		goto fail;
+	if ((x->public = lexicon_new()) == NULL)
+		goto nomem;
+	snprintf(path, sizeof(path), "%s/ids/public-numbers.txt", dir);
+	if (each_line(path, load_public, x, err, errlen) == -1)
+		goto fail;
 	snprintf(path, sizeof(path), "%s/ids/ref-labels.txt", dir);
 	if (each_line(path, load_label, x, err, errlen) == -1)
 		goto fail;
@@ -1071,6 +1097,7 @@ ids_free(struct ids *x)
 	}
 	free(x->lref);
 	pcre2_match_data_free(x->md);
+	lexicon_free(x->public);
 	free(x->cand);
 	free(x->dw);
 	free(x->aw);

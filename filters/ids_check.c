@@ -124,8 +124,11 @@ ids_phone_national(const char *s, size_t len, char *out)
 	out[n++] = '0';
 	if (intl) {
 		/* "+44 (0)20 ...": the bracketed trunk zero is not dialled. */
-		while (i < len && s[i] == ' ')
+		while (i < len && (s[i] == ' ' || s[i] == '-'))
 			i++;
+		if (i + 1 < len && (unsigned char)s[i] == 0xc2 &&
+		    (unsigned char)s[i + 1] == 0xa0)
+			i += 2;
 		if (i + 2 < len && s[i] == '(' && s[i + 1] == '0' &&
 		    s[i + 2] == ')')
 			i += 3;
@@ -137,7 +140,10 @@ ids_phone_national(const char *s, size_t len, char *out)
 			if (n >= 15)
 				return -1;
 			out[n++] = s[i];
-		} else if (strchr(" -()", s[i]) == NULL || s[i] == '\0')
+		} else if ((unsigned char)s[i] == 0xc2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] == 0xa0)
+			i++;		/* no-break space */
+		else if (strchr(" -()", s[i]) == NULL || s[i] == '\0')
 			return -1;
 	}
 	out[n] = '\0';

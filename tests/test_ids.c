@@ -199,6 +199,16 @@ test_phone(void **state)
 	    "[phone number]");
 	one("Polish mobile +48 601 234 567.", "+48 601 234 567", "phone",
 	    "[phone number]");
+	one("on +44-7700-900123.", "+44-7700-900123", "phone",
+	    "[phone number]");
+	one("on +44(0)7700 900123.", "+44(0)7700 900123", "phone",
+	    "[phone number]");
+	one("no-break 07700\xc2\xa0" "900123.", "07700\xc2\xa0" "900123", "phone",
+	    "[phone number]");
+	/* a public helpline is left alone, a neighbouring number is not */
+	none("the NSPCC helpline 0808 800 5000 is open");
+	one("or 0808 800 5001 is hers", "0808 800 5001", "phone",
+	    "[phone number]");
 	/* a trailing number is not swallowed */
 	one("rang 07700 900123 2017 times", "07700 900123", "phone",
 	    "[phone number]");
@@ -294,6 +304,10 @@ test_vrm(void **state)
 	assert_string_equal(one("a silver car, AB12 CDE, was",
 	    "AB12 CDE", "vehicle-reg", "[vehicle registration]"), "ids/vrm");
 	one("stopped AB51CDE twice", "AB51CDE", "vehicle-reg",
+	    "[vehicle registration]");
+	one("stopped AB 51 CDE twice", "AB 51 CDE", "vehicle-reg",
+	    "[vehicle registration]");
+	one("his car, ab51 cde, was", "ab51 cde", "vehicle-reg",
 	    "[vehicle registration]");
 	/* older formats need a vehicle nearby */
 	assert_string_equal(one("his car (P123 ABC) was", "P123 ABC",
