@@ -109,7 +109,6 @@ struct refpat {
 	char		*name;		/* "police-crime" */
 	char		*rule;		/* "ids/ref-police-crime" */
 	int		 conf;
-	pcre2_code	*code;
 };
 
 struct cand {
@@ -131,7 +130,8 @@ struct win {
 struct ids {
 	pcre2_code		*rx[R__BUILTIN];
 	pcre2_code		*label;	/* reference label + value */
-	struct refpat		*ref;	/* "any" patterns */
+	pcre2_code		*any;	/* the "any" patterns joined */
+	struct refpat		*ref;	/* "any" patterns, by mark */
 	size_t			 nref;
 	struct refpat		*lref;	/* "label" patterns, by mark */
 	size_t			 nlref;
@@ -150,6 +150,7 @@ struct ids {
 	size_t			 capaw;
 	struct sbuf		 labels;	/* while loading: label alternatives */
 	struct sbuf		 values;	/* while loading: label-mode values */
+	struct sbuf		 anys;	/* while loading: "any" patterns */
 };
 
 /* Context words looked for before a candidate. */
@@ -554,13 +555,14 @@ handle(struct ids *x, int r, const char *t, size_t len, size_t s, size_t e)
 /*
  * Runs code over the window [ws, we) of t (len bytes in all: assertions
  * and context see the whole text) and calls back for each match.  rule >=
- * 0 is a built-in rule; otherwise ref is the reference pattern (or NULL
- * for the label pattern).  Returns 0 or -1.
+ * 0 is a built-in rule; otherwise code joins the nref reference patterns
+ * ref, and the mark of the match says which one matched.  Returns 0 or
+ * -1.
  */
 static int
 run(struct ids *x, pcre2_code *code, int rule, const struct refpat *ref,
-    const char *t, size_t len, size_t ws, size_t we, char *err,
-    size_t errlen)
+    size_t nref, const char *t, size_t len, size_t ws, size_t we,
+    char *err, size_t errlen)
 {
 	PCRE2_SIZE	*ov;
 	size_t		 off = ws, s, e, i;
@@ -586,15 +588,12 @@ run(struct ids *x, pcre2_code *code, int rule, const struct refpat *ref,
 			return 0;
 		if (rule >= 0)
 			rc = handle(x, rule, t, len, s, e);
-		else if (ref != NULL)
-			rc = on_ref(x, t, s, e, ref->conf, ref->rule);
 		else {
 			mark = (const char *)pcre2_get_mark(x->md);
 			i = mark != NULL ? strtoul(mark, NULL, 10) : 0;
-			if (i >= x->nlref)
+			if (i >= nref)
 				return 0;
-			rc = on_ref(x, t, s, e, x->lref[i].conf,
-			    x->lref[i].rule);
+			rc = on_ref(x, t, s, e, ref[i].conf, ref[i].rule);
 		}
 		if (rc == -1) {
 			seterr(err, errlen, strerror(ENOMEM), NULL);
@@ -704,6 +703,38 @@ windows(struct ids *x, const char *t, size_t len)
 	return 0;
 }
 
+/*
+ * Returns 1 when a letter touches a digit in t[s..e) ("M1", "2JD", "CC02",
+ * "LCS-2017", "AB 12"), which every letter-led shape has; ordinal
+ * suffixes ("14th") do not count.
+ */
+static int
+letter_digit(const char *t, size_t s, size_t e)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t	 i;
+
+	for (i = s; i + 1 < e; i++) {
+		if (isalpha(u[i]) && isdigit(u[i + 1]))
+			return 1;
+		if (isdigit(u[i]) && isalpha(u[i + 1])) {
+			if (i + 2 < e && strchr("snrtSNRT", u[i + 1]) != NULL &&
+			    strchr("tdhTDH", u[i + 2]) != NULL &&
+			    (i + 3 >= e || !isalpha(u[i + 3])))
+				continue;	/* 1st 2nd 3rd 4th */
+			return 1;
+		}
+		if (isalpha(u[i]) && i + 2 < e && isdigit(u[i + 2]) &&
+		    (u[i + 1] == '-' || u[i + 1] == '/' || (u[i + 1] == ' ' &&
+		    i > s && isupper(u[i]) && isupper(u[i - 1]))))
+			return 1;
+		if (isupper(u[i]) && i > s && isupper(u[i - 1]) && i + 3 < e &&
+		    u[i + 1] == 0xc2 && u[i + 2] == 0xa0 && isdigit(u[i + 3]))
+			return 1;
+	}
+	return 0;
+}
+
 int
 ids_scan(void *ctx, const struct text_unit *tu,
     const struct mention_list *prior, struct mention_list *found,
@@ -711,8 +742,8 @@ ids_scan(void *ctx, const struct text_unit *tu,
 {
 	struct ids	*x = ctx;
 	const char	*t = tu->text;
-	size_t		 len = tu->len, i, n, w, bad;
-	int		 r;
+	size_t		 len = tu->len, i, n, w, ws, we, bad;
+	int		 r, mixed;
 	struct cand	*c, *k;
 
 	if (len == 0)
@@ -732,23 +763,29 @@ ids_scan(void *ctx, const struct text_unit *tu,
 	sbuf_reset(&x->keys);
 	for (w = 0; w < x->naw; w++)
 		for (r = R_EMAIL; r <= R_HANDLE; r++)
-			if (run(x, x->rx[r], r, NULL, t, len, x->aw[w].s,
+			if (run(x, x->rx[r], r, NULL, 0, t, len, x->aw[w].s,
 			    x->aw[w].e, err, errlen) == -1)
 				return -1;
 	for (w = 0; w < x->ndw; w++) {
+		ws = x->dw[w].s;
+		we = x->dw[w].e;
+		mixed = letter_digit(t, ws, we);
 		for (r = 0; r < R__BUILTIN; r++) {
 			if (r >= R_EMAIL && r <= R_HANDLE)
 				continue;
-			if (run(x, x->rx[r], r, NULL, t, len, x->dw[w].s,
-			    x->dw[w].e, err, errlen) == -1)
+			/* Shapes that start with letters need one by a digit. */
+			if (!mixed && (r == R_NI || r == R_POSTCODE ||
+			    r == R_UPN || r == R_VRM || r == R_VRM_OLD))
+				continue;
+			if (run(x, x->rx[r], r, NULL, 0, t, len, ws, we, err,
+			    errlen) == -1)
 				return -1;
 		}
-		for (i = 0; i < x->nref; i++)
-			if (run(x, x->ref[i].code, -1, &x->ref[i], t, len,
-			    x->dw[w].s, x->dw[w].e, err, errlen) == -1)
-				return -1;
-		if (x->label != NULL && run(x, x->label, -1, NULL, t, len,
-		    x->dw[w].s, x->dw[w].e, err, errlen) == -1)
+		if (x->any != NULL && run(x, x->any, -1, x->ref, x->nref, t,
+		    len, ws, we, err, errlen) == -1)
+			return -1;
+		if (x->label != NULL && run(x, x->label, -1, x->lref,
+		    x->nlref, t, len, ws, we, err, errlen) == -1)
 			return -1;
 	}
 	if (x->ncand == 0)
@@ -941,9 +978,7 @@ load_ref(struct ids *x, char *line, const char *where, char *err,
 	char		*name, *mode, *conf, *pat, *end;
 	struct refpat	*rp;
 	pcre2_code	*code;
-	struct sbuf	 src = SBUF_INIT;
 	long		 cv;
-	int		 rc = -1;
 
 	name = line;
 	if ((mode = strchr(name, '\t')) == NULL ||
@@ -994,19 +1029,14 @@ load_ref(struct ids *x, char *line, const char *where, char *err,
 	x->ref = rp;
 	rp = &x->ref[x->nref];
 	memset(rp, 0, sizeof(*rp));
-	if (sbuf_printf(&src, LB "(?:%s)" RB, pat) == -1)
-		goto out;
-	if ((rp->code = compile(src.buf, where, err, errlen)) == NULL)
-		goto out;
-	if (refpat_names(rp, name, cv) == -1) {
-		pcre2_code_free(rp->code);
-		goto out;
-	}
+	/* Joined into one pattern too; earlier lines are tried first. */
+	if ((x->anys.len > 0 && sbuf_addc(&x->anys, '|') == -1) ||
+	    sbuf_printf(&x->anys, "(*MARK:%zu)(?:%s)", x->nref, pat) == -1)
+		return -1;
+	if (refpat_names(rp, name, cv) == -1)
+		return -1;
 	x->nref++;
-	rc = 0;
-out:
-	sbuf_release(&src);
-	return rc;
+	return 0;
 }
 
 struct ids *
@@ -1050,6 +1080,14 @@ ids_new(const char *dir, const char *extra, char *err, size_t errlen)
 		goto fail;
 	if (extra != NULL && each_line(extra, load_ref, x, err, errlen) == -1)
 		goto fail;
+	if (x->anys.len > 0) {
+		if (sbuf_printf(&src, LB "(?:%s)" RB, x->anys.buf) == -1)
+			goto nomem;
+		if ((x->any = compile(src.buf, "reference patterns", err,
+		    errlen)) == NULL)
+			goto fail;
+		sbuf_reset(&src);
+	}
 	if (x->labels.len > 0 && x->values.len > 0) {
 		if (sbuf_printf(&src, "(?<![\\p{L}\\p{N}])(?i:%s)(?![\\p{L}])"
 		    "(?i:\\s+(?:number|no\\b\\.?|num\\b\\.?|ref(?:erence)?\\b\\.?"
@@ -1062,6 +1100,7 @@ ids_new(const char *dir, const char *extra, char *err, size_t errlen)
 	}
 	sbuf_release(&x->labels);
 	sbuf_release(&x->values);
+	sbuf_release(&x->anys);
 	sbuf_release(&src);
 	return x;
 nomem:
@@ -1085,8 +1124,8 @@ ids_free(struct ids *x)
 	for (r = 0; r < R__BUILTIN; r++)
 		pcre2_code_free(x->rx[r]);
 	pcre2_code_free(x->label);
+	pcre2_code_free(x->any);
 	for (i = 0; i < x->nref; i++) {
-		pcre2_code_free(x->ref[i].code);
 		free(x->ref[i].name);
 		free(x->ref[i].rule);
 	}
@@ -1104,5 +1143,6 @@ ids_free(struct ids *x)
 	sbuf_release(&x->keys);
 	sbuf_release(&x->labels);
 	sbuf_release(&x->values);
+	sbuf_release(&x->anys);
 	free(x);
 }
