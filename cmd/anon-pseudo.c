@@ -160,7 +160,8 @@ flush(struct state *st, struct stream_writer *w)
 		if (emit_raw(w, st->held.buf + off, nl - off) == -1)
 			goto out;
 	}
-	qsort(st->ml.v, st->ml.n, sizeof(*st->ml.v), bypriority);
+	if (st->ml.n > 1)
+		qsort(st->ml.v, st->ml.n, sizeof(*st->ml.v), bypriority);
 	for (i = 0; i < st->ml.n; i++) {
 		m = &st->ml.v[i];
 		if (m->end > st->t.len || m->start == m->end ||
