@@ -313,8 +313,9 @@ findings_sarif(FILE *fp, const struct findings *f, const char *uri)
 		jstr(fp, rules[i].id);
 		fputs(", \"shortDescription\": {\"text\": ", fp);
 		jstr(fp, rules[i].text);
-		fprintf(fp, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}%s\n",
-		    i < NFLAGS ? "warning" : "error", i + 1 < NRULES ? "," : "");
+		/* Check mode reports both kinds as warnings. */
+		fprintf(fp, "}, \"defaultConfiguration\": {\"level\": "
+		    "\"warning\"}}%s\n", i + 1 < NRULES ? "," : "");
 	}
 	fputs("          ]\n        }\n      },\n"
 	    "      \"columnKind\": \"unicodeCodePoints\",\n"
