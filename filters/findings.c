@@ -20,6 +20,14 @@
 #define TOOL_VERSION	"0.1.0"
 #define TOOL_URI	"https://example.invalid/anonymise"
 
+#define HELP_DETECTION "Replace it with a pseudonym or a generalised " \
+	"form (anonymise(1)), or, after a human decision to keep it, add " \
+	"the finding's fingerprint and the reason to the accept file " \
+	"(docs/ci.md)."
+#define HELP_FLAG "Remove or summarise the passage, or, after a human " \
+	"decision to keep it, add the finding's fingerprint and the reason " \
+	"to the accept file (docs/ci.md)."
+
 struct rule_info {
 	const char	*id;
 	const char	*text;
@@ -300,6 +308,7 @@ findings_sarif(FILE *fp, const struct findings *f, const char *uri)
 {
 	const struct finding *x;
 	size_t		 i, nart;
+	char		 full[512];
 
 	fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
 	    "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
@@ -313,6 +322,14 @@ findings_sarif(FILE *fp, const struct findings *f, const char *uri)
 		jstr(fp, rules[i].id);
 		fputs(", \"shortDescription\": {\"text\": ", fp);
 		jstr(fp, rules[i].text);
+		snprintf(full, sizeof(full), "%s.  %s", rules[i].text,
+		    i < NFLAGS ? "Publishing this passage could harm the "
+		    "welfare of a child." : "A published case review must "
+		    "not contain it: it could identify the child.");
+		fputs("}, \"fullDescription\": {\"text\": ", fp);
+		jstr(fp, full);
+		fputs("}, \"help\": {\"text\": ", fp);
+		jstr(fp, i < NFLAGS ? HELP_FLAG : HELP_DETECTION);
 		/* Check mode reports both kinds as warnings. */
 		fprintf(fp, "}, \"defaultConfiguration\": {\"level\": "
 		    "\"warning\"}}%s\n", i + 1 < NRULES ? "," : "");
