@@ -112,7 +112,8 @@ flush(struct writer *w, struct unit *u)
 
 	if (!u->have)
 		return 0;
-	qsort(u->note, u->nnote, sizeof(*u->note), bynote);
+	if (u->nnote > 1)
+		qsort(u->note, u->nnote, sizeof(*u->note), bynote);
 	if (u->nnote > w->capspans) {
 		w->capspans = u->nnote;
 		w->spans = xrealloc(w->spans, w->capspans * sizeof(*w->spans));
@@ -143,6 +144,7 @@ flush(struct writer *w, struct unit *u)
 				break;
 			lastend = x->end;
 			snprintf(msg, sizeof(msg), "possible %s \"%.*s\"",
+			    strcmp(s + x->s2, "person") == 0 ? "name" :
 			    s + x->s2, (int)(x->end - x->start),
 			    u->t.text + x->start);
 			if (findings_add(&w->found, &u->t, x->start, x->end,
@@ -186,7 +188,7 @@ hold(struct writer *w, struct unit *u, const struct record *rec)
 	size_t		 wl, el;
 
 	if (record_text(rec, &t) == -1) {
-		snprintf(w->err, sizeof(w->err), "line %lu: malformed text "
+		snprintf(w->err, sizeof(w->err), "-:%lu: malformed text "
 		    "record", rec->lineno);
 		return -1;
 	}
@@ -242,7 +244,7 @@ annotate(struct writer *w, struct unit *u, const struct record *rec)
 	} else
 		return 0;		/* entity, meta and unknown records */
 	if (!u->have || tid != u->t.id) {
-		snprintf(w->err, sizeof(w->err), "line %lu: %s record for "
+		snprintf(w->err, sizeof(w->err), "-:%lu: %s record for "
 		    "text %lu outside that text", rec->lineno, rec->field[0],
 		    tid);
 		return -1;
@@ -250,7 +252,7 @@ annotate(struct writer *w, struct unit *u, const struct record *rec)
 	return 0;
 bad:
 	mention_list_release(&ml);
-	snprintf(w->err, sizeof(w->err), "line %lu: malformed %s record",
+	snprintf(w->err, sizeof(w->err), "-:%lu: malformed %s record",
 	    rec->lineno, rec->field[0]);
 	return -1;
 }

@@ -28,7 +28,8 @@ apply_spans(struct sbuf *out, const char *text, size_t len,
 {
 	size_t	 i, at = 0;
 
-	qsort(v, n, sizeof(*v), bystart);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), bystart);
 	for (i = 0; i < n; i++) {
 		if (v[i].start > v[i].end || v[i].end > len ||
 		    !boundary(text, len, v[i].start) ||

@@ -82,7 +82,7 @@ hold(struct pending *p, const struct record *rec, char *err, size_t errlen)
 	size_t		 wl, el;
 
 	if (record_text(rec, &t) == -1) {
-		snprintf(err, errlen, "line %lu: malformed text record",
+		snprintf(err, errlen, "-:%lu: malformed text record",
 		    rec->lineno);
 		return -1;
 	}
@@ -131,7 +131,7 @@ detect_run(struct stream_reader *r, struct stream_writer *w, detect_fn fn,
 		}
 		if (record_is(rec, "mention") &&
 		    record_mention(rec, &p.prior) == -1) {
-			snprintf(err, errlen, "line %lu: malformed mention "
+			snprintf(err, errlen, "-:%lu: malformed mention "
 			    "record", rec->lineno);
 			goto out;
 		}

@@ -1938,7 +1938,8 @@ pseudo_resolve(struct pseudo *p, char *err, size_t errlen)
 	p->resolved = 1;
 	if (load_case(p) == -1)
 		goto enomem;
-	qsort(p->m, p->nm, sizeof(*p->m), bydoc);
+	if (p->nm > 1)
+		qsort(p->m, p->nm, sizeof(*p->m), bydoc);
 	for (a = 0; a < p->nm; a = b) {
 		for (b = a + 1; b < p->nm && p->m[b].text == p->m[a].text; b++)
 			;

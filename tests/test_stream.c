@@ -1,0 +1,189 @@
+/* Unit tests of the anon-stream reader and writer. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sbuf.h"
+#include "stream.h"
+
+/* Writes a stream of the given fields through a writer into a string. */
+static char *
+write_stream(const char *const *fields, size_t n, int end, size_t *len)
+{
+	char			*buf = NULL;
+	FILE			*fp = open_memstream(&buf, len);
+	struct stream_writer	*w = stream_writer_new(fp);
+
+	assert_non_null(w);
+	assert_int_equal(stream_write(w, "text", n, fields), 0);
+	if (end)
+		assert_int_equal(stream_write_end(w), 0);
+	stream_writer_free(w);
+	fclose(fp);
+	return buf;
+}
+
+static FILE *
+mem(const char *s)
+{
+	return fmemopen((void *)s, strlen(s), "r");
+}
+
+static void
+escape_round_trip(void **state)
+{
+	static const char *const samples[] = {
+		"", "plain", "tab\there", "new\nline", "cr\rlf\r\n",
+		"back\\slash", "\\t is not a tab", "\\", "\t\t\n\\\\",
+		"caf\xc3\xa9 \xe2\x80\x99quote\xe2\x80\x99",
+	};
+	struct sbuf	 b = SBUF_INIT;
+	size_t		 i;
+	long		 n;
+	char		*dec;
+
+	(void)state;
+	for (i = 0; i < sizeof(samples) / sizeof(samples[0]); i++) {
+		sbuf_reset(&b);
+		assert_int_equal(stream_escape(&b, samples[i],
+		    strlen(samples[i])), 0);
+		assert_null(memchr(b.buf ? b.buf : "", '\t', b.len));
+		assert_null(memchr(b.buf ? b.buf : "", '\n', b.len));
+		assert_null(memchr(b.buf ? b.buf : "", '\r', b.len));
+		dec = malloc(b.len + 1);
+		n = stream_unescape(dec, b.buf ? b.buf : "", b.len);
+		assert_int_equal(n, (long)strlen(samples[i]));
+		assert_memory_equal(dec, samples[i], (size_t)n);
+		free(dec);
+	}
+	sbuf_release(&b);
+}
+
+static void
+unescape_rejects_unknown(void **state)
+{
+	char	 out[8];
+
+	(void)state;
+	assert_int_equal(stream_unescape(out, "a\\x", 3), -1);
+	assert_int_equal(stream_unescape(out, "a\\", 2), -1);
+	assert_int_equal(stream_unescape(out, "a\\\\", 3), 2);
+}
+
+static void
+reader_round_trip(void **state)
+{
+	const char		*f[] = { "7", "L7", "crlf", "a\tb\\c\nd" };
+	struct stream_reader	*r;
+	struct record		*rec;
+	size_t			 len;
+	char			*s = write_stream(f, 4, 1, &len);
+	FILE			*fp = mem(s);
+
+	(void)state;
+	assert_non_null(r = stream_reader_new(fp, "t"));
+	assert_int_equal(stream_read(r, &rec), 1);
+	assert_int_equal(rec->nfield, 5);
+	assert_string_equal(rec->field[0], "text");
+	assert_string_equal(rec->field[4], "a\tb\\c\nd");
+	assert_int_equal(rec->fieldlen[4], 7);
+	assert_int_equal(stream_read(r, &rec), 0);
+	assert_int_equal(stream_read(r, &rec), 0);
+	stream_reader_free(r);
+	fclose(fp);
+	free(s);
+}
+
+/* Each malformed stream must give -1 and a message naming the problem. */
+static void
+reader_rejects(void **state)
+{
+	static const struct { const char *in, *msg; } bad[] = {
+		{ "", "empty stream" },
+		{ "hello\n", "not an anon-stream" },
+		{ "anon-stream\t2\nend\t0\n", "unsupported stream version" },
+		{ "anon-stream\t1\ntext\t1\tL1\tlf\tx\n", "no end trailer" },
+		{ "anon-stream\t1\ntext\t1\tL1\tlf\tx", "no newline" },
+		{ "anon-stream\t1\ntext\t1\tL1\tlf\tx\nend\t2\n", "says 2" },
+		{ "anon-stream\t1\nend\t0\nmore\n", "after the end" },
+		{ "anon-stream\t1\ntext\ta\\qb\nend\t1\n", "bad escape" },
+		{ "anon-stream\t1\nfeature\tmagic\nend\t0\n", "unsupported feature" },
+		{ "anon-stream\t1\n\t\nend\t1\n", "empty record type" },
+	};
+	struct stream_reader	*r;
+	struct record		*rec;
+	size_t			 i;
+	FILE			*fp;
+	int			 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		fp = strlen(bad[i].in) ? mem(bad[i].in) : fopen("/dev/null", "r");
+		r = stream_reader_new(fp, "t");
+		while ((rc = stream_read(r, &rec)) == 1)
+			;
+		if (rc != -1)
+			fail_msg("case %zu accepted: %s", i, bad[i].in);
+		if (strstr(stream_reader_error(r), bad[i].msg) == NULL)
+			fail_msg("case %zu: message '%s' lacks '%s'", i,
+			    stream_reader_error(r), bad[i].msg);
+		stream_reader_free(r);
+		fclose(fp);
+	}
+}
+
+static void
+unknown_records_pass(void **state)
+{
+	const char		*in = "anon-stream\t1\nfuture\tx\ty\tz\nend\t1\n";
+	char			*buf = NULL;
+	size_t			 len;
+	FILE			*fp = mem(in), *out = open_memstream(&buf, &len);
+	struct stream_reader	*r = stream_reader_new(fp, "t");
+	struct stream_writer	*w = stream_writer_new(out);
+	struct record		*rec;
+
+	(void)state;
+	while (stream_read(r, &rec) == 1)
+		assert_int_equal(stream_write_record(w, rec), 0);
+	assert_int_equal(stream_write_end(w), 0);
+	fclose(out);
+	assert_string_equal(buf, in);
+	stream_reader_free(r);
+	stream_writer_free(w);
+	fclose(fp);
+	free(buf);
+}
+
+static void
+minor_version_accepted(void **state)
+{
+	FILE			*fp = mem("anon-stream\t1.3\textra\nend\t0\n");
+	struct stream_reader	*r = stream_reader_new(fp, "t");
+	struct record		*rec;
+
+	(void)state;
+	assert_int_equal(stream_read(r, &rec), 0);
+	stream_reader_free(r);
+	fclose(fp);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(escape_round_trip),
+		cmocka_unit_test(unescape_rejects_unknown),
+		cmocka_unit_test(reader_round_trip),
+		cmocka_unit_test(reader_rejects),
+		cmocka_unit_test(unknown_records_pass),
+		cmocka_unit_test(minor_version_accepted),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
