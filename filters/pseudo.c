@@ -44,6 +44,7 @@ static const char *const tname[] = {
 };
 
 #define RECENT_UNITS	3	/* a candidate seen this close wins by recency */
+#define MAXCAND		64	/* candidates considered per lookup */
 
 struct pm {
 	unsigned long	 text;
@@ -386,6 +387,9 @@ learn_person(struct pseudo *p, size_t ei, const struct pname *pn)
 
 	if (pn->ntok == 0)
 		return 0;
+	if (pn->titled && pn->title[0] != '\0' &&
+	    addkey(p, ei, "title", pn->title, strlen(pn->title)) == -1)
+		return -1;
 	if (pn->initials) {
 		for (i = 0; i < pn->ntok; i++)
 			ini[i] = pn->tok[i][0];
@@ -758,52 +762,112 @@ later(const struct pent *x, const struct pent *y)
 	return x->last_start > y->last_start;
 }
 
+static int
+has_key(const struct pent *e, const char *kind, const char *v)
+{
+	size_t	 k;
+
+	for (k = 0; k < e->nkey; k++)
+		if (strcmp(e->key[k].kind, kind) == 0 &&
+		    (v == NULL || strcmp(e->key[k].value, v) == 0))
+			return 1;
+	return 0;
+}
+
+#define PICK_ADULT	0x1	/* a title or an initial: adults first */
+#define PICK_CASE	0x2	/* a bare forename: the case file's first */
+
 /*
- * Picks the most plausible entity among candidates v[0..n) for a mention
- * at unit `text`: compatible gender; adults before children when a title
- * was used; then one seen within RECENT_UNITS units (the latest), else
- * the one with most mentions, else the first.
+ * Picks the most plausible person among candidates v[0..n) for a mention
+ * at unit `text`, narrowing step by step while something remains: a
+ * compatible gender; adults when a title or initial was written; people
+ * addressed with this very title before, then people never addressed with
+ * another; case-file people for a bare forename.  Among those left: one
+ * seen within RECENT_UNITS units is preferred when a forename is
+ * ambiguous, else the one with most mentions, then the earliest created.
  */
 static long
 pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
-    int gender, int titled)
+    const struct pname *pn, int flags)
 {
+	size_t		 c[MAXCAND], nc = 0, keep[MAXCAND], nk, i;
 	const struct pent *e, *b;
 	long		 best = -1;
-	size_t		 i;
-	int		 adult = 0, recent, brecent = 0;
+	int		 gender = pn != NULL ? pn->gender : 0, recent, brecent = 0;
+	const char	*title = pn != NULL && pn->titled ? pn->title : NULL;
 
-	if (titled)
-		for (i = 0; i < n; i++)
-			if (gender_ok(gender, p->e[v[i]].gender) &&
-			    !is_child_role(p->e[v[i]].crole))
-				adult = 1;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && nc < MAXCAND; i++) {
 		e = &p->e[v[i]];
-		if (e->type != T_PERSON || !gender_ok(gender, e->gender))
-			continue;
-		if (adult && is_child_role(e->crole))
-			continue;
-		recent = e->seen && e->last_text + RECENT_UNITS >= text;
+		if (e->type == T_PERSON && gender_ok(gender, e->gender))
+			c[nc++] = v[i];
+	}
+#define NARROW(cond) do {						\
+		for (i = nk = 0; i < nc; i++) {				\
+			e = &p->e[c[i]];				\
+			if (cond)					\
+				keep[nk++] = c[i];			\
+		}							\
+		if (nk > 0 && nk < nc) {				\
+			memcpy(c, keep, nk * sizeof(*c));		\
+			nc = nk;					\
+		}							\
+	} while (0)
+	if (flags & PICK_ADULT)
+		NARROW(!is_child_role(e->crole));
+	if (title != NULL) {
+		NARROW(has_key(e, "title", title));
+		NARROW(!has_key(e, "title", NULL));
+	}
+	if (flags & PICK_CASE)
+		NARROW(e->caserow >= 0);
+#undef NARROW
+	for (i = 0; i < nc; i++) {
+		e = &p->e[c[i]];
+		recent = !(flags & PICK_ADULT) && e->seen &&
+		    e->last_text + RECENT_UNITS >= text;
 		if (best == -1) {
-			best = (long)v[i];
+			best = (long)c[i];
 			brecent = recent;
 			continue;
 		}
 		b = &p->e[best];
 		if (recent != brecent) {
 			if (recent) {
-				best = (long)v[i];
+				best = (long)c[i];
 				brecent = 1;
 			}
 			continue;
 		}
 		if (recent ? later(e, b) : e->nment > b->nment) {
-			best = (long)v[i];
+			best = (long)c[i];
 			brecent = recent;
 		}
 	}
 	return best;
+}
+
+/*
+ * Edits allowed between two spellings of a name of length len: one from
+ * five letters, two from six when the first and last letters agree.
+ */
+static size_t
+maxedit2(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t	 len = alen < blen ? alen : blen;
+
+	if (len < 5)
+		return 0;
+	if (len >= 6 && a[0] == b[0] && a[alen - 1] == b[blen - 1])
+		return 2;
+	return 1;
+}
+
+static size_t
+maxedit(size_t len, int strong)
+{
+	if (len >= 5)
+		return strong && len >= 6 ? 2 : 1;
+	return 0;
 }
 
 /* Keeps v[i] only when entity has a key `kind` close to tok. */
@@ -819,23 +883,18 @@ filter_fuzzy(struct pseudo *p, const size_t *v, size_t n, const char *kind,
 		for (k = 0; k < e->nkey; k++) {
 			if (strcmp(e->key[k].kind, kind) != 0)
 				continue;
-			if (pn_edit(tok, len, e->key[k].value,
-			    strlen(e->key[k].value), maxd) <= maxd) {
+			size_t vl = strlen(e->key[k].value);
+			size_t d = maxd < maxedit2(tok, len, e->key[k].value,
+			    vl) ? maxedit2(tok, len, e->key[k].value, vl) : maxd;
+
+			if (d > 0 && pn_edit(tok, len, e->key[k].value, vl,
+			    d) <= d) {
 				out[no++] = v[i];
 				break;
 			}
 		}
 	}
 	return no;
-}
-
-/* Allowed edits between two spellings of a name token of length len. */
-static size_t
-maxedit(size_t len, int strong)
-{
-	if (len >= 5)
-		return strong && len >= 6 ? 2 : 1;
-	return 0;
 }
 
 /*
@@ -864,7 +923,7 @@ scan_persons(struct pseudo *p, const char *kind, const char *tok,
 					break;
 				continue;
 			}
-			d = maxedit(len < vl ? len : vl, 0);
+			d = maxedit2(tok, len, e->key[k].value, vl);
 			if (d > 0 && pn_edit(tok, len, e->key[k].value, vl,
 			    d) <= d)
 				break;
@@ -874,8 +933,6 @@ scan_persons(struct pseudo *p, const char *kind, const char *tok,
 	}
 	return no;
 }
-
-#define MAXCAND 64
 
 /* Finds or creates the person of a mention not tied to the case file. */
 static long
@@ -898,13 +955,13 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 		for (i = 0; i < pn->ntok; i++)
 			ini[i] = pn->tok[i][0];
 		v = lookup(p, T_PERSON, "init", ini, pn->ntok, &n);
-		ei = pick(p, v, n, m->text, pn->gender, pn->titled);
+		ei = pick(p, v, n, m->text, pn, pn->titled ? PICK_ADULT : 0);
 	} else if (pn->ntok >= 2 && !(pn->isinit & 1u)) {
 		n = (size_t)snprintf(buf, sizeof(buf), "%.*s %.*s",
 		    (int)pn->toklen[0], pn->tok[0], (int)pn->toklen[last],
 		    pn->tok[last]);
 		v = lookup(p, T_PERSON, "fl", buf, n < sizeof(buf) ? n : 0, &n);
-		ei = pick(p, v, n, m->text, pn->gender, pn->titled);
+		ei = pick(p, v, n, m->text, pn, pn->titled ? PICK_ADULT : 0);
 		if (ei == -1) {
 			/* A misspelt forename with the right surname. */
 			v = lookup(p, T_PERSON, "last", pn->tok[last],
@@ -913,8 +970,8 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 				n = MAXCAND;
 			nf = filter_fuzzy(p, v, n, "first", pn->tok[0],
 			    pn->toklen[0], maxedit(pn->toklen[0], 1), cand);
-			ei = pick(p, cand, nf, m->text, pn->gender,
-			    pn->titled);
+			ei = pick(p, cand, nf, m->text, pn,
+			    pn->titled ? PICK_ADULT : 0);
 		}
 		if (ei == -1) {
 			/* A misspelt surname with the right forename. */
@@ -925,8 +982,8 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 			nf = filter_fuzzy(p, v, n, "last", pn->tok[last],
 			    pn->toklen[last], maxedit(pn->toklen[last], 0),
 			    cand);
-			ei = pick(p, cand, nf, m->text, pn->gender,
-			    pn->titled);
+			ei = pick(p, cand, nf, m->text, pn,
+			    pn->titled ? PICK_ADULT : 0);
 		}
 		if (ei == -1) {
 			/* "Ms Okafor" seen before "Sarah Okafor". */
@@ -942,8 +999,8 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 				if (k == e->nkey)
 					cand[nf++] = v[i];
 			}
-			ei = pick(p, cand, nf, m->text, pn->gender,
-			    pn->titled);
+			ei = pick(p, cand, nf, m->text, pn,
+			    pn->titled ? PICK_ADULT : 0);
 		}
 	} else if (pn->ntok >= 2) {
 		/* "C Allen", "J. Russell": initial + surname. */
@@ -960,34 +1017,34 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 			if (k < e->nkey)
 				cand[nf++] = v[i];
 		}
-		ei = pick(p, cand, nf, m->text, pn->gender, pn->titled);
+		ei = pick(p, cand, nf, m->text, pn, PICK_ADULT);
 		if (ei == -1)
-			ei = pick(p, v, n, m->text, pn->gender, pn->titled);
+			ei = pick(p, v, n, m->text, pn, PICK_ADULT);
 	} else if (pn->titled) {
 		v = lookup(p, T_PERSON, "last", pn->tok[0], pn->toklen[0], &n);
-		ei = pick(p, v, n, m->text, pn->gender, 1);
+		ei = pick(p, v, n, m->text, pn, PICK_ADULT);
 		if (ei == -1 && maxedit(pn->toklen[0], 0) > 0) {
 			n = scan_persons(p, "last", pn->tok[0], pn->toklen[0],
 			    0, cand, MAXCAND);
-			ei = pick(p, cand, n, m->text, pn->gender, 1);
+			ei = pick(p, cand, n, m->text, pn, PICK_ADULT);
 		}
 	} else {
 		v = lookup(p, T_PERSON, "first", pn->tok[0], pn->toklen[0], &n);
-		ei = pick(p, v, n, m->text, 0, 0);
+		ei = pick(p, v, n, m->text, pn, PICK_CASE);
 		if (ei == -1) {
 			v = lookup(p, T_PERSON, "last", pn->tok[0],
 			    pn->toklen[0], &n);
-			ei = pick(p, v, n, m->text, 0, 0);
+			ei = pick(p, v, n, m->text, pn, PICK_ADULT);
 		}
 		if (ei == -1) {
 			n = scan_persons(p, "first", pn->tok[0], pn->toklen[0],
 			    1, cand, MAXCAND);
-			ei = pick(p, cand, n, m->text, 0, 0);
+			ei = pick(p, cand, n, m->text, pn, PICK_CASE);
 		}
 		if (ei == -1 && maxedit(pn->toklen[0], 0) > 0) {
 			n = scan_persons(p, "first", pn->tok[0], pn->toklen[0],
 			    0, cand, MAXCAND);
-			ei = pick(p, cand, n, m->text, 0, 0);
+			ei = pick(p, cand, n, m->text, pn, PICK_CASE);
 		}
 	}
 	if (ei == -1)

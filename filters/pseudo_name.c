@@ -107,14 +107,16 @@ struct title {
 
 /* Sorted for bsearch-free linear lookup; short list, hot path is rare. */
 static const struct title titles[] = {
-	{ "cllr", 0 }, { "councillor", 0 }, { "dame", 'f' }, { "dc", 0 },
-	{ "dci", 0 }, { "di", 0 }, { "doctor", 0 }, { "dr", 0 },
+	{ "chief", 0 }, { "cllr", 0 }, { "constable", 0 },
+	{ "councillor", 0 }, { "dame", 'f' }, { "dc", 0 },
+	{ "dci", 0 }, { "detective", 0 }, { "di", 0 }, { "doctor", 0 },
+	{ "dr", 0 },
 	{ "ds", 0 }, { "dsi", 0 }, { "insp", 0 }, { "inspector", 0 },
 	{ "lady", 'f' }, { "lord", 'm' }, { "master", 'm' },
 	{ "miss", 'f' }, { "mr", 'm' }, { "mrs", 'f' }, { "ms", 'f' },
-	{ "mx", 0 }, { "pc", 0 }, { "prof", 0 }, { "professor", 0 },
+	{ "mx", 0 }, { "pc", 0 }, { "police", 0 }, { "prof", 0 }, { "professor", 0 },
 	{ "rev", 0 }, { "revd", 0 }, { "reverend", 0 }, { "sergeant", 0 },
-	{ "sgt", 0 }, { "sir", 'm' }, { "wpc", 'f' },
+	{ "sgt", 0 }, { "sir", 'm' }, { "superintendent", 0 }, { "wpc", 'f' },
 };
 
 int
@@ -301,6 +303,12 @@ pn_parse(struct pname *pn, const char *s, size_t len)
 		w[nw - 1] = tmp;
 	}
 	while (first + 1 < nw && (g = pn_title(w[first].p, w[first].len)) >= 0) {
+		if (!pn->titled && w[first].len < sizeof(pn->title)) {
+			size_t tl = pn_fold(pn->title, w[first].p, w[first].len);
+
+			if (tl > 0 && pn->title[tl - 1] == '.')
+				pn->title[tl - 1] = '\0';
+		}
 		pn->titled = 1;
 		if (g != 0 && pn->gender == 0)
 			pn->gender = g;

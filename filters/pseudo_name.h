@@ -27,6 +27,7 @@ struct pname {
 	int		 titled;	/* a title (Mr, Ms, Dr, PC...) was present */
 	int		 initials;	/* the name is initials only ("K.S.", "KS") */
 	int		 caps;		/* the surface is ALL CAPS */
+	char		 title[16];	/* the first title, folded, or "" */
 	size_t		 ntok;		/* folded tokens, in reading order */
 	const char	*tok[PN_MAXTOK];
 	size_t		 toklen[PN_MAXTOK];
