@@ -780,9 +780,9 @@ has_key(const struct pent *e, const char *kind, const char *v)
 /*
  * Picks the most plausible person among candidates v[0..n) for a mention
  * at unit `text`, narrowing step by step while something remains: a
- * compatible gender; adults when a title or initial was written; people
- * addressed with this very title before, then people never addressed with
- * another; case-file people for a bare forename.  Among those left: one
+ * compatible gender; adults when a title or initial was written; not
+ * people addressed with another title only ("Miss" vs "Ms"); case-file
+ * people for a bare forename.  Among those left: one
  * seen within RECENT_UNITS units is preferred when a forename is
  * ambiguous, else the one with most mentions, then the earliest created.
  */
@@ -815,8 +815,8 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	if (flags & PICK_ADULT)
 		NARROW(!is_child_role(e->crole));
 	if (title != NULL) {
-		NARROW(has_key(e, "title", title));
-		NARROW(!has_key(e, "title", NULL));
+		NARROW(!has_key(e, "title", NULL) ||
+		    has_key(e, "title", title));
 	}
 	if (flags & PICK_CASE)
 		NARROW(e->caserow >= 0);

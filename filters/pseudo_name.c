@@ -114,9 +114,11 @@ static const struct title titles[] = {
 	{ "ds", 0 }, { "dsi", 0 }, { "insp", 0 }, { "inspector", 0 },
 	{ "lady", 'f' }, { "lord", 'm' }, { "master", 'm' },
 	{ "miss", 'f' }, { "mr", 'm' }, { "mrs", 'f' }, { "ms", 'f' },
-	{ "mx", 0 }, { "pc", 0 }, { "police", 0 }, { "prof", 0 }, { "professor", 0 },
+	{ "mx", 0 }, { "pc", 0 }, { "pcso", 0 }, { "police", 0 },
+	{ "ps", 0 }, { "prof", 0 }, { "professor", 0 },
 	{ "rev", 0 }, { "revd", 0 }, { "reverend", 0 }, { "sergeant", 0 },
-	{ "sgt", 0 }, { "sir", 'm' }, { "superintendent", 0 }, { "wpc", 'f' },
+	{ "sgt", 0 }, { "sir", 'm' }, { "superintendent", 0 }, { "supt", 0 },
+	{ "wpc", 'f' },
 };
 
 int
