@@ -1322,8 +1322,8 @@ resolve_other(struct pseudo *p, size_t mi)
 	if (*m->key != '\0' &&
 	    (v = lookup(p, m->type, "key", m->key, strlen(m->key), &n)) != NULL)
 		return (long)v[0];
-	nl = norm(m->surface, m->slen - pn_possessive(m->surface, m->slen),
-	    nb, sizeof(nb));
+	nl = norm(m->surface, m->slen - (m->type == T_PLACE ?
+	    pn_possessive(m->surface, m->slen) : 0), nb, sizeof(nb));
 	if ((v = lookup(p, m->type, "norm", nb, nl, &n)) != NULL)
 		return (long)v[0];
 	if (m->type == T_ADDRESS) {
@@ -1376,8 +1376,8 @@ learn_other(struct pseudo *p, size_t mi, long ei)
 	size_t		 nl, sl, fl, cl;
 	int		 head;
 
-	nl = norm(m->surface, m->slen - pn_possessive(m->surface, m->slen),
-	    nb, sizeof(nb));
+	nl = norm(m->surface, m->slen - (m->type == T_PLACE ?
+	    pn_possessive(m->surface, m->slen) : 0), nb, sizeof(nb));
 	if (addkey(p, (size_t)ei, "norm", nb, nl) == -1)
 		return -1;
 	if (m->type == T_ADDRESS) {
@@ -1963,7 +1963,7 @@ build_repls(struct pseudo *p)
 		    islower((unsigned char)sb.buf[0]))
 			sb.buf[0] = (char)toupper((unsigned char)sb.buf[0]);
 		/* A possessive the detector put inside the span stays. */
-		if (m->ent != -1 &&
+		if ((m->type == T_PERSON || m->type == T_PLACE) &&
 		    (poss = pn_possessive(m->surface, m->slen)) > 0 &&
 		    sbuf_add(&sb, m->surface + m->slen - poss, poss) == -1)
 			goto fail;
