@@ -90,7 +90,7 @@ deps:
 # README's second command.  Each step stops the run on failure.
 check: deps
 	@$(MAKE) --no-print-directory all tests
-	@$(MAKE) --no-print-directory check-unit check-golden check-man check-scripts
+	@$(MAKE) --no-print-directory check-unit check-golden check-man check-scripts check-fuzz-regress
 
 tests: $(TESTS)
 
@@ -106,6 +106,37 @@ check-man:
 # Every tests/check-*.sh is a further suite (pipelines, DOCX, hostile input...).
 check-scripts: all
 	@LC_ALL=C sh tests/run-scripts.sh
+
+# Fuzzing (libFuzzer, clang).  Each tests/fuzz/fuzz_NAME.c runs for
+# FUZZ_SECONDS from the seeds in fixtures/fuzz/NAME/; crashes land in
+# out/fuzz/NAME-crashes/ — keep each in fixtures/fuzz/NAME/ once fixed.
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+FUZZ_CC	?= clang
+fuzz: all
+	@FUZZ_CC='$(FUZZ_CC)' FUZZ_SECONDS='$(FUZZ_SECONDS)' \
+	    CFLAGS_FUZZ='-std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 -Ifilters -Icmd $(PKG_CFLAGS) -DANON_DATADIR="\"$(DATADIR)\""' \
+	    LIBS_FUZZ='$(LIBS)' sh tools/fuzz.sh $(FUZZ_SRC)
+
+# The fuzz targets over every kept input, without libFuzzer (in make check).
+FUZZ_REGRESS = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(LIB) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/driver.c $(LIB) $(LIBS)
+
+check-fuzz-regress: $(FUZZ_REGRESS)
+	@for t in $(FUZZ_REGRESS); do n=$${t##*/fuzz_}; \
+	    set -- fixtures/fuzz/$$n/*; [ -e "$$1" ] || continue; \
+	    $$t "$$@" || { echo "FAIL: fuzz regression $$n" >&2; exit 1; }; done; \
+	    echo "fuzz regressions: $(words $(FUZZ_REGRESS)) targets passed"
+
+# Accuracy on the dev corpus and the TAB judgments, held to tests/eval-floors.tsv.
+eval: all
+	@sh tools/eval.sh
+
+# Speed and memory (docs/performance.md).
+bench: all
+	@sh tools/bench.sh
 
 # README's first command.
 demo: deps
@@ -136,4 +167,4 @@ clean:
 FORCE:
 
 .PHONY: all deps check tests check-unit check-golden check-man check-scripts \
-	demo regen install uninstall clean FORCE
+	demo eval bench fuzz check-fuzz-regress regen install uninstall clean FORCE

@@ -1,0 +1,64 @@
+/*
+ * anon-flag — mark passages whose publication would harm a child.
+ * See anon-flag(1).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cmdutil.h"
+#include "flag.h"
+#include "lexicon.h"
+#include "stream.h"
+
+static void __attribute__((noreturn))
+usage(void)
+{
+	fprintf(stderr, "usage: %s [-d dir]\n", progname);
+	exit(EXIT_ERROR);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct stream_reader	*r;
+	struct stream_writer	*w;
+	struct flag_ctx		*ctx;
+	const char		*dir = NULL;
+	char			 path[4096], err[512];
+	int			 ch, rc;
+
+	cmd_init(argv[0]);
+	while ((ch = getopt(argc, argv, "d:")) != -1) {
+		switch (ch) {
+		case 'd':
+			dir = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	if (argc != 0)
+		usage();
+	if (dir == NULL) {
+		snprintf(path, sizeof(path), "%s/flags", lexicon_dir());
+		dir = path;
+	}
+	if ((ctx = flag_ctx_load(dir, err, sizeof(err))) == NULL)
+		cmd_die("%s", err);
+	if ((r = stream_reader_new(stdin, "-")) == NULL ||
+	    (w = stream_writer_new(stdout)) == NULL)
+		cmd_die("out of memory");
+	rc = EXIT_CLEAN;
+	if (flag_run(r, w, ctx, NULL, err, sizeof(err)) == -1) {
+		cmd_msg("%s", err);
+		rc = EXIT_ERROR;
+	}
+	stream_reader_free(r);
+	stream_writer_free(w);
+	flag_ctx_free(ctx);
+	if (cmd_close_stdout() != EXIT_CLEAN)
+		rc = EXIT_ERROR;
+	return rc;
+}

@@ -1,0 +1,1161 @@
+/*
+ * flag.c — scoring of sentences for the eight flag categories (flag.h).
+ *
+ * Per paragraph: one PCRE2 search per category over the whole paragraph
+ * (all weighted patterns of a category in one alternation, each branch
+ * tagged with (*MARK) so the match names its pattern) and one search for
+ * the context cues; then a pass over the sentences that adds the weights
+ * of the patterns matched inside each, the weights of the features seen
+ * (a family member or a child named, a first-person quotation) and the
+ * penalties of the context rules.  Work is linear in the paragraph.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <ctype.h>
+#include <errno.h>
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flag.h"
+#include "record.h"
+#include "sentence.h"
+#include "stream.h"
+
+const char *const flag_categories[FLAG_NCAT] = {
+	"sexual-abuse-detail", "injury-detail", "self-harm-method",
+	"health-of-named-family", "child-voice", "current-whereabouts",
+	"jigsaw-identifier", "third-party-history",
+};
+
+/* Context cue kinds (lexicons/flags/context.txt). */
+enum ctx_kind {
+	CX_NEGATION,		/* cancels a term after it in its clause */
+	CX_NEGATED,		/* cancels a term before it in its clause */
+	CX_POLICY,		/* sentence penalty: policy, training text */
+	CX_RECOMMENDATION,	/* sentence penalty: recommendations */
+	CX_HYPOTHETICAL,	/* sentence penalty: hypotheticals, generic */
+	CX_FAMILY,		/* role word naming a family adult */
+	CX_CHILD,		/* role word naming a child of the family */
+	CX_FIRSTPERSON,		/* first-person word (inside quotations) */
+	CX_NKIND
+};
+
+static const char *const ctx_names[CX_NKIND] = {
+	"negation", "negated", "policy", "recommendation", "hypothetical",
+	"family", "child", "firstperson",
+};
+
+/* Sentence features a category file may weigh (@feature NAME W). */
+enum feature {
+	FT_FAMILY,	/* a family adult named (mention role or role word) */
+	FT_CHILD,	/* the subject child or a sibling named */
+	FT_QUOTE,	/* a first-person quotation of 3+ words */
+	FT_QUOTED,	/* any quotation of 2+ words */
+	FT_PERSON,	/* any person mention */
+	FT_NFEAT
+};
+
+static const char *const feat_names[FT_NFEAT] = {
+	"family", "child", "quote", "quoted", "person",
+};
+
+struct pat {
+	double	 weight;
+	char	*src;
+	char	*label;		/* NULL: quote the matched text */
+	int	 kind;		/* context patterns only */
+};
+
+struct patset {
+	struct pat		*v;
+	size_t			 n, cap;
+	pcre2_code		*re;
+};
+
+struct category {
+	struct patset	 pats;
+	double		 threshold;
+	double		 error;
+	double		 feat[FT_NFEAT];
+	unsigned	 require;	/* bit set of features, any of them */
+};
+
+struct hit {
+	size_t	 start, end;
+	int	 set;		/* category index, or FLAG_NCAT for context */
+	int	 pat;
+};
+
+struct hitvec {
+	struct hit	*v;
+	size_t		 n, cap;
+};
+
+struct span {
+	size_t	 start, end;
+	int	 fp;		/* first person */
+	int	 words;
+};
+
+struct flag_ctx {
+	struct category		 cat[FLAG_NCAT];
+	struct patset		 ctx;
+	pcre2_match_data	*md;
+	struct hitvec		 hits;		/* category terms */
+	struct hitvec		 cxh;		/* context cues */
+	struct sentence_list	 sent;
+	struct span		*quote;
+	size_t			 nquote, capquote;
+};
+
+/* Family and child roles a mention's SUBTYPE may carry, with the words
+ * used in reasons (never the person's name). */
+static const struct {
+	const char	*role;
+	const char	*words;
+	int		 child;
+} roles[] = {
+	{ "subject-child", "the subject child", 1 },
+	{ "sibling", "a sibling", 1 },
+	{ "half-sibling", "a half-sibling", 1 },
+	{ "mother", "the mother", 0 },
+	{ "father", "the father", 0 },
+	{ "mother-partner", "the mother's partner", 0 },
+	{ "grandparent", "a grandparent", 0 },
+	{ "father-of-sibling", "a sibling's father", 0 },
+	{ "relative", "a relative", 0 },
+	{ "former-partner", "a former partner", 0 },
+};
+
+static void seterr(char *, size_t, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+seterr(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (err == NULL || errlen == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+static int
+patset_add(struct patset *ps, double w, const char *src, size_t srclen,
+    const char *label, size_t labellen, int kind)
+{
+	struct pat	*v, *p;
+	size_t		 cap;
+
+	if (ps->n == ps->cap) {
+		cap = ps->cap ? ps->cap * 2 : 32;
+		if ((v = realloc(ps->v, cap * sizeof(*v))) == NULL)
+			return -1;
+		ps->v = v;
+		ps->cap = cap;
+	}
+	p = &ps->v[ps->n];
+	memset(p, 0, sizeof(*p));
+	p->weight = w;
+	p->kind = kind;
+	if ((p->src = strndup(src, srclen)) == NULL)
+		return -1;
+	if (label != NULL && labellen > 0 &&
+	    (p->label = strndup(label, labellen)) == NULL) {
+		free(p->src);
+		return -1;
+	}
+	ps->n++;
+	return 0;
+}
+
+static void
+patset_release(struct patset *ps)
+{
+	size_t	 i;
+
+	for (i = 0; i < ps->n; i++) {
+		free(ps->v[i].src);
+		free(ps->v[i].label);
+	}
+	free(ps->v);
+	pcre2_code_free(ps->re);
+	memset(ps, 0, sizeof(*ps));
+}
+
+struct flag_ctx *
+flag_ctx_new(void)
+{
+	struct flag_ctx	*c;
+	int		 i;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return NULL;
+	for (i = 0; i < FLAG_NCAT; i++) {
+		c->cat[i].threshold = 4;
+		c->cat[i].error = 1e9;
+	}
+	return c;
+}
+
+void
+flag_ctx_free(struct flag_ctx *c)
+{
+	int	 i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < FLAG_NCAT; i++)
+		patset_release(&c->cat[i].pats);
+	patset_release(&c->ctx);
+	pcre2_match_data_free(c->md);
+	free(c->hits.v);
+	free(c->cxh.v);
+	sentence_list_release(&c->sent);
+	free(c->quote);
+	free(c);
+}
+
+/* Splits line[0..len) at TABs into at most max fields. */
+static size_t
+fields(const char *line, size_t len, const char **f, size_t *fl, size_t max)
+{
+	size_t	 n = 0, i, b = 0;
+
+	for (i = 0; i <= len && n < max; i++) {
+		if (i < len && line[i] != '\t')
+			continue;
+		f[n] = line + b;
+		fl[n] = i - b;
+		n++;
+		b = i + 1;
+	}
+	return n;
+}
+
+static int
+parse_num(const char *s, size_t len, double *out)
+{
+	char	 buf[32], *end;
+
+	if (len == 0 || len >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	errno = 0;
+	*out = strtod(buf, &end);
+	return (*end != '\0' || errno != 0) ? -1 : 0;
+}
+
+static int
+lookup(const char *const *names, int n, const char *s, size_t len)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
+			return i;
+	return -1;
+}
+
+int
+flag_ctx_parse(struct flag_ctx *c, const char *cat, const char *name,
+    const char *buf, size_t len, char *err, size_t errlen)
+{
+	const char	*line, *nl, *f[4];
+	size_t		 ll, fl[4], nf;
+	unsigned long	 lineno = 0;
+	struct category	*cg = NULL;
+	double		 w;
+	int		 k, i;
+
+	if (cat != NULL) {
+		if ((k = lookup(flag_categories, FLAG_NCAT, cat,
+		    strlen(cat))) == -1) {
+			seterr(err, errlen, "%s: unknown category %s", name, cat);
+			return -1;
+		}
+		cg = &c->cat[k];
+	}
+	for (line = buf; line < buf + len; line = nl + 1) {
+		lineno++;
+		if ((nl = memchr(line, '\n', buf + len - line)) == NULL)
+			nl = buf + len;
+		ll = nl - line;
+		if (ll > 0 && line[ll - 1] == '\r')
+			ll--;
+		if (ll == 0 || line[0] == '#')
+			continue;
+		nf = fields(line, ll, f, fl, 4);
+		if (cg != NULL && line[0] == '@') {
+			if (nf == 2 && fl[0] == 10 &&
+			    memcmp(f[0], "@threshold", 10) == 0 &&
+			    parse_num(f[1], fl[1], &cg->threshold) == 0)
+				continue;
+			if (nf == 2 && fl[0] == 6 &&
+			    memcmp(f[0], "@error", 6) == 0 &&
+			    parse_num(f[1], fl[1], &cg->error) == 0)
+				continue;
+			if (nf == 3 && fl[0] == 8 &&
+			    memcmp(f[0], "@feature", 8) == 0 &&
+			    (i = lookup(feat_names, FT_NFEAT, f[1],
+			    fl[1])) != -1 &&
+			    parse_num(f[2], fl[2], &cg->feat[i]) == 0)
+				continue;
+			if (nf == 2 && fl[0] == 8 &&
+			    memcmp(f[0], "@require", 8) == 0 &&
+			    (i = lookup(feat_names, FT_NFEAT, f[1],
+			    fl[1])) != -1) {
+				cg->require |= 1u << i;
+				continue;
+			}
+			seterr(err, errlen, "%s:%lu: bad directive", name,
+			    lineno);
+			return -1;
+		}
+		if (cg != NULL) {
+			/* WEIGHT TAB PATTERN [TAB LABEL] */
+			if (nf < 2 || fl[1] == 0 ||
+			    parse_num(f[0], fl[0], &w) == -1) {
+				seterr(err, errlen, "%s:%lu: %s", name,
+				    lineno, "expected WEIGHT<TAB>PATTERN"
+				    "[<TAB>LABEL]");
+				return -1;
+			}
+			if (patset_add(&cg->pats, w, f[1], fl[1],
+			    nf > 2 ? f[2] : NULL, nf > 2 ? fl[2] : 0,
+			    0) == -1)
+				goto nomem;
+			continue;
+		}
+		/* KIND TAB [WEIGHT TAB] PATTERN */
+		if (nf < 2 || (k = lookup(ctx_names, CX_NKIND, f[0],
+		    fl[0])) == -1) {
+			seterr(err, errlen, "%s:%lu: %s", name, lineno,
+			    "expected KIND<TAB>[WEIGHT<TAB>]PATTERN");
+			return -1;
+		}
+		w = 0;
+		if (nf == 3 && parse_num(f[1], fl[1], &w) == -1) {
+			seterr(err, errlen, "%s:%lu: bad weight", name,
+			    lineno);
+			return -1;
+		}
+		if (nf > 3 || fl[nf - 1] == 0) {
+			seterr(err, errlen, "%s:%lu: bad context rule",
+			    name, lineno);
+			return -1;
+		}
+		if (patset_add(&c->ctx, w, f[nf - 1], fl[nf - 1], NULL, 0,
+		    k) == -1)
+			goto nomem;
+	}
+	return 0;
+nomem:
+	seterr(err, errlen, "%s:%lu: %s", name, lineno, strerror(ENOMEM));
+	return -1;
+}
+
+/*
+ * Compiles a pattern set as one alternation, each branch marked with its
+ * index, bounded by non-word characters on both sides.  The mark comes
+ * at the end of its branch: a leading (*MARK) would defeat PCRE2's
+ * first-character optimisation and triple the cost.
+ */
+static int
+patset_compile(struct patset *ps, const char *what, char *err,
+    size_t errlen)
+{
+	char		*src, *p, ebuf[160];
+	size_t		 len, i;
+	int		 ec;
+	PCRE2_SIZE	 eo;
+
+	if (ps->n == 0)
+		return 0;
+	len = 32;
+	for (i = 0; i < ps->n; i++)
+		len += strlen(ps->v[i].src) + 24;
+	if ((src = malloc(len)) == NULL) {
+		seterr(err, errlen, "%s: out of memory", what);
+		return -1;
+	}
+	p = src;
+	p += sprintf(p, "(?<!\\w)(?:");
+	for (i = 0; i < ps->n; i++)
+		p += sprintf(p, "%s(?:%s)(*:%zu)", i ? "|" : "",
+		    ps->v[i].src, i);
+	sprintf(p, ")(?!\\w)");
+	ps->re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+	    PCRE2_CASELESS | PCRE2_UTF | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL);
+	free(src);
+	if (ps->re == NULL) {
+		pcre2_get_error_message(ec, (PCRE2_UCHAR *)ebuf, sizeof(ebuf));
+		/* Find the faulty pattern for a useful message. */
+		for (i = 0; i < ps->n; i++) {
+			pcre2_code *one = pcre2_compile(
+			    (PCRE2_SPTR)ps->v[i].src, PCRE2_ZERO_TERMINATED,
+			    PCRE2_CASELESS | PCRE2_UTF, &ec, &eo, NULL);
+			if (one == NULL) {
+				pcre2_get_error_message(ec,
+				    (PCRE2_UCHAR *)ebuf, sizeof(ebuf));
+				seterr(err, errlen, "%s: pattern %zu: %s",
+				    what, i + 1, ebuf);
+				return -1;
+			}
+			pcre2_code_free(one);
+		}
+		seterr(err, errlen, "%s: %s", what, ebuf);
+		return -1;
+	}
+	(void)pcre2_jit_compile(ps->re, PCRE2_JIT_COMPLETE);
+	return 0;
+}
+
+int
+flag_ctx_compile(struct flag_ctx *c, char *err, size_t errlen)
+{
+	int	 i;
+
+	for (i = 0; i < FLAG_NCAT; i++)
+		if (patset_compile(&c->cat[i].pats, flag_categories[i], err,
+		    errlen) == -1)
+			return -1;
+	if (patset_compile(&c->ctx, "context", err, errlen) == -1)
+		return -1;
+	if (c->md == NULL &&
+	    (c->md = pcre2_match_data_create(2, NULL)) == NULL) {
+		seterr(err, errlen, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+read_file(const char *path, char **buf, size_t *len)
+{
+	FILE	*fp;
+	char	*b = NULL, *nb;
+	size_t	 n = 0, cap = 0, r;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return -1;
+	for (;;) {
+		if (cap - n < 4096) {
+			cap = cap ? cap * 2 : 16384;
+			if ((nb = realloc(b, cap)) == NULL) {
+				free(b);
+				fclose(fp);
+				errno = ENOMEM;
+				return -1;
+			}
+			b = nb;
+		}
+		r = fread(b + n, 1, cap - n, fp);
+		n += r;
+		if (r == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		free(b);
+		fclose(fp);
+		return -1;
+	}
+	fclose(fp);
+	*buf = b;
+	*len = n;
+	return 0;
+}
+
+struct flag_ctx *
+flag_ctx_load(const char *dir, char *err, size_t errlen)
+{
+	struct flag_ctx	*c;
+	char		 path[4096], *buf;
+	size_t		 len;
+	int		 i, rc;
+
+	if ((c = flag_ctx_new()) == NULL) {
+		seterr(err, errlen, "out of memory");
+		return NULL;
+	}
+	for (i = 0; i <= FLAG_NCAT; i++) {
+		snprintf(path, sizeof(path), "%s/%s.txt", dir,
+		    i < FLAG_NCAT ? flag_categories[i] : "context");
+		if (read_file(path, &buf, &len) == -1) {
+			seterr(err, errlen, "%s: %s", path, strerror(errno));
+			flag_ctx_free(c);
+			return NULL;
+		}
+		rc = flag_ctx_parse(c, i < FLAG_NCAT ? flag_categories[i] :
+		    NULL, path, buf, len, err, errlen);
+		free(buf);
+		if (rc == -1) {
+			flag_ctx_free(c);
+			return NULL;
+		}
+	}
+	if (flag_ctx_compile(c, err, errlen) == -1) {
+		flag_ctx_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static int
+hit_push(struct hitvec *h, size_t s, size_t e, int set, int pat)
+{
+	struct hit	*v;
+	size_t		 cap;
+
+	if (h->n == h->cap) {
+		cap = h->cap ? h->cap * 2 : 64;
+		if ((v = realloc(h->v, cap * sizeof(*v))) == NULL)
+			return -1;
+		h->v = v;
+		h->cap = cap;
+	}
+	h->v[h->n].start = s;
+	h->v[h->n].end = e;
+	h->v[h->n].set = set;
+	h->v[h->n].pat = pat;
+	h->n++;
+	return 0;
+}
+
+/*
+ * Collects every match of ps in text.  After a match the search resumes
+ * one character after its start, so overlapping terms of different
+ * patterns are all seen (a pattern only matches at a word start, so this
+ * costs little).
+ */
+static int
+search(struct flag_ctx *c, struct hitvec *hv, const struct patset *ps,
+    int set,
+    const char *text, size_t len, char *err, size_t errlen)
+{
+	PCRE2_SIZE	*ov;
+	PCRE2_SPTR	 mark;
+	size_t		 off = 0;
+	int		 rc;
+
+	if (ps->re == NULL)
+		return 0;
+	while (off <= len) {
+		rc = pcre2_match(ps->re, (PCRE2_SPTR)text, len, off,
+		    PCRE2_NO_UTF_CHECK, c->md, NULL);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			break;
+		if (rc < 0) {
+			seterr(err, errlen, "pattern matching failed (%d)",
+			    rc);
+			return -1;
+		}
+		ov = pcre2_get_ovector_pointer(c->md);
+		mark = pcre2_get_mark(c->md);
+		if (mark != NULL && hit_push(hv, ov[0], ov[1], set,
+		    atoi((const char *)mark)) == -1) {
+			seterr(err, errlen, "out of memory");
+			return -1;
+		}
+		off = ov[0] + 1;
+		while (off < len && ((unsigned char)text[off] & 0xc0) == 0x80)
+			off++;
+	}
+	return 0;
+}
+
+static int
+quote_push(struct flag_ctx *c, size_t s, size_t e)
+{
+	struct span	*v;
+	size_t		 cap;
+
+	if (c->nquote == c->capquote) {
+		cap = c->capquote ? c->capquote * 2 : 16;
+		if ((v = realloc(c->quote, cap * sizeof(*v))) == NULL)
+			return -1;
+		c->quote = v;
+		c->capquote = cap;
+	}
+	c->quote[c->nquote].start = s;
+	c->quote[c->nquote].end = e;
+	c->quote[c->nquote].fp = 0;
+	c->quote[c->nquote].words = 0;
+	c->nquote++;
+	return 0;
+}
+
+/*
+ * Finds quotations: “...” pairs, and straight double quotes taken in
+ * pairs.  Spans cover the quoted text without the marks.
+ */
+static int
+find_quotes(struct flag_ctx *c, const char *t, size_t len)
+{
+	size_t	 i, open = 0, j;
+	int	 inq = 0, curly = 0, w;
+
+	c->nquote = 0;
+	for (i = 0; i < len; i++) {
+		int lq = 0, rq = 0;
+
+		if (t[i] == '"') {
+			if (inq && !curly)
+				rq = 1;
+			else if (!inq)
+				lq = 1;
+		} else if (i + 2 < len && (unsigned char)t[i] == 0xe2 &&
+		    (unsigned char)t[i + 1] == 0x80) {
+			if ((unsigned char)t[i + 2] == 0x9c) {
+				lq = 3;
+			} else if ((unsigned char)t[i + 2] == 0x9d && inq &&
+			    curly)
+				rq = 3;
+		} else if (t[i] == '\t' && inq)
+			inq = 0;	/* quotes do not cross table cells */
+		if (lq) {
+			inq = 1;
+			curly = lq == 3;
+			open = i + lq;
+			i += lq - 1;
+		} else if (rq) {
+			if (quote_push(c, open, i) == -1)
+				return -1;
+			for (j = open, w = 0; j < i; j++)
+				if (isalnum((unsigned char)t[j]) &&
+				    (j == open ||
+				    !isalnum((unsigned char)t[j - 1])) &&
+				    t[j - 1] != '\'')
+					w++;
+			c->quote[c->nquote - 1].words = w;
+			inq = 0;
+			i += rq - 1;
+		}
+	}
+	return 0;
+}
+
+static int
+in_quote(const struct flag_ctx *c, size_t s, size_t e)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nquote; i++)
+		if (s >= c->quote[i].start && e <= c->quote[i].end)
+			return 1;
+	return 0;
+}
+
+static int
+cmp_hit(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->set != y->set)
+		return x->set - y->set;
+	return x->pat - y->pat;
+}
+
+/* Returns 1 when text[a..b) holds a break that ends a negation's scope. */
+static int
+clause_break(const char *t, size_t a, size_t b)
+{
+	size_t	 i;
+
+	for (i = a; i < b; i++) {
+		if (t[i] == ';' || t[i] == ':' || t[i] == '(' ||
+		    t[i] == ')')
+			return 1;
+		if (t[i] == ' ' && i + 4 < b && strncmp(t + i, " but ", 5) ==
+		    0)
+			return 1;
+	}
+	return 0;
+}
+
+#define NEG_BEFORE	64	/* bytes a negation reaches forward */
+#define NEG_AFTER	40	/* bytes a "... was ruled out" reaches back */
+
+/* Returns 1 when the term hit h is negated by a context cue. */
+static int
+negated(const struct flag_ctx *c, const char *t, const struct hit *cx,
+    size_t ncx, const struct hit *h, size_t ss, size_t se)
+{
+	size_t	 i;
+	int	 kind;
+
+	for (i = 0; i < ncx; i++) {
+		kind = c->ctx.v[cx[i].pat].kind;
+		if (cx[i].start < ss || cx[i].end > se)
+			continue;
+		if (kind == CX_NEGATION && cx[i].end <= h->start &&
+		    h->start - cx[i].end <= NEG_BEFORE &&
+		    !clause_break(t, cx[i].end, h->start))
+			return 1;
+		if (kind == CX_NEGATED && cx[i].start >= h->end &&
+		    cx[i].start - h->end <= NEG_AFTER &&
+		    !clause_break(t, h->end, cx[i].start))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+flag_push(struct flag_list *out, size_t s, size_t e, int cat,
+    const char *sev, double score, const char *reason)
+{
+	struct flag_found	*v;
+	size_t			 cap;
+
+	if (out->n == out->cap) {
+		cap = out->cap ? out->cap * 2 : 8;
+		if ((v = realloc(out->v, cap * sizeof(*v))) == NULL)
+			return -1;
+		out->v = v;
+		out->cap = cap;
+	}
+	out->v[out->n].start = s;
+	out->v[out->n].end = e;
+	out->v[out->n].cat = cat;
+	out->v[out->n].severity = sev;
+	out->v[out->n].score = score;
+	snprintf(out->v[out->n].reason, FLAG_REASON_MAX, "%s", reason);
+	out->n++;
+	return 0;
+}
+
+/* Appends s to buf (FLAG_REASON_MAX), replacing control characters. */
+static void
+cat_reason(char *buf, const char *s, size_t n)
+{
+	size_t	 l = strlen(buf), i;
+
+	for (i = 0; i < n && l + 1 < FLAG_REASON_MAX; i++)
+		buf[l++] = ((unsigned char)s[i] < 0x20) ? ' ' : s[i];
+	buf[l] = '\0';
+}
+
+#define MAXTERMS 3
+
+/* Everything known about one sentence. */
+struct sentinfo {
+	unsigned	 feat;		/* bit set of features */
+	double		 penalty;	/* sum of the context kinds' worst */
+	const char	*penalty_kind;
+	const char	*role;		/* words naming the family member */
+	size_t		 rolelen;
+	int		 quote_words;
+};
+
+static void
+sentence_info(const struct flag_ctx *c, const char *t, size_t ss,
+    size_t se, const struct hit *cx, size_t ncx,
+    const struct mention_list *prior, struct sentinfo *si)
+{
+	double	 worst[CX_NKIND];
+	size_t	 i, j, k;
+	int	 kind;
+
+	memset(si, 0, sizeof(*si));
+	memset(worst, 0, sizeof(worst));
+	for (i = 0; prior != NULL && i < prior->n; i++) {
+		const struct mention *m = &prior->v[i];
+
+		if (m->start < ss || m->end > se ||
+		    strcmp(m->type, "person") != 0)
+			continue;
+		si->feat |= 1u << FT_PERSON;
+		for (j = 0; j < sizeof(roles) / sizeof(roles[0]); j++) {
+			if (strcmp(m->subtype, roles[j].role) != 0)
+				continue;
+			si->feat |= 1u << (roles[j].child ? FT_CHILD :
+			    FT_FAMILY);
+			if (!roles[j].child && si->role == NULL) {
+				si->role = roles[j].words;
+				si->rolelen = strlen(si->role);
+			}
+		}
+	}
+	for (i = 0; i < ncx; i++) {
+		if (cx[i].start < ss || cx[i].end > se)
+			continue;
+		kind = c->ctx.v[cx[i].pat].kind;
+		switch (kind) {
+		case CX_FAMILY:
+			if (in_quote(c, cx[i].start, cx[i].end))
+				break;
+			si->feat |= 1u << FT_FAMILY;
+			if (si->role == NULL) {
+				si->role = t + cx[i].start;
+				si->rolelen = cx[i].end - cx[i].start;
+			}
+			break;
+		case CX_CHILD:
+			if (!in_quote(c, cx[i].start, cx[i].end))
+				si->feat |= 1u << FT_CHILD;
+			break;
+		case CX_POLICY:
+		case CX_RECOMMENDATION:
+		case CX_HYPOTHETICAL:
+			if (in_quote(c, cx[i].start, cx[i].end))
+				break;
+			if (c->ctx.v[cx[i].pat].weight < worst[kind]) {
+				worst[kind] = c->ctx.v[cx[i].pat].weight;
+				if (si->penalty_kind == NULL)
+					si->penalty_kind = ctx_names[kind];
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	for (k = 0; k < CX_NKIND; k++)
+		si->penalty += worst[k];
+	for (i = 0; i < c->nquote; i++) {
+		const struct span *q = &c->quote[i];
+
+		if (q->start < ss || q->start >= se)
+			continue;
+		if (q->words >= 2)
+			si->feat |= 1u << FT_QUOTED;
+		for (j = 0; j < ncx && q->words >= 3; j++)
+			if (c->ctx.v[cx[j].pat].kind == CX_FIRSTPERSON &&
+			    cx[j].start >= q->start && cx[j].end <= q->end) {
+				si->feat |= 1u << FT_QUOTE;
+				if (q->words > si->quote_words)
+					si->quote_words = q->words;
+				break;
+			}
+	}
+}
+
+/* Scores sentence [ss, se) for category k; fills reason when it flags. */
+static double
+score_cat(const struct flag_ctx *c, int k, const char *t, size_t ss,
+    size_t se, const struct hit *h, size_t nh, const struct hit *cx,
+    size_t ncx, const struct sentinfo *si, char *reason)
+{
+	const struct category	*cg = &c->cat[k];
+	const struct hit	*top[MAXTERMS];
+	double			 score = 0, pos = 0;
+	size_t			 i, j, ntop = 0;
+	unsigned char		 seen[1024];
+	int			 f;
+
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; i < nh; i++) {
+		const struct pat *p;
+
+		if (h[i].set != k)
+			continue;
+		p = &cg->pats.v[h[i].pat];
+		if ((size_t)h[i].pat < sizeof(seen) * 8) {
+			if (seen[h[i].pat / 8] & (1u << (h[i].pat % 8)))
+				continue;
+		}
+		if (p->weight > 0 && negated(c, t, cx, ncx, &h[i], ss, se))
+			continue;
+		if ((size_t)h[i].pat < sizeof(seen) * 8)
+			seen[h[i].pat / 8] |= 1u << (h[i].pat % 8);
+		score += p->weight;
+		if (p->weight > 0) {
+			pos += p->weight;
+			/* Keep the heaviest terms for the reason. */
+			for (j = ntop; j > 0 && cg->pats.v[top[j -
+			    1]->pat].weight < p->weight; j--)
+				if (j < MAXTERMS)
+					top[j] = top[j - 1];
+			if (j < MAXTERMS) {
+				top[j] = &h[i];
+				if (ntop < MAXTERMS)
+					ntop++;
+			}
+		}
+	}
+	if (pos == 0 && !((si->feat & (1u << FT_QUOTE)) &&
+	    cg->feat[FT_QUOTE] > 0))
+		return 0;
+	if (cg->require != 0 && (si->feat & cg->require) == 0)
+		return 0;
+	for (f = 0; f < FT_NFEAT; f++)
+		if (si->feat & (1u << f))
+			score += cg->feat[f];
+	score += si->penalty;
+	if (score < cg->threshold)
+		return score;
+	reason[0] = '\0';
+	for (i = 0; i < ntop; i++) {
+		const struct pat *p = &cg->pats.v[top[i]->pat];
+
+		size_t n = top[i]->end - top[i]->start, ll;
+		int dup = 0;
+
+		/* A label ending in '!' stands alone: the matched text
+		 * (a postcode, a school's name) would identify. */
+		ll = p->label != NULL ? strlen(p->label) : 0;
+		for (j = 0; j < i; j++)
+			if (p->label != NULL && cg->pats.v[top[j]->pat].label !=
+			    NULL && strcmp(p->label,
+			    cg->pats.v[top[j]->pat].label) == 0)
+				dup = 1;
+		if (dup)
+			continue;
+		if (i > 0)
+			cat_reason(reason, ", ", 2);
+		if (ll > 0 && p->label[ll - 1] == '!') {
+			cat_reason(reason, p->label, ll - 1);
+			continue;
+		}
+		if (ll > 0) {
+			cat_reason(reason, p->label, ll);
+			cat_reason(reason, " ", 1);
+		}
+		cat_reason(reason, "'", 1);
+		cat_reason(reason, t + top[i]->start, n > 60 ? 60 : n);
+		cat_reason(reason, "'", 1);
+	}
+	if ((si->feat & (1u << FT_QUOTE)) && cg->feat[FT_QUOTE] > 0) {
+		char q[64];
+
+		snprintf(q, sizeof(q), "%sfirst-person quotation of %d words",
+		    ntop ? ", " : "", si->quote_words);
+		cat_reason(reason, q, strlen(q));
+	}
+	if ((si->feat & (1u << FT_FAMILY)) && cg->feat[FT_FAMILY] > 0 &&
+	    si->role != NULL) {
+		cat_reason(reason, " next to ", 9);
+		cat_reason(reason, si->role, si->rolelen);
+	} else if ((si->feat & (1u << FT_CHILD)) && cg->feat[FT_CHILD] > 0)
+		cat_reason(reason, " about a child of the family", 28);
+	if (si->penalty < 0) {
+		cat_reason(reason, " despite ", 9);
+		cat_reason(reason, si->penalty_kind,
+		    strlen(si->penalty_kind));
+		cat_reason(reason, " wording", 8);
+	}
+	return score;
+}
+
+/* Returns the index of the first hit in h[lo..n) starting at or after off. */
+static size_t
+skip_to(const struct hitvec *h, size_t lo, size_t off)
+{
+	while (lo < h->n && h->v[lo].start < off)
+		lo++;
+	return lo;
+}
+
+int
+flag_scan(struct flag_ctx *c, const char *text, size_t len,
+    const struct mention_list *prior, struct flag_list *out, char *err,
+    size_t errlen)
+{
+	struct sentinfo	 si;
+	char		 reason[FLAG_REASON_MAX];
+	size_t		 s, a, b, th, tc, te, ce;
+	double		 sc;
+	int		 k;
+	long		 ns;
+
+	out->n = 0;
+	if (len == 0)
+		return 0;
+	c->hits.n = 0;
+	for (k = 0; k < FLAG_NCAT; k++)
+		if (search(c, &c->hits, &c->cat[k].pats, k, text, len, err,
+		    errlen) == -1)
+			return -1;
+	/* Cheap exit: most paragraphs hold no term at all. */
+	if (c->hits.n == 0)
+		return 0;
+	c->cxh.n = 0;
+	if (search(c, &c->cxh, &c->ctx, FLAG_NCAT, text, len, err,
+	    errlen) == -1)
+		return -1;
+	qsort(c->hits.v, c->hits.n, sizeof(*c->hits.v), cmp_hit);
+	qsort(c->cxh.v, c->cxh.n, sizeof(*c->cxh.v), cmp_hit);
+	if ((ns = sentence_split(text, len, &c->sent)) == -1 ||
+	    find_quotes(c, text, len) == -1) {
+		seterr(err, errlen, "out of memory");
+		return -1;
+	}
+	th = tc = 0;
+	for (s = 0; s < (size_t)ns; s++) {
+		size_t ss = c->sent.v[s].start, se = c->sent.v[s].end;
+
+		th = skip_to(&c->hits, th, ss);
+		for (te = th; te < c->hits.n && c->hits.v[te].start < se; te++)
+			;
+		if (te == th)
+			continue;
+		tc = skip_to(&c->cxh, tc, ss);
+		for (ce = tc; ce < c->cxh.n && c->cxh.v[ce].start < se; ce++)
+			;
+		sentence_info(c, text, ss, se, c->cxh.v + tc, ce - tc, prior,
+		    &si);
+		for (k = 0; k < FLAG_NCAT; k++) {
+			sc = score_cat(c, k, text, ss, se, c->hits.v + th,
+			    te - th, c->cxh.v + tc, ce - tc, &si, reason);
+			if (sc < c->cat[k].threshold)
+				continue;
+			if (flag_push(out, ss, se, k, si.penalty < 0 ? "note" :
+			    sc >= c->cat[k].error ? "error" : "warning", sc,
+			    reason) == -1) {
+				seterr(err, errlen, "out of memory");
+				return -1;
+			}
+			out->v[out->n - 1].sent = s;
+			out->v[out->n - 1].nsent = 1;
+		}
+	}
+	/*
+	 * A flag whose category also flagged the sentence just before it
+	 * joins that flag, up to two sentences: the span is "the sentence
+	 * (or two)".  Flags stay in text order.
+	 */
+	for (a = 0, b = 0; a < out->n; a++) {
+		struct flag_found *f = &out->v[a], *p = NULL;
+		size_t j;
+
+		for (j = b; j > 0; j--) {
+			if (out->v[j - 1].sent + out->v[j - 1].nsent < f->sent)
+				break;
+			if (out->v[j - 1].cat == f->cat) {
+				p = &out->v[j - 1];
+				break;
+			}
+		}
+		if (p != NULL && p->nsent == 1 && p->sent + 1 == f->sent) {
+			p->end = f->end;
+			p->nsent = 2;
+			if (f->score > p->score) {
+				p->score = f->score;
+				p->severity = f->severity;
+				memcpy(p->reason, f->reason, FLAG_REASON_MAX);
+			}
+			continue;
+		}
+		if (a != b)
+			out->v[b] = *f;
+		b++;
+	}
+	out->n = b;
+	return 0;
+}
+
+void
+flag_list_release(struct flag_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+/* Scans the pending paragraph and writes its flags. */
+static int
+flush(struct flag_ctx *c, struct stream_writer *w, unsigned long id,
+    const char *text, size_t len, const struct mention_list *ml,
+    struct flag_list *fl, unsigned long *nflags, char *err, size_t errlen)
+{
+	struct flag	 f;
+	size_t		 i;
+
+	if (flag_scan(c, text, len, ml, fl, err, errlen) == -1)
+		return -1;
+	for (i = 0; i < fl->n; i++) {
+		f.text = id;
+		f.start = fl->v[i].start;
+		f.end = fl->v[i].end;
+		f.category = flag_categories[fl->v[i].cat];
+		f.severity = fl->v[i].severity;
+		f.reason = fl->v[i].reason;
+		if (write_flag(w, &f) == -1) {
+			seterr(err, errlen, "write error");
+			return -1;
+		}
+		if (nflags != NULL)
+			(*nflags)++;
+	}
+	return 0;
+}
+
+int
+flag_run(struct stream_reader *r, struct stream_writer *w,
+    struct flag_ctx *c, unsigned long *nflags, char *err, size_t errlen)
+{
+	struct mention_list	 ml = MENTION_LIST_INIT;
+	struct flag_list	 fl = FLAG_LIST_INIT;
+	struct record		*rec;
+	struct text_unit	 tu;
+	char			*text = NULL, *nt;
+	size_t			 len = 0, cap = 0;
+	unsigned long		 id = 0;
+	int			 pending = 0, rc, ret = -1;
+
+	if (nflags != NULL)
+		*nflags = 0;
+	while ((rc = stream_read(r, &rec)) == 1) {
+		if (record_is(rec, "text")) {
+			if (pending && flush(c, w, id, text, len, &ml, &fl,
+			    nflags, err, errlen) == -1)
+				goto out;
+			if (record_text(rec, &tu) == -1) {
+				seterr(err, errlen, "line %lu: malformed "
+				    "text record", rec->lineno);
+				goto out;
+			}
+			if (tu.len + 1 > cap) {
+				cap = tu.len + 1 > 2 * cap ? tu.len + 1 :
+				    2 * cap;
+				if ((nt = realloc(text, cap)) == NULL) {
+					seterr(err, errlen, "out of memory");
+					goto out;
+				}
+				text = nt;
+			}
+			memcpy(text, tu.text, tu.len);
+			text[tu.len] = '\0';
+			len = tu.len;
+			id = tu.id;
+			mention_list_clear(&ml);
+			pending = 1;
+		} else if (pending && record_is(rec, "mention")) {
+			if (record_mention(rec, &ml) == -1) {
+				seterr(err, errlen, "line %lu: malformed "
+				    "mention record", rec->lineno);
+				goto out;
+			}
+			/* Mentions of other units may sit here too; only
+			 * the offsets inside a sentence are used. */
+		}
+		if (stream_write_record(w, rec) == -1) {
+			seterr(err, errlen, "write error");
+			goto out;
+		}
+	}
+	if (rc == -1) {
+		seterr(err, errlen, "%s", stream_reader_error(r));
+		goto out;
+	}
+	if (pending && flush(c, w, id, text, len, &ml, &fl, nflags, err,
+	    errlen) == -1)
+		goto out;
+	if (stream_write_end(w) == -1) {
+		seterr(err, errlen, "write error");
+		goto out;
+	}
+	ret = 0;
+out:
+	free(text);
+	mention_list_release(&ml);
+	flag_list_release(&fl);
+	return ret;
+}

@@ -1,0 +1,2119 @@
+/*
+ * names.c — the person detector: tokens, word classes, known people,
+ * unknown people, context.  See names.h and docs/anon-names.1.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <hunspell/hunspell.h>
+
+#include "casefile.h"
+#include "lexicon.h"
+#include "names.h"
+#include "record.h"
+#include "sbuf.h"
+#include "utf8.h"
+
+#define EN_GB_AFF	"/usr/share/hunspell/en_GB.aff"
+#define EN_GB_DIC	"/usr/share/hunspell/en_GB.dic"
+#define MAXWORD		64	/* longer "words" are never names */
+#define MAXRUN		8	/* tokens in one name, title included */
+
+/* Token flags. */
+#define T_CAP		0x001	/* first letter upper case */
+#define T_ALLCAPS	0x002	/* every letter upper case, two or more */
+#define T_POSS		0x004	/* followed by 's, ’s or a bare apostrophe */
+#define T_SENT		0x008	/* starts a sentence, a heading or a cell */
+#define T_DOT		0x010	/* followed directly by '.' */
+#define T_CELL		0x020	/* first token of a table cell */
+#define T_INITIAL	0x040	/* one upper-case letter */
+#define T_DIGIT		0x080	/* holds a digit */
+#define T_PARTICLE	0x100	/* van, der, bin, al-... in lower case */
+
+struct tok {
+	size_t		 s, e;		/* the word */
+	size_t		 pe;		/* end with the possessive suffix */
+	unsigned	 f;
+	size_t		 fold;		/* offset of the plain form in ctx->fb */
+	size_t		 flen;
+	int		 wc;		/* names_wclass, 0 = not looked up */
+	const char	*lex;		/* flags from the lexicon, or NULL */
+};
+
+/* One word of a known person's names. */
+enum kpart { KP_FIRST, KP_MIDDLE, KP_LAST, KP_NICK };
+
+struct kword {
+	char		*w;		/* plain form */
+	size_t		 len;
+	size_t		 person;	/* index into the case file */
+	enum kpart	 part;
+	int		 common;	/* hunspell accepts it in lower case */
+};
+
+struct kperson {
+	char		 gender;	/* 'f', 'm' or 0 */
+	int		 child;
+	char		 init[2][4];	/* "ks", "kjs" */
+	unsigned long	 seen;		/* order of the last mention, 0 = none */
+};
+
+/* A person the detector met in this document. */
+struct mem {
+	char		*w;		/* plain form of one name word */
+	char		*key;		/* the person's key */
+	char		*sub;		/* profession slug or "" */
+	int		 part;		/* 0 forename, 1 surname */
+	char		 gender;	/* 'f', 'm' or 0: from a title or forename */
+	unsigned long	 seen;
+};
+
+struct hcache {
+	char		**k;
+	unsigned char	 *v;
+	size_t		  cap, n;
+};
+
+struct names {
+	const struct casefile	*cf;
+	struct lexicon		*lex;
+	struct lexicon		*allow;
+	Hunhandle		*hs;
+	double			 hs_time;
+	struct hcache		 hc;
+	struct kword		*kw;
+	size_t			 nkw;
+	struct kperson		*kp;
+	struct mem		*mem;
+	size_t			 nmem, capmem;
+	unsigned long		 clock;
+	struct tok		*tok;
+	size_t			 ntok, captok;
+	struct sbuf		 fb;		/* plain forms of the tokens */
+};
+
+/* ------------------------------------------------------------------ */
+/* Small word lists: English grammar and titles, not data about people. */
+
+struct title {
+	const char	*w;		/* as written, one or two words */
+	char		 gender;
+	const char	*sub;		/* subtype it implies */
+};
+
+static const struct title titles[] = {
+	{ "Chief Inspector", 0, "police-officer" },
+	{ "DC", 0, "police-officer" },
+	{ "DCI", 0, "police-officer" },
+	{ "DI", 0, "police-officer" },
+	{ "DS", 0, "police-officer" },
+	{ "DSI", 0, "police-officer" },
+	{ "Detective Chief Inspector", 0, "police-officer" },
+	{ "Detective Constable", 0, "police-officer" },
+	{ "Detective Inspector", 0, "police-officer" },
+	{ "Detective Sergeant", 0, "police-officer" },
+	{ "Dr", 0, "professional" },
+	{ "Dr.", 0, "professional" },
+	{ "Inspector", 0, "police-officer" },
+	{ "Miss", 'f', "" },
+	{ "Mr", 'm', "" },
+	{ "Mr.", 'm', "" },
+	{ "Mrs", 'f', "" },
+	{ "Mrs.", 'f', "" },
+	{ "Ms", 'f', "" },
+	{ "Ms.", 'f', "" },
+	{ "Mx", 0, "" },
+	{ "PC", 0, "police-officer" },
+	{ "PS", 0, "police-officer" },
+	{ "Police Constable", 0, "police-officer" },
+	{ "Prof", 0, "professional" },
+	{ "Professor", 0, "professional" },
+	{ "Rev", 0, "professional" },
+	{ "Reverend", 0, "professional" },
+	{ "Sergeant", 0, "police-officer" },
+	{ "Sgt", 0, "police-officer" },
+	{ NULL, 0, NULL }
+};
+
+struct role {
+	const char	*w;		/* lower case */
+	const char	*slug;
+};
+
+/* Longest first where one is the end of another. */
+static const struct role roles[] = {
+	{ "consultant paediatrician", "paediatrician" },
+	{ "community paediatrician", "paediatrician" },
+	{ "paediatrician", "paediatrician" },
+	{ "health visitor", "health-visitor" },
+	{ "hv", "health-visitor" },
+	{ "social worker", "social-worker" },
+	{ "family gp", "gp" },
+	{ "general practitioner", "gp" },
+	{ "gp", "gp" },
+	{ "midwife", "midwife" },
+	{ "class teacher", "teacher" },
+	{ "head teacher", "teacher" },
+	{ "headteacher", "teacher" },
+	{ "teacher", "teacher" },
+	{ "school nurse", "nurse" },
+	{ "nurse", "nurse" },
+	{ "doctor", "doctor" },
+	{ "probation officer", "probation-officer" },
+	{ "housing officer", "housing-officer" },
+	{ "police officer", "police-officer" },
+	{ "attending officer", "police-officer" },
+	{ "detective constable", "police-officer" },
+	{ "detective sergeant", "police-officer" },
+	{ "detective inspector", "police-officer" },
+	{ "police constable", "police-officer" },
+	{ "officer", "professional" },
+	{ "worker", "professional" },
+	{ "manager", "professional" },
+	{ "lead", "professional" },
+	{ "chair", "professional" },
+	{ "reviewer", "professional" },
+	{ "advocate", "professional" },
+	{ "practitioner", "professional" },
+	{ "psychiatrist", "professional" },
+	{ "psychologist", "professional" },
+	{ "therapist", "professional" },
+	{ "consultant", "professional" },
+	{ "registrar", "professional" },
+	{ "inspector", "police-officer" },
+	{ "key worker", "professional" },
+	{ "keyworker", "professional" },
+	{ NULL, NULL }
+};
+
+/* Relations before a name: "her mother, X", "known as X". */
+static const char *const relations[] = {
+	"mother", "father", "partner", "boyfriend", "girlfriend", "husband",
+	"wife", "brother", "sister", "son", "daughter", "aunt", "uncle",
+	"cousin", "grandmother", "grandfather", "nan", "grandad", "friend",
+	"neighbour", "stepfather", "stepmother", "sibling", "niece", "nephew",
+	"known as", "called", "named", "name of", "alias", "aka", "née",
+	"nee", "with", "by", "to", NULL
+};
+
+/* Words after a possessive name that show a person: "X's partner". */
+static const char *const poss_person[] = {
+	"partner", "mother", "father", "boyfriend", "girlfriend", "husband",
+	"wife", "brother", "sister", "son", "daughter", "baby", "children",
+	"child", "aunt", "uncle", "cousin", "friend", "family", "care",
+	"behaviour", "account", "view", "views", "wish", "wishes", "school",
+	"attendance", "health", "needs", "home", "flat", "house", "room",
+	"bedroom", "phone", "mobile", "injuries", "injury", "death", "birth",
+	"relationship", "mental", "drinking", "drug", "parents", "parenting",
+	"nursery", "ex-partner", "former", "new", "own", "case", "file",
+	"records", "name", "grandmother", "grandfather", "paternal", "maternal",
+	"step-father", "stepfather", "step-mother", "stepmother", "siblings",
+	"half-sister", "half-brother", NULL
+};
+
+/* Verbs after a bare name that make it a person: "Okafor said". */
+static const char *const person_verbs[] = {
+	"said", "told", "reported", "attended", "disclosed", "had", "has",
+	"did", "went", "lived", "stayed", "returned", "moved", "called",
+	"telephoned", "phoned", "rang", "asked", "agreed", "explained",
+	"described", "stated", "continued", "would", "could", "left",
+	"became", "started", "missed", "made", "gave", "took", "saw",
+	"spoke", "refused", "declined", "denied", "admitted", "arrived",
+	"visited", "emailed", "wrote", "recorded", "noted", "contacted",
+	"confirmed", "says", "felt", "thought", "knew", "met", "shouted",
+	"hit", "cried", "is", "was", "and", "who", "herself", "himself", NULL
+};
+
+/* After "was": words that keep a trap word a person ("Amber was seen"). */
+static const char *const was_person[] = {
+	"seen", "taken", "admitted", "born", "found", "brought", "not",
+	"still", "living", "placed", "discharged", "arrested", "known",
+	"subject", "referred", "interviewed", "spoken", "observed",
+	"described", "noted", "reported", "excluded", "assessed", "examined",
+	"present", "at", "in", "with", "alone", "asleep", "crying", "heard",
+	"pregnant", "aged", "then", "also", "visited", "living", "left",
+	"sent", "given", "offered", "unable", "able", "reluctant", "angry",
+	"upset", "staying", "told", "asked", "allocated", NULL
+};
+
+/* A word after a name that makes the name part of something else. */
+static const char *const heads[] = {
+	"law", "syndrome", "disease", "competence", "guidelines", "criteria",
+	"principle", "principles", "test", "scale", "model", "method",
+	"act", "report", "inquiry", "review", "reviews", "trust",
+	"foundation", "centre", "center", "school", "primary", "academy",
+	"college", "university", "hospital", "infirmary", "surgery",
+	"practice", "clinic", "road", "street", "lane", "avenue", "close",
+	"drive", "way", "court", "house", "estate", "park", "partnership",
+	"council", "services", "service", "team", "unit", "ward", "nursery",
+	"church", "mosque", "temple", "police", "station", "prison",
+	"gardens", "grove", "crescent", "place", "terrace", "square", "row",
+	"hill", "green", "mews", "walk", "view", "rise", "vale", "medical",
+	"health", "children's", "community", "group", "limited", "ltd",
+	"plc", "associates", "partners", "solicitors", "housing", "homes",
+	"scheme", "project", "programme", "board", "committee", "panel",
+	"hall", "library", "fields", "moor", "heath", "wood", "cross",
+	"bridge", "village", "town", "city", "county", "borough", "district",
+	"institute", "society", "association", "charity", "federation",
+	"high", "grammar", "infant", "infants", "junior", "sixth", "campus",
+	"shopping", "retail", "hotel", "pub", "arms", "inn", "tavern",
+	"bank", "media", "news", "times", "post", "gazette", "fm", "radio",
+	"index", "questionnaire", "assessment", "tool", "framework",
+	"approach", "theory", "effect", "palsy", "sign", "triad", "fracture",
+	"fractures", "sarcoma", "lymphoma", "day", "eve", NULL
+};
+
+/* Capitalised words that are never a bare forename. */
+static const char *const not_names[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "christmas", "easter", "eid", "ramadan", "diwali",
+	"god", "allah", "jesus", "english", "british", "polish", "irish",
+	"scottish", "welsh", "african", "asian", "caribbean", "muslim",
+	"christian", "catholic", "hindu", "sikh", "jewish", "romanian",
+	"lithuanian", "pakistani", "bangladeshi", "somali", "nigerian",
+	"indian", "arabic", "urdu", "punjabi", "bengali", "gujarati",
+	"mixed", "white", "black", "other", "yes", "no", "n/a", "none",
+	"unknown", "subject", "mother", "father", "sibling", "half-sibling",
+	"grandmother", "grandfather", "partner", "name", "role", "dob",
+	"chair", "present", "apologies", "author", "reviewer", NULL
+};
+
+/* Lower-case name particles inside a name. */
+static const char *const particles[] = {
+	"al", "bin", "binti", "bint", "da", "de", "del", "della", "der",
+	"di", "dos", "du", "el", "ibn", "la", "le", "ul", "van", "von",
+	"ur", "ben", "abu", "den", "ter", "te", NULL
+};
+
+/* Upper-case abbreviations that are never a person's initials. */
+static const char *const abbrevs[] = {
+	"GP", "HV", "DC", "PC", "DS", "DI", "SW", "ED", "CP", "IT", "UK",
+	"OK", "AM", "PM", "TV", "ID", "IQ", "MP", "QC", "KC", "RN", "CIN",
+	"CPP", "LAC", "NHS", "CSC", "ASD", "DV", "CAF", "TAF", "EHA", "NFA",
+	"RUI", "NI", "BBC", "ACE", "SCR", "LA", "IRO", "DSL", "SEN", "EHC",
+	"PTSD", "OCD", "MRI", "CT", "FII", "NAI", "PS", "YOT", "DOB", "ENT",
+	"UTI", "USA", "EU", "UN", "HMP", "YOI", "RAF", "ICU", "PICU", "NICU",
+	"SCBU", "AE", "CCTV", "DNA", "HIV", "STI", "PE", "RE", "IVF", "OT",
+	"SALT", "NEET", "PRU", "LD", "DBS", "VAT", "NHSE", "CQC",
+	"OFSTED", "HMI", "RSE", "PSHE", NULL
+};
+
+static int
+in_list(const char *const *list, const char *w, size_t len)
+{
+	for (; *list != NULL; list++)
+		if (strlen(*list) == len && strncmp(*list, w, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Case-insensitive ASCII comparison of a list entry with w[0..len). */
+static int
+in_list_ci(const char *const *list, const char *w, size_t len)
+{
+	for (; *list != NULL; list++)
+		if (strlen(*list) == len && strncasecmp(*list, w, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Characters. */
+
+/* Returns 1 for the letters a name can be written in. */
+static int
+cp_letter(uint32_t c)
+{
+	if (c < 0x80)
+		return isalpha((int)c) != 0;
+	if (c >= 0xC0 && c <= 0x24F)
+		return c != 0xD7 && c != 0xF7;
+	if (c >= 0x370 && c <= 0x52F)
+		return 1;
+	return c >= 0x1E00 && c <= 0x1EFF;
+}
+
+static int
+cp_upper(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	if (c >= 0xC0 && c <= 0xDE)
+		return c != 0xD7;
+	if (c >= 0x100 && c <= 0x137)
+		return (c & 1) == 0;
+	if (c >= 0x139 && c <= 0x148)
+		return (c & 1) == 1;
+	if (c >= 0x14A && c <= 0x177)
+		return (c & 1) == 0;
+	if (c == 0x178)
+		return 1;
+	if (c >= 0x179 && c <= 0x17E)
+		return (c & 1) == 1;
+	if (c >= 0x391 && c <= 0x3AB)
+		return 1;
+	if (c >= 0x400 && c <= 0x42F)
+		return 1;
+	if (c >= 0x1E00 && c <= 0x1EFF)
+		return (c & 1) == 0;
+	return 0;
+}
+
+static uint32_t
+cp_at(const char *s, size_t len, size_t i, int *n)
+{
+	uint32_t c;
+	int k;
+
+	k = utf8_decode(s + i, len - i, &c);
+	if (k <= 0) {
+		*n = 1;
+		return 0xFFFD;
+	}
+	*n = k;
+	return c;
+}
+
+/* Is an apostrophe (' or ’) at s[i]?  Returns its length or 0. */
+static int
+apos_at(const char *s, size_t len, size_t i)
+{
+	if (i < len && s[i] == '\'')
+		return 1;
+	if (i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+	    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99)
+		return 3;
+	return 0;
+}
+
+static int
+letter_at(const char *s, size_t len, size_t i)
+{
+	int n;
+
+	return i < len && cp_letter(cp_at(s, len, i, &n));
+}
+
+/*
+ * Diacritic-free forms of U+00C0..U+017F; '\0' where the letter has no
+ * plain form here (it is then copied folded).
+ */
+static const char plain_tab[] =
+    "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"	/* C0-DF */
+    "aaaaaaaceeeeiiiidnooooo\0ouuuuyty"	/* E0-FF */
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjjjkkk"
+    "lllllllllln"			/* 100-148 */
+    "nnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+size_t
+names_plain(char *dst, const char *src, size_t len)
+{
+	size_t i, o;
+	uint32_t c;
+	int n;
+	char tmp[8];
+
+	for (i = o = 0; i < len; i += n) {
+		c = cp_at(src, len, i, &n);
+		if (c >= 0xC0 && c <= 0x17F && plain_tab[c - 0xC0] != '\0') {
+			dst[o++] = plain_tab[c - 0xC0];
+			continue;
+		}
+		if (c == 0x2019) {	/* ’ -> ' */
+			dst[o++] = '\'';
+			continue;
+		}
+		lexicon_fold(tmp, src + i, (size_t)n);
+		memcpy(dst + o, tmp, (size_t)n);
+		o += (size_t)n;
+	}
+	dst[o] = '\0';
+	return o;
+}
+
+int
+names_edit_distance(const char *a, size_t al, const char *b, size_t bl,
+    int max)
+{
+	int d[MAXWORD + 2][MAXWORD + 2];
+	size_t i, j;
+	int best, v;
+
+	if (al > MAXWORD || bl > MAXWORD)
+		return max + 1;
+	if ((al > bl ? al - bl : bl - al) > (size_t)max)
+		return max + 1;
+	for (i = 0; i <= al; i++)
+		d[i][0] = (int)i;
+	for (j = 0; j <= bl; j++)
+		d[0][j] = (int)j;
+	for (i = 1; i <= al; i++) {
+		best = max + 1;
+		for (j = 1; j <= bl; j++) {
+			v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+	}
+	return d[al][bl] > max ? max + 1 : d[al][bl];
+}
+
+/* ------------------------------------------------------------------ */
+/* Hunspell classes, cached. */
+
+static uint64_t
+fnv(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (len-- > 0)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static int
+hc_grow(struct hcache *c)
+{
+	struct hcache n;
+	size_t i, j;
+
+	n.cap = c->cap ? c->cap * 2 : 1024;
+	n.n = c->n;
+	if ((n.k = calloc(n.cap, sizeof(*n.k))) == NULL)
+		return -1;
+	if ((n.v = calloc(n.cap, 1)) == NULL) {
+		free(n.k);
+		return -1;
+	}
+	for (i = 0; i < c->cap; i++) {
+		if (c->k[i] == NULL)
+			continue;
+		j = fnv(c->k[i], strlen(c->k[i])) & (n.cap - 1);
+		while (n.k[j] != NULL)
+			j = (j + 1) & (n.cap - 1);
+		n.k[j] = c->k[i];
+		n.v[j] = c->v[i];
+	}
+	free(c->k);
+	free(c->v);
+	*c = n;
+	return 0;
+}
+
+static void
+hc_free(struct hcache *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->cap; i++)
+		free(c->k[i]);
+	free(c->k);
+	free(c->v);
+	memset(c, 0, sizeof(*c));
+}
+
+static int
+hs_spell(struct names *nm, const char *w)
+{
+	return nm->hs != NULL && Hunspell_spell(nm->hs, w) != 0;
+}
+
+enum names_wclass
+names_word_class(struct names *nm, const char *word, size_t len)
+{
+	char low[4 * MAXWORD + 4], cap[4 * MAXWORD + 4];
+	size_t j;
+	int cl, n;
+	uint32_t c;
+
+	if (len == 0 || len > 4 * MAXWORD)
+		return WC_UNKNOWN;
+	if (nm->hc.n * 2 >= nm->hc.cap && hc_grow(&nm->hc) == -1)
+		return WC_UNKNOWN;
+	j = fnv(word, len) & (nm->hc.cap - 1);
+	for (; nm->hc.k[j] != NULL; j = (j + 1) & (nm->hc.cap - 1))
+		if (strncmp(nm->hc.k[j], word, len) == 0 &&
+		    nm->hc.k[j][len] == '\0')
+			return nm->hc.v[j];
+	lexicon_fold(low, word, len);
+	low[len] = '\0';
+	if (hs_spell(nm, low))
+		cl = WC_COMMON;
+	else {
+		/* The capitalised form: first letter as written, rest lower. */
+		c = cp_at(word, len, 0, &n);
+		memcpy(cap, word, (size_t)n);
+		memcpy(cap + n, low + n, len - (size_t)n);
+		cap[len] = '\0';
+		(void)c;
+		cl = hs_spell(nm, cap) ? WC_PROPER : WC_UNKNOWN;
+	}
+	if ((nm->hc.k[j] = strndup(word, len)) == NULL)
+		return cl;
+	nm->hc.v[j] = (unsigned char)cl;
+	nm->hc.n++;
+	return cl;
+}
+
+/* ------------------------------------------------------------------ */
+/* Set-up. */
+
+static int
+kw_add(struct names *nm, const char *w, size_t len, size_t person,
+    enum kpart part)
+{
+	struct kword *k, *v;
+	char buf[4 * MAXWORD + 4];
+	size_t i, n;
+
+	if (len == 0 || len > 4 * MAXWORD)
+		return 0;
+	n = names_plain(buf, w, len);
+	if (n == 1)		/* an initial in the case file */
+		return 0;
+	for (i = 0; i < nm->nkw; i++) {
+		k = &nm->kw[i];
+		if (k->person == person && k->len == n &&
+		    memcmp(k->w, buf, n) == 0)
+			return 0;
+	}
+	if ((v = realloc(nm->kw, (nm->nkw + 1) * sizeof(*v))) == NULL)
+		return -1;
+	nm->kw = v;
+	k = &nm->kw[nm->nkw];
+	if ((k->w = strndup(buf, n)) == NULL)
+		return -1;
+	nm->nkw++;
+	k->len = n;
+	k->person = person;
+	k->part = part;
+	k->common = names_word_class(nm, w, len) == WC_COMMON;
+	return 0;
+}
+
+/* Splits a name on spaces and adds its words; returns 0 or -1. */
+static int
+kw_add_name(struct names *nm, const char *name, size_t person, int alias)
+{
+	const char *w[MAXRUN], *p;
+	size_t l[MAXRUN], n, i;
+	enum kpart part;
+
+	for (n = 0, p = name; *p != '\0' && n < MAXRUN;) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (*p == '\0')
+			break;
+		w[n] = p;
+		while (*p != '\0' && *p != ' ' && *p != ',')
+			p++;
+		l[n] = (size_t)(p - w[n]);
+		n++;
+	}
+	for (i = 0; i < n; i++) {
+		if (n == 1)
+			part = alias ? KP_NICK : KP_FIRST;
+		else if (i == 0)
+			part = KP_FIRST;
+		else if (i == n - 1)
+			part = KP_LAST;
+		else
+			part = KP_MIDDLE;
+		if (kw_add(nm, w[i], l[i], person, part) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+set_initials(struct names *nm, size_t person, const char *name)
+{
+	struct kperson *kp = &nm->kp[person];
+	const char *p = name;
+	char all[MAXRUN];
+	size_t n = 0;
+	uint32_t c;
+	int k;
+	char fold[8];
+
+	while (*p != '\0' && n < MAXRUN) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		c = cp_at(p, strlen(p), 0, &k);
+		names_plain(fold, p, (size_t)k);
+		all[n++] = fold[0];
+		(void)c;
+		while (*p != '\0' && *p != ' ')
+			p++;
+	}
+	if (n >= 2) {
+		if (kp->init[0][0] == '\0') {
+			kp->init[0][0] = all[0];
+			kp->init[0][1] = all[n - 1];
+		}
+		if (n == 3) {
+			kp->init[1][0] = all[0];
+			kp->init[1][1] = all[1];
+			kp->init[1][2] = all[2];
+		}
+	}
+}
+
+static char
+role_gender(enum case_role r)
+{
+	switch (r) {
+	case ROLE_MOTHER:
+	case ROLE_GRANDMOTHER:
+		return 'f';
+	case ROLE_FATHER:
+	case ROLE_GRANDFATHER:
+		return 'm';
+	default:
+		return 0;
+	}
+}
+
+static int
+role_child(enum case_role r)
+{
+	return r == ROLE_SUBJECT_CHILD || r == ROLE_SIBLING ||
+	    r == ROLE_HALF_SIBLING || r == ROLE_OTHER_CHILD;
+}
+
+static const char *
+lex_flags(const struct names *nm, const char *plain, size_t len)
+{
+	if (nm->lex == NULL || len == 0)
+		return NULL;
+	return lexicon_get(nm->lex, plain, len);
+}
+
+static int
+known_setup(struct names *nm)
+{
+	const struct casefile *cf = nm->cf;
+	const struct case_person *p;
+	const char *fl, *sp;
+	char buf[4 * MAXWORD + 4];
+	size_t i, j, n;
+
+	if (cf == NULL || cf->nperson == 0)
+		return 0;
+	if ((nm->kp = calloc(cf->nperson, sizeof(*nm->kp))) == NULL)
+		return -1;
+	for (i = 0; i < cf->nperson; i++) {
+		p = &cf->person[i];
+		if (kw_add_name(nm, p->name, i, 0) == -1)
+			return -1;
+		for (j = 0; j < p->nalias; j++)
+			if (kw_add_name(nm, p->alias[j], i, 1) == -1)
+				return -1;
+		nm->kp[i].child = role_child(p->role);
+		nm->kp[i].gender = role_gender(p->role);
+		if (nm->kp[i].gender == 0) {
+			/* The forename's gender from the lexicon, if one-sided. */
+			sp = strchr(p->name, ' ');
+			n = sp != NULL ? (size_t)(sp - p->name) : strlen(p->name);
+			if (n <= 4 * MAXWORD) {
+				n = names_plain(buf, p->name, n);
+				fl = lex_flags(nm, buf, n);
+				if (fl != NULL && strchr(fl, 'f') != NULL &&
+				    strchr(fl, 'm') == NULL)
+					nm->kp[i].gender = 'f';
+				else if (fl != NULL && strchr(fl, 'm') != NULL &&
+				    strchr(fl, 'f') == NULL)
+					nm->kp[i].gender = 'm';
+			}
+		}
+		set_initials(nm, i, p->name);
+		for (j = 0; j < p->nalias; j++)
+			if (strchr(p->alias[j], ' ') != NULL &&
+			    nm->kp[i].init[1][0] == '\0')
+				set_initials(nm, i, p->alias[j]);
+	}
+	return 0;
+}
+
+struct names *
+names_new(const struct names_config *cfg, char *err, size_t errlen)
+{
+	struct names *nm;
+	struct timespec a, b;
+	const char *aff, *dic;
+	FILE *fp;
+
+	if ((nm = calloc(1, sizeof(*nm))) == NULL) {
+		lexicon_free(cfg->lex);
+		lexicon_free(cfg->allow);
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	nm->cf = cfg->casefile;
+	nm->lex = cfg->lex;
+	nm->allow = cfg->allow;
+	aff = cfg->aff != NULL ? cfg->aff : EN_GB_AFF;
+	dic = cfg->dic != NULL ? cfg->dic : EN_GB_DIC;
+	/* Hunspell does not report a missing file: look first. */
+	if ((fp = fopen(dic, "r")) == NULL || fclose(fp) != 0 ||
+	    (fp = fopen(aff, "r")) == NULL || fclose(fp) != 0) {
+		snprintf(err, errlen, "%s: cannot read hunspell dictionary",
+		    dic);
+		names_free(nm);
+		return NULL;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	nm->hs = Hunspell_create(aff, dic);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	nm->hs_time = (double)(b.tv_sec - a.tv_sec) +
+	    (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+	if (nm->hs == NULL || hc_grow(&nm->hc) == -1 ||
+	    known_setup(nm) == -1) {
+		snprintf(err, errlen, "out of memory");
+		names_free(nm);
+		return NULL;
+	}
+	return nm;
+}
+
+void
+names_reset(struct names *nm)
+{
+	size_t i;
+
+	for (i = 0; i < nm->nmem; i++) {
+		free(nm->mem[i].w);
+		free(nm->mem[i].key);
+		free(nm->mem[i].sub);
+	}
+	nm->nmem = 0;
+	nm->clock = 0;
+	if (nm->kp != NULL && nm->cf != NULL)
+		for (i = 0; i < nm->cf->nperson; i++)
+			nm->kp[i].seen = 0;
+}
+
+void
+names_free(struct names *nm)
+{
+	size_t i;
+
+	if (nm == NULL)
+		return;
+	names_reset(nm);
+	free(nm->mem);
+	for (i = 0; i < nm->nkw; i++)
+		free(nm->kw[i].w);
+	free(nm->kw);
+	free(nm->kp);
+	free(nm->tok);
+	sbuf_release(&nm->fb);
+	hc_free(&nm->hc);
+	if (nm->hs != NULL)
+		Hunspell_destroy(nm->hs);
+	lexicon_free(nm->lex);
+	lexicon_free(nm->allow);
+	free(nm);
+}
+
+double
+names_hunspell_load_time(const struct names *nm)
+{
+	return nm->hs_time;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokens. */
+
+static int
+tok_push(struct names *nm, const char *s, size_t len, size_t b, size_t e,
+    size_t pe, unsigned f)
+{
+	struct tok *t;
+	char buf[4 * MAXWORD + 4];
+	size_t n;
+
+	if (nm->ntok == nm->captok) {
+		n = nm->captok ? nm->captok * 2 : 256;
+		if ((t = realloc(nm->tok, n * sizeof(*t))) == NULL)
+			return -1;
+		nm->tok = t;
+		nm->captok = n;
+	}
+	t = &nm->tok[nm->ntok++];
+	t->s = b;
+	t->e = e;
+	t->pe = pe;
+	t->f = f;
+	t->wc = 0;
+	t->lex = NULL;
+	t->fold = nm->fb.len;
+	t->flen = 0;
+	if (e - b <= 4 * MAXWORD) {
+		n = names_plain(buf, s + b, e - b);
+		if (sbuf_add(&nm->fb, buf, n + 1) == -1)
+			return -1;
+		t->flen = n;
+	} else if (sbuf_addc(&nm->fb, '\0') == -1)
+		return -1;
+	return 0;
+}
+
+#define TW(nm, t)	((nm)->fb.buf + (t)->fold)
+
+/* Is the text before b (spaces, quotes, brackets skipped) a sentence start? */
+static unsigned
+sent_flags(const char *s, size_t b, const struct names *nm)
+{
+	size_t i = b, j;
+
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '(' ||
+	    s[i - 1] == '"' || s[i - 1] == '[' ||
+	    (unsigned char)s[i - 1] == 0x9C ||	/* “ ends E2 80 9C */
+	    (unsigned char)s[i - 1] == 0x98 ||	/* ‘ */
+	    (unsigned char)s[i - 1] == 0xA0 || (unsigned char)s[i - 1] == 0xC2 ||
+	    (unsigned char)s[i - 1] == 0x80 || (unsigned char)s[i - 1] == 0xE2))
+		i--;
+	if (i == 0)
+		return T_SENT;
+	if (s[i - 1] == '\t')
+		return T_SENT | T_CELL;
+	if (s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?' ||
+	    s[i - 1] == ':' || s[i - 1] == ';' || s[i - 1] == ']' ||
+	    s[i - 1] == ')') {
+		/* "7.21 Kerry" and "1.2. Kerry": a numbered paragraph. */
+		if (s[i - 1] == ')' || s[i - 1] == ']') {
+			j = i - 1;
+			while (j > 0 && s[j - 1] != '(' && s[j - 1] != '[')
+				j--;
+			return j <= 1 ? T_SENT : 0;
+		}
+		/* "Mr." and "Dr." are not the end of a sentence. */
+		if (s[i - 1] == '.' && i >= 3 && (strncmp(s + i - 3, "Mr", 2) ==
+		    0 || strncmp(s + i - 3, "Dr", 2) == 0 ||
+		    strncmp(s + i - 3, "Ms", 2) == 0))
+			return 0;
+		return T_SENT;
+	}
+	/* Paragraph numbers: only digits and dots since the start. */
+	for (j = 0; j < i; j++)
+		if (!isdigit((unsigned char)s[j]) && s[j] != '.' &&
+		    s[j] != ' ' && s[j] != '\t')
+			break;
+	(void)nm;
+	return j == i ? T_SENT : 0;
+}
+
+static int
+tokenize(struct names *nm, const char *s, size_t len)
+{
+	size_t i, b, e, pe;
+	unsigned f;
+	uint32_t c;
+	int n, a, up, low, letters;
+
+	nm->ntok = 0;
+	sbuf_reset(&nm->fb);
+	for (i = 0; i < len;) {
+		c = cp_at(s, len, i, &n);
+		if (!cp_letter(c) && !(c < 0x80 && isdigit((int)c))) {
+			i += (size_t)n;
+			continue;
+		}
+		b = i;
+		f = 0;
+		up = low = letters = 0;
+		for (;;) {
+			c = cp_at(s, len, i, &n);
+			if (cp_letter(c)) {
+				letters++;
+				if (cp_upper(c))
+					up++;
+				else
+					low++;
+				i += (size_t)n;
+				continue;
+			}
+			if (c < 0x80 && isdigit((int)c)) {
+				f |= T_DIGIT;
+				i += (size_t)n;
+				continue;
+			}
+			if (c == '-' && letter_at(s, len, i + 1)) {
+				i++;
+				continue;
+			}
+			if ((a = apos_at(s, len, i)) > 0 &&
+			    letter_at(s, len, i + (size_t)a)) {
+				/* 's closing the word is a possessive. */
+				if ((s[i + a] == 's' || s[i + a] == 'S') &&
+				    !letter_at(s, len, i + (size_t)a + 1))
+					break;
+				i += (size_t)a;
+				continue;
+			}
+			break;
+		}
+		e = pe = i;
+		if ((a = apos_at(s, len, i)) > 0) {
+			if (i + (size_t)a < len && (s[i + a] == 's' ||
+			    s[i + a] == 'S') && !letter_at(s, len, i + a + 1)) {
+				f |= T_POSS;
+				pe = i + (size_t)a + 1;
+			} else if (e > b && (s[e - 1] == 's' || s[e - 1] == 'z') &&
+			    !letter_at(s, len, i + (size_t)a)) {
+				f |= T_POSS;
+				pe = i + (size_t)a;
+			}
+		}
+		c = cp_at(s, len, b, &n);
+		if (cp_upper(c))
+			f |= T_CAP;
+		if (letters >= 2 && low == 0 && !(f & T_DIGIT))
+			f |= T_ALLCAPS;
+		if (letters == 1 && up == 1 && e - b == (size_t)n)
+			f |= T_INITIAL;
+		if (e < len && s[e] == '.')
+			f |= T_DOT;
+		if (!(f & T_CAP) && in_list(particles, s + b, e - b))
+			f |= T_PARTICLE;
+		/* al-Hassan, el-Amin: a particle joined by a hyphen. */
+		if (!(f & T_CAP) && e - b > 3 && (strncmp(s + b, "al-", 3) == 0 ||
+		    strncmp(s + b, "el-", 3) == 0) && cp_upper(cp_at(s, len,
+		    b + 3, &n)))
+			f |= T_CAP;
+		f |= sent_flags(s, b, nm);
+		if (tok_push(nm, s, len, b, e, pe, f) == -1)
+			return -1;
+		i = pe > i ? pe : i;
+	}
+	return 0;
+}
+
+/* Are tokens j and j+1 next to each other in one name (spaces only)? */
+static int
+adjacent(const struct names *nm, const char *s, size_t j)
+{
+	const struct tok *a = &nm->tok[j], *b = &nm->tok[j + 1];
+	size_t i;
+
+	if (a->f & T_POSS)
+		return 0;
+	i = a->e;
+	if ((a->f & T_INITIAL) && i < b->s && s[i] == '.')
+		i++;
+	if (i >= b->s)
+		return i == b->s && (a->f & T_INITIAL);
+	if (b->s - i > 2)
+		return 0;
+	for (; i < b->s; i++)
+		if (s[i] != ' ')
+			return 0;
+	return 1;
+}
+
+static int
+wclass(struct names *nm, const char *s, struct tok *t)
+{
+	if (t->wc == 0)
+		t->wc = names_word_class(nm, s + t->s, t->e - t->s);
+	return t->wc;
+}
+
+static const char *
+tlex(struct names *nm, struct tok *t)
+{
+	if (t->lex == NULL && t->flen > 0)
+		t->lex = lex_flags(nm, TW(nm, t), t->flen);
+	return t->lex;
+}
+
+static int
+is_namepart(struct names *nm, struct tok *t)
+{
+	return tlex(nm, t) != NULL;
+}
+
+/* Returns the title starting at token j (its length in tokens) or 0. */
+static int
+title_at(struct names *nm, const char *s, size_t j, const struct title **tp)
+{
+	const struct title *ti;
+	struct tok *t = &nm->tok[j];
+	size_t l, e;
+
+	if (!(t->f & T_CAP))
+		return 0;
+	for (ti = titles; ti->w != NULL; ti++) {
+		l = strlen(ti->w);
+		if (strchr(ti->w, ' ') != NULL) {
+			if (j + 1 >= nm->ntok || !adjacent(nm, s, j))
+				continue;
+			e = nm->tok[j + 1].e;
+			if (e - t->s == l && memcmp(s + t->s, ti->w, l) == 0 &&
+			    !(nm->tok[j].f & T_POSS)) {
+				*tp = ti;
+				return 2;
+			}
+			continue;
+		}
+		if (ti->w[l - 1] == '.')
+			continue;
+		if (t->e - t->s == l && memcmp(s + t->s, ti->w, l) == 0 &&
+		    !(t->f & T_POSS)) {
+			*tp = ti;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Context. */
+
+/* Lower-cases up to n bytes before b into buf (stripping ", " etc). */
+static size_t
+before(const char *s, size_t b, char *buf, size_t n, int strip_the)
+{
+	size_t i = b, k;
+
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == ','))
+		i--;
+	k = i > n ? n : i;
+	lexicon_fold(buf, s + i - k, k);
+	buf[k] = '\0';
+	(void)strip_the;
+	return k;
+}
+
+static int
+ends_with_word(const char *buf, size_t n, const char *w)
+{
+	size_t l = strlen(w);
+
+	if (l > n || memcmp(buf + n - l, w, l) != 0)
+		return 0;
+	return l == n || !isalpha((unsigned char)buf[n - l - 1]);
+}
+
+/* The profession around a name: "the health visitor, X", "X (GP)". */
+static const char *
+role_around(const char *s, size_t len, size_t b, size_t e)
+{
+	const struct role *r;
+	char buf[48];
+	size_t n, i, l;
+
+	n = before(s, b, buf, sizeof(buf) - 1, 0);
+	for (r = roles; r->w != NULL; r++)
+		if (ends_with_word(buf, n, r->w))
+			return r->slug;
+	/* After: " (health visitor)", ", the GP,", ", social worker". */
+	i = e;
+	if (i < len && s[i] == '\'')
+		i++;
+	if (i + 1 < len && (s[i] == ' ' || s[i] == ',')) {
+		while (i < len && (s[i] == ' ' || s[i] == ',' || s[i] == '('))
+			i++;
+		if (i + 4 < len && strncasecmp(s + i, "the ", 4) == 0)
+			i += 4;
+		l = len - i < sizeof(buf) - 1 ? len - i : sizeof(buf) - 1;
+		lexicon_fold(buf, s + i, l);
+		buf[l] = '\0';
+		for (r = roles; r->w != NULL; r++) {
+			n = strlen(r->w);
+			if (n <= l && memcmp(buf, r->w, n) == 0 &&
+			    (n == l || !isalpha((unsigned char)buf[n])))
+				return r->slug;
+		}
+		/* "(family GP)", "(emergency department doctor)" */
+		if (i > 0 && s[i - 1] == '(') {
+			for (n = 0; n < l && buf[n] != ')'; n++)
+				;
+			for (r = roles; r->w != NULL; r++)
+				if (ends_with_word(buf, n, r->w))
+					return r->slug;
+		}
+	}
+	return NULL;
+}
+
+static int
+relation_before(const char *s, size_t b)
+{
+	const char *const *r;
+	char buf[32];
+	size_t n;
+
+	n = before(s, b, buf, sizeof(buf) - 1, 0);
+	for (r = relations; *r != NULL; r++)
+		if (ends_with_word(buf, n, *r))
+			return 1;
+	return 0;
+}
+
+/* The next word after position e (skipping spaces), folded into buf. */
+static size_t
+next_word(const char *s, size_t len, size_t e, char *buf, size_t n)
+{
+	size_t i = e, k = 0;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	while (i < len && k < n - 1 && (isalpha((unsigned char)s[i]) ||
+	    s[i] == '-' || s[i] == '\''))
+		buf[k++] = (char)tolower((unsigned char)s[i++]);
+	buf[k] = '\0';
+	return k;
+}
+
+/* "X's partner", "Okafor said". */
+static int
+person_after(const char *s, size_t len, const struct tok *t)
+{
+	char w[32], w2[32];
+	size_t n, i;
+
+	n = next_word(s, len, t->pe, w, sizeof(w));
+	if (t->f & T_POSS)
+		return in_list(poss_person, w, n);
+	if (t->pe < len && s[t->pe] != ' ')
+		return 0;
+	if (n == 3 && memcmp(w, "was", 3) == 0) {
+		i = t->pe;
+		while (i < len && s[i] == ' ')
+			i++;
+		n = next_word(s, len, i + 3, w2, sizeof(w2));
+		return in_list(was_person, w2, n);
+	}
+	if (n == 3 && memcmp(w, "and", 3) == 0)
+		return 0;
+	return in_list(person_verbs, w, n);
+}
+
+/* The capitalised word after the name (skipping a possessive). */
+static int
+head_after(const char *s, size_t len, size_t pe)
+{
+	char w[32];
+	size_t n, i = pe;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i >= len || !isupper((unsigned char)s[i]))
+		return 0;
+	n = next_word(s, len, pe, w, sizeof(w));
+	return in_list(heads, w, n);
+}
+
+/* "Harwood and Lim (2016)", "Okoye et al. (2019)", "(Brannigan, 2021)". */
+static int
+citation_after(const char *s, size_t len, size_t e)
+{
+	size_t i = e, k;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i + 6 < len && strncmp(s + i, "et al", 5) == 0)
+		return 1;
+	if (i + 4 < len && (strncmp(s + i, "and ", 4) == 0 ||
+	    strncmp(s + i, "& ", 2) == 0)) {
+		i += s[i] == '&' ? 2 : 4;
+		if (i >= len || !isupper((unsigned char)s[i]))
+			return 0;
+		while (i < len && (isalpha((unsigned char)s[i]) || s[i] == '-' ||
+		    s[i] == '\'' || (unsigned char)s[i] >= 0x80))
+			i++;
+		while (i < len && s[i] == ' ')
+			i++;
+	}
+	if (i < len && (s[i] == '(' || s[i] == ','))
+		i++;
+	while (i < len && s[i] == ' ')
+		i++;
+	for (k = 0; k < 4 && i + k < len; k++)
+		if (!isdigit((unsigned char)s[i + k]))
+			return 0;
+	return k == 4 && (i + 4 >= len || !isdigit((unsigned char)s[i + 4]));
+}
+
+/* Preceded by "St " or "Saint ": a church, a school. */
+static int
+saint_before(const char *s, size_t b)
+{
+	return (b >= 3 && strncmp(s + b - 3, "St ", 3) == 0) ||
+	    (b >= 4 && strncmp(s + b - 4, "St. ", 4) == 0) ||
+	    (b >= 6 && strncmp(s + b - 6, "Saint ", 6) == 0);
+}
+
+static int
+allowed(const struct names *nm, const char *s, size_t b, size_t e)
+{
+	char buf[256];
+	size_t n;
+
+	if (nm->allow == NULL || e - b >= sizeof(buf))
+		return 0;
+	n = lexicon_fold(buf, s + b, e - b);
+	return lexicon_has(nm->allow, buf, n);
+}
+
+/* ------------------------------------------------------------------ */
+/* Memory of the document's people. */
+
+static int
+mem_add(struct names *nm, const char *w, size_t wl, const char *key,
+    const char *sub, int part, char gender)
+{
+	struct mem *m;
+	size_t i;
+
+	for (i = 0; i < nm->nmem; i++) {
+		m = &nm->mem[i];
+		if (strlen(m->w) == wl && memcmp(m->w, w, wl) == 0 &&
+		    strcmp(m->key, key) == 0) {
+			m->seen = ++nm->clock;
+			if (*m->sub == '\0' && *sub != '\0') {
+				free(m->sub);
+				if ((m->sub = strdup(sub)) == NULL)
+					return -1;
+			}
+			return 0;
+		}
+	}
+	if (nm->nmem == nm->capmem) {
+		i = nm->capmem ? nm->capmem * 2 : 32;
+		if ((m = realloc(nm->mem, i * sizeof(*m))) == NULL)
+			return -1;
+		nm->mem = m;
+		nm->capmem = i;
+	}
+	m = &nm->mem[nm->nmem];
+	m->w = strndup(w, wl);
+	m->key = strdup(key);
+	m->sub = strdup(sub);
+	if (m->w == NULL || m->key == NULL || m->sub == NULL) {
+		free(m->w);
+		free(m->key);
+		free(m->sub);
+		return -1;
+	}
+	m->part = part;
+	m->gender = gender;
+	m->seen = ++nm->clock;
+	nm->nmem++;
+	return 0;
+}
+
+/* The most recent memory of word w, or NULL. */
+static struct mem *
+mem_find(struct names *nm, const char *w, size_t wl)
+{
+	struct mem *m, *best = NULL;
+	size_t i;
+
+	for (i = 0; i < nm->nmem; i++) {
+		m = &nm->mem[i];
+		if (strlen(m->w) == wl && memcmp(m->w, w, wl) == 0 &&
+		    (best == NULL || m->seen > best->seen))
+			best = m;
+	}
+	return best;
+}
+
+/* ------------------------------------------------------------------ */
+/* Emission. */
+
+struct scan {
+	struct names		*nm;
+	const struct text_unit	*t;
+	const char		*s;
+	size_t			 len;
+	const struct mention_list *prior;
+	struct mention_list	*found;
+	unsigned char		*used;	/* per token: claimed */
+};
+
+static int
+emit(struct scan *sc, size_t b, size_t e, const char *sub, const char *rule,
+    int conf, const char *key)
+{
+	if (mention_list_overlaps(sc->prior, b, e) ||
+	    mention_list_overlaps(sc->found, b, e))
+		return 0;
+	if (allowed(sc->nm, sc->s, b, e))
+		return 0;
+	return mention_list_add(sc->found, sc->t->id, b, e, "person",
+	    sub != NULL ? sub : "", rule, conf, key, "");
+}
+
+static void
+claim(struct scan *sc, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		sc->used[from] = 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Known people. */
+
+#define MAXCAND	16
+
+/* Appends the people whose name word matches token j (exact). */
+static size_t
+known_exact(struct names *nm, struct tok *t, size_t *who, int *parts,
+    size_t max)
+{
+	size_t i, n = 0, k;
+
+	for (i = 0; i < nm->nkw && n < max; i++) {
+		if (nm->kw[i].len != t->flen ||
+		    memcmp(nm->kw[i].w, TW(nm, t), t->flen) != 0)
+			continue;
+		for (k = 0; k < n; k++)
+			if (who[k] == nm->kw[i].person)
+				break;
+		if (k == n) {
+			parts[n] = 0;
+			who[n++] = nm->kw[i].person;
+		}
+		parts[k] |= 1 << nm->kw[i].part;
+	}
+	return n;
+}
+
+/* Misspellings: one edit for five letters or more, see anon-names(1). */
+static size_t
+known_fuzzy(struct names *nm, const char *s, struct tok *t, size_t *who,
+    int *parts, size_t max)
+{
+	size_t i, n = 0, k, l = t->flen;
+	int wc, d, lim;
+
+	if (l < 4 || !(t->f & T_CAP) || (t->f & T_ALLCAPS))
+		return 0;
+	wc = wclass(nm, s, t);
+	if (wc == WC_COMMON)
+		return 0;
+	for (i = 0; i < nm->nkw && n < max; i++) {
+		struct kword *kw = &nm->kw[i];
+
+		if (kw->part == KP_NICK && kw->len < 5)
+			continue;
+		if (kw->len >= 5)
+			lim = 1;
+		else if (kw->len == 4 && l == 4 && wc == WC_UNKNOWN)
+			lim = 1;	/* "Huga" for "Hugo": not a word at all */
+		else
+			continue;
+		if (kw->len >= 5 && l >= 5 && wc == WC_UNKNOWN &&
+		    tlex(nm, t) == NULL)
+			lim = 2;	/* "Keveen", "Feeona": no word, no name */
+		/* Misspellings keep the first letter ("Kerry" is not "Terry"). */
+		if (kw->w[0] != TW(nm, t)[0])
+			continue;
+		d = names_edit_distance(TW(nm, t), l, kw->w, kw->len, lim);
+		if (d == 0 || d > lim)
+			continue;
+		for (k = 0; k < n; k++)
+			if (who[k] == kw->person)
+				break;
+		if (k == n) {
+			parts[n] = 0;
+			who[n++] = kw->person;
+		}
+		parts[k] |= 1 << kw->part;
+	}
+	return n;
+}
+
+/* Short forms nobody listed: "Krzys" for Krzysztof, "Shan" for Shannon. */
+static size_t
+known_prefix(struct names *nm, const char *s, struct tok *t, size_t *who,
+    int *parts, size_t max)
+{
+	size_t i, n = 0, k, l = t->flen;
+
+	if (l < 3 || !(t->f & T_CAP) || (t->f & T_ALLCAPS) ||
+	    wclass(nm, s, t) == WC_COMMON)
+		return 0;
+	for (i = 0; i < nm->nkw && n < max; i++) {
+		struct kword *kw = &nm->kw[i];
+
+		if (kw->part != KP_FIRST || kw->len < l + 2 ||
+		    memcmp(kw->w, TW(nm, t), l) != 0)
+			continue;
+		for (k = 0; k < n; k++)
+			if (who[k] == kw->person)
+				break;
+		if (k == n) {
+			parts[n] = 0;
+			who[n++] = kw->person;
+		}
+		parts[k] |= 1 << KP_NICK;
+	}
+	return n;
+}
+
+/* Picks one person among candidates: title gender, adults, recency, role. */
+static size_t
+pick(struct names *nm, size_t *who, size_t n, char gender, int titled)
+{
+	size_t i, best = n, m = 0;
+	size_t keep[MAXCAND] = { 0 };
+
+	for (i = 0; i < n; i++) {
+		if (gender != 0 && nm->kp[who[i]].gender != 0 &&
+		    nm->kp[who[i]].gender != gender)
+			continue;
+		if (titled && nm->kp[who[i]].child)
+			continue;
+		keep[m++] = who[i];
+	}
+	if (m == 0) {
+		memcpy(keep, who, n * sizeof(*who));
+		m = n;
+	}
+	for (i = 0; i < m; i++)
+		if (best == n || nm->kp[keep[i]].seen > nm->kp[best].seen)
+			best = keep[i];
+	if (nm->kp[best].seen == 0) {
+		/* Nobody seen yet: the first in the case file's order. */
+		best = keep[0];
+		for (i = 1; i < m; i++)
+			if (keep[i] < best)
+				best = keep[i];
+	}
+	return best;
+}
+
+/* After "X was": words that make X an ordinary word ("Hope was expressed"). */
+static const char *const determiners[] = {
+	"the", "her", "his", "their", "a", "an", "my", "our", "your", "its",
+	NULL
+};
+
+static const char *const was_thing[] = {
+	"expressed", "raised", "voiced", "shared", "lost", "restored",
+	"the", "particularly", "fading", "given", "offered",
+	"rated", "used", "applied", NULL
+};
+
+/*
+ * A capitalised ordinary word ("Hope", "Grace", "Will") that is a known
+ * name: at a sentence start it is the name unless what follows makes it
+ * the word ("Hope was expressed", "Will the", "Green, amber and red",
+ * "Joy and relief").  Months and weekdays need a verb of a person.
+ * strict: a name the detector only guessed needs a verb of a person.
+ */
+static int
+trap_ok(struct scan *sc, struct tok *t, int strict)
+{
+	const char *s = sc->s;
+	char w[32], w2[32];
+	size_t n, i;
+
+	if (!(t->f & T_SENT) || (t->f & T_CELL))
+		return 1;
+	if (strict || in_list_ci(not_names, TW(sc->nm, t), t->flen))
+		return person_after(s, sc->len, t);
+	if (t->f & T_POSS)
+		return 1;
+	i = t->pe;
+	if (i < sc->len && (s[i] == ',' || s[i] == '-'))
+		return !(i + 2 < sc->len && islower((unsigned char)s[i + 2]));
+	n = next_word(s, sc->len, i, w, sizeof(w));
+	if (n == 0)
+		return 1;
+	if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0 ||
+	    strcmp(w, "the") == 0 || strcmp(w, "were") == 0 ||
+	    strcmp(w, "are") == 0) {
+		if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0) {
+			while (i < sc->len && s[i] == ' ')
+				i++;
+			i += n;
+			while (i < sc->len && s[i] == ' ')
+				i++;
+			if (i < sc->len && !islower((unsigned char)s[i]))
+				return 1;
+			n = next_word(s, sc->len, i, w2, sizeof(w2));
+			return in_list(determiners, w2, n);
+		}
+		return 0;
+	}
+	if (strcmp(w, "was") == 0 || strcmp(w, "is") == 0) {
+		while (i < sc->len && s[i] == ' ')
+			i++;
+		n = next_word(s, sc->len, i + strlen(w), w2, sizeof(w2));
+		return !in_list(was_thing, w2, n);
+	}
+	return 1;
+}
+
+static int
+month_context(struct scan *sc, struct tok *t)
+{
+	char buf[16];
+	size_t n;
+
+	if (!in_list_ci(not_names, TW(sc->nm, t), t->flen))
+		return 0;
+	n = before(sc->s, t->s, buf, sizeof(buf) - 1, 0);
+	return ends_with_word(buf, n, "in") || ends_with_word(buf, n, "of") ||
+	    ends_with_word(buf, n, "since") || ends_with_word(buf, n, "until") ||
+	    ends_with_word(buf, n, "during") || ends_with_word(buf, n, "early") ||
+	    ends_with_word(buf, n, "late") || ends_with_word(buf, n, "mid") ||
+	    ends_with_word(buf, n, "by") || ends_with_word(buf, n, "from") ||
+	    ends_with_word(buf, n, "last") || ends_with_word(buf, n, "next") ||
+	    (t->pe + 1 < sc->len && isdigit((unsigned char)sc->s[t->pe + 1]));
+}
+
+static int
+emit_known(struct scan *sc, size_t b, size_t e, size_t person, const char *rule,
+    int conf)
+{
+	char key[32];
+	struct names *nm = sc->nm;
+
+	snprintf(key, sizeof(key), "case:%zu", person + 1);
+	nm->kp[person].seen = ++nm->clock;
+	return emit(sc, b, e, case_role_name(nm->cf->person[person].role),
+	    rule, conf, key);
+}
+
+static size_t	pick(struct names *, size_t *, size_t, char, int);
+struct scan;
+static int	score(struct scan *, struct tok *, int);
+
+/* Initials: "K.S.", "K. S.", "KS"; returns tokens used or 0. */
+static size_t
+known_initials(struct scan *sc, size_t j, int *rc)
+{
+	struct names *nm = sc->nm;
+	struct tok *t = &nm->tok[j];
+	char ini[4];
+	size_t n = 0, k, i, e = 0, hit = 0, nhit = 0;
+	int dotted = 0;
+
+	if (t->f & T_INITIAL) {
+		for (k = j; k < nm->ntok && n < 3; k++) {
+			struct tok *u = &nm->tok[k];
+
+			if (!(u->f & T_INITIAL) || !(u->f & T_DOT))
+				break;
+			if (k > j && u->s - e > 1)
+				break;
+			ini[n++] = TW(nm, u)[0];
+			e = u->e + 1;
+		}
+		if (n < 2)
+			return 0;
+		dotted = 1;
+	} else if ((t->f & T_ALLCAPS) && t->flen >= 2 && t->flen <= 3 &&
+	    t->e - t->s == t->flen) {
+		if (in_list(abbrevs, sc->s + t->s, t->e - t->s))
+			return 0;
+		memcpy(ini, TW(nm, t), t->flen);
+		n = t->flen;
+		e = t->e;
+		k = j + 1;
+	} else
+		return 0;
+	for (i = 0; i < nm->cf->nperson; i++)
+		if ((n == 2 && memcmp(nm->kp[i].init[0], ini, 2) == 0) ||
+		    (n == 3 && memcmp(nm->kp[i].init[1], ini, 3) == 0)) {
+			hit = i;
+			nhit++;
+		}
+	if (nhit == 0)
+		return 0;
+	if (nhit > 1) {
+		size_t who[MAXCAND], nw = 0;
+
+		for (i = 0; i < nm->cf->nperson && nw < MAXCAND; i++)
+			if ((n == 2 && memcmp(nm->kp[i].init[0], ini, 2) == 0) ||
+			    (n == 3 && memcmp(nm->kp[i].init[1], ini, 3) == 0))
+				who[nw++] = i;
+		hit = pick(nm, who, nw, 0, 0);
+	}
+	*rc = emit_known(sc, t->s, e, hit, "names/case-initials", dotted ? 90 : 70);
+	return (dotted ? k : j + 1) - j;
+}
+
+static size_t
+known_at(struct scan *sc, size_t j, int *rc)
+{
+	struct names *nm = sc->nm;
+	struct tok *t;
+	size_t who[MAXCAND], w2[MAXCAND], n, n2, i, k, m, end, b, person;
+	size_t title_len = 0, start = j;
+	int parts[MAXCAND], p2[MAXCAND], fuzzy = 0, allpart = 0;
+	const struct title *ti = NULL;
+	char gender = 0;
+
+	*rc = 0;
+	if (nm->cf == NULL || nm->nkw == 0)
+		return 0;
+	if ((k = known_initials(sc, j, rc)) > 0 || *rc == -1)
+		return k;
+	/* Title or an initial before the name. */
+	if ((title_len = (size_t)title_at(nm, sc->s, j, &ti)) > 0) {
+		if (j + title_len >= nm->ntok ||
+		    !adjacent(nm, sc->s, j + title_len - 1))
+			return 0;
+		gender = ti->gender;
+		j += title_len;
+	} else if ((nm->tok[j].f & T_INITIAL) && j + 1 < nm->ntok &&
+	    adjacent(nm, sc->s, j) && !(nm->tok[j + 1].f & T_INITIAL)) {
+		title_len = 1;	/* "K. Whitfield", "A Oladimeji" */
+		j++;
+	}
+	t = &nm->tok[j];
+	if (!(t->f & (T_CAP | T_ALLCAPS)))
+		return 0;
+	n = known_exact(nm, t, who, parts, MAXCAND);
+	if (n == 0) {
+		n = known_fuzzy(nm, sc->s, t, who, parts, MAXCAND);
+		fuzzy = n > 0;
+	}
+	if (n == 0 && title_len == 0 &&
+	    (n = known_prefix(nm, sc->s, t, who, parts, MAXCAND)) > 0)
+		fuzzy = 2;
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		allpart |= parts[i];
+	end = j + 1;
+	/* Extend over the person's further name words. */
+	while (end < nm->ntok && end - start < MAXRUN &&
+	    adjacent(nm, sc->s, end - 1) &&
+	    (nm->tok[end].f & (T_CAP | T_ALLCAPS))) {
+		n2 = known_exact(nm, &nm->tok[end], w2, p2, MAXCAND);
+		if (n2 == 0)
+			n2 = known_fuzzy(nm, sc->s, &nm->tok[end], w2, p2,
+			    MAXCAND);
+		for (i = m = 0; i < n; i++)
+			for (k = 0; k < n2; k++)
+				if (who[i] == w2[k])
+					who[m++] = who[i];
+		if (m > 0) {
+			n = m;
+			fuzzy = 0;
+			end++;
+			continue;
+		}
+		/* A middle name the case file does not list. */
+		if (n2 == 0 && end + 1 < nm->ntok &&
+		    adjacent(nm, sc->s, end) && score(sc, &nm->tok[end], 0) > 0 &&
+		    (n2 = known_exact(nm, &nm->tok[end + 1], w2, p2,
+		    MAXCAND)) > 0) {
+			for (i = m = 0; i < n; i++)
+				for (k = 0; k < n2; k++)
+					if (who[i] == w2[k] &&
+					    (p2[k] & 1 << KP_LAST))
+						who[m++] = who[i];
+			if (m > 0) {
+				n = m;
+				end += 2;
+				continue;
+			}
+		}
+		/* A forename and another surname: a maiden or married name. */
+		if (n2 > 0 && (allpart & (1 << KP_FIRST | 1 << KP_NICK)) &&
+		    end == j + 1) {
+			for (k = 0; k < n2; k++)
+				if (p2[k] & 1 << KP_LAST)
+					break;
+			if (k < n2) {
+				end++;
+				continue;
+			}
+		}
+		break;
+	}
+	/*
+	 * A bare surname right after another forename is someone else
+	 * of the same name ("Morag Barker" beside Lloyd Barker); the
+	 * detector of unknown people takes the whole name.
+	 */
+	if (end == j + 1 && title_len == 0 && j > 0 &&
+	    !(allpart & (1 << KP_FIRST | 1 << KP_NICK | 1 << KP_MIDDLE)) &&
+	    !sc->used[j - 1] && adjacent(nm, sc->s, j - 1) &&
+	    score(sc, &nm->tok[j - 1], 0) >= 2)
+		return 0;
+	/* A misspelt word before another name is someone else's name. */
+	if (fuzzy && end == j + 1 && end < nm->ntok &&
+	    adjacent(nm, sc->s, j) && (nm->tok[end].f & T_CAP))
+		return 0;
+	/* "SMITH, Kayden": surname, comma, forename of the same person. */
+	if (end == j + 1 && title_len == 0 && end < nm->ntok &&
+	    (t->f & T_ALLCAPS) && !(t->f & T_POSS) && sc->s[t->e] == ',' &&
+	    nm->tok[end].s == t->e + 2 && sc->s[t->e + 1] == ' ') {
+		n2 = known_exact(nm, &nm->tok[end], w2, p2, MAXCAND);
+		for (i = m = 0; i < n; i++)
+			for (k = 0; k < n2; k++)
+				if (who[i] == w2[k] && (p2[k] & 1 << KP_FIRST))
+					who[m++] = who[i];
+		if (m > 0) {
+			n = m;
+			end++;
+		}
+	}
+	/* An initial before: keep those whose forename starts with it. */
+	if (title_len == 1 && ti == NULL) {
+		for (i = m = 0; i < n; i++) {
+			const char *nmw = nm->cf->person[who[i]].name;
+			char c0[8];
+
+			names_plain(c0, nmw, 1);
+			if (c0[0] == TW(nm, &nm->tok[start])[0])
+				who[m++] = who[i];
+		}
+		if (m == 0) {
+			start = j;	/* not their initial: drop it */
+			title_len = 0;
+		} else
+			n = m;
+	}
+	/* One word that is also an ordinary word needs more than a capital. */
+	if (end == j + 1 && title_len == 0) {
+		if (wclass(nm, sc->s, t) == WC_COMMON && !trap_ok(sc, t, 0))
+			return 0;
+		if (month_context(sc, t))
+			return 0;
+		if (head_after(sc->s, sc->len, t->pe) ||
+		    citation_after(sc->s, sc->len, t->pe))
+			return 0;
+		/* Lower-case and sentence-initial surnames of ordinary words. */
+		if ((allpart & (1 << KP_LAST)) && !(allpart & (1 << KP_FIRST |
+		    1 << KP_NICK)) && wclass(nm, sc->s, t) == WC_COMMON &&
+		    (t->f & T_SENT) && !person_after(sc->s, sc->len, t))
+			return 0;
+	}
+	if (saint_before(sc->s, nm->tok[start].s))
+		return 0;
+	person = n == 1 ? who[0] : pick(nm, who, n, gender, ti != NULL);
+	b = nm->tok[start].s;
+	*rc = emit_known(sc, b, nm->tok[end - 1].e, person,
+	    fuzzy == 2 ? "names/case-short" : fuzzy ? "names/case-misspelt" :
+	    "names/case", fuzzy ? 75 : 95);
+	return end - start;
+}
+
+/* ------------------------------------------------------------------ */
+/* People nobody listed. */
+
+/*
+ * How much token t looks like a forename (first) or a surname (last):
+ * 0 not at all, 1 weak (a proper noun, a word of the noisy list), 2 good
+ * (unknown to hunspell, a lexicon name that is also a word), 3 strong (a
+ * lexicon name that is no ordinary word; any lexicon surname as a last
+ * word).
+ */
+static int
+score(struct scan *sc, struct tok *t, int last)
+{
+	struct names *nm = sc->nm;
+	const char *fl;
+	int wc;
+
+	if (!(t->f & T_CAP) || (t->f & (T_DIGIT | T_ALLCAPS)))
+		return 0;
+	if (t->flen < 2 || in_list_ci(not_names, TW(nm, t), t->flen))
+		return 0;
+	wc = wclass(nm, sc->s, t);
+	fl = tlex(nm, t);
+	if (fl == NULL)
+		fl = "";
+	if (last && strchr(fl, 's') != NULL)
+		return 3;
+	if (strpbrk(fl, "fmg") != NULL && !last)
+		return wc == WC_COMMON ? 2 : 3;
+	if (strpbrk(fl, "fmgsp") != NULL) {
+		/* "Long", "Stone", "Bell": ordinary words that are surnames. */
+		if (wc == WC_COMMON)
+			return last && strchr(fl, 'p') != NULL ? 2 : 1;
+		return 2;
+	}
+	/* Unknown to hunspell, or known to it only with a capital. */
+	return wc == WC_COMMON ? 0 : 2;
+}
+
+static int
+place_before(const char *s, size_t b)
+{
+	static const char *const preps[] = { "in", "at", "near", "around",
+	    "across", "outside", "via", "towards", "within", "into", "from",
+	    "through", "between", NULL };
+	const char *const *p;
+	char buf[16];
+	size_t n;
+
+	n = before(s, b, buf, sizeof(buf) - 1, 0);
+	for (p = preps; *p != NULL; p++)
+		if (ends_with_word(buf, n, *p))
+			return 1;
+	return 0;
+}
+
+static int
+remember(struct scan *sc, size_t from, size_t to, const char *key,
+    const char *sub, char gender)
+{
+	struct names *nm = sc->nm;
+	const char *fl;
+	size_t k;
+
+	if (gender == 0 && to - from >= 2 &&
+	    (fl = tlex(nm, &nm->tok[from])) != NULL) {
+		if (strchr(fl, 'f') != NULL && strchr(fl, 'm') == NULL)
+			gender = 'f';
+		else if (strchr(fl, 'm') != NULL && strchr(fl, 'f') == NULL)
+			gender = 'm';
+	}
+
+	for (k = from; k < to; k++) {
+		struct tok *t = &nm->tok[k];
+
+		if (t->f & (T_INITIAL | T_PARTICLE))
+			continue;
+		if (mem_add(nm, TW(nm, t), t->flen, key, sub != NULL ? sub : "",
+		    k == to - 1 && to - from > 1, gender) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The key of an unknown person: the plain form of the name words. */
+static void
+make_key(struct scan *sc, size_t from, size_t to, char *key, size_t n)
+{
+	size_t k, o = 0, l;
+
+	key[0] = '\0';
+	for (k = from; k < to && o + 1 < n; k++) {
+		struct tok *t = &sc->nm->tok[k];
+
+		if (t->f & T_INITIAL)
+			continue;
+		l = t->flen;
+		if (o + l + 2 >= n)
+			break;
+		if (o > 0)
+			key[o++] = ' ';
+		memcpy(key + o, TW(sc->nm, t), l);
+		o += l;
+	}
+	key[o] = '\0';
+}
+
+static size_t
+unknown_at(struct scan *sc, size_t j, int *rc)
+{
+	struct names *nm = sc->nm;
+	const struct title *ti = NULL;
+	size_t tl, start = j, end, nwords = 0;
+	struct tok *t, *last;
+	const char *sub = NULL, *role, *fl;
+	char key[256];
+	int q, conf = 0, ok = 0, sf, sl;
+	struct mem *m = NULL;
+
+	*rc = 0;
+	tl = (size_t)title_at(nm, sc->s, j, &ti);
+	if (tl > 0) {
+		if (j + tl >= nm->ntok || !adjacent(nm, sc->s, j + tl - 1) ||
+		    !(nm->tok[j + tl].f & (T_CAP | T_ALLCAPS)) ||
+		    (nm->tok[j + tl].f & T_DIGIT))
+			return 0;
+		j += tl;
+	}
+	/* Collect the name words: initials, particles inside, capitals. */
+	for (end = j; end < nm->ntok && end - start < MAXRUN; end++) {
+		t = &nm->tok[end];
+		if (end > j && !adjacent(nm, sc->s, end - 1))
+			break;
+		if (sc->used[end])
+			break;
+		if (t->f & T_INITIAL) {
+			if (end + 1 < nm->ntok && adjacent(nm, sc->s, end))
+				continue;
+			break;
+		}
+		if ((t->f & T_PARTICLE) && end > j && end + 1 < nm->ntok &&
+		    adjacent(nm, sc->s, end) &&
+		    (nm->tok[end + 1].f & (T_CAP | T_PARTICLE)))
+			continue;
+		fl = tlex(nm, t);
+		if (in_list_ci(heads, TW(nm, t), t->flen) && end > j &&
+		    (fl == NULL || strchr(fl, 's') == NULL ||
+		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3)))
+			break;
+		if (tl > 0 || (end > j && (nm->tok[end - 1].f & T_PARTICLE)))
+			q = (t->f & (T_CAP | T_ALLCAPS)) && !(t->f & T_DIGIT);
+		else
+			q = score(sc, t, 0) > 0 || score(sc, t, 1) > 0;
+		if (!q)
+			break;
+		nwords++;
+		if (t->f & T_POSS) {
+			end++;
+			break;
+		}
+	}
+	/* Trailing initials or particles are not part of the name. */
+	while (end > j && (nm->tok[end - 1].f & (T_INITIAL | T_PARTICLE)))
+		end--;
+	if (end <= j || nwords == 0)
+		return 0;
+	t = &nm->tok[j];
+	last = &nm->tok[end - 1];
+	/* Something else's name: "Clare's Law", "St Bede's", a citation. */
+	if (head_after(sc->s, sc->len, last->pe) ||
+	    citation_after(sc->s, sc->len, last->pe) ||
+	    saint_before(sc->s, nm->tok[start].s))
+		return end - start;
+	sf = score(sc, t, 0);
+	sl = score(sc, last, 1);
+	if (end - j >= 2 && (nm->tok[end - 2].f & T_PARTICLE))
+		sl = 3;		/* "van der Berg", "bin Ahmed" */
+	if (tl > 0) {
+		ok = 1;
+		conf = 90;
+		sub = ti->sub;
+	} else if (nwords >= 2) {
+		/*
+		 * Two or more name words: a forename-like first word and a
+		 * surname-like last word.  A capital after a full stop is
+		 * no evidence, so there the words must say more.
+		 */
+		q = sf + sl;
+		if (sf >= 1 && sl >= 1 && (q >= 5 || (q >= 4 &&
+		    (!(t->f & T_SENT) || (t->f & T_CELL) || sf >= 2))))
+			ok = 1;
+		conf = 80;
+	} else {
+		/* One word. */
+		m = mem_find(nm, TW(nm, t), t->flen);
+		if (m != NULL && (wclass(nm, sc->s, t) != WC_COMMON ||
+		    trap_ok(sc, t, 0)) && !month_context(sc, t)) {
+			ok = 1;
+			conf = 80;
+		} else if (sf == 3 && !place_before(sc->s, t->s)) {
+			ok = 1;
+			conf = 65;
+		} else if (sf >= 2 && wclass(nm, sc->s, t) != WC_COMMON &&
+		    (person_after(sc->s, sc->len, t) ||
+		    relation_before(sc->s, t->s)) && (!(t->f & T_SENT) ||
+		    is_namepart(nm, t))) {
+			ok = 1;
+			conf = 60;
+		}
+	}
+	if (!ok)
+		return 0;
+	role = role_around(sc->s, sc->len, nm->tok[start].s, last->e);
+	if (role != NULL && (sub == NULL || *sub == '\0' ||
+	    strcmp(sub, "professional") == 0))
+		sub = role;
+	if (m == NULL && nwords == 1 && tl > 0) {
+		m = mem_find(nm, TW(nm, t), t->flen);
+		/* "Mr Smith" is not Dawn Smith. */
+		if (m != NULL && ti->gender != 0 && m->gender != 0 &&
+		    m->gender != ti->gender)
+			m = NULL;
+	}
+	if (m != NULL && nwords == 1) {
+		snprintf(key, sizeof(key), "%s", m->key);
+		if ((sub == NULL || *sub == '\0') && *m->sub != '\0')
+			sub = m->sub;
+	} else if (nwords >= 2)
+		make_key(sc, j, end, key, sizeof(key));
+	else
+		key[0] = '\0';
+	*rc = emit(sc, nm->tok[start].s, last->e, sub, tl > 0 ? "names/title" :
+	    nwords >= 2 ? "names/full" : m != NULL ? "names/memory" :
+	    "names/single", conf, key);
+	if (*rc == 0 && *key != '\0')
+		*rc = remember(sc, j, end, key, sub, ti != NULL ? ti->gender : 0);
+	return end - start;
+}
+
+/* ------------------------------------------------------------------ */
+
+int
+names_scan(void *ctx, const struct text_unit *t,
+    const struct mention_list *prior, struct mention_list *found,
+    char *err, size_t errlen)
+{
+	struct names *nm = ctx;
+	struct scan sc;
+	unsigned char small[512];
+	size_t j, k, used;
+	int rc = 0;
+
+	if (tokenize(nm, t->text, t->len) == -1)
+		goto oom;
+	sc.nm = nm;
+	sc.t = t;
+	sc.s = t->text;
+	sc.len = t->len;
+	sc.prior = prior;
+	sc.found = found;
+	sc.used = nm->ntok <= sizeof(small) ? small : calloc(nm->ntok, 1);
+	if (sc.used == NULL)
+		goto oom;
+	memset(sc.used, 0, nm->ntok <= sizeof(small) ? nm->ntok : 0);
+	/* Tokens inside an upstream mention are not ours. */
+	for (j = 0; j < nm->ntok; j++)
+		if (mention_list_overlaps(prior, nm->tok[j].s, nm->tok[j].e))
+			sc.used[j] = 1;
+	/* Known people first: they win over every other reading. */
+	for (j = 0; j < nm->ntok; j++) {
+		if (sc.used[j])
+			continue;
+		used = known_at(&sc, j, &rc);
+		if (rc == -1)
+			break;
+		if (used > 0) {
+			claim(&sc, j, j + used);
+			j += used - 1;
+		}
+	}
+	for (j = 0; rc == 0 && j < nm->ntok; j++) {
+		if (sc.used[j])
+			continue;
+		used = unknown_at(&sc, j, &rc);
+		if (used > 0) {
+			for (k = j; k < j + used; k++)
+				sc.used[k] = 1;
+			j += used - 1;
+		}
+	}
+	if (sc.used != small)
+		free(sc.used);
+	if (rc == -1)
+		goto oom;
+	return 0;
+oom:
+	snprintf(err, errlen, "out of memory");
+	return -1;
+}

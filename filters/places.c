@@ -1,0 +1,1670 @@
+/*
+ * places.c — anon-places: addresses, places and institutions in one
+ * paragraph.
+ *
+ * The paragraph is cut into word tokens once; every rule then works on the
+ * token array, so a paragraph costs a few hash look-ups per capitalised
+ * word.  Rules run in order and each marks the tokens it took, so later
+ * rules never report an overlapping mention:
+ *
+ *   0. the allow-list (agencies, roles, legislation ...) marks its spans;
+ *   1. numbered and house-name addresses, with the locality written in
+ *      them; the town before a postcode is a separate place;
+ *   2. institutions by their head noun ("... Primary School"), the
+ *      "Dr X and Partners" and "Sure Start X" shapes, and short forms of
+ *      institutions seen earlier in the document;
+ *   3. estates ("the X estate") and parks ("X Park");
+ *   4. street-only references ("outside Linden Grove");
+ *   5. places: a phrase before a postcode, the gazetteer, and context
+ *      ("moved to X", "lived in X") for places it does not know.
+ *
+ * Hunspell (en_GB) tells an ordinary word ("reading", "hope") from a
+ * proper noun ("Oldham") and from a word it does not know ("Dixoning").
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hunspell/hunspell.h>
+
+#include "lexicon.h"
+#include "places.h"
+#include "record.h"
+
+#define MAXPHRASE	512	/* bytes of a folded phrase */
+#define ALLOWMAX	9	/* tokens of the longest allowed phrase */
+#define HEADMAX		5	/* tokens of the longest institution head */
+
+enum {
+	T_CAP = 1,		/* starts with an upper-case letter */
+	T_ALLCAPS = 2,		/* two or more letters, none lower case */
+	T_DIGIT = 4,		/* starts with a digit */
+	T_HOUSENUM = 8,		/* "23", "182a", "12-14" */
+	T_POSSESSIVE = 16	/* ends in 's / ’s */
+};
+
+struct tok {
+	size_t		 s, e;
+	unsigned	 f;
+	int		 used;		/* covered by a mention (prior or ours) */
+	int		 astart, aend;	/* allow span covering it, or -1 */
+	size_t		 fo, fl;	/* folded form in ctx->fbuf */
+};
+
+struct places_ctx {
+	struct lexicon	*suffix;	/* street suffix -> strong|weak */
+	struct lexicon	*building;	/* building-name heads */
+	struct lexicon	*heads;		/* institution head -> subtype */
+	struct lexicon	*descr;		/* generic words before a head */
+	struct lexicon	*stop;		/* closed-class words */
+	struct lexicon	*affix;		/* place-name prefix|suffix|ending */
+	struct lexicon	*gaz;		/* gazetteer: place -> town|locality */
+	struct lexicon	*allow;		/* allow-list phrases */
+	struct lexicon	*notplace;	/* countries, languages, faiths */
+	struct lexicon	*wcache;	/* hunspell verdicts: o, p, u */
+	struct lexicon	*streets;	/* streets seen in this document */
+	struct lexicon	*inst;		/* institution core -> subtype \t key */
+	Hunhandle	*hun;
+
+	/* Per-paragraph scratch, reused. */
+	const char	*text;
+	size_t		 len;
+	struct tok	*tok;
+	size_t		 ntok, captok;
+	char		*fbuf;		/* folded tokens, one after another */
+	size_t		 capfbuf;
+	char		*lower;		/* lower-cased paragraph, NUL-ended */
+	size_t		 caplower;
+	int		 accom;		/* paragraph speaks of accommodation */
+	int		 refuge;	/* ... of a refuge */
+	int		 unit;		/* ... of a ward or unit */
+	struct mention_list *found;
+	unsigned long	 tid;
+};
+
+static const char *const titles[] = {
+	"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "pc", "dc",
+	"ds", "di", "dci", "ps", "sgt", "sergeant", "insp", "inspector", "cllr",
+	"rev", "revd", "sir", "dame", "lady", "lord", "nurse", "sister", NULL
+};
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan", "feb",
+	"mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "christmas", "easter", NULL
+};
+static const char *const flatwords[] = {
+	"flat", "apartment", "apt", "unit", "room", "maisonette", "suite", NULL
+};
+/* Prepositions after which a capitalised phrase may be a street. */
+static const char *const streetprep[] = {
+	"on", "at", "in", "outside", "near", "into", "along", "off",
+	"opposite", "behind", "around", "towards", "past", NULL
+};
+/* Words before "to" or "from" that make the phrase after it a place. */
+static const char *const movewords[] = {
+	"moved", "move", "moves", "moving", "relocated", "relocate",
+	"relocating", "returned", "return", "returning", "came", "come",
+	"coming", "arrived", "transferred", "travelled", "traveled", "went",
+	"go", "going", "area", "back", "originally", "away", "fled", "rehoused",
+	"housed", "placed", "commuted", "driven", "drove", "journey", "visit",
+	"visits", "visited", "trip", "trips", "transfer", "born", "distance",
+	"miles", "route", "bus", "train", "way", NULL
+};
+/* Words after "12 Oak Road, Kayden" that show a person, not a locality. */
+static const char *const verbs[] = {
+	"was", "were", "had", "has", "is", "said", "told", "who", "did",
+	"would", "could", "will", "says", "asked", "explained", "reported",
+	"agreed", "stated", "denied", "confirmed", "disclosed", NULL
+};
+/* Name-internal words of institutions ("St Mary's C of E Primary"). */
+static const char *const instconn[] = {
+	"of", "and", "&", "upon", "on", "in", "the", "le", "la", "de", NULL
+};
+/* Designators dropped from an institution's core (its short form). */
+static const char *const designators[] = {
+	"the", "st", "st.", "saint", "rc", "ce", "cofe", "c", "of", "e",
+	"church", "england", "roman", "catholic", "royal", "methodist", "ca",
+	NULL
+};
+
+static int
+inlist(const char *const *l, const char *s, size_t n)
+{
+	for (; *l != NULL; l++)
+		if (strlen(*l) == n && memcmp(*l, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Copies s[0..n) into dst folded: ’ and ‘ become ', letters lower case. */
+static size_t
+foldcopy(char *dst, size_t cap, const char *s, size_t n)
+{
+	size_t	 i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (o + 1 >= cap)
+			return (size_t)-1;
+		if ((unsigned char)s[i] == 0xe2 && i + 2 < n &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x99 ||
+		    (unsigned char)s[i + 2] == 0x98)) {
+			dst[o++] = '\'';
+			i += 2;
+		} else
+			dst[o++] = s[i];
+	}
+	lexicon_fold(dst, dst, o);
+	dst[o] = '\0';
+	return o;
+}
+
+/* Folds tokens [a, b) joined by single spaces into buf (from the cache
+ * tokenise() filled). */
+static size_t
+foldtoks(const struct places_ctx *c, size_t a, size_t b, char *buf,
+    size_t cap)
+{
+	size_t	 i, o = 0, n;
+
+	for (i = a; i < b; i++) {
+		n = c->tok[i].fl;
+		if (o + n + 2 >= cap)
+			return (size_t)-1;
+		if (i > a)
+			buf[o++] = ' ';
+		memcpy(buf + o, c->fbuf + c->tok[i].fo, n);
+		o += n;
+	}
+	buf[o] = '\0';
+	return o;
+}
+
+/* The folded token i in buf (static size MAXPHRASE). */
+static size_t
+fold1(const struct places_ctx *c, size_t i, char *buf)
+{
+	return foldtoks(c, i, i + 1, buf, MAXPHRASE);
+}
+
+static int
+tokis(const struct places_ctx *c, size_t i, const char *const *l)
+{
+	char	 b[MAXPHRASE];
+	size_t	 n;
+
+	if (i >= c->ntok)
+		return 0;
+	n = fold1(c, i, b);
+	return n != (size_t)-1 && inlist(l, b, n);
+}
+
+static int
+toklex(const struct places_ctx *c, size_t i, const struct lexicon *l)
+{
+	char	 b[MAXPHRASE];
+	size_t	 n;
+
+	if (i >= c->ntok)
+		return 0;
+	n = fold1(c, i, b);
+	return n != (size_t)-1 && lexicon_has(l, b, n);
+}
+
+static const char *
+toklexget(const struct places_ctx *c, size_t i, const struct lexicon *l)
+{
+	char	 b[MAXPHRASE];
+	size_t	 n;
+
+	if (i >= c->ntok)
+		return NULL;
+	n = fold1(c, i, b);
+	return n == (size_t)-1 ? NULL : lexicon_get(l, b, n);
+}
+
+/* --- tokens and gaps ---------------------------------------------------- */
+
+/* Returns the code point at s[i] and its length in *n (1 on bad bytes). */
+static unsigned long
+cpat(const char *s, size_t len, size_t i, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	size_t	 r = len - i;
+
+	if (u[0] < 0x80) {
+		*n = 1;
+		return u[0];
+	}
+	if ((u[0] & 0xe0) == 0xc0 && r >= 2) {
+		*n = 2;
+		return ((u[0] & 0x1fUL) << 6) | (u[1] & 0x3f);
+	}
+	if ((u[0] & 0xf0) == 0xe0 && r >= 3) {
+		*n = 3;
+		return ((u[0] & 0x0fUL) << 12) | ((u[1] & 0x3fUL) << 6) |
+		    (u[2] & 0x3f);
+	}
+	if ((u[0] & 0xf8) == 0xf0 && r >= 4) {
+		*n = 4;
+		return ((u[0] & 0x07UL) << 18) | ((u[1] & 0x3fUL) << 12) |
+		    ((u[2] & 0x3fUL) << 6) | (u[3] & 0x3f);
+	}
+	*n = 1;
+	return 0xfffd;
+}
+
+static int
+isletter(unsigned long cp)
+{
+	if (cp < 0x80)
+		return isalpha((int)cp);
+	return (cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7) ||
+	    (cp >= 0x370 && cp <= 0x1fff);
+}
+
+static int
+isupperl(unsigned long cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	if (cp >= 0xc0 && cp <= 0xde)
+		return cp != 0xd7;
+	if (cp >= 0x100 && cp <= 0x17f)
+		return (cp & 1) == 0;
+	return 0;
+}
+
+static int
+islowerl(unsigned long cp)
+{
+	return isletter(cp) && !isupperl(cp);
+}
+
+static int
+tokenise(struct places_ctx *c)
+{
+	const char	*s = c->text;
+	size_t		 len = c->len, i = 0, n, m;
+	unsigned long	 cp, nx;
+
+	c->ntok = 0;
+	while (i < len) {
+		cp = cpat(s, len, i, &n);
+		if (!isletter(cp) && !(cp < 0x80 && isdigit((int)cp))) {
+			i += n;
+			continue;
+		}
+		struct tok t = { i, 0, 0, 0, -1, -1, 0, 0 };
+		int	 up = 0, low = 0, letters = 0;
+		if (isupperl(cp))
+			t.f |= T_CAP;
+		if (cp < 0x80 && isdigit((int)cp))
+			t.f |= T_DIGIT;
+		for (;;) {
+			if (i >= len)
+				break;
+			cp = cpat(s, len, i, &n);
+			if (isletter(cp) || (cp < 0x80 && isdigit((int)cp))) {
+				if (isletter(cp)) {
+					letters++;
+					if (isupperl(cp))
+						up++;
+					else if (islowerl(cp))
+						low++;
+				}
+				i += n;
+				continue;
+			}
+			/* Inner apostrophe or hyphen followed by a letter
+			 * or digit stays in the word. */
+			if ((cp == '\'' || cp == 0x2019 || cp == '-') &&
+			    i + n < len) {
+				nx = cpat(s, len, i + n, &m);
+				if (isletter(nx) ||
+				    (cp == '-' && nx < 0x80 && isdigit((int)nx))) {
+					i += n;
+					continue;
+				}
+			}
+			break;
+		}
+		t.e = i;
+		if (letters >= 2 && low == 0)
+			t.f |= T_ALLCAPS;
+		/* "1.8 The Partnership": a paragraph number, not a house. */
+		if ((t.f & T_DIGIT) && !(t.s > 0 && s[t.s - 1] == '.')) {
+			/* House numbers: 1-4 digits, one optional letter, or
+			 * a range "12-14". */
+			size_t	 k = t.s, d = 0;
+			while (k < t.e && isdigit((unsigned char)s[k]))
+				k++, d++;
+			if (d >= 1 && d <= 4 && (k == t.e ||
+			    (k + 1 == t.e && isalpha((unsigned char)s[k])) ||
+			    (s[k] == '-' && k + 1 < t.e &&
+			    isdigit((unsigned char)s[k + 1])))) {
+				if (!(d == 4 && k == t.e &&
+				    (s[t.s] == '1' || s[t.s] == '2')))
+					t.f |= T_HOUSENUM;
+			}
+		}
+		if (t.e - t.s >= 3 && s[t.e - 1] == 's' &&
+		    (s[t.e - 2] == '\'' || (t.e - t.s >= 5 &&
+		    (unsigned char)s[t.e - 2] == 0x99 &&
+		    (unsigned char)s[t.e - 4] == 0xe2)))
+			t.f |= T_POSSESSIVE;
+		if (c->ntok == c->captok) {
+			size_t	 nc = c->captok ? c->captok * 2 : 256;
+			struct tok *nt = realloc(c->tok, nc * sizeof(*nt));
+			if (nt == NULL)
+				return -1;
+			c->tok = nt;
+			c->captok = nc;
+		}
+		c->tok[c->ntok++] = t;
+		(void)up;
+	}
+	/* Fold every token once; folding never makes a token longer. */
+	if (len + c->ntok + 1 > c->capfbuf) {
+		char	*nb = realloc(c->fbuf, len + c->ntok + 1);
+		if (nb == NULL)
+			return -1;
+		c->fbuf = nb;
+		c->capfbuf = len + c->ntok + 1;
+	}
+	for (i = 0, n = 0; i < c->ntok; i++) {
+		c->tok[i].fo = n;
+		c->tok[i].fl = foldcopy(c->fbuf + n, c->capfbuf - n,
+		    s + c->tok[i].s, c->tok[i].e - c->tok[i].s);
+		n += c->tok[i].fl + 1;
+	}
+	return 0;
+}
+
+/* Gap kinds between token i and i + 1. */
+enum { G_NONE, G_SPACE, G_COMMA, G_OTHER };
+
+static int
+gap(const struct places_ctx *c, size_t i)
+{
+	size_t	 a, b, commas = 0, n;
+	unsigned long cp;
+
+	if (i + 1 >= c->ntok)
+		return G_NONE;
+	a = c->tok[i].e;
+	b = c->tok[i + 1].s;
+	if (b - a > 8)
+		return G_OTHER;
+	while (a < b) {
+		cp = cpat(c->text, c->len, a, &n);
+		if (cp == ',')
+			commas++;
+		else if (cp != ' ' && cp != 0xa0 && cp != 0x202f)
+			return G_OTHER;
+		a += n;
+	}
+	if (commas == 0)
+		return b > c->tok[i].e ? G_SPACE : G_OTHER;
+	return commas == 1 ? G_COMMA : G_OTHER;
+}
+
+/* Returns 1 when token i starts a sentence (or a cell, or the text). */
+static int
+sentstart(const struct places_ctx *c, size_t i)
+{
+	size_t	 a, b;
+
+	if (i == 0)
+		return 1;
+	a = c->tok[i - 1].e;
+	b = c->tok[i].s;
+	for (; a < b; a++)
+		if (strchr(".!?:;\t\"()[]", c->text[a]) != NULL ||
+		    (unsigned char)c->text[a] == 0x9c)	/* “ */
+			return 1;
+	/* A paragraph number ("7.149 On ...") counts as a start. */
+	return (c->tok[i - 1].f & T_DIGIT) && i == 1;
+}
+
+static int
+cap(const struct places_ctx *c, size_t i)
+{
+	return i < c->ntok && (c->tok[i].f & (T_CAP | T_ALLCAPS)) &&
+	    !(c->tok[i].f & T_DIGIT);
+}
+
+static int
+freetok(const struct places_ctx *c, size_t a, size_t b)
+{
+	size_t	 i;
+
+	if (b > c->ntok)
+		return 0;
+	for (i = a; i < b; i++)
+		if (c->tok[i].used)
+			return 0;
+	return 1;
+}
+
+/* Tokens [a, b) joined by spaces only. */
+static int
+spaced(const struct places_ctx *c, size_t a, size_t b)
+{
+	size_t	 i;
+
+	for (i = a; i + 1 < b; i++)
+		if (gap(c, i) != G_SPACE)
+			return 0;
+	return 1;
+}
+
+/* --- hunspell ------------------------------------------------------------ */
+
+/*
+ * Returns 'o' when the word is an ordinary lower-case word, 'p' when
+ * hunspell knows it only capitalised (a proper noun), 'u' when it does not
+ * know it at all.
+ */
+static int
+wclass(struct places_ctx *c, size_t i)
+{
+	char	 b[MAXPHRASE], w[MAXPHRASE];
+	size_t	 n;
+	const char *v;
+	int	 r;
+
+	n = fold1(c, i, b);
+	if (n == (size_t)-1 || n == 0)
+		return 'u';
+	if ((v = lexicon_get(c->wcache, b, n)) != NULL)
+		return v[0];
+	if (Hunspell_spell(c->hun, b))
+		r = 'o';
+	else {
+		memcpy(w, b, n + 1);
+		if ((unsigned char)w[0] < 0x80)
+			w[0] = (char)toupper((unsigned char)w[0]);
+		else
+			memcpy(w, c->text + c->tok[i].s, n);
+		r = Hunspell_spell(c->hun, w) ? 'p' : 'u';
+	}
+	if (lexicon_size(c->wcache) < 200000)
+		(void)lexicon_put(c->wcache, b, n, r == 'o' ? "o" :
+		    r == 'p' ? "p" : "u");
+	return r;
+}
+
+/* --- output -------------------------------------------------------------- */
+
+static int
+emit(struct places_ctx *c, size_t a, size_t b, const char *type,
+    const char *subtype, const char *rule, int conf, const char *key)
+{
+	size_t	 i;
+
+	for (i = a; i < b; i++)
+		c->tok[i].used = strcmp(type, "place") == 0 ? 2 : 1;
+	return mention_list_add(c->found, c->tid, c->tok[a].s, c->tok[b - 1].e,
+	    type, subtype, rule, conf, key, "");
+}
+
+/* --- rule 0: the allow-list ---------------------------------------------- */
+
+static void
+markallow(struct places_ctx *c, size_t a, size_t b)
+{
+	size_t	 i;
+
+	for (i = a; i < b; i++) {
+		c->tok[i].astart = (int)a;
+		c->tok[i].aend = (int)b;
+	}
+}
+
+static void
+allowpass(struct places_ctx *c)
+{
+	char	 buf[MAXPHRASE];
+	size_t	 i, n, len;
+
+	for (i = 0; i < c->ntok; i++) {
+		if (!cap(c, i) && !(c->tok[i].f & T_DIGIT))
+			continue;
+		for (n = ALLOWMAX; n >= 1; n--) {
+			if (i + n > c->ntok || !spaced(c, i, i + n))
+				continue;
+			len = foldtoks(c, i, i + n, buf, sizeof(buf));
+			if (len == (size_t)-1)
+				continue;
+			if (lexicon_has(c->allow, buf, len))
+				break;
+		}
+		if (n >= 1) {
+			markallow(c, i, i + n);
+			i += n - 1;
+			continue;
+		}
+		/* Legislation shapes: "... Act 1989", "... Regulations 2006". */
+		if (cap(c, i)) {
+			size_t	 j = i;
+			while (j < c->ntok && j - i < 10 && (cap(c, j) ||
+			    tokis(c, j, instconn)) && (j == i ||
+			    gap(c, j - 1) == G_SPACE)) {
+				char	 w[MAXPHRASE];
+				size_t	 wl = fold1(c, j, w);
+				if (wl != (size_t)-1 && (strcmp(w, "act") == 0 ||
+				    strcmp(w, "regulations") == 0)) {
+					size_t	 e = j + 1;
+					if (e < c->ntok &&
+					    gap(c, j) == G_SPACE &&
+					    (c->tok[e].f & T_DIGIT))
+						e++;
+					if (j > i) {
+						markallow(c, i, e);
+						i = e - 1;
+					}
+					break;
+				}
+				j++;
+			}
+		}
+	}
+}
+
+/* Returns 1 when [a, b) overlaps an allowed span at least as long. */
+static int
+allowed_over(const struct places_ctx *c, size_t a, size_t b)
+{
+	size_t	 i;
+
+	for (i = a; i < b; i++)
+		if (c->tok[i].astart >= 0 &&
+		    c->tok[i].aend - c->tok[i].astart >= (int)(b - a))
+			return 1;
+	return 0;
+}
+
+static int
+anyallowed(const struct places_ctx *c, size_t a, size_t b)
+{
+	size_t	 i;
+
+	for (i = a; i < b; i++)
+		if (c->tok[i].astart >= 0)
+			return 1;
+	return 0;
+}
+
+/* --- rule 1: addresses --------------------------------------------------- */
+
+/* Returns 1 when a UK postcode (or an upstream postcode mention) starts at
+ * token i; sets *end to the token after it. */
+static int
+postcode_at(const struct places_ctx *c, size_t i, const struct mention_list *prior,
+    size_t *end)
+{
+	const char *s;
+	size_t	 n, k, j;
+
+	if (i >= c->ntok)
+		return 0;
+	for (k = 0; prior != NULL && k < prior->n; k++) {
+		const struct mention *m = &prior->v[k];
+		if (m->start == c->tok[i].s && strcmp(m->type, "postcode") == 0) {
+			for (j = i; j < c->ntok && c->tok[j].s < m->end; j++)
+				;
+			*end = j;
+			return 1;
+		}
+	}
+	/* Outward code: A9, A99, AA9, AA99, A9A, AA9A; inward: 9AA. */
+	s = c->text + c->tok[i].s;
+	n = c->tok[i].e - c->tok[i].s;
+	if (n < 2 || n > 4 || !isupper((unsigned char)s[0]))
+		return 0;
+	k = 1;
+	if (isupper((unsigned char)s[k]))
+		k++;
+	if (k >= n || !isdigit((unsigned char)s[k]))
+		return 0;
+	k++;
+	if (k < n && (isdigit((unsigned char)s[k]) || isupper((unsigned char)s[k])))
+		k++;
+	if (k != n || i + 1 >= c->ntok || gap(c, i) != G_SPACE)
+		return 0;
+	s = c->text + c->tok[i + 1].s;
+	n = c->tok[i + 1].e - c->tok[i + 1].s;
+	if (n != 3 || !isdigit((unsigned char)s[0]) ||
+	    !isupper((unsigned char)s[1]) || !isupper((unsigned char)s[2]))
+		return 0;
+	*end = i + 2;
+	return 1;
+}
+
+/*
+ * Parses a street name starting at token k: up to four capitalised words
+ * ending in a street suffix ("Linden Grove", "St Andrews Close", "The
+ * Crescent").  Returns the index of the suffix token, or -1.  *strong is
+ * set when the suffix is a strong one.
+ */
+static long
+street_at(struct places_ctx *c, size_t k, int *strong)
+{
+	size_t	 m, q;
+	const char *v;
+	char	 b[MAXPHRASE];
+
+	if (!cap(c, k) || c->tok[k].used)
+		return -1;
+	fold1(c, k, b);
+	if (strcmp(b, "the") != 0 && (lexicon_has(c->stop, b, strlen(b)) ||
+	    inlist(titles, b, strlen(b)) || inlist(months, b, strlen(b))))
+		return -1;
+	for (m = k; m < c->ntok && m - k < 5 && cap(c, m) && !c->tok[m].used &&
+	    (m == k || gap(c, m - 1) == G_SPACE); m++)
+		if (m > k && toklex(c, m, c->stop))
+			break;
+	for (q = m; q-- > k + 0;) {
+		if (q == k)
+			break;
+		if ((v = toklexget(c, q, c->suffix)) != NULL) {
+			/* Possessive suffix words are not streets. */
+			if (c->tok[q].f & T_POSSESSIVE)
+				continue;
+			*strong = strcmp(v, "strong") == 0;
+			return (long)q;
+		}
+	}
+	return -1;
+}
+
+/* Extent of a capitalised phrase from i: up to max tokens joined by spaces,
+ * not running into a postcode.  Returns the end (exclusive). */
+static size_t
+capphrase(const struct places_ctx *c, size_t i, size_t max,
+    const struct mention_list *prior)
+{
+	size_t	 j = i, pe;
+
+	while (j < c->ntok && j - i < max && cap(c, j) && !c->tok[j].used &&
+	    (j == i || gap(c, j - 1) == G_SPACE)) {
+		if (j > i && postcode_at(c, j, prior, &pe))
+			break;
+		if (j > i && toklex(c, j, c->stop))
+			break;
+		j++;
+	}
+	return j;
+}
+
+static int
+gazkind(const struct places_ctx *c, size_t a, size_t b, const char **kind)
+{
+	char	 buf[MAXPHRASE];
+	size_t	 n;
+
+	n = foldtoks(c, a, b, buf, sizeof(buf));
+	if (n == (size_t)-1)
+		return 0;
+	*kind = lexicon_get(c->gaz, buf, n);
+	return *kind != NULL;
+}
+
+static int
+place_emit(struct places_ctx *c, size_t a, size_t b, const char *sub,
+    const char *rule, int conf)
+{
+	char	 key[MAXPHRASE];
+
+	if (foldtoks(c, a, b, key, sizeof(key)) == (size_t)-1)
+		return 0;
+	return emit(c, a, b, "place", sub, rule, conf, key);
+}
+
+/* Is the phrase [a, b) a plausible locality or town inside an address? */
+static int
+locality_ok(struct places_ctx *c, size_t a, size_t b)
+{
+	char	 w[MAXPHRASE];
+
+	if (anyallowed(c, a, b) || toklex(c, a, c->stop) ||
+	    tokis(c, a, titles) || tokis(c, a, months))
+		return 0;
+	fold1(c, a, w);
+	if (strcmp(w, "mother") == 0 || strcmp(w, "father") == 0)
+		return 0;
+	return 1;
+}
+
+/*
+ * Tries a street address whose street starts at token k and whose first
+ * token is s (flat, building, number).  Emits the address and a town.
+ */
+static int
+address_from(struct places_ctx *c, size_t s, size_t k,
+    const struct mention_list *prior, int need_strong, int *took)
+{
+	long	 q;
+	int	 strong = 0;
+	size_t	 j, e, pe, nseg = 0, seg[4][2], last, town = 0;
+	char	 key[MAXPHRASE];
+	const char *kind;
+
+	*took = 0;
+	if ((q = street_at(c, k, &strong)) < 0) {
+		/* "103 The Woodlands", "36 Riverside, Bootle L39 1LF": a
+		 * number and a name without a street word. */
+		if (need_strong || !cap(c, k) || c->tok[k].used ||
+		    tokis(c, k, titles) || tokis(c, k, months) ||
+		    (toklex(c, k, c->stop) && !tokis(c, k,
+		    (const char *const[]){ "the", NULL })))
+			return 0;
+		q = (long)k;
+		if (tokis(c, k, (const char *const[]){ "the", NULL })) {
+			if (!cap(c, k + 1) || gap(c, k) != G_SPACE ||
+			    c->tok[k + 1].used || toklex(c, k + 1, c->stop) ||
+			    (c->tok[k + 1].f & T_ALLCAPS) ||
+			    anyallowed(c, k + 1, k + 2) ||
+			    toklex(c, k + 1, c->descr))
+				return 0;
+			q = (long)k + 1;
+		} else {
+			size_t	 e2 = capphrase(c, k, 2, prior), x;
+			q = (long)e2 - 1;
+			/* Needs a postcode after its locality or town. */
+			for (x = e2; x < c->ntok && x < e2 + 6; x++)
+				if (postcode_at(c, x, prior, &pe))
+					break;
+			if (x >= c->ntok || x >= e2 + 6 || gap(c, e2 - 1) !=
+			    G_COMMA)
+				return 0;
+		}
+	}
+	if (need_strong && !strong)
+		return 0;
+	if (foldtoks(c, k, (size_t)q + 1, key, sizeof(key)) == (size_t)-1)
+		return 0;
+	if (allowed_over(c, k, (size_t)q + 1))
+		return 0;
+	/* Locality and town segments: ", Harrowdene, Grantham, NG13 4PF". */
+	j = (size_t)q;
+	while (nseg < 4 && gap(c, j) == G_COMMA && j + 1 < c->ntok &&
+	    cap(c, j + 1) && !c->tok[j + 1].used &&
+	    !postcode_at(c, j + 1, prior, &pe)) {
+		e = capphrase(c, j + 1, 4, prior);
+		if (e == j + 1 || !locality_ok(c, j + 1, e))
+			break;
+		/* A segment ends at a comma, a postcode or punctuation, not
+		 * before another word ("12 Oak Road, Kayden was seen"). */
+		if (e < c->ntok && gap(c, e - 1) == G_SPACE &&
+		    !postcode_at(c, e, prior, &pe) &&
+		    (cap(c, e) || tokis(c, e, verbs)))
+			break;
+		seg[nseg][0] = j + 1;
+		seg[nseg][1] = e;
+		nseg++;
+		j = e - 1;
+	}
+	last = (size_t)q + 1;
+	if (nseg > 0) {
+		size_t	 ls = seg[nseg - 1][0], le = seg[nseg - 1][1];
+		int	 pc = (gap(c, le - 1) == G_SPACE ||
+		    gap(c, le - 1) == G_COMMA) && postcode_at(c, le, prior, &pe);
+		if (pc || gazkind(c, ls, le, &kind)) {
+			town = nseg;
+			last = nseg > 1 ? seg[nseg - 2][1] : (size_t)q + 1;
+		} else
+			last = seg[nseg - 1][1];
+	}
+	if (emit(c, s, last, "address", "", "places/address", 90, key) == -1)
+		return -1;
+	if (town > 0 && place_emit(c, seg[town - 1][0], seg[town - 1][1],
+	    "town", "places/postal-town", 90) == -1)
+		return -1;
+	(void)lexicon_put(c->streets, key, strlen(key), "");
+	*took = 1;
+	return 0;
+}
+
+static int
+addresspass(struct places_ctx *c, const struct mention_list *prior)
+{
+	size_t	 i, s, b, k;
+	int	 took;
+	char	 w[MAXPHRASE];
+
+	for (i = 0; i < c->ntok; i++) {
+		if (c->tok[i].used)
+			continue;
+		/* Numbered: [Flat N,] [Building,] N Street. */
+		if ((c->tok[i].f & T_HOUSENUM) && gap(c, i) == G_SPACE) {
+			s = i;
+			/* Walk back over "Building," and "Flat N,". */
+			for (;;) {
+				if (s >= 2 && (gap(c, s - 1) == G_COMMA ||
+				    gap(c, s - 1) == G_SPACE) &&
+				    (c->tok[s - 1].f & T_HOUSENUM) &&
+				    tokis(c, s - 2, flatwords) &&
+				    gap(c, s - 2) == G_SPACE &&
+				    !c->tok[s - 2].used) {
+					s -= 2;
+					continue;
+				}
+				if (s >= 2 && gap(c, s - 1) == G_COMMA &&
+				    toklex(c, s - 1, c->building) &&
+				    cap(c, s - 1) && !c->tok[s - 1].used) {
+					b = s - 1;
+					while (b > 0 && s - b < 4 &&
+					    cap(c, b - 1) &&
+					    gap(c, b - 1) == G_SPACE &&
+					    !c->tok[b - 1].used &&
+					    !toklex(c, b - 1, c->stop))
+						b--;
+					if (b < s - 1 || tokis(c, b, flatwords)) {
+						s = b;
+						continue;
+					}
+				}
+				break;
+			}
+			if (address_from(c, s, i + 1, prior, 0, &took) == -1)
+				return -1;
+			if (took)
+				continue;
+		}
+		/* House name: "Orchard Cottage, Chapel Close". */
+		if (cap(c, i) && i > 0 && !sentstart(c, i) &&
+		    (!toklex(c, i, c->stop) || tokis(c, i,
+		    (const char *const[]){ "the", NULL })) &&
+		    !tokis(c, i, titles)) {
+			for (k = i; k < c->ntok && k - i < 3 && cap(c, k) &&
+			    (k == i || gap(c, k - 1) == G_SPACE); k++)
+				if (gap(c, k) == G_COMMA)
+					break;
+			if (k < c->ntok && k > i && gap(c, k) == G_COMMA &&
+			    k - i < 3 && (toklex(c, k, c->building) ||
+			    toklex(c, k, c->suffix) || tokis(c, i,
+			    (const char *const[]){ "the", NULL })) &&
+			    !anyallowed(c, i, k + 1) &&
+			    freetok(c, i, k + 1)) {
+				fold1(c, k, w);
+				if (address_from(c, i, k + 1, prior, 1,
+				    &took) == -1)
+					return -1;
+				if (took)
+					i = i + 0;
+			}
+		}
+	}
+	return 0;
+}
+
+/* --- rule 2: institutions ------------------------------------------------ */
+
+static int
+lowerhas(const struct places_ctx *c, const char *w)
+{
+	return strstr(c->lower, w) != NULL;
+}
+
+/* Core of an institution name: its words without designators. */
+static size_t
+corekey(const struct places_ctx *c, size_t a, size_t b, char *buf, size_t cap)
+{
+	size_t	 i, o = 0, n;
+	char	 w[MAXPHRASE];
+
+	for (i = a; i < b; i++) {
+		n = fold1(c, i, w);
+		if (n == (size_t)-1 || inlist(designators, w, n))
+			continue;
+		if (o + n + 2 >= cap)
+			return (size_t)-1;
+		if (o > 0)
+			buf[o++] = ' ';
+		memcpy(buf + o, w, n);
+		o += n;
+	}
+	buf[o] = '\0';
+	return o;
+}
+
+static const char *
+family(const char *sub)
+{
+	if (strcmp(sub, "school") == 0 || strcmp(sub, "academy") == 0 ||
+	    strcmp(sub, "nursery") == 0)
+		return "school";
+	return sub;
+}
+
+/*
+ * Emits institution [a, b) with subtype sub, name words [na, nb).  Links
+ * it to an earlier institution with the same core and family of subtype.
+ */
+static int
+inst_emit(struct places_ctx *c, size_t a, size_t b, size_t na, size_t nb,
+    const char *sub, const char *rule, int conf)
+{
+	char	 key[MAXPHRASE], core[MAXPHRASE], val[2 * MAXPHRASE];
+	const char *v, *tab;
+	size_t	 kl, cl;
+
+	/* Span excludes a leading lower-case "the". */
+	if (c->text[c->tok[a].s] == 't' && fold1(c, a, key) == 3 &&
+	    strcmp(key, "the") == 0)
+		a++;
+	if (a >= b)
+		return 0;
+	kl = foldtoks(c, a, b, key, sizeof(key));
+	cl = corekey(c, na, nb, core, sizeof(core) - 16);
+	if (kl == (size_t)-1 || cl == (size_t)-1)
+		return 0;
+	if (cl > 0) {
+		memcpy(core + cl, "|", 2);
+		strcat(core, family(sub));
+		cl = strlen(core);
+		if ((v = lexicon_get(c->inst, core, cl)) != NULL &&
+		    (tab = strchr(v, '\t')) != NULL) {
+			snprintf(key, sizeof(key), "%s", tab + 1);
+		} else {
+			snprintf(val, sizeof(val), "%s\t%s", sub, key);
+			if (lexicon_put(c->inst, core, cl, val) == -1)
+				return -1;
+		}
+	}
+	return emit(c, a, b, "institution", sub, rule, conf, key);
+}
+
+/* Is every word of [a, b) generic (no naming word)? */
+static int
+generic(struct places_ctx *c, size_t a, size_t b)
+{
+	size_t	 i;
+
+	for (i = a; i < b; i++) {
+		if (toklex(c, i, c->descr) || toklex(c, i, c->stop) ||
+		    tokis(c, i, instconn) || tokis(c, i, designators))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
+static int
+instpass(struct places_ctx *c)
+{
+	char	 buf[MAXPHRASE];
+	size_t	 i, n, len, p, h, a;
+	const char *sub;
+
+	for (i = 0; i < c->ntok; i++) {
+		if (c->tok[i].used || !cap(c, i))
+			continue;
+		/* "Dr Khan and Partners", "Drs Shah and Lee". */
+		if (tokis(c, i, (const char *const[]){ "dr", "drs", "doctors",
+		    NULL }) && cap(c, i + 1)) {
+			size_t	 j = i + 1;
+			while (j < c->ntok && j - i < 4 && cap(c, j) &&
+			    gap(c, j - 1) == G_SPACE)
+				j++;
+			if (j + 1 < c->ntok && gap(c, j - 1) == G_SPACE &&
+			    tokis(c, j, (const char *const[]){ "and", NULL }) &&
+			    gap(c, j) == G_SPACE &&
+			    tokis(c, j + 1, (const char *const[]){ "partners",
+			    NULL }) && freetok(c, i, j + 2)) {
+				if (inst_emit(c, i, j + 2, i + 1, j, "gp",
+				    "places/gp-partners", 90) == -1)
+					return -1;
+				i = j + 1;
+				continue;
+			}
+		}
+		/* "Sure Start Millbeck". */
+		if (tokis(c, i, (const char *const[]){ "sure", NULL }) &&
+		    tokis(c, i + 1, (const char *const[]){ "start", NULL }) &&
+		    gap(c, i) == G_SPACE && gap(c, i + 1) == G_SPACE &&
+		    cap(c, i + 2) && !toklex(c, i + 2, c->heads) &&
+		    !toklex(c, i + 2, c->stop)) {
+			size_t	 j = i + 2;
+			while (j < c->ntok && j - i < 5 && cap(c, j) &&
+			    !toklex(c, j, c->heads) &&
+			    !toklex(c, j, c->descr) &&
+			    (j == i + 2 || gap(c, j - 1) == G_SPACE))
+				j++;
+			/* With a head after it, the head rule takes it. */
+			if (!(j < c->ntok && gap(c, j - 1) == G_SPACE &&
+			    toklex(c, j, c->heads)) && freetok(c, i, j)) {
+				if (inst_emit(c, i, j, i + 2, j,
+				    "children-centre", "places/sure-start",
+				    85) == -1)
+					return -1;
+				i = j - 1;
+				continue;
+			}
+		}
+		/* Head nouns: longest head starting here. */
+		sub = NULL;
+		for (n = HEADMAX; n >= 1; n--) {
+			if (i + n > c->ntok || !spaced(c, i, i + n))
+				continue;
+			len = foldtoks(c, i, i + n, buf, sizeof(buf));
+			if (len != (size_t)-1 &&
+			    (sub = lexicon_get(c->heads, buf, len)) != NULL)
+				break;
+		}
+		if (sub == NULL)
+			continue;
+		h = i + n;	/* end of the head */
+		/* A weak one-word head followed by a capitalised word is
+		 * not the end of the name ("Primary Care Trust"). */
+		if (n == 1 && h < c->ntok && gap(c, h - 1) == G_SPACE &&
+		    cap(c, h) && !toklex(c, h, c->stop)) {
+			fold1(c, i, buf);
+			if (strcmp(buf, "hospital") != 0 &&
+			    strcmp(buf, "infirmary") != 0 &&
+			    strcmp(buf, "school") != 0 &&
+			    strcmp(buf, "academy") != 0 &&
+			    strcmp(buf, "nursery") != 0 &&
+			    strcmp(buf, "surgery") != 0)
+				continue;
+		}
+		/* Name words before the head. */
+		p = i;
+		while (p > 0 && i - p < 7 && gap(c, p - 1) == G_SPACE &&
+		    !c->tok[p - 1].used) {
+			size_t	 q = p - 1;
+			fold1(c, q, buf);
+			if (inlist(titles, buf, strlen(buf)) &&
+			    strcmp(buf, "st") != 0)
+				break;
+			if (cap(c, q)) {
+				if (lexicon_has(c->stop, buf, strlen(buf)) &&
+				    (strcmp(buf, "the") != 0 ||
+				    sentstart(c, q)))
+					break;
+				if (tokis(c, q, months))
+					break;
+				p = q;
+				if (strcmp(buf, "the") == 0)
+					break;
+				if (sentstart(c, q))
+					break;
+				continue;
+			}
+			/* Lower-case connectors inside a name: "C of E";
+			 * "Journal of Family Practice" is no institution. */
+			if (strcmp(buf, "of") == 0 && !tokis(c, q - 1,
+			    (const char *const[]){ "c", "church", NULL }))
+				break;
+			if (q > 0 && cap(c, q - 1) &&
+			    inlist(instconn, buf, strlen(buf)) &&
+			    strcmp(buf, "the") != 0 &&
+			    gap(c, q - 1) == G_SPACE && p > q + 0) {
+				p = q;
+				continue;
+			}
+			break;
+		}
+		/* Drop leading connectors. */
+		while (p < i && (tokis(c, p, instconn) &&
+		    !(c->tok[p].f & T_CAP)))
+			p++;
+		a = p;
+		if (a < i && tokis(c, a, (const char *const[]){ "the", NULL }))
+			a++;
+		if (a >= i || generic(c, a, i))
+			continue;
+		if (!freetok(c, p, h) || allowed_over(c, p, h))
+			continue;
+		/* House, Lodge, Court: a building, an institution only where
+		 * the paragraph speaks of accommodation, refuges or units. */
+		fold1(c, i, buf);
+		if (strcmp(buf, "house") == 0 || strcmp(buf, "lodge") == 0 ||
+		    strcmp(buf, "court") == 0) {
+			if (i - a > 2 || p == 0 || !tokis(c, p - 1,
+			    (const char *const[]){ "at", "into", "to", "in",
+			    "from", "the", NULL }))
+				continue;
+			if (!(c->accom || c->refuge || c->unit) &&
+			    (strcmp(buf, "court") == 0 ||
+			    !tokis(c, p - 1, (const char *const[]){ "into",
+			    "at", NULL })))
+				continue;
+			if (h < c->ntok && gap(c, h - 1) == G_COMMA &&
+			    (c->tok[h].f & T_HOUSENUM))
+				continue;
+			sub = c->refuge ? "refuge" : c->unit && !c->accom ?
+			    "other" : "hostel";
+		}
+		if (inst_emit(c, p, h, a, i, sub, "places/institution",
+		    85) == -1)
+			return -1;
+		i = h - 1;
+	}
+	return 0;
+}
+
+/* Short forms of institutions seen before: "St Bede's", "Brookfield". */
+static int
+shortpass(struct places_ctx *c)
+{
+	char	 buf[MAXPHRASE], key[MAXPHRASE], sub[64];
+	size_t	 i, n, len;
+	const char *v, *tab, *fam;
+	static const char *const fams[] = { "school", "gp", "hospital",
+	    "health-centre", "children-centre", "hostel", "refuge", "other",
+	    NULL };
+	size_t	 f;
+
+	if (lexicon_size(c->inst) == 0)
+		return 0;
+	for (i = 0; i < c->ntok; i++) {
+		if (c->tok[i].used || !cap(c, i))
+			continue;
+		for (n = 3; n >= 1; n--) {
+			if (i + n > c->ntok || !spaced(c, i, i + n) ||
+			    !freetok(c, i, i + n))
+				continue;
+			len = corekey(c, i, i + n, buf, sizeof(buf) - 32);
+			if (len == (size_t)-1 || len == 0)
+				continue;
+			/* One ordinary word is too weak a short form. */
+			if (n == 1 && wclass(c, i) != 'u')
+				continue;
+			if (n == 2 && tokis(c, i, designators) &&
+			    wclass(c, i + 1) == 'o' &&
+			    !(c->tok[i + 1].f & T_POSSESSIVE))
+				continue;
+			for (f = 0; fams[f] != NULL; f++) {
+				fam = fams[f];
+				snprintf(buf + len, sizeof(buf) - len, "|%s", fam);
+				v = lexicon_get(c->inst, buf, strlen(buf));
+				if (v != NULL)
+					break;
+			}
+			if (v == NULL || (tab = strchr(v, '\t')) == NULL)
+				continue;
+			if (n == 1 && cap(c, i + 1) && gap(c, i) == G_SPACE)
+				continue;
+			snprintf(sub, sizeof(sub), "%.*s", (int)(tab - v), v);
+			snprintf(key, sizeof(key), "%s", tab + 1);
+			if (anyallowed(c, i, i + n))
+				continue;
+			if (emit(c, i, i + n, "institution", sub,
+			    "places/institution-short", 75, key) == -1)
+				return -1;
+			i += n - 1;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* --- rule 3: estates and parks ------------------------------------------- */
+
+static int
+estatepass(struct places_ctx *c)
+{
+	char	 w[MAXPHRASE];
+	size_t	 i, j, a;
+
+	for (i = 0; i < c->ntok; i++) {
+		fold1(c, i, w);
+		if (strcmp(w, "estate") == 0 && i > 0 &&
+		    gap(c, i - 1) == G_SPACE && cap(c, i - 1) &&
+		    !c->tok[i - 1].used) {
+			a = i - 1;
+			while (a > 0 && i - a < 3 && cap(c, a - 1) &&
+			    gap(c, a - 1) == G_SPACE && !c->tok[a - 1].used &&
+			    !toklex(c, a - 1, c->stop) && !sentstart(c, a))
+				a--;
+			while (a < i && toklex(c, a, c->stop))
+				a++;
+			if (a < i && !generic(c, a, i) &&
+			    !anyallowed(c, a, i) && !tokis(c, a, titles)) {
+				if (place_emit(c, a, i, "estate",
+				    "places/estate", 85) == -1)
+					return -1;
+			}
+			continue;
+		}
+		if (strcmp(w, "park") == 0 && (c->tok[i].f & T_CAP) && i > 0 &&
+		    gap(c, i - 1) == G_SPACE && cap(c, i - 1) &&
+		    !c->tok[i - 1].used && !c->tok[i].used &&
+		    !(i + 1 < c->ntok && gap(c, i) == G_SPACE && cap(c, i + 1) &&
+		    !toklex(c, i + 1, c->stop))) {
+			a = i - 1;
+			while (a > 0 && i - a < 2 && cap(c, a - 1) &&
+			    gap(c, a - 1) == G_SPACE && !c->tok[a - 1].used &&
+			    !toklex(c, a - 1, c->stop) && !sentstart(c, a))
+				a--;
+			while (a < i && (toklex(c, a, c->stop) ||
+			    tokis(c, a, titles)))
+				a++;
+			if (a < i && !anyallowed(c, a, i + 1) &&
+			    !generic(c, a, i)) {
+				for (j = a; j < i; j++)
+					if (tokis(c, j, months))
+						break;
+				if (j == i && place_emit(c, a, i + 1, "park",
+				    "places/park", 80) == -1)
+					return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* --- rule 4: street-only references -------------------------------------- */
+
+/* Surnames that are also street words: a street only with a preposition. */
+static const char *const surnamey[] = {
+	"lane", "hill", "green", "wood", "field", "fields", "brook", "chase",
+	"bank", "croft", "mount", "dale", "park", "ridge", "grange", "gate",
+	"vale", "rise", "way", "row", "close", "street", "grove", "walker",
+	"hey", "mead", "lea", "end", NULL
+};
+
+static int
+streetpass(struct places_ctx *c)
+{
+	char	 key[MAXPHRASE], w[MAXPHRASE];
+	size_t	 i, kl;
+	long	 q;
+	int	 strong, prep, seen;
+
+	for (i = 0; i < c->ntok; i++) {
+		if (c->tok[i].used || !cap(c, i))
+			continue;
+		fold1(c, i, w);
+		if (strcmp(w, "the") == 0)
+			continue;
+		if ((q = street_at(c, i, &strong)) < 0)
+			continue;
+		if (c->tok[q].f & T_POSSESSIVE)
+			continue;
+		if (anyallowed(c, i, (size_t)q + 1))
+			continue;
+		if (i > 0 && tokis(c, i - 1, titles))
+			continue;
+		kl = foldtoks(c, i, (size_t)q + 1, key, sizeof(key));
+		if (kl == (size_t)-1)
+			continue;
+		prep = i > 0 && gap(c, i - 1) == G_SPACE &&
+		    tokis(c, i - 1, streetprep);
+		seen = lexicon_has(c->streets, key, kl);
+		if (!seen && !prep) {
+			if (!strong || sentstart(c, i))
+				continue;
+			/* "Sarah Lane": a known forename + surname-like
+			 * suffix needs a preposition. */
+			if (tokis(c, (size_t)q, surnamey) &&
+			    wclass(c, i) != 'o')
+				continue;
+		}
+		/* Sentence-initial ordinary words ("Close to ...") are not
+		 * street names. */
+		if (sentstart(c, i) && !seen && wclass(c, i) == 'o' &&
+		    (size_t)q == i + 1 && !strong)
+			continue;
+		if (emit(c, i, (size_t)q + 1, "address", "", "places/street",
+		    seen ? 85 : prep ? 75 : 65, key) == -1)
+			return -1;
+		(void)lexicon_put(c->streets, key, kl, "");
+		i = (size_t)q;
+	}
+	return 0;
+}
+
+/* --- rule 5: places ------------------------------------------------------ */
+
+/* Is token i (or phrase) preceded by a place context? 2 = strong. */
+static int
+placectx(struct places_ctx *c, size_t i)
+{
+	char	 w[MAXPHRASE];
+
+	if (i == 0 || gap(c, i - 1) != G_SPACE)
+		return 0;
+	fold1(c, i - 1, w);
+	if (strcmp(w, "in") == 0 || strcmp(w, "near") == 0 ||
+	    strcmp(w, "around") == 0 || strcmp(w, "outside") == 0 ||
+	    strcmp(w, "across") == 0 || strcmp(w, "throughout") == 0)
+		return 1;
+	if ((strcmp(w, "to") == 0 || strcmp(w, "from") == 0 ||
+	    strcmp(w, "towards") == 0 || strcmp(w, "at") == 0) && i >= 2 &&
+	    tokis(c, i - 2, movewords))
+		return 1;
+	/* "moved to Grimsby from X": a place just before. */
+	if ((strcmp(w, "from") == 0 || strcmp(w, "to") == 0) && i >= 2 &&
+	    c->tok[i - 2].used == 2)
+		return 1;
+	if (strcmp(w, "of") == 0 && i >= 2 && tokis(c, i - 2,
+	    (const char *const[]){ "outskirts", "centre", "town", "city",
+	    "area", "village", "north", "south", "east", "west", "streets",
+	    "part", "parts", "edge", "borough", "county", NULL }))
+		return 1;
+	return 0;
+}
+
+/* A single gazetteer word that is also something else needs context. */
+static int
+ambiguous(struct places_ctx *c, size_t a, size_t b)
+{
+	if (a > 0 && tokis(c, a - 1, titles))
+		return 1;
+	/* Part of a longer capitalised name ("Kevin Newton"). */
+	if (a > 0 && gap(c, a - 1) == G_SPACE && cap(c, a - 1) &&
+	    !sentstart(c, a - 1 + 1) && !toklex(c, a - 1, c->stop) &&
+	    !(c->tok[a - 1].f & T_DIGIT))
+		return 1;
+	if (b < c->ntok && gap(c, b - 1) == G_SPACE && cap(c, b) &&
+	    !toklex(c, b, c->stop) && !c->tok[b].used)
+		return 1;
+	if (b - a == 1) {
+		if (tokis(c, a, months) || wclass(c, a) == 'o')
+			return 1;
+		if ((c->tok[a].f & T_ALLCAPS))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does [a, b) look like a place name the gazetteer does not know? */
+static int
+placeshape(struct places_ctx *c, size_t a, size_t b)
+{
+	size_t	 i;
+	const char *v;
+	int	 unknown = 0;
+
+	for (i = a; i < b; i++) {
+		if (tokis(c, i, titles) || tokis(c, i, months) ||
+		    toklex(c, i, c->stop) || (c->tok[i].f & T_ALLCAPS))
+			return 0;
+		if (wclass(c, i) == 'u')
+			unknown++;
+	}
+	if (b - a == 1)
+		return unknown == 1 || (wclass(c, a) == 'p' &&
+		    !toklex(c, a, c->notplace));
+	if (unknown > 0)
+		return 1;
+	if ((v = toklexget(c, a, c->affix)) != NULL && strcmp(v, "prefix") == 0)
+		return 1;
+	if ((v = toklexget(c, b - 1, c->affix)) != NULL &&
+	    strcmp(v, "suffix") == 0)
+		return 1;
+	return 0;
+}
+
+static int
+placepass(struct places_ctx *c, const struct mention_list *prior)
+{
+	size_t	 i, n, e, pe;
+	const char *kind;
+	int	 ctx;
+
+	for (i = 0; i < c->ntok; i++) {
+		if (c->tok[i].used || !cap(c, i) || c->tok[i].astart >= 0)
+			continue;
+		/* A phrase right before a postcode is its town. */
+		e = capphrase(c, i, 4, prior);
+		if (e > i && (gap(c, e - 1) == G_SPACE ||
+		    gap(c, e - 1) == G_COMMA) && postcode_at(c, e, prior, &pe) &&
+		    locality_ok(c, i, e)) {
+			if (place_emit(c, i, e, "town", "places/postal-town",
+			    85) == -1)
+				return -1;
+			i = e - 1;
+			continue;
+		}
+		ctx = placectx(c, i);
+		/* "Tranter Cross police station", "Oldham town centre". */
+		if (e > i && e + 1 < c->ntok && gap(c, e - 1) == G_SPACE &&
+		    !cap(c, e) && tokis(c, e, (const char *const[]){ "police",
+		    "town", "city", "railway", "bus", "magistrates",
+		    "magistrates'", "custody", NULL }) && tokis(c, e + 1,
+		    (const char *const[]){ "station", "centre", "court",
+		    "suite", NULL }) && !anyallowed(c, i, e) &&
+		    !tokis(c, i, titles) &&
+		    !toklex(c, i, c->stop)) {
+			if (place_emit(c, i, e, "town", "places/landmark",
+			    80) == -1)
+				return -1;
+			i = e - 1;
+			continue;
+		}
+		/* Gazetteer, longest match. */
+		for (n = 4; n >= 1; n--) {
+			if (i + n > c->ntok || !spaced(c, i, i + n) ||
+			    !freetok(c, i, i + n))
+				continue;
+			if (!cap(c, i + n - 1))
+				continue;
+			if (gazkind(c, i, i + n, &kind))
+				break;
+		}
+		if (n >= 1 && ctx) {
+			e = capphrase(c, i, 4, prior);
+			while (e > i + n && toklex(c, e - 1, c->heads))
+				e--;
+			if (e > i + n && freetok(c, i, e) &&
+			    !anyallowed(c, i, e) &&
+			    !(c->tok[e - 1].f & T_POSSESSIVE) &&
+			    placeshape(c, i, e))
+				n = 0;
+		}
+		/* "London: HM Government" is a citation. */
+		if (n >= 1 && c->tok[i + n - 1].e < c->len &&
+		    c->text[c->tok[i + n - 1].e] == ':')
+			continue;
+		if (n >= 1 && !anyallowed(c, i, i + n)) {
+			if (c->tok[i + n - 1].f & T_POSSESSIVE && n == 1 &&
+			    !ctx && wclass(c, i) != 'p')
+				continue;
+			if (!ambiguous(c, i, i + n) || ctx) {
+				if (tokis(c, i, months) && n == 1)
+					continue;
+				if (place_emit(c, i, i + n, strcmp(kind,
+				    "locality") == 0 ? "locality" : "town",
+				    "places/gazetteer", ctx ? 85 : 70) == -1)
+					return -1;
+				i += n - 1;
+				continue;
+			}
+		}
+		/* Context: "lived in X", "moved to X". */
+		if (!ctx)
+			continue;
+		e = capphrase(c, i, 4, prior);
+		while (e > i && toklex(c, e - 1, c->heads))
+			e--;
+		if (e == i || !freetok(c, i, e) || anyallowed(c, i, e))
+			continue;
+		if (c->tok[e - 1].f & T_POSSESSIVE)
+			continue;
+		if (e < c->ntok && (gap(c, e - 1) == G_SPACE) &&
+		    ((c->tok[e].f & T_DIGIT) || cap(c, e)))
+			continue;
+		if (!placeshape(c, i, e))
+			continue;
+		if (place_emit(c, i, e, "locality", "places/context", 70) == -1)
+			return -1;
+		i = e - 1;
+	}
+	return 0;
+}
+
+/* --- the scan ------------------------------------------------------------ */
+
+static int
+cmpmention(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+int
+places_scan(void *vctx, const struct text_unit *t,
+    const struct mention_list *prior, struct mention_list *found,
+    char *err, size_t errlen)
+{
+	struct places_ctx *c = vctx;
+	size_t	 i, k, first;
+
+	c->text = t->text;
+	c->len = t->len;
+	c->found = found;
+	c->tid = t->id;
+	if (tokenise(c) == -1)
+		goto oom;
+	if (c->ntok == 0)
+		return 0;
+	/* Tokens under an upstream mention are taken. */
+	for (k = 0; prior != NULL && k < prior->n; k++) {
+		const struct mention *m = &prior->v[k];
+		if (m->text != t->id)
+			continue;
+		for (i = 0; i < c->ntok; i++)
+			if (c->tok[i].s < m->end && c->tok[i].e > m->start)
+				c->tok[i].used = 1;
+	}
+	if (c->len + 1 > c->caplower) {
+		char	*nl = realloc(c->lower, c->len + 1);
+		if (nl == NULL)
+			goto oom;
+		c->lower = nl;
+		c->caplower = c->len + 1;
+	}
+	memcpy(c->lower, c->text, c->len);
+	c->lower[c->len] = '\0';
+	lexicon_fold(c->lower, c->lower, c->len);
+	c->accom = lowerhas(c, "accommodation") || lowerhas(c, "hostel") ||
+	    lowerhas(c, "placed") || lowerhas(c, "homeless") ||
+	    lowerhas(c, "supported");
+	c->refuge = lowerhas(c, "refuge");
+	c->unit = lowerhas(c, " ward") || lowerhas(c, " unit") ||
+	    lowerhas(c, "psychiatri") || lowerhas(c, "assessed") ||
+	    lowerhas(c, "admitted") || lowerhas(c, "inpatient");
+
+	first = found->n;
+	allowpass(c);
+	if (addresspass(c, prior) == -1 || instpass(c) == -1 ||
+	    shortpass(c) == -1 || estatepass(c) == -1 ||
+	    streetpass(c) == -1 || placepass(c, prior) == -1)
+		goto oom;
+	if (found->n - first > 1)
+		qsort(found->v + first, found->n - first, sizeof(*found->v),
+		    cmpmention);
+	return 0;
+oom:
+	snprintf(err, errlen, "anon-places: %s", strerror(ENOMEM));
+	return -1;
+}
+
+int
+places_allowed(const struct places_ctx *c, const char *s, size_t len)
+{
+	return lexicon_has(c->allow, s, len);
+}
+
+/* --- life ---------------------------------------------------------------- */
+
+struct places_ctx *
+places_new(const char *dict, char *err, size_t errlen)
+{
+	struct places_ctx *c;
+	char	 aff[1024], dic[1024];
+	FILE	*fp;
+	static const struct {
+		size_t		 off;
+		const char	*name;
+	} lex[] = {
+		{ offsetof(struct places_ctx, suffix), "places/street-suffixes.txt" },
+		{ offsetof(struct places_ctx, building), "places/building-words.txt" },
+		{ offsetof(struct places_ctx, heads), "places/institution-heads.txt" },
+		{ offsetof(struct places_ctx, descr), "places/descriptors.txt" },
+		{ offsetof(struct places_ctx, stop), "places/stopwords.txt" },
+		{ offsetof(struct places_ctx, affix), "places/place-affixes.txt" },
+		{ offsetof(struct places_ctx, gaz), "places/gazetteer.txt" },
+		{ offsetof(struct places_ctx, allow), "allow/phrases.txt" },
+		{ offsetof(struct places_ctx, notplace), "places/not-places.txt" },
+	};
+	size_t	 i;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		return NULL;
+	}
+	for (i = 0; i < sizeof(lex) / sizeof(lex[0]); i++) {
+		struct lexicon **slot = (struct lexicon **)((char *)c +
+		    lex[i].off);
+		if ((*slot = lexicon_load(lex[i].name, err, errlen)) == NULL)
+			goto fail;
+	}
+	if ((c->wcache = lexicon_new()) == NULL ||
+	    (c->streets = lexicon_new()) == NULL ||
+	    (c->inst = lexicon_new()) == NULL) {
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
+		goto fail;
+	}
+	if (dict == NULL)
+		dict = "/usr/share/hunspell/en_GB";
+	snprintf(aff, sizeof(aff), "%s.aff", dict);
+	snprintf(dic, sizeof(dic), "%s.dic", dict);
+	/* Hunspell does not report a missing file; check first. */
+	if ((fp = fopen(dic, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", dic, strerror(errno));
+		goto fail;
+	}
+	fclose(fp);
+	if ((fp = fopen(aff, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", aff, strerror(errno));
+		goto fail;
+	}
+	fclose(fp);
+	if ((c->hun = Hunspell_create(aff, dic)) == NULL) {
+		snprintf(err, errlen, "%s: cannot load dictionary", dict);
+		goto fail;
+	}
+	return c;
+fail:
+	places_free(c);
+	return NULL;
+}
+
+void
+places_free(struct places_ctx *c)
+{
+	if (c == NULL)
+		return;
+	lexicon_free(c->suffix);
+	lexicon_free(c->building);
+	lexicon_free(c->heads);
+	lexicon_free(c->descr);
+	lexicon_free(c->stop);
+	lexicon_free(c->affix);
+	lexicon_free(c->gaz);
+	lexicon_free(c->allow);
+	lexicon_free(c->notplace);
+	lexicon_free(c->wcache);
+	lexicon_free(c->streets);
+	lexicon_free(c->inst);
+	if (c->hun != NULL)
+		Hunspell_destroy(c->hun);
+	free(c->tok);
+	free(c->lower);
+	free(c->fbuf);
+	free(c);
+}

@@ -1,0 +1,422 @@
+/*
+ * test_names.c — the person detector: each signal and context rule with a
+ * positive case and a near miss.  The lexicon is built here, so the tests
+ * do not depend on lexicons/names/names.txt; hunspell is en_GB.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "casefile.h"
+#include "lexicon.h"
+#include "names.h"
+#include "record.h"
+
+static const char *const lexwords[][2] = {
+	{ "sarah", "f" }, { "kayden", "m" }, { "kerry", "fm" },
+	{ "terry", "m" }, { "okafor", "s" }, { "phillips", "s" },
+	{ "smith", "s" }, { "dawn", "f" }, { "hope", "f" }, { "clare", "f" },
+	{ "morag", "f" }, { "barker", "s" }, { "james", "m" },
+	{ "kowalska", "s" }, { "o'brien", "s" }, { "hassan", "s" },
+	{ "april", "f" }, { "grace", "f" }, { "harwood", "s" },
+	{ "lim", "s" }, { NULL, NULL }
+};
+
+static const char casecsv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Kayden Smith,subject-child,Kay,2015-03-07,,,\n"
+    "Dawn Smith,mother,,1991-04-03,,,\n"
+    "Glenn Smith,father,,1990-01-01,,,\n"
+    "Crystal Żurek,grandmother,,1960-01-01,,,\n"
+    "Hope Barker,sibling,,2012-01-01,,,\n"
+    "Terry Price,grandfather,,1950-01-01,,,\n"
+    "Clare Dobson,mother-partner,,1988-01-01,,,\n";
+
+struct fx {
+	struct casefile		*cf;
+	struct names		*nm;
+	struct mention_list	 found;
+	struct mention_list	 prior;
+	char			 text[1024];
+};
+
+static struct lexicon *
+mklex(void)
+{
+	struct lexicon *l = lexicon_new();
+	size_t i;
+
+	assert_non_null(l);
+	for (i = 0; lexwords[i][0] != NULL; i++)
+		assert_int_equal(lexicon_put(l, lexwords[i][0],
+		    strlen(lexwords[i][0]), lexwords[i][1]), 0);
+	return l;
+}
+
+static int
+setup(void **state)
+{
+	struct names_config cfg;
+	struct fx *fx = calloc(1, sizeof(*fx));
+	char err[256];
+
+	assert_non_null(fx);
+	fx->cf = casefile_parse(casecsv, sizeof(casecsv) - 1, "case.csv", err,
+	    sizeof(err));
+	assert_non_null(fx->cf);
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.casefile = fx->cf;
+	cfg.lex = mklex();
+	fx->nm = names_new(&cfg, err, sizeof(err));
+	assert_non_null(fx->nm);
+	*state = fx;
+	return 0;
+}
+
+static int
+setup_nocase(void **state)
+{
+	struct names_config cfg;
+	struct fx *fx = calloc(1, sizeof(*fx));
+	char err[256];
+
+	assert_non_null(fx);
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.lex = mklex();
+	fx->nm = names_new(&cfg, err, sizeof(err));
+	assert_non_null(fx->nm);
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+
+	names_free(fx->nm);
+	casefile_free(fx->cf);
+	mention_list_release(&fx->found);
+	mention_list_release(&fx->prior);
+	free(fx);
+	return 0;
+}
+
+/* Scans one paragraph (the document goes on: memory is kept). */
+static void
+scan(struct fx *fx, const char *s)
+{
+	struct text_unit t;
+	char err[128];
+
+	snprintf(fx->text, sizeof(fx->text), "%s", s);
+	memset(&t, 0, sizeof(t));
+	t.id = 1;
+	t.text = fx->text;
+	t.len = strlen(fx->text);
+	mention_list_clear(&fx->found);
+	assert_int_equal(names_scan(fx->nm, &t, &fx->prior, &fx->found, err,
+	    sizeof(err)), 0);
+}
+
+/* Returns the mention whose surface is exactly surf, or NULL. */
+static const struct mention *
+find(const struct fx *fx, const char *surf)
+{
+	size_t i, n = strlen(surf);
+	const char *p;
+
+	for (p = fx->text; (p = strstr(p, surf)) != NULL; p++)
+		for (i = 0; i < fx->found.n; i++)
+			if (fx->found.v[i].start == (size_t)(p - fx->text) &&
+			    fx->found.v[i].end == fx->found.v[i].start + n)
+				return &fx->found.v[i];
+	return NULL;
+}
+
+/* Returns 1 when any mention overlaps the first occurrence of surf. */
+static int
+touched(const struct fx *fx, const char *surf)
+{
+	const char *p = strstr(fx->text, surf);
+	size_t i, b, e;
+
+	assert_non_null(p);
+	b = (size_t)(p - fx->text);
+	e = b + strlen(surf);
+	for (i = 0; i < fx->found.n; i++)
+		if (fx->found.v[i].start < e && fx->found.v[i].end > b)
+			return 1;
+	return 0;
+}
+
+static void
+expect(const struct fx *fx, const char *surf, const char *key,
+    const char *sub)
+{
+	const struct mention *m = find(fx, surf);
+
+	if (m == NULL)
+		fail_msg("no mention \"%s\" in \"%s\"", surf, fx->text);
+	assert_string_equal(m->type, "person");
+	if (key != NULL)
+		assert_string_equal(m->key, key);
+	if (sub != NULL)
+		assert_string_equal(m->subtype, sub);
+}
+
+static void
+test_edit_distance(void **state)
+{
+	assert_int_equal(names_edit_distance("kaydon", 6, "kayden", 6, 2), 1);
+	assert_int_equal(names_edit_distance("kayedn", 6, "kayden", 6, 2), 1);
+	assert_int_equal(names_edit_distance("keveen", 6, "kevin", 5, 2), 2);
+	assert_int_equal(names_edit_distance("abcdef", 6, "uvwxyz", 6, 2), 3);
+}
+
+static void
+test_plain(void **state)
+{
+	char buf[32];
+
+	assert_int_equal(names_plain(buf, "Żurek", strlen("Żurek")), 5);
+	assert_string_equal(buf, "zurek");
+	names_plain(buf, "O’Brien", strlen("O’Brien"));
+	assert_string_equal(buf, "o'brien");
+	names_plain(buf, "Elżbieta", strlen("Elżbieta"));
+	assert_string_equal(buf, "elzbieta");
+}
+
+static void
+test_word_class(void **state)
+{
+	struct fx *fx = *state;
+
+	assert_int_equal(names_word_class(fx->nm, "Hope", 4), WC_COMMON);
+	assert_int_equal(names_word_class(fx->nm, "Sarah", 5), WC_PROPER);
+	assert_int_equal(names_word_class(fx->nm, "Okafor", 6), WC_UNKNOWN);
+	assert_true(names_hunspell_load_time(fx->nm) > 0);
+}
+
+static void
+test_known_full_and_parts(void **state)
+{
+	struct fx *fx = *state;
+
+	scan(fx, "Kayden Smith was seen by the GP with his mother.");
+	expect(fx, "Kayden Smith", "case:1", "subject-child");
+	scan(fx, "Later Kayden cried.");
+	expect(fx, "Kayden", "case:1", NULL);
+	scan(fx, "SERIOUS CASE REVIEW: KAYDEN SMITH");
+	expect(fx, "KAYDEN SMITH", "case:1", NULL);
+	scan(fx, "Records list SMITH, Kayden as the child.");
+	expect(fx, "SMITH, Kayden", "case:1", NULL);
+	scan(fx, "Kay was at school.");
+	expect(fx, "Kay", "case:1", NULL);
+	/* Near miss: the lower-case word is not the name. */
+	scan(fx, "The smith worked at the forge.");
+	assert_int_equal(fx->found.n, 0);
+}
+
+static void
+test_known_possessive(void **state)
+{
+	struct fx *fx = *state;
+
+	scan(fx, "Kayden's cot and Kayden’s bottle.");
+	assert_int_equal(fx->found.n, 2);
+	assert_int_equal(fx->found.v[0].start, 0);
+	assert_int_equal(fx->found.v[0].end, 6);
+	/* The curly one: "Kayden" at the second place, without ’s. */
+	assert_int_equal(fx->found.v[1].start, strstr(fx->text, "Kayden’s") -
+	    fx->text);
+	assert_int_equal(fx->found.v[1].end, fx->found.v[1].start + 6);
+}
+
+static void
+test_known_title_gender(void **state)
+{
+	struct fx *fx = *state;
+
+	scan(fx, "Mrs Smith said that Mr Smith was at work.");
+	expect(fx, "Mrs Smith", "case:2", "mother");
+	expect(fx, "Mr Smith", "case:3", "father");
+}
+
+static void
+test_known_initials(void **state)
+{
+	struct fx *fx = *state;
+
+	scan(fx, "K.S. was weighed and KS was well.");
+	expect(fx, "K.S.", "case:1", NULL);
+	expect(fx, "KS", "case:1", NULL);
+	/* Near miss: a role abbreviation is not someone's initials. */
+	scan(fx, "The GP and the HV met.");
+	assert_int_equal(fx->found.n, 0);
+}
+
+static void
+test_known_misspelt(void **state)
+{
+	struct fx *fx = *state;
+
+	scan(fx, "The nurse saw Kaydon at home.");
+	expect(fx, "Kaydon", "case:1", NULL);
+	assert_string_equal(find(fx, "Kaydon")->rule, "names/case-misspelt");
+	/* Near miss: another name one letter away, another first letter. */
+	scan(fx, "The nurse, Kerry Phillips, visited.");
+	assert_null(find(fx, "Kerry"));
+	expect(fx, "Kerry Phillips", "kerry phillips", "nurse");
+}
+
+static void
+test_known_diacritic_free(void **state)
+{
+	struct fx *fx = *state;
+
+	scan(fx, "Crystal Zurek and Mrs Żurek attended.");
+	expect(fx, "Crystal Zurek", "case:4", "grandmother");
+	expect(fx, "Mrs Żurek", "case:4", NULL);
+}
+
+static void
+test_trap_words(void **state)
+{
+	struct fx *fx = *state;
+
+	scan(fx, "Hope was expressed that things would improve.");
+	assert_int_equal(fx->found.n, 0);
+	scan(fx, "Hope was seen at school.");
+	expect(fx, "Hope", "case:5", "sibling");
+	scan(fx, "The family said that Hope liked school.");
+	expect(fx, "Hope", "case:5", NULL);
+	scan(fx, "Hope and relief were mentioned.");
+	assert_int_equal(fx->found.n, 0);
+}
+
+static void
+test_eponyms(void **state)
+{
+	struct fx *fx = *state;
+
+	scan(fx, "A disclosure under Clare's Law was made.");
+	assert_false(touched(fx, "Clare"));
+	scan(fx, "As Harwood and Lim (2016) found, this matters.");
+	assert_int_equal(fx->found.n, 0);
+	/* The known Clare is still found as a person. */
+	scan(fx, "The worker spoke to Clare about it.");
+	expect(fx, "Clare", "case:7", NULL);
+}
+
+static void
+test_prior(void **state)
+{
+	struct fx *fx = *state;
+
+	/* An institution found upstream keeps its name. */
+	mention_list_add(&fx->prior, 1, 0, 22, "institution", "gp", "t", 90,
+	    "", "");
+	scan(fx, "Dr Okafor and Partners saw him.");
+	assert_int_equal(fx->found.n, 0);
+	mention_list_clear(&fx->prior);
+	scan(fx, "Dr Okafor saw him.");
+	expect(fx, "Dr Okafor", NULL, "professional");
+}
+
+static void
+test_unknown_title_and_role(void **state)
+{
+	struct fx *fx = *state;
+
+	scan(fx, "On 3 May the health visitor, Sarah Okafor, visited.");
+	expect(fx, "Sarah Okafor", "sarah okafor", "health-visitor");
+	scan(fx, "Ms Okafor recorded the visit and Sarah left.");
+	expect(fx, "Ms Okafor", "sarah okafor", "health-visitor");
+	expect(fx, "Sarah", "sarah okafor", NULL);
+	scan(fx, "PC Nowakowski attended.");
+	expect(fx, "PC Nowakowski", NULL, "police-officer");
+	scan(fx, "Detective Constable Rich took a statement.");
+	expect(fx, "Detective Constable Rich", NULL, NULL);
+}
+
+static void
+test_unknown_signals(void **state)
+{
+	struct fx *fx = *state;
+
+	/* Both words unknown to hunspell: a name. */
+	scan(fx, "The referral came from Chizoba Ehigiator yesterday.");
+	expect(fx, "Chizoba Ehigiator", NULL, NULL);
+	/* Near miss: capitals of ordinary words after a full stop. */
+	scan(fx, "Early Help was offered. Social Care closed the case.");
+	assert_int_equal(fx->found.n, 0);
+	/* A month is not a forename. */
+	scan(fx, "In April the family moved.");
+	assert_int_equal(fx->found.n, 0);
+	/* A relation before an unknown word: "known as". */
+	scan(fx, "Her friend, known as Zuzanka, stayed.");
+	expect(fx, "Zuzanka", NULL, NULL);
+}
+
+static void
+test_particles(void **state)
+{
+	struct fx *fx = *state;
+
+	scan(fx, "The neighbour Ahmed al-Hassan and Pieter van der Berg spoke.");
+	expect(fx, "Ahmed al-Hassan", NULL, NULL);
+	expect(fx, "Pieter van der Berg", NULL, NULL);
+}
+
+static void
+test_shared_surname_neighbour(void **state)
+{
+	struct fx *fx = *state;
+
+	/* Hope Barker is known; Morag Barker is someone else. */
+	scan(fx, "The noise was reported by Morag Barker, a neighbour.");
+	expect(fx, "Morag Barker", "morag barker", NULL);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_edit_distance),
+		cmocka_unit_test(test_plain),
+		cmocka_unit_test_setup_teardown(test_word_class, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_known_full_and_parts, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_known_possessive, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_known_title_gender, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_known_initials, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_known_misspelt, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_known_diacritic_free, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_trap_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_eponyms, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_prior, setup_nocase,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_title_and_role,
+		    setup_nocase, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_signals,
+		    setup_nocase, teardown),
+		cmocka_unit_test_setup_teardown(test_particles, setup_nocase,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_shared_surname_neighbour,
+		    setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

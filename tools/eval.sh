@@ -1,0 +1,20 @@
+#!/bin/sh
+# make eval: run bin/anonymise over the dev corpus (with each case file) and
+# over the TAB court judgments (no case file), score both with the shared
+# scorer, and hold the figures to the floors in tests/eval-floors.tsv.
+#   tools/eval.sh [--raise]   (--raise moves floors up to today's figures)
+set -eu
+shared=${ANON_SHARED:-../shared}
+out=${EVAL_OUT:-out/eval}
+[ -d "$shared/corpus/dev" ] || { echo "eval: $shared/corpus/dev not found (set ANON_SHARED)" >&2; exit 2; }
+mkdir -p "$out"
+echo "== dev corpus (with case files)"
+"$shared/eval/run-anonymise.sh" . "$shared/corpus/dev" "$out/dev" > "$out/dev.txt"
+cat "$out/dev.txt"
+if [ -d "$shared/bench/tab/test-gold-tae" ]; then
+	echo "== TAB court judgments (no case file)"
+	"$shared/eval/run-anonymise.sh" --no-case . "$shared/bench/tab/test-gold-tae" "$out/tab" > "$out/tab.txt"
+	cat "$out/tab.txt"
+fi
+python3 tools/ratchet.py "$@" tests/eval-floors.tsv dev="$out/dev/score.json" \
+    ${out:+tab="$out/tab/score.json"}
