@@ -38,6 +38,8 @@ enum ptype {
 	T_PLACE, T_OTHER
 };
 
+static long	case_row(const struct pseudo *, const char *);
+
 static const char *const tname[] = {
 	"identifier", "postcode", "date", "address", "institution", "person",
 	"place", "other"
@@ -941,7 +943,7 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 	const size_t	*v;
 	size_t		 n, nf, last, cand[MAXCAND];
 	char		 buf[PN_BUFSZ], ini[PN_MAXTOK + 1];
-	long		 ei = -1;
+	long		 ei = -1, row;
 	size_t		 i;
 
 	if (*m->key != '\0' &&
@@ -950,6 +952,19 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 	if (pn->ntok == 0)
 		return new_entity(p, T_PERSON);
 	last = pn->ntok - 1;
+	/* Deferred from step A: the detector knew it was family. */
+	if ((row = case_row(p, m->key)) != -1) {
+		if (pn->initials) {
+			for (i = 0; i < pn->ntok; i++)
+				ini[i] = pn->tok[i][0];
+			v = lookup(p, T_PERSON, "init", ini, pn->ntok, &n);
+		} else
+			v = lookup(p, T_PERSON, "last", pn->tok[0],
+			    pn->toklen[0], &n);
+		ei = pick(p, v, n, m->text, pn, pn->initials ? PICK_CASE :
+		    PICK_ADULT | PICK_CASE);
+		return ei != -1 ? ei : p->caseent[row];
+	}
 
 	if (pn->initials) {
 		for (i = 0; i < pn->ntok; i++)
@@ -1416,6 +1431,36 @@ case_row(const struct pseudo *p, const char *key)
 	return n - 1;
 }
 
+/*
+ * Returns 1 when a surname-only or initials-only mention fits more than
+ * one case-file person of a compatible gender.
+ */
+static int
+case_ambiguous(struct pseudo *p, const struct pname *pn)
+{
+	const size_t	*v;
+	size_t		 n, i, fit = 0;
+	char		 ini[PN_MAXTOK + 1];
+	const struct pent *e;
+
+	if (pn->ntok == 0)
+		return 0;
+	if (pn->initials) {
+		for (i = 0; i < pn->ntok; i++)
+			ini[i] = pn->tok[i][0];
+		v = lookup(p, T_PERSON, "init", ini, pn->ntok, &n);
+	} else if (pn->ntok == 1 && pn->titled)
+		v = lookup(p, T_PERSON, "last", pn->tok[0], pn->toklen[0], &n);
+	else
+		return 0;
+	for (i = 0; i < n; i++) {
+		e = &p->e[v[i]];
+		if (e->caserow >= 0 && gender_ok(pn->gender, e->gender))
+			fit++;
+	}
+	return fit > 1;
+}
+
 static int
 group(struct pseudo *p)
 {
@@ -1425,13 +1470,19 @@ group(struct pseudo *p)
 	size_t		 i;
 	long		 row, ei;
 
-	/* A: mentions the detector tied to the case file. */
+	/*
+	 * A: mentions the detector tied to the case file, except a bare
+	 * surname or initials that fit several people of the case file
+	 * ("Ms Moore": the mother or the grandmother?), decided in C.
+	 */
 	for (i = 0; i < p->nm; i++) {
 		m = &p->m[i];
 		if (!m->chosen || m->type != T_PERSON ||
 		    (row = case_row(p, m->key)) == -1)
 			continue;
 		pn_parse(&pn, m->surface, m->slen);
+		if (case_ambiguous(p, &pn))
+			continue;
 		if (assign(p, i, p->caseent[row], &pn) == -1)
 			return -1;
 	}
