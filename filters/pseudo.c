@@ -661,6 +661,15 @@ bydoc(const void *a, const void *b)
 
 static const struct pm *rank_base;
 
+/* A person the case file names is as certain as a mention gets. */
+static int
+rank_conf(const struct pm *m)
+{
+	if (m->type == T_PERSON && strncmp(m->key, "case:", 5) == 0)
+		return 100;
+	return m->conf;
+}
+
 static int
 byrank(const void *a, const void *b)
 {
@@ -670,8 +679,8 @@ byrank(const void *a, const void *b)
 
 	if (lx != ly)
 		return lx > ly ? -1 : 1;
-	if (x->conf != y->conf)
-		return x->conf > y->conf ? -1 : 1;
+	if (rank_conf(x) != rank_conf(y))
+		return rank_conf(x) > rank_conf(y) ? -1 : 1;
 	if (x->type != y->type)
 		return x->type < y->type ? -1 : 1;
 	if ((*x->key != '\0') != (*y->key != '\0'))
@@ -1481,6 +1490,11 @@ group(struct pseudo *p)
 		    (row = case_row(p, m->key)) == -1)
 			continue;
 		pn_parse(&pn, m->surface, m->slen);
+		if (!gender_ok(pn.gender, p->e[p->caseent[row]].gender)) {
+			/* "Ms Barker" is not the father: someone else. */
+			m->key = "";
+			continue;
+		}
 		if (case_ambiguous(p, &pn))
 			continue;
 		if (assign(p, i, p->caseent[row], &pn) == -1)
