@@ -955,9 +955,11 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 	long		 ei = -1, row;
 	size_t		 i;
 
-	if (*m->key != '\0' &&
-	    (v = lookup(p, T_PERSON, "key", m->key, strlen(m->key), &n)) != NULL)
-		return (long)v[0];
+	/*
+	 * A person's KEY other than "case:N" is not used: the detector saw
+	 * one paragraph at a time, the grouping here sees the document (and
+	 * does better on the dev corpus).
+	 */
 	if (pn->ntok == 0)
 		return new_entity(p, T_PERSON);
 	last = pn->ntok - 1;
@@ -1136,7 +1138,7 @@ assign(struct pseudo *p, size_t mi, long ei, const struct pname *pn)
 		return -1;
 	if (pn != NULL && pn->gender != 0 && e->gender == 0 && e->crole == -1)
 		e->gender = pn->gender;
-	if (*m->key != '\0' && strncmp(m->key, "case:", 5) != 0 &&
+	if (*m->key != '\0' && m->type != T_PERSON &&
 	    addkey(p, (size_t)ei, "key", m->key, strlen(m->key)) == -1)
 		return -1;
 	if (pn != NULL)
