@@ -1,5 +1,4 @@
 # anonymise — plain make + pkg-config.  See README.md.
-.POSIX:
 .SUFFIXES:
 
 PREFIX	?= /usr/local

@@ -1,0 +1,469 @@
+/*
+ * anon-write — the last stage: apply replacements and render the document,
+ * and report findings (SARIF, text, JSON).
+ *
+ * Nothing is written unless the whole stream, trailer included, was read:
+ * the document goes to a temporary file that is renamed into place (or, for
+ * standard output, copied out) only at the end.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "apply.h"
+#include "atomic.h"
+#include "cmdutil.h"
+#include "findings.h"
+#include "record.h"
+#include "sbuf.h"
+#include "stream.h"
+
+enum format { FMT_TEXT, FMT_SARIF, FMT_JSON };
+
+struct note {			/* a replacement or finding of the held unit */
+	int		 kind;	/* 'r' replacement, 'f' flag, 'm' mention */
+	size_t		 start, end;
+	size_t		 s1, s2, s3;	/* offsets of strings in unit.strs */
+};
+
+struct unit {
+	int		 have;
+	struct text_unit t;
+	struct sbuf	 text;		/* where \0 eol \0 text */
+	struct sbuf	 strs;
+	struct note	*note;
+	size_t		 nnote, capnote;
+};
+
+struct writer {
+	int		 check;
+	FILE		*doc;		/* document output, NULL in check mode */
+	int		 bom;
+	int		 started;
+	char		*source;
+	struct findings	 found;
+	struct sbuf	 line;
+	struct span_repl *spans;
+	size_t		 capspans;
+	char		 err[512];
+};
+
+static void __attribute__((noreturn))
+usage(void)
+{
+	fprintf(stderr, "usage: %s [-o output] [--sarif file] [file]\n"
+	    "       %s --check [--format text|sarif|json] [--sarif file] "
+	    "[file]\n", progname, progname);
+	exit(EXIT_ERROR);
+}
+
+static size_t
+keep(struct unit *u, const char *s)
+{
+	size_t	 off = u->strs.len;
+
+	if (sbuf_add(&u->strs, s, strlen(s) + 1) == -1)
+		cmd_die("out of memory");
+	return off;
+}
+
+static void
+add_note(struct unit *u, int kind, size_t start, size_t end, const char *a,
+    const char *b, const char *c)
+{
+	struct note	*n;
+
+	if (u->nnote == u->capnote) {
+		u->capnote = u->capnote ? u->capnote * 2 : 16;
+		u->note = xrealloc(u->note, u->capnote * sizeof(*u->note));
+	}
+	n = &u->note[u->nnote++];
+	n->kind = kind;
+	n->start = start;
+	n->end = end;
+	n->s1 = keep(u, a);
+	n->s2 = keep(u, b);
+	n->s3 = keep(u, c);
+}
+
+static int
+bynote(const void *a, const void *b)
+{
+	const struct note *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;	/* longest first */
+	return x->kind - y->kind;
+}
+
+/* Renders the held unit: its text with replacements, its findings. */
+static int
+flush(struct writer *w, struct unit *u)
+{
+	size_t		 i, n = 0, lastend = 0;
+	struct note	*x;
+	char		 msg[256];
+	const char	*s = u->strs.buf;
+
+	if (!u->have)
+		return 0;
+	qsort(u->note, u->nnote, sizeof(*u->note), bynote);
+	if (u->nnote > w->capspans) {
+		w->capspans = u->nnote;
+		w->spans = xrealloc(w->spans, w->capspans * sizeof(*w->spans));
+	}
+	for (i = 0; i < u->nnote; i++) {
+		x = &u->note[i];
+		if (x->end > u->t.len) {
+			snprintf(w->err, sizeof(w->err), "text %lu: span "
+			    "%zu-%zu beyond the text", u->t.id, x->start, x->end);
+			return -1;
+		}
+		switch (x->kind) {
+		case 'r':
+			w->spans[n].start = x->start;
+			w->spans[n].end = x->end;
+			w->spans[n].repl = s + x->s2;
+			n++;
+			break;
+		case 'f':
+			if (findings_add(&w->found, &u->t, x->start, x->end,
+			    s + x->s1, s + x->s2, s + x->s3) == -1)
+				cmd_die("out of memory");
+			break;
+		case 'm':
+			/* Check mode: one finding per place, the first
+			 * detection that covers it. */
+			if (x->start < lastend)
+				break;
+			lastend = x->end;
+			snprintf(msg, sizeof(msg), "possible %s \"%.*s\"",
+			    s + x->s2, (int)(x->end - x->start),
+			    u->t.text + x->start);
+			if (findings_add(&w->found, &u->t, x->start, x->end,
+			    s + x->s1, "warning", msg) == -1)
+				cmd_die("out of memory");
+			break;
+		}
+	}
+	if (w->doc != NULL) {
+		sbuf_reset(&w->line);
+		if (!w->started && w->bom &&
+		    sbuf_add(&w->line, "\xEF\xBB\xBF", 3) == -1)
+			cmd_die("out of memory");
+		w->started = 1;
+		if (apply_spans(&w->line, u->t.text, u->t.len, w->spans, n,
+		    msg, sizeof(msg)) == -1) {
+			snprintf(w->err, sizeof(w->err), "text %lu: %s",
+			    u->t.id, msg);
+			return -1;
+		}
+		if (strcmp(u->t.eol, "crlf") == 0)
+			sbuf_adds(&w->line, "\r\n");
+		else if (strcmp(u->t.eol, "lf") == 0)
+			sbuf_addc(&w->line, '\n');
+		if (fwrite(w->line.buf, 1, w->line.len, w->doc) != w->line.len) {
+			snprintf(w->err, sizeof(w->err), "write error: %s",
+			    strerror(errno));
+			return -1;
+		}
+	}
+	u->have = 0;
+	u->nnote = 0;
+	sbuf_reset(&u->strs);
+	return 0;
+}
+
+static int
+hold(struct writer *w, struct unit *u, const struct record *rec)
+{
+	struct text_unit t;
+	size_t		 wl, el;
+
+	if (record_text(rec, &t) == -1) {
+		snprintf(w->err, sizeof(w->err), "line %lu: malformed text "
+		    "record", rec->lineno);
+		return -1;
+	}
+	wl = strlen(t.where);
+	el = strlen(t.eol);
+	sbuf_reset(&u->text);
+	if (sbuf_add(&u->text, t.where, wl + 1) == -1 ||
+	    sbuf_add(&u->text, t.eol, el + 1) == -1 ||
+	    sbuf_add(&u->text, t.text, t.len) == -1)
+		cmd_die("out of memory");
+	u->t = t;
+	u->t.where = u->text.buf;
+	u->t.eol = u->text.buf + wl + 1;
+	u->t.text = u->text.buf + wl + 1 + el + 1;
+	u->have = 1;
+	return 0;
+}
+
+/* Takes one annotation record for the held unit. */
+static int
+annotate(struct writer *w, struct unit *u, const struct record *rec)
+{
+	struct replacement	 r;
+	struct flag		 f;
+	struct mention_list	 ml = MENTION_LIST_INIT;
+	unsigned long		 tid;
+
+	if (record_is(rec, "replace")) {
+		if (record_replacement(rec, &r) == -1)
+			goto bad;
+		tid = r.text;
+		if (!w->check)
+			add_note(u, 'r', r.start, r.end, r.entity, r.repl, "");
+	} else if (record_is(rec, "flag")) {
+		if (record_flag(rec, &f) == -1)
+			goto bad;
+		tid = f.text;
+		add_note(u, 'f', f.start, f.end, f.category, f.severity,
+		    f.reason);
+	} else if (record_is(rec, "mention")) {
+		if (record_mention(rec, &ml) == -1)
+			goto bad;
+		tid = ml.v[0].text;
+		if (w->check) {
+			char rule[128];
+
+			snprintf(rule, sizeof(rule), "%s%s%s", ml.v[0].type,
+			    ml.v[0].subtype[0] ? "/" : "", ml.v[0].subtype);
+			add_note(u, 'm', ml.v[0].start, ml.v[0].end, rule,
+			    ml.v[0].type, "");
+		}
+		mention_list_release(&ml);
+	} else
+		return 0;		/* entity, meta and unknown records */
+	if (!u->have || tid != u->t.id) {
+		snprintf(w->err, sizeof(w->err), "line %lu: %s record for "
+		    "text %lu outside that text", rec->lineno, rec->field[0],
+		    tid);
+		return -1;
+	}
+	return 0;
+bad:
+	mention_list_release(&ml);
+	snprintf(w->err, sizeof(w->err), "line %lu: malformed %s record",
+	    rec->lineno, rec->field[0]);
+	return -1;
+}
+
+static int
+meta(struct writer *w, const struct record *rec)
+{
+	if (rec->nfield < 3)
+		return 0;
+	if (strcmp(rec->field[1], "source") == 0 && w->source == NULL)
+		w->source = xstrdup(rec->field[2]);
+	else if (strcmp(rec->field[1], "bom") == 0)
+		w->bom = strcmp(rec->field[2], "1") == 0;
+	else if (strcmp(rec->field[1], "format") == 0 &&
+	    strcmp(rec->field[2], "text") != 0) {
+		snprintf(w->err, sizeof(w->err), "cannot write format '%s'",
+		    rec->field[2]);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads the whole stream.  Returns 0 when it was complete and rendered. */
+static int
+consume(struct writer *w, struct stream_reader *r)
+{
+	struct unit	 u;
+	struct record	*rec;
+	int		 rc, ret = -1;
+
+	memset(&u, 0, sizeof(u));
+	while ((rc = stream_read(r, &rec)) == 1) {
+		if (record_is(rec, "text")) {
+			if (flush(w, &u) == -1 || hold(w, &u, rec) == -1)
+				goto out;
+		} else if (record_is(rec, "meta")) {
+			if (meta(w, rec) == -1)
+				goto out;
+		} else if (annotate(w, &u, rec) == -1)
+			goto out;
+	}
+	if (rc == -1) {
+		snprintf(w->err, sizeof(w->err), "%s", stream_reader_error(r));
+		goto out;
+	}
+	ret = flush(w, &u);
+out:
+	sbuf_release(&u.text);
+	sbuf_release(&u.strs);
+	free(u.note);
+	return ret;
+}
+
+static int
+write_findings(FILE *fp, const struct findings *f, enum format fmt,
+    const char *uri)
+{
+	switch (fmt) {
+	case FMT_SARIF:
+		return findings_sarif(fp, f, uri);
+	case FMT_JSON:
+		return findings_json(fp, f, uri);
+	default:
+		return findings_text(fp, f, uri);
+	}
+}
+
+/* Copies the finished temporary document to standard output. */
+static int
+copy_out(FILE *tmp)
+{
+	char	 buf[65536];
+	size_t	 n;
+
+	if (fflush(tmp) == EOF || fseek(tmp, 0, SEEK_SET) == -1)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), tmp)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n)
+			return -1;
+	return ferror(tmp) ? -1 : 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "check", no_argument, NULL, 'c' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "sarif", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct writer		 w;
+	struct stream_reader	*r;
+	struct atomic_file	 out, sarif;
+	const char		*outpath = NULL, *sarifpath = NULL, *uri;
+	const char		*inpath = "-";
+	enum format		 fmt = FMT_TEXT;
+	FILE			*in = stdin, *tmp = NULL;
+	struct stat		 st_out, st_src;
+	int			 c, rc = EXIT_CLEAN;
+
+	cmd_init(argv[0]);
+	memset(&w, 0, sizeof(w));
+	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			w.check = 1;
+			break;
+		case 'F':
+			if (strcmp(optarg, "text") == 0)
+				fmt = FMT_TEXT;
+			else if (strcmp(optarg, "sarif") == 0)
+				fmt = FMT_SARIF;
+			else if (strcmp(optarg, "json") == 0)
+				fmt = FMT_JSON;
+			else
+				cmd_die("unknown format '%s' (text, sarif or "
+				    "json)", optarg);
+			break;
+		case 'h':
+			printf("usage: %s [-o output] [--sarif file] [file]\n"
+			    "       %s --check [--format text|sarif|json] "
+			    "[--sarif file] [file]\nReads an anon-stream and "
+			    "writes the anonymised document.  See "
+			    "anon-write(1).\n", progname, progname);
+			return EXIT_CLEAN;
+		case 'o':
+			outpath = optarg;
+			break;
+		case 's':
+			sarifpath = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1 || (w.check && outpath != NULL))
+		usage();
+	if (argc == 1 && strcmp(argv[0], "-") != 0) {
+		inpath = argv[0];
+		if ((in = fopen(inpath, "r")) == NULL)
+			cmd_die_errno(inpath);
+	}
+	if ((r = stream_reader_new(in, inpath)) == NULL)
+		cmd_die("out of memory");
+
+	if (!w.check) {
+		if (outpath != NULL) {
+			if (atomic_open(&out, outpath, 0666, w.err,
+			    sizeof(w.err)) == -1)
+				cmd_die("%s", w.err);
+			w.doc = out.fp;
+		} else if ((w.doc = tmp = tmpfile()) == NULL)
+			cmd_die_errno("temporary file");
+	}
+
+	if (consume(&w, r) == -1) {
+		cmd_msg("%s", w.err);
+		rc = EXIT_ERROR;
+	} else if (outpath != NULL && w.source != NULL &&
+	    stat(outpath, &st_out) == 0 && stat(w.source, &st_src) == 0 &&
+	    st_out.st_dev == st_src.st_dev && st_out.st_ino == st_src.st_ino) {
+		cmd_msg("%s: output would overwrite the input", outpath);
+		rc = EXIT_ERROR;
+	}
+	uri = w.source != NULL && strcmp(w.source, "-") != 0 ? w.source :
+	    "stdin";
+
+	if (rc == EXIT_CLEAN && sarifpath != NULL) {
+		if (atomic_open(&sarif, sarifpath, 0666, w.err,
+		    sizeof(w.err)) == -1 ||
+		    findings_sarif(sarif.fp, &w.found, uri) == -1 ||
+		    atomic_commit(&sarif, w.err, sizeof(w.err)) == -1) {
+			if (sarif.fp != NULL)
+				atomic_abort(&sarif);
+			cmd_msg("%s", w.err);
+			rc = EXIT_ERROR;
+		}
+	}
+	if (w.check) {
+		if (rc == EXIT_CLEAN) {
+			if (write_findings(stdout, &w.found, fmt, uri) == -1)
+				rc = EXIT_ERROR;
+			else if (w.found.n > 0)
+				rc = EXIT_FINDINGS;
+		}
+	} else if (outpath != NULL) {
+		if (rc != EXIT_CLEAN)
+			atomic_abort(&out);
+		else if (atomic_commit(&out, w.err, sizeof(w.err)) == -1) {
+			cmd_msg("%s", w.err);
+			rc = EXIT_ERROR;
+		}
+	} else {
+		if (rc == EXIT_CLEAN && copy_out(tmp) == -1) {
+			cmd_msg("write error: %s", strerror(errno));
+			rc = EXIT_ERROR;
+		}
+		fclose(tmp);
+	}
+
+	stream_reader_free(r);
+	if (in != stdin)
+		fclose(in);
+	findings_release(&w.found);
+	sbuf_release(&w.line);
+	free(w.spans);
+	free(w.source);
+	if (cmd_close_stdout() != EXIT_CLEAN)
+		rc = EXIT_ERROR;
+	return rc;
+}
