@@ -256,7 +256,6 @@ emit(struct walk *w)
 static int
 walk(struct walk *w, xmlNode *n)
 {
-	xmlNode *c;
 	xmlAttr *a;
 	int para;
 
@@ -906,6 +905,7 @@ docx_read_stream(const char *path, int flags, struct stream_writer *w,
 	if (docx_open(&d, path, flags) == -1)
 		goto out;
 	if (write_meta(w, "source", path) == -1 ||
+	    write_meta(w, "format", "docx") == -1 ||
 	    ((flags & DOCX_DROP_EMBEDDED) &&
 	    write_meta(w, "drop-embedded", "yes") == -1)) {
 		docx_err(&d, "write error");
@@ -914,6 +914,10 @@ docx_read_stream(const char *path, int flags, struct stream_writer *w,
 	rd.w = w;
 	rd.nextid = nextid;
 	rc = docx_units(&d, read_unit, &rd);
+	if (rc == 0 && stream_write_end(w) == -1) {
+		docx_err(&d, "write error");
+		rc = -1;
+	}
 out:
 	if (rc == -1)
 		snprintf(err, errlen, "%s", d.err);

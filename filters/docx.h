@@ -102,10 +102,10 @@ typedef int (*docx_unit_fn)(struct docx *, struct docx_unit *, void *);
 int	docx_units(struct docx *d, docx_unit_fn fn, void *arg);
 
 /*
- * Writes the stream records of the document at path: meta source,
- * meta drop-embedded when flags asks for it, one text record per unit
- * (ids from *nextid on) and a flag record per image.  Returns 0, or -1
- * with a message in err.
+ * Writes the whole stream of the document at path: meta source and
+ * format, meta drop-embedded when flags asks for it, one text record per
+ * unit (ids from *nextid on), a flag record per image, and the trailer.
+ * Returns 0, or -1 with a message in err (no trailer written).
  */
 int	docx_read_stream(const char *path, int flags, struct stream_writer *w,
 	    unsigned long *nextid, char *err, size_t errlen);

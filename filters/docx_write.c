@@ -751,15 +751,16 @@ comments_doc(struct docx *d)
 	{
 		xmlDoc *cd = docx_parse(d, ct->name, ct->data, ct->len);
 		xmlChar *mem;
+		char pn[1100];
 		int len;
 
 		if (cd == NULL)
 			return NULL;
 		n = xmlNewChild(xmlDocGetRootElement(cd), NULL,
 		    (const xmlChar *)"Override", NULL);
-		snprintf(rels, sizeof(rels), "/%s", name);
+		snprintf(pn, sizeof(pn), "/%s", name);
 		xmlSetProp(n, (const xmlChar *)"PartName",
-		    (const xmlChar *)rels);
+		    (const xmlChar *)pn);
 		xmlSetProp(n, (const xmlChar *)"ContentType",
 		    (const xmlChar *)ctype);
 		xmlDocDumpMemoryEnc(cd, &mem, &len, "UTF-8");
