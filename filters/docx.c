@@ -436,7 +436,7 @@ read_zip(struct docx *d, const char *path)
 	size_t total = 0;
 	int zerr;
 
-	if ((za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr)) == NULL) {
+	if ((za = zip_open(path, ZIP_RDONLY, &zerr)) == NULL) {
 		zip_error_t ze;
 
 		zip_error_init_with_code(&ze, zerr);
@@ -577,6 +577,9 @@ docx_parse(struct docx *d, const char *name, const unsigned char *buf,
 
 		snprintf(msg, sizeof(msg), "%s", e != NULL && e->message ?
 		    e->message : "not well-formed");
+		if (strstr(msg, "Excessive depth") != NULL)
+			snprintf(msg, sizeof(msg), "elements nested deeper "
+			    "than 256 levels");
 		n = strlen(msg);
 		while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 			msg[--n] = '\0';
@@ -688,6 +691,8 @@ classify(const struct docx_part *p)
 	    strncmp(t, "font/", 5) == 0 ||
 	    strstr(t, "printerSettings") != NULL)
 		return DOCX_BINARY;
+	if (strstr(t, "html") != NULL || strstr(t, "rtf") != NULL)
+		return DOCX_EMBEDDED;	/* altChunk: not WordprocessingML */
 	if (ends_with(t, "+xml") || strcmp(t, "application/xml") == 0 ||
 	    strcmp(t, "text/xml") == 0 || strstr(t, "vmlDrawing") != NULL)
 		return DOCX_XML;
@@ -773,15 +778,34 @@ find_main(struct docx *d)
 	return -1;
 }
 
+static int open_parts(struct docx *, const char *, int);
+
 int
 docx_open(struct docx *d, const char *path, int flags)
+{
+	memset(d, 0, sizeof(*d));
+	d->flags = flags;
+	xmlInitParser();
+	if (open_parts(d, path, flags) == -1) {
+		size_t pl = strlen(path);
+		char tmp[sizeof(d->err)];
+
+		/* Every message names the file first. */
+		if (strncmp(d->err, path, pl) != 0 || d->err[pl] != ':') {
+			snprintf(tmp, sizeof(tmp), "%s: %s", path, d->err);
+			memcpy(d->err, tmp, sizeof(d->err));
+		}
+		return -1;
+	}
+	return 0;
+}
+
+static int
+open_parts(struct docx *d, const char *path, int flags)
 {
 	size_t i, k;
 	int nemb = 0;
 
-	memset(d, 0, sizeof(*d));
-	d->flags = flags;
-	xmlInitParser();
 	if (sniff(d, path) == -1 || read_zip(d, path) == -1 ||
 	    content_types(d) == -1)
 		return -1;
@@ -789,6 +813,10 @@ docx_open(struct docx *d, const char *path, int flags)
 		struct docx_part *p = &d->part[i];
 
 		p->kind = classify(p);
+		/* A package inside (an altChunk .docx named as XML). */
+		if (p->kind == DOCX_XML && p->len >= 4 &&
+		    memcmp(p->data, "PK\3\4", 4) == 0)
+			p->kind = DOCX_EMBEDDED;
 		if (p->kind == DOCX_XML || p->kind == DOCX_RELS) {
 			if ((p->doc = docx_parse(d, p->name, p->data,
 			    p->len)) == NULL)
