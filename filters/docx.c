@@ -788,12 +788,13 @@ docx_open(struct docx *d, const char *path, int flags)
 	xmlInitParser();
 	if (open_parts(d, path, flags) == -1) {
 		size_t pl = strlen(path);
-		char tmp[sizeof(d->err)];
+		char tmp[2048];
 
 		/* Every message names the file first. */
 		if (strncmp(d->err, path, pl) != 0 || d->err[pl] != ':') {
 			snprintf(tmp, sizeof(tmp), "%s: %s", path, d->err);
-			memcpy(d->err, tmp, sizeof(d->err));
+			memcpy(d->err, tmp, sizeof(d->err) - 1);
+			d->err[sizeof(d->err) - 1] = '\0';
 		}
 		return -1;
 	}
