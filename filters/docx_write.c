@@ -191,8 +191,10 @@ struct wctx {
 	size_t		 ri;	/* next replacement */
 	struct sbuf	 nb;
 	/* paragraphs (main part) of the text ids that carry notes */
-	void		**anchor;
-	unsigned long	*anchor_id;
+	struct anchor {
+		void		*p;	/* xmlNode *: the w:p */
+		unsigned long	 id;
+	}		*anchor;
 	size_t		 nanchor, acap;
 };
 
@@ -367,9 +369,8 @@ write_unit(struct docx *d, struct docx_unit *u, void *arg)
 		    !docx_is_w(p, "p") || u->part->kind != DOCX_XML)
 			break;
 		GROW(w->anchor, w->nanchor, w->acap);
-		GROW(w->anchor_id, w->nanchor, w->acap);
-		w->anchor[w->nanchor] = p;
-		w->anchor_id[w->nanchor++] = t->id;
+		w->anchor[w->nanchor].p = p;
+		w->anchor[w->nanchor++].id = t->id;
 		break;
 	}
 	return 0;
@@ -806,12 +807,12 @@ add_comments(struct docx *d, struct docx_out *o, struct wctx *w)
 		xmlFree(v);
 	}
 	for (a = 0; a < w->nanchor; a++) {
-		xmlNode *p = w->anchor[a], *pn, *n, *r, *pp, *t;
+		xmlNode *p = w->anchor[a].p, *pn, *n, *r, *pp, *t;
 		xmlNs *pns = p->ns;
 		char id[32];
 
 		for (f = 0; f < o->nf; f++) {
-			if (o->f[f].id != w->anchor_id[a])
+			if (o->f[f].id != w->anchor[a].id)
 				continue;
 			snprintf(id, sizeof(id), "%ld", ++maxid);
 			n = xmlNewChild(croot, ns, (const xmlChar *)"comment",
@@ -1071,7 +1072,6 @@ out:
 		free(s.author[i]);
 	free(s.author);
 	free(w.anchor);
-	free(w.anchor_id);
 	sbuf_release(&w.nb);
 	docx_close(&d);
 	return rc;
