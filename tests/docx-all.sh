@@ -121,7 +121,7 @@ for d in in pub rev all; do
 	    >"$tmp/lo-$d.log" 2>&1
 done
 propfields='(DOCPROPERTY|AUTHOR|LASTSAVEDBY|NUMWORDS|NUMCHARS|NUMPAGES|EDITTIME|FILESIZE|SAVEDATE|CREATEDATE|PRINTDATE|TITLE|SUBJECT|KEYWORDS|COMMENTS|DOCVARIABLE|TEMPLATE|USERNAME|USERINITIALS|REVNUM|INFO)'
-propdiff=0
+propdiff=0 trackdiff=0
 lines() { [ -f "$1" ] && wc -l <"$1" | tr -d ' ' || echo missing; }
 for p in "$tmp"/pub/*.docx; do
 	[ -f "$p" ] || continue
@@ -133,9 +133,7 @@ for p in "$tmp"/pub/*.docx; do
 		if [ "$lo" = missing ]; then
 			lofail=$((lofail + 1)); fail=1
 			note "LIBREOFFICE CANNOT OPEN $d/$b"
-		elif [ "$lo" != "$li" ]; then
-			linediff=$((linediff + 1)); fail=1
-			note "LINES $d/$b: $li in, $lo out"
+XX
 		elif [ $d = rev ] && ! cmp -s "$tmp/txt/in/$b.txt" \
 		    "$tmp/txt/rev/$b.txt"; then
 			# Fields that show document properties are recomputed
@@ -184,7 +182,8 @@ done
 echo "docx-all: wild $n: $ok written ($dropped with --drop-embedded)," \
     "$refused refused, $crash crashes; LibreOffice: $lofail not opened," \
     "$linediff line-count and $textdiff text differences" \
-    "(+$propdiff in property fields);" \
+    "(+$trackdiff line counts after accepting tracked changes," \
+    "+$propdiff texts in property fields);" \
     "anonymise: $allok of $alln written, $allrefused refused," \
     "$alllines line-count differences; invalid: $invok of $ninv refused"
 exit $fail
