@@ -112,15 +112,25 @@ for f in "$wild"/*.docx; do
 	fi
 done
 
-# LibreOffice, one run per directory, with a private profile.
+# LibreOffice with a private profile, 20 files a run (one bad file must not
+# stop the rest); files left without text are tried once more alone.
 for d in in pub rev all; do
 	ls "$tmp/$d"/*.docx >/dev/null 2>&1 || continue
 	mkdir -p "$tmp/txt/$d"
-	soffice -env:UserInstallation=file://$tmp/lo --headless \
-	    --convert-to txt:Text --outdir "$tmp/txt/$d" "$tmp/$d"/*.docx \
-	    >"$tmp/lo-$d.log" 2>&1
+	(cd "$tmp/$d" && ls *.docx) | xargs -n 20 sh -c \
+	    'o=$0; shift; cd "$o/../../'"$d"'" && soffice \
+	    -env:UserInstallation=file://'"$tmp"'/lo --headless \
+	    --convert-to txt:Text --outdir "$o" "$@" >/dev/null 2>&1' \
+	    "$tmp/txt/$d"
+	for f in "$tmp/$d"/*.docx; do
+		b=$(basename "$f" .docx)
+		[ -f "$tmp/txt/$d/$b.txt" ] || (cd "$tmp/$d" && soffice \
+		    -env:UserInstallation=file://$tmp/lo --headless \
+		    --convert-to txt:Text --outdir "$tmp/txt/$d" "$b.docx" \
+		    >/dev/null 2>&1)
+	done
 done
-propfields='(DOCPROPERTY|AUTHOR|LASTSAVEDBY|NUMWORDS|NUMCHARS|NUMPAGES|EDITTIME|FILESIZE|SAVEDATE|CREATEDATE|PRINTDATE|TITLE|SUBJECT|KEYWORDS|COMMENTS|DOCVARIABLE|TEMPLATE|USERNAME|USERINITIALS|REVNUM|INFO)'
+propfields='(DOCPROPERTY|AUTHOR|LASTSAVEDBY|NUMWORDS|NUMCHARS|NUMPAGES|EDITTIME|FILESIZE|SAVEDATE|CREATEDATE|PRINTDATE|TITLE|SUBJECT|KEYWORDS|COMMENTS|DOCVARIABLE|TEMPLATE|USERNAME|USERINITIALS|REVNUM|INFO|dataBinding)'
 propdiff=0 trackdiff=0
 lines() { [ -f "$1" ] && wc -l <"$1" | tr -d ' ' || echo missing; }
 for p in "$tmp"/pub/*.docx; do
