@@ -428,6 +428,78 @@ bad_name(const char *s)
 	return 0;
 }
 
+/*
+ * An Info-ZIP Unicode Path extra field (0x7075) that differs from the
+ * entry's name lets one reader (LibreOffice) see "word/document.xml" where
+ * another (libzip, which drops the field when its CRC does not match) sees
+ * something else: a part we would not scan.  libzip hides the field, so
+ * the central directory is walked here.  Returns 1 and names the entry in
+ * bad when such a field is found.
+ */
+static int
+ambiguous_names(const char *path, char *bad, size_t badlen)
+{
+	unsigned char *buf = NULL, *e, *p, *end;
+	long sz;
+	size_t cdoff, cdsize, n, k;
+	FILE *fp;
+	int rc = 0;
+
+#define U16(q) ((size_t)(q)[0] | (size_t)(q)[1] << 8)
+#define U32(q) (U16(q) | U16((q) + 2) << 16)
+	if ((fp = fopen(path, "rb")) == NULL)
+		return 0;
+	if (fseek(fp, 0, SEEK_END) == -1 || (sz = ftell(fp)) < 22 ||
+	    (unsigned long)sz > DOCX_MAX_TOTAL ||
+	    (buf = malloc((size_t)sz)) == NULL ||
+	    fseek(fp, 0, SEEK_SET) == -1 ||
+	    fread(buf, 1, (size_t)sz, fp) != (size_t)sz)
+		goto out;
+	for (e = buf + sz - 22; e >= buf && e + 65557 >= buf + sz; e--)
+		if (memcmp(e, "PK\5\6", 4) == 0)
+			break;
+	if (e < buf || e + 65557 < buf + sz)
+		goto out;
+	n = U16(e + 10);
+	cdsize = U32(e + 12);
+	cdoff = U32(e + 16);
+	if (cdoff > (size_t)sz || cdsize > (size_t)sz - cdoff)
+		goto out;
+	p = buf + cdoff;
+	end = p + cdsize;
+	for (k = 0; k < n && p + 46 <= end; k++) {
+		size_t nl = U16(p + 28), xl = U16(p + 30), cl = U16(p + 32);
+		unsigned char *x, *xe;
+
+		if (memcmp(p, "PK\1\2", 4) != 0 ||
+		    p + 46 + nl + xl + cl > end)
+			break;
+		x = p + 46 + nl;
+		xe = x + xl;
+		while (x + 4 <= xe) {
+			size_t id = U16(x), l = U16(x + 2);
+
+			if (x + 4 + l > xe)
+				break;
+			if (id == 0x7075 && (l < 5 || l - 5 != nl ||
+			    memcmp(x + 9, p + 46, nl) != 0)) {
+				snprintf(bad, badlen, "%.*s", (int)nl,
+				    (char *)p + 46);
+				rc = 1;
+				goto out;
+			}
+			x += 4 + l;
+		}
+		p += 46 + nl + xl + cl;
+	}
+out:
+#undef U16
+#undef U32
+	free(buf);
+	fclose(fp);
+	return rc;
+}
+
 static int
 read_zip(struct docx *d, const char *path)
 {
@@ -444,6 +516,16 @@ read_zip(struct docx *d, const char *path)
 		    zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		return -1;
+	}
+	{
+		char bad[300];
+
+		if (ambiguous_names(path, bad, sizeof(bad))) {
+			docx_err(d, "%s: zip entry %s has a Unicode path field "
+			    "naming another entry: readers would disagree on "
+			    "its name", path, bad);
+			goto fail;
+		}
 	}
 	n = zip_get_num_entries(za, 0);
 	if (n < 0 || n > DOCX_MAX_ENTRIES) {
