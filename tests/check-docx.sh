@@ -50,6 +50,7 @@ refuse $fx/bad-nomain.docx "no main document part"
 refuse $fx/bad-truncated.docx "not a readable zip"
 refuse $fx/bad-doc.docx "OLE compound file"
 refuse $fx/bad-pdf.docx "a PDF file"
+refuse $fx/bad-unicode-path.docx "Unicode path field"
 
 if python3 tools/make-docx-fixtures.py --hostile "$tmp/h" 2>"$tmp/err"; then
 	refuse "$tmp/h/bomb.docx" "compression ratio"

@@ -135,6 +135,7 @@ t_refused(void **state)
 		{ "bad-truncated.docx", "not a readable zip" },
 		{ "bad-doc.docx", "OLE compound file" },
 		{ "bad-pdf.docx", "a PDF file" },
+		{ "bad-unicode-path.docx", "Unicode path field" },
 	};
 	struct docx d;
 	char path[256];

@@ -270,6 +270,20 @@ def write_small(d):
     zwrite(os.path.join(d, "bad-nomain.docx"), [
         ("[Content_Types].xml", content_types([])),
         ("_rels/.rels", rels([]))])
+    # An entry whose Unicode Path field names word/document.xml.
+    import struct, zlib
+    up = b"word/document.xml"
+    extra = struct.pack("<HHBI", 0x7075, 5 + len(up), 1,
+                        zlib.crc32(b"other.png")) + up
+    files = simple(wdoc("document", "<w:body>%s</w:body>" % para("text")))
+    with zipfile.ZipFile(os.path.join(d, "bad-unicode-path.docx"), "w",
+                         zipfile.ZIP_DEFLATED) as z:
+        for name, data in files:
+            z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data)
+        info = zipfile.ZipInfo("other.png", (1980, 1, 1, 0, 0, 0))
+        info.extra = extra
+        z.writestr(info, wdoc("document", "<w:body>%s</w:body>"
+                              % para("hidden")))
     with open(os.path.join(d, "features.docx"), "rb") as f:
         data = f.read()
     with open(os.path.join(d, "bad-truncated.docx"), "wb") as f:
