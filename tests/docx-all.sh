@@ -150,7 +150,8 @@ for p in "$tmp"/pub/*.docx; do
 		if [ "$lo" = missing ]; then
 			lofail=$((lofail + 1)); fail=1
 			note "LIBREOFFICE CANNOT OPEN $d/$b"
-		elif [ "$lo" != "$li" ] && [ $d = pub ] && tracked "$b"; then
+		elif [ "$lo" != "$li" ] && { [ $d = pub ] && tracked "$b" ||
+		    grep -q "cannot scan" "$tmp/err/$b.read"; }; then
 			# Tracked changes accepted, comments removed.
 			trackdiff=$((trackdiff + 1))
 			note "LINES $d/$b: $li in, $lo out (tracked changes)"
