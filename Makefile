@@ -130,6 +130,10 @@ check-fuzz-regress: $(FUZZ_REGRESS)
 	    $$t "$$@" || { echo "FAIL: fuzz regression $$n" >&2; exit 1; }; done; \
 	    echo "fuzz regressions: $(words $(FUZZ_REGRESS)) targets passed"
 
+# Every file of ../shared/bench/docx-wild and docx-invalid (about 10 minutes).
+check-docx-all: all
+	@sh tests/docx-all.sh
+
 # Accuracy on the dev corpus and the TAB judgments, held to tests/eval-floors.tsv.
 eval: all
 	@sh tools/eval.sh
@@ -167,4 +171,4 @@ clean:
 FORCE:
 
 .PHONY: all deps check tests check-unit check-golden check-man check-scripts \
-	demo eval bench fuzz check-fuzz-regress regen install uninstall clean FORCE
+	demo eval bench fuzz check-docx-all check-fuzz-regress regen install uninstall clean FORCE

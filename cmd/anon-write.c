@@ -44,6 +44,7 @@ struct writer {
 	int		 check;
 	FILE		*doc;		/* document output, NULL in check mode */
 	int		 bom;
+	int		 docx_in;	/* the stream came from a DOCX */
 	int		 started;
 	char		*source;
 	const char	*inname;	/* the stream being read, for messages */
@@ -185,7 +186,8 @@ flush(struct writer *w, struct unit *u)
 		}
 		if (strcmp(u->t.eol, "crlf") == 0)
 			sbuf_adds(&w->line, "\r\n");
-		else if (strcmp(u->t.eol, "lf") == 0)
+		else if (strcmp(u->t.eol, "lf") == 0 || w->docx_in)
+			/* The text of a DOCX: one paragraph a line. */
 			sbuf_addc(&w->line, '\n');
 		if (fwrite(w->line.buf, 1, w->line.len, w->doc) != w->line.len) {
 			snprintf(w->err, sizeof(w->err), "write error: %s",
@@ -283,6 +285,9 @@ meta(struct writer *w, const struct record *rec)
 	}
 	else if (strcmp(rec->field[1], "bom") == 0)
 		w->bom = strcmp(rec->field[2], "1") == 0;
+	else if (strcmp(rec->field[1], "format") == 0 &&
+	    strcmp(rec->field[2], "docx") == 0)
+		w->docx_in = 1;
 	else if (strcmp(rec->field[1], "format") == 0 &&
 	    strcmp(rec->field[2], "text") != 0 &&
 	    strcmp(rec->field[2], "docx") != 0) {
