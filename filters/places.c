@@ -18,8 +18,9 @@
  *   5. places: a phrase before a postcode, the gazetteer, and context
  *      ("moved to X", "lived in X") for places it does not know.
  *
- * Hunspell (en_GB) tells an ordinary word ("reading", "hope") from a
- * proper noun ("Oldham") and from a word it does not know ("Dixoning").
+ * Hunspell (en_GB, precomputed: wordclass.h) tells an ordinary word
+ * ("reading", "hope") from a proper noun ("Oldham") and from a word it
+ * does not know ("Dixoning").
  */
 #include <ctype.h>
 #include <errno.h>
@@ -28,11 +29,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hunspell/hunspell.h>
 
 #include "lexicon.h"
 #include "places.h"
 #include "record.h"
+#include "wordclass.h"
 
 #define MAXPHRASE	512	/* bytes of a folded phrase */
 #define ALLOWMAX	9	/* tokens of the longest allowed phrase */
@@ -64,10 +65,9 @@ struct places_ctx {
 	struct lexicon	*gaz;		/* gazetteer: place -> town|locality */
 	struct lexicon	*allow;		/* allow-list phrases */
 	struct lexicon	*notplace;	/* countries, languages, faiths */
-	struct lexicon	*wcache;	/* hunspell verdicts: o, p, u */
 	struct lexicon	*streets;	/* streets seen in this document */
 	struct lexicon	*inst;		/* institution core -> subtype \t key */
-	Hunhandle	*hun;
+	struct wordclass *wc;		/* hunspell verdicts: o, p, u */
 
 	/* Per-paragraph scratch, reused. */
 	const char	*text;
@@ -474,30 +474,8 @@ spaced(const struct places_ctx *c, size_t a, size_t b)
 static int
 wclass(struct places_ctx *c, size_t i)
 {
-	char	 b[MAXPHRASE], w[MAXPHRASE];
-	size_t	 n;
-	const char *v;
-	int	 r;
-
-	n = fold1(c, i, b);
-	if (n == (size_t)-1 || n == 0)
-		return 'u';
-	if ((v = lexicon_get(c->wcache, b, n)) != NULL)
-		return v[0];
-	if (Hunspell_spell(c->hun, b))
-		r = 'o';
-	else {
-		memcpy(w, b, n + 1);
-		if ((unsigned char)w[0] < 0x80)
-			w[0] = (char)toupper((unsigned char)w[0]);
-		else
-			memcpy(w, c->text + c->tok[i].s, n);
-		r = Hunspell_spell(c->hun, w) ? 'p' : 'u';
-	}
-	if (lexicon_size(c->wcache) < 200000)
-		(void)lexicon_put(c->wcache, b, n, r == 'o' ? "o" :
-		    r == 'p' ? "p" : "u");
-	return r;
+	return wordclass_of(c->wc, c->text + c->tok[i].s, c->tok[i].e -
+	    c->tok[i].s);
 }
 
 /* --- output -------------------------------------------------------------- */
@@ -1585,8 +1563,6 @@ struct places_ctx *
 places_new(const char *dict, char *err, size_t errlen)
 {
 	struct places_ctx *c;
-	char	 aff[1024], dic[1024];
-	FILE	*fp;
 	static const struct {
 		size_t		 off;
 		const char	*name;
@@ -1613,31 +1589,13 @@ places_new(const char *dict, char *err, size_t errlen)
 		if ((*slot = lexicon_load(lex[i].name, err, errlen)) == NULL)
 			goto fail;
 	}
-	if ((c->wcache = lexicon_new()) == NULL ||
-	    (c->streets = lexicon_new()) == NULL ||
+	if ((c->streets = lexicon_new()) == NULL ||
 	    (c->inst = lexicon_new()) == NULL) {
 		snprintf(err, errlen, "%s", strerror(ENOMEM));
 		goto fail;
 	}
-	if (dict == NULL)
-		dict = "/usr/share/hunspell/en_GB";
-	snprintf(aff, sizeof(aff), "%s.aff", dict);
-	snprintf(dic, sizeof(dic), "%s.dic", dict);
-	/* Hunspell does not report a missing file; check first. */
-	if ((fp = fopen(dic, "r")) == NULL) {
-		snprintf(err, errlen, "%s: %s", dic, strerror(errno));
+	if ((c->wc = wordclass_open(dict, err, errlen)) == NULL)
 		goto fail;
-	}
-	fclose(fp);
-	if ((fp = fopen(aff, "r")) == NULL) {
-		snprintf(err, errlen, "%s: %s", aff, strerror(errno));
-		goto fail;
-	}
-	fclose(fp);
-	if ((c->hun = Hunspell_create(aff, dic)) == NULL) {
-		snprintf(err, errlen, "%s: cannot load dictionary", dict);
-		goto fail;
-	}
 	return c;
 fail:
 	places_free(c);
@@ -1658,11 +1616,9 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->gaz);
 	lexicon_free(c->allow);
 	lexicon_free(c->notplace);
-	lexicon_free(c->wcache);
 	lexicon_free(c->streets);
 	lexicon_free(c->inst);
-	if (c->hun != NULL)
-		Hunspell_destroy(c->hun);
+	wordclass_free(c->wc);
 	free(c->tok);
 	free(c->lower);
 	free(c->fbuf);
