@@ -67,6 +67,7 @@ struct places_ctx {
 	struct lexicon	*notplace;	/* countries, languages, faiths */
 	struct lexicon	*streets;	/* streets seen in this document */
 	struct lexicon	*inst;		/* institution core -> subtype \t key */
+	struct lexicon	*instcore;	/* the cores of inst, without |family */
 	struct wordclass *wc;		/* hunspell verdicts: o, p, u */
 
 	/* Per-paragraph scratch, reused. */
@@ -953,7 +954,9 @@ inst_emit(struct places_ctx *c, size_t a, size_t b, size_t na, size_t nb,
 			snprintf(key, sizeof(key), "%s", tab + 1);
 		} else {
 			snprintf(val, sizeof(val), "%s\t%s", sub, key);
-			if (lexicon_put(c->inst, core, cl, val) == -1)
+			if (lexicon_put(c->inst, core, cl, val) == -1 ||
+			    lexicon_put(c->instcore, core, (size_t)(strchr(core,
+			    '|') - core), NULL) == -1)
 				return -1;
 		}
 	}
@@ -1151,7 +1154,8 @@ shortpass(struct places_ctx *c)
 			    !freetok(c, i, i + n))
 				continue;
 			len = corekey(c, i, i + n, buf, sizeof(buf) - 32);
-			if (len == (size_t)-1 || len == 0)
+			if (len == (size_t)-1 || len == 0 ||
+			    !lexicon_has(c->instcore, buf, len))
 				continue;
 			/* One ordinary word is too weak a short form. */
 			if (n == 1 && wclass(c, i) != 'u')
@@ -1161,9 +1165,13 @@ shortpass(struct places_ctx *c)
 			    !(c->tok[i + 1].f & T_POSSESSIVE))
 				continue;
 			for (f = 0; fams[f] != NULL; f++) {
+				size_t fl;
+
 				fam = fams[f];
-				snprintf(buf + len, sizeof(buf) - len, "|%s", fam);
-				v = lexicon_get(c->inst, buf, strlen(buf));
+				fl = strlen(fam);
+				buf[len] = '|';
+				memcpy(buf + len + 1, fam, fl + 1);
+				v = lexicon_get(c->inst, buf, len + 1 + fl);
 				if (v != NULL)
 					break;
 			}
@@ -1590,7 +1598,8 @@ places_new(const char *dict, char *err, size_t errlen)
 			goto fail;
 	}
 	if ((c->streets = lexicon_new()) == NULL ||
-	    (c->inst = lexicon_new()) == NULL) {
+	    (c->inst = lexicon_new()) == NULL ||
+	    (c->instcore = lexicon_new()) == NULL) {
 		snprintf(err, errlen, "%s", strerror(ENOMEM));
 		goto fail;
 	}
@@ -1618,6 +1627,7 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->notplace);
 	lexicon_free(c->streets);
 	lexicon_free(c->inst);
+	lexicon_free(c->instcore);
 	wordclass_free(c->wc);
 	free(c->tok);
 	free(c->lower);
