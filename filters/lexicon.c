@@ -170,6 +170,25 @@ lexicon_size(const struct lexicon *l)
 	return l->n;
 }
 
+int
+lexicon_each(const struct lexicon *l, int (*fn)(void *, const char *, size_t,
+    const char *), void *arg)
+{
+	size_t	 i;
+	int	 r;
+
+	for (i = 0; i < l->cap; i++) {
+		if (l->slot[i].key == EMPTY ||
+		    (size_t)l->slot[i].key + l->slot[i].keylen >= l->alen ||
+		    l->slot[i].value >= l->alen)
+			continue;
+		if ((r = fn(arg, l->base + l->slot[i].key, l->slot[i].keylen,
+		    l->base + l->slot[i].value)) != 0)
+			return r;
+	}
+	return 0;
+}
+
 static struct slot *
 find(const struct lexicon *l, const char *key, size_t len, uint32_t h)
 {

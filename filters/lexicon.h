@@ -52,6 +52,13 @@ int		 lexicon_has(const struct lexicon *, const char *key, size_t len);
 /* Returns the value of key ("" when the line had none) or NULL if absent. */
 const char	*lexicon_get(const struct lexicon *, const char *key, size_t len);
 size_t		 lexicon_size(const struct lexicon *);
+/*
+ * Calls fn(arg, key, keylen, value) for every entry, in no particular
+ * order (use it to build other tables, not output), until fn returns
+ * non-zero.  Returns that value, or 0.  fn must not change the table.
+ */
+int		 lexicon_each(const struct lexicon *, int (*fn)(void *,
+		    const char *, size_t, const char *), void *arg);
 
 /*
  * Writes the lower-case form of src (ASCII and Latin-1/Latin Extended-A

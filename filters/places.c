@@ -68,6 +68,7 @@ struct places_ctx {
 	struct lexicon	*streets;	/* streets seen in this document */
 	struct lexicon	*inst;		/* institution core -> subtype \t key */
 	struct lexicon	*instcore;	/* the cores of inst, without |family */
+	struct lexicon	*allowpre;	/* word prefixes of allow phrases */
 	struct wordclass *wc;		/* hunspell verdicts: o, p, u */
 
 	/* Per-paragraph scratch, reused. */
@@ -506,23 +507,44 @@ markallow(struct places_ctx *c, size_t a, size_t b)
 	}
 }
 
+/* Adds each word prefix of the allowed phrase key to the table arg. */
+static int
+addprefixes(void *arg, const char *key, size_t len, const char *value)
+{
+	struct lexicon	*pre = arg;
+	size_t		 i;
+
+	(void)value;
+	for (i = 1; i <= len; i++)
+		if ((i == len || key[i] == ' ') &&
+		    lexicon_put(pre, key, i, NULL) == -1)
+			return -1;
+	return 0;
+}
+
 static void
 allowpass(struct places_ctx *c)
 {
 	char	 buf[MAXPHRASE];
-	size_t	 i, n, len;
+	size_t	 i, n, k, len;
 
 	for (i = 0; i < c->ntok; i++) {
 		if (!cap(c, i) && !(c->tok[i].f & T_DIGIT))
 			continue;
-		for (n = ALLOWMAX; n >= 1; n--) {
-			if (i + n > c->ntok || !spaced(c, i, i + n))
-				continue;
-			len = foldtoks(c, i, i + n, buf, sizeof(buf));
-			if (len == (size_t)-1)
-				continue;
-			if (lexicon_has(c->allow, buf, len))
+		/*
+		 * The longest allowed phrase starting here: grow it while it
+		 * is the start of some phrase (spaced() and the buffer only
+		 * fail more for longer phrases).
+		 */
+		for (n = 0, k = 1; k <= ALLOWMAX; k++) {
+			if (i + k > c->ntok || !spaced(c, i, i + k))
 				break;
+			len = foldtoks(c, i, i + k, buf, sizeof(buf));
+			if (len == (size_t)-1 ||
+			    !lexicon_has(c->allowpre, buf, len))
+				break;
+			if (lexicon_has(c->allow, buf, len))
+				n = k;
 		}
 		if (n >= 1) {
 			markallow(c, i, i + n);
@@ -1599,7 +1621,9 @@ places_new(const char *dict, char *err, size_t errlen)
 	}
 	if ((c->streets = lexicon_new()) == NULL ||
 	    (c->inst = lexicon_new()) == NULL ||
-	    (c->instcore = lexicon_new()) == NULL) {
+	    (c->instcore = lexicon_new()) == NULL ||
+	    (c->allowpre = lexicon_new()) == NULL ||
+	    lexicon_each(c->allow, addprefixes, c->allowpre) != 0) {
 		snprintf(err, errlen, "%s", strerror(ENOMEM));
 		goto fail;
 	}
@@ -1628,6 +1652,7 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->streets);
 	lexicon_free(c->inst);
 	lexicon_free(c->instcore);
+	lexicon_free(c->allowpre);
 	wordclass_free(c->wc);
 	free(c->tok);
 	free(c->lower);

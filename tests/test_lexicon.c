@@ -146,6 +146,52 @@ stale_or_damaged_ignored(void **state)
 	lexicon_free(l);
 }
 
+static int
+count(void *arg, const char *key, size_t len, const char *value)
+{
+	size_t	*n = arg;
+
+	assert_int_equal(strlen(key), len);
+	assert_non_null(value);
+	if (len == 4 && memcmp(key, "beta", 4) == 0)
+		assert_string_equal(value, "value");
+	(*n)++;
+	return 0;
+}
+
+static int
+stop(void *arg, const char *key, size_t len, const char *value)
+{
+	(void)arg;
+	(void)key;
+	(void)len;
+	(void)value;
+	return 7;
+}
+
+/* lexicon_each() visits every entry once, parsed or mapped. */
+static void
+each_entry(void **state)
+{
+	struct lexicon	*l;
+	char		 err[256];
+	size_t		 n = 0;
+
+	(void)state;
+	writefile("e.txt", small);
+	assert_non_null(l = lexicon_load("e.txt", err, sizeof(err)));
+	assert_int_equal(lexicon_each(l, count, &n), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(lexicon_each(l, stop, NULL), 7);
+	lexicon_free(l);
+	compile("e.txt");
+	assert_non_null(l = lexicon_load("e.txt", err, sizeof(err)));
+	n = 0;
+	assert_int_equal(lexicon_each(l, count, &n), 0);
+	assert_int_equal(n, 4);
+	lexicon_free(l);
+}
+
 static void
 errors(void **state)
 {
@@ -178,6 +224,7 @@ main(void)
 		cmocka_unit_test(text_and_compiled_agree),
 		cmocka_unit_test(large_compiled),
 		cmocka_unit_test(stale_or_damaged_ignored),
+		cmocka_unit_test(each_entry),
 		cmocka_unit_test(errors),
 	};
 	char	 cmd[64];
