@@ -138,7 +138,8 @@ static int
 inlist(const char *const *l, const char *s, size_t n)
 {
 	for (; *l != NULL; l++)
-		if (strlen(*l) == n && memcmp(*l, s, n) == 0)
+		if ((n == 0 || (*l)[0] == s[0]) && strlen(*l) == n &&
+		    memcmp(*l, s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -194,40 +195,44 @@ fold1(const struct places_ctx *c, size_t i, char *buf)
 	return foldtoks(c, i, i + 1, buf, MAXPHRASE);
 }
 
+/*
+ * The folded token i in place (tokenise() filled c->fbuf), or NULL when
+ * it is out of range or longer than a phrase may be (as fold1() fails).
+ */
+static const char *
+ftok(const struct places_ctx *c, size_t i, size_t *n)
+{
+	if (i >= c->ntok || c->tok[i].fl + 2 >= MAXPHRASE)
+		return NULL;
+	*n = c->tok[i].fl;
+	return c->fbuf + c->tok[i].fo;
+}
+
 static int
 tokis(const struct places_ctx *c, size_t i, const char *const *l)
 {
-	char	 b[MAXPHRASE];
+	const char *w;
 	size_t	 n;
 
-	if (i >= c->ntok)
-		return 0;
-	n = fold1(c, i, b);
-	return n != (size_t)-1 && inlist(l, b, n);
+	return (w = ftok(c, i, &n)) != NULL && inlist(l, w, n);
 }
 
 static int
 toklex(const struct places_ctx *c, size_t i, const struct lexicon *l)
 {
-	char	 b[MAXPHRASE];
+	const char *w;
 	size_t	 n;
 
-	if (i >= c->ntok)
-		return 0;
-	n = fold1(c, i, b);
-	return n != (size_t)-1 && lexicon_has(l, b, n);
+	return (w = ftok(c, i, &n)) != NULL && lexicon_has(l, w, n);
 }
 
 static const char *
 toklexget(const struct places_ctx *c, size_t i, const struct lexicon *l)
 {
-	char	 b[MAXPHRASE];
+	const char *w;
 	size_t	 n;
 
-	if (i >= c->ntok)
-		return NULL;
-	n = fold1(c, i, b);
-	return n == (size_t)-1 ? NULL : lexicon_get(l, b, n);
+	return (w = ftok(c, i, &n)) == NULL ? NULL : lexicon_get(l, w, n);
 }
 
 /* --- tokens and gaps ---------------------------------------------------- */
