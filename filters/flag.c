@@ -86,9 +86,23 @@ struct patset {
 	pcre2_code		*anch;	/* the same, anchored */
 	cand_t			*first[128];	/* by first byte (folded) */
 	cand_t			**pair;	/* [128 * 128] by two bytes */
+	cand_t			**tri;	/* [52 * 52 * 52] by three letters */
 };
 
 static cand_t	 no_cand[1] = { -1 };
+
+#define NTRI	(52 * 52 * 52)
+
+/* A-Z as 0-25, a-z as 26-51, else -1. */
+static int
+letter(unsigned char ch)
+{
+	if (ch >= 'A' && ch <= 'Z')
+		return ch - 'A';
+	if (ch >= 'a' && ch <= 'z')
+		return ch - 'a' + 26;
+	return -1;
+}
 
 struct category {
 	struct patset	 pats;
@@ -118,6 +132,7 @@ struct span {
 struct wstart {
 	size_t	 pos;
 	int	 key;
+	int	 tri;		/* three letters' index, or -1 */
 };
 
 struct flag_ctx {
@@ -218,6 +233,11 @@ patset_release(struct patset *ps)
 			if (ps->pair[i] != no_cand)
 				free(ps->pair[i]);
 	free(ps->pair);
+	if (ps->tri != NULL)
+		for (i = 0; i < NTRI; i++)
+			if (ps->tri[i] != no_cand)
+				free(ps->tri[i]);
+	free(ps->tri);
 	memset(ps, 0, sizeof(*ps));
 }
 
@@ -595,8 +615,8 @@ can_begin(struct patset *ps, size_t i, const char *b, size_t n,
 
 /*
  * Returns the candidates of ps for texts beginning with b[0..n) (n is 1
- * or 2; ASCII, as written: a pattern may turn case-blindness off), from those for b[0] alone; NULL when out of
- * memory.
+ * or 2 ASCII bytes, or 3 letters; as written: a pattern may turn
+ * case-blindness off), from those for b[0..n-1); NULL when out of memory.
  */
 static cand_t *
 candidates(struct patset *ps, const char *b, size_t n, pcre2_match_data *md)
@@ -606,7 +626,14 @@ candidates(struct patset *ps, const char *b, size_t n, pcre2_match_data *md)
 
 	if (n == 1)
 		slot = &ps->first[(unsigned char)b[0]];
-	else {
+	else if (n == 3) {
+		if (ps->tri == NULL &&
+		    (ps->tri = calloc(NTRI, sizeof(*ps->tri))) == NULL)
+			return NULL;
+		slot = &ps->tri[letter((unsigned char)b[0]) * 52 * 52 +
+		    letter((unsigned char)b[1]) * 52 +
+		    letter((unsigned char)b[2])];
+	} else {
 		if (ps->pair == NULL &&
 		    (ps->pair = calloc(128 * 128, sizeof(*ps->pair))) == NULL)
 			return NULL;
@@ -616,10 +643,10 @@ candidates(struct patset *ps, const char *b, size_t n, pcre2_match_data *md)
 	if (*slot != NULL)
 		return *slot;
 	from = NULL;
-	if (n == 2 && (from = candidates(ps, b, 1, md)) == NULL)
+	if (n > 1 && (from = candidates(ps, b, n - 1, md)) == NULL)
 		return NULL;
 	k = n == 1 ? ps->n : 0;
-	if (n == 2)
+	if (n > 1)
 		while (from[k] != -1)
 			k++;
 	if ((v = malloc((k + 1) * sizeof(*v))) == NULL)
@@ -720,6 +747,11 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 		}
 		c->ws[c->nws].pos = p;
 		c->ws[c->nws].key = key;
+		c->ws[c->nws].tri = -1;
+		if (p + 2 < len && letter(t[p]) >= 0 && letter(t[p + 1]) >= 0 &&
+		    letter(t[p + 2]) >= 0)
+			c->ws[c->nws].tri = letter(t[p]) * 52 * 52 +
+			    letter(t[p + 1]) * 52 + letter(t[p + 2]);
 		c->nws++;
 	}
 	return 0;
@@ -744,17 +776,24 @@ search(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
 	PCRE2_SPTR	 mark;
 	const cand_t	*cv;
 	pcre2_code	*re;
-	char		 b[2];
+	char		 b[3];
 	size_t		 i, p;
-	int		 rc, pat, key;
+	int		 rc, pat, key, tri;
 
 	if (ps->re == NULL)
 		return 0;
 	for (i = 0; i < c->nws; i++) {
 		p = c->ws[i].pos;
 		key = c->ws[i].key;
+		tri = c->ws[i].tri;
 		if (key != WS_FULL) {
-			if (key >= 0 && ps->pair != NULL &&
+			if (tri >= 0 && ps->tri != NULL &&
+			    ps->tri[tri] != NULL)
+				cv = ps->tri[tri];
+			else if (tri >= 0) {
+				memcpy(b, text + p, 3);
+				cv = candidates(ps, b, 3, c->md);
+			} else if (key >= 0 && ps->pair != NULL &&
 			    ps->pair[key] != NULL)
 				cv = ps->pair[key];
 			else if (key >= 0) {
