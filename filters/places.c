@@ -53,6 +53,7 @@ struct tok {
 	int		 used;		/* covered by a mention (prior or ours) */
 	int		 astart, aend;	/* allow span covering it, or -1 */
 	size_t		 fo, fl;	/* folded form in ctx->fbuf */
+	int		 desig;		/* a designator word; -1 = not known */
 };
 
 struct places_ctx {
@@ -307,7 +308,7 @@ tokenise(struct places_ctx *c)
 			i += n;
 			continue;
 		}
-		struct tok t = { i, 0, 0, 0, -1, -1, 0, 0 };
+		struct tok t = { i, 0, 0, 0, -1, -1, 0, 0, -1 };
 		int	 up = 0, low = 0, letters = 0;
 		if (isupperl(cp))
 			t.f |= T_CAP;
@@ -924,11 +925,14 @@ static size_t
 corekey(const struct places_ctx *c, size_t a, size_t b, char *buf, size_t cap)
 {
 	size_t	 i, o = 0, n;
-	char	 w[MAXPHRASE];
+	const char *w;
 
 	for (i = a; i < b; i++) {
-		n = fold1(c, i, w);
-		if (n == (size_t)-1 || inlist(designators, w, n))
+		if ((w = ftok(c, i, &n)) == NULL)
+			continue;
+		if (c->tok[i].desig == -1)	/* asked for every window */
+			c->tok[i].desig = inlist(designators, w, n);
+		if (c->tok[i].desig)
 			continue;
 		if (o + n + 2 >= cap)
 			return (size_t)-1;
