@@ -321,7 +321,8 @@ texthash(const char *s, size_t len)
 		h ^= h >> 29;
 	}
 	w = 0;
-	memcpy(&w, s + i, len - i);
+	if (len > i)
+		memcpy(&w, s + i, len - i);
 	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
 	return h ^ (h >> 32);
 }
