@@ -1045,7 +1045,8 @@ docx_out_write(struct docx_out *o, const char *out, int review, char *err,
 	}
 	if (docx_open(&d, o->source, o->drop ? DOCX_DROP_EMBEDDED : 0) == -1)
 		goto out;
-	qsort(o->r, o->nr, sizeof(*o->r), cmp_repl);
+	if (o->nr > 1)
+		qsort(o->r, o->nr, sizeof(*o->r), cmp_repl);
 	w.o = o;
 	if (docx_units(&d, write_unit, &w) == -1)
 		goto out;

@@ -1260,7 +1260,8 @@ flag_scan(struct flag_ctx *c, const char *text, size_t len,
 	if (search(c, &c->cxh, &c->ctx, FLAG_NCAT, text, len, err,
 	    errlen) == -1)
 		return -1;
-	qsort(c->hits.v, c->hits.n, sizeof(*c->hits.v), cmp_hit);
+	if (c->hits.n > 1)
+		qsort(c->hits.v, c->hits.n, sizeof(*c->hits.v), cmp_hit);
 	if (c->cxh.n > 0)	/* qsort(NULL, 0, ...) is undefined */
 		qsort(c->cxh.v, c->cxh.n, sizeof(*c->cxh.v), cmp_hit);
 	if ((ns = sentence_split(text, len, &c->sent)) == -1 ||

@@ -795,7 +795,8 @@ ids_scan(void *ctx, const struct text_unit *tu,
 	 * Overlaps: a candidate inside another is dropped (the URL holding
 	 * digits stays a URL); of two that cross, the surer one stays.
 	 */
-	qsort(x->cand, x->ncand, sizeof(*x->cand), cand_cmp);
+	if (x->ncand > 1)
+		qsort(x->cand, x->ncand, sizeof(*x->cand), cand_cmp);
 	n = 0;
 	for (i = 0; i < x->ncand; i++) {
 		c = &x->cand[i];
