@@ -39,6 +39,8 @@ enum ptype {
 };
 
 static long	case_row(const struct pseudo *, const char *);
+struct pname;
+static int	is_full_name(const struct pname *);
 
 static const char *const tname[] = {
 	"identifier", "postcode", "date", "address", "institution", "person",
@@ -845,6 +847,145 @@ choose(struct pseudo *p, size_t a, size_t b)
 	free(ord);
 	free(taken);
 	return 0;
+}
+
+/* ---- step 1b: one type per name --------------------------------------- */
+
+/* The comparison form of any mention: its name tokens, folded. */
+static size_t
+surface_key(const struct pm *m, char *buf, size_t cap)
+{
+	struct pname	 pn;
+
+	if (pn_parse(&pn, m->surface, m->slen) == 0)
+		return 0;
+	return join(&pn, 0, pn.ntok, buf, cap);
+}
+
+static int
+unifiable(enum ptype t)
+{
+	return t == T_PERSON || t == T_PLACE || t == T_ADDRESS ||
+	    t == T_INSTITUTION;
+}
+
+/* Gives mention m the type and attributes of mention w. */
+static void
+retype(struct pm *m, const struct pm *w)
+{
+	m->type = w->type;
+	m->subtype = w->subtype;
+	m->key = w->key;
+	m->hint = w->hint;
+}
+
+/*
+ * Within a document one name is one kind of thing.  When the chosen
+ * mentions of one surface (folded name tokens) have different types among
+ * person, place, address and institution, the type with the highest sum of
+ * confidences wins (a case-file person counts 100 a mention) and the others
+ * take the type, subtype and KEY of its best mention: "Clare" found 300
+ * times by the gazetteer and 12 times as the mother is the mother, "Old
+ * Watsonfield" as a town and as a short hospital name is a town.  Then a
+ * place that is a single word and the forename of a person (the case
+ * file's, or a full name in the text) becomes that person: "took in Noah",
+ * "Connor was arrested".
+ */
+static int
+unify_types(struct pseudo *p)
+{
+	struct phash	*h, *fn;
+	struct pname	 pn;
+	const struct case_person *cp;
+	const size_t	*v;
+	char		 buf[PN_BUFSZ];
+	long		 score[T_OTHER + 1];
+	size_t		 i, j, n, len, best, a;
+	int		 t, win, mixed, rc = -1;
+	struct pm	*m;
+
+	if ((h = phash_new()) == NULL)
+		return -1;
+	if ((fn = phash_new()) == NULL) {
+		phash_free(h);
+		return -1;
+	}
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		if (!m->chosen || !unifiable(m->type) ||
+		    (len = surface_key(m, buf, sizeof(buf))) == 0)
+			continue;
+		if (phash_add(h, buf, len, i) == -1)
+			goto out;
+	}
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		if (!m->chosen || !unifiable(m->type) ||
+		    (len = surface_key(m, buf, sizeof(buf))) == 0 ||
+		    (v = phash_get(h, buf, len, &n)) == NULL || v[0] != i)
+			continue;
+		memset(score, 0, sizeof(score));
+		mixed = 0;
+		for (j = 0; j < n; j++) {
+			score[p->m[v[j]].type] += rank_conf(&p->m[v[j]]);
+			if (p->m[v[j]].type != m->type)
+				mixed = 1;
+		}
+		if (!mixed)
+			continue;
+		win = T_PERSON;
+		for (t = 0; t <= T_OTHER; t++)
+			if (score[t] > score[win])
+				win = t;
+		best = n;
+		for (j = 0; j < n; j++)
+			if (p->m[v[j]].type == (enum ptype)win && (best == n ||
+			    rank_conf(&p->m[v[j]]) > rank_conf(&p->m[v[best]])))
+				best = j;
+		a = v[best];
+		for (j = 0; j < n; j++)
+			if (p->m[v[j]].type != (enum ptype)win)
+				retype(&p->m[v[j]], &p->m[a]);
+	}
+	/* Forenames of the case file and of full names in the text. */
+	for (i = 0; p->cf != NULL && i < p->cf->nperson; i++) {
+		cp = &p->cf->person[i];
+		for (j = 0; j <= cp->nalias; j++) {
+			const char *nm = j == 0 ? cp->name : cp->alias[j - 1];
+
+			if (pn_parse(&pn, nm, strlen(nm)) >= 2 && !pn.initials &&
+			    !(pn.isinit & 1u) && phash_add(fn, pn.tok[0],
+			    pn.toklen[0], i) == -1)
+				goto out;
+		}
+	}
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		if (!m->chosen || m->type != T_PERSON)
+			continue;
+		pn_parse(&pn, m->surface, m->slen);
+		if (is_full_name(&pn) && phash_add(fn, pn.tok[0],
+		    pn.toklen[0], SIZE_MAX) == -1)
+			goto out;
+	}
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		if (!m->chosen || m->type != T_PLACE)
+			continue;
+		if (pn_parse(&pn, m->surface, m->slen -
+		    pn_possessive(m->surface, m->slen)) != 1 || pn.initials ||
+		    phash_get(fn, pn.tok[0], pn.toklen[0], &n) == NULL)
+			continue;
+		m->type = T_PERSON;
+		m->subtype = "";
+		m->key = "";
+		m->hint = "";
+	}
+	rc = 0;
+out:
+	phash_free(h);
+	phash_free(fn);
+	return rc;
 }
 
 /* ---- step 2: grouping ------------------------------------------------- */
@@ -2178,7 +2319,7 @@ pseudo_resolve(struct pseudo *p, char *err, size_t errlen)
 		if (choose(p, a, b) == -1)
 			goto enomem;
 	}
-	if (group(p) == -1 || name_entities(p) == -1 || build_repls(p) == -1)
+	if (unify_types(p) == -1 || group(p) == -1 || name_entities(p) == -1 || build_repls(p) == -1)
 		goto enomem;
 	return 0;
 enomem:
