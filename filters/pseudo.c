@@ -2271,7 +2271,9 @@ build_repls(struct pseudo *p)
 		sbuf_reset(&sb);
 		if (sbuf_adds(&sb, base) == -1)
 			goto fail;
-		caps = pn_is_caps(m->surface, m->slen);
+		/* ALL CAPS names stay ALL CAPS; typed placeholders
+		 * ("[reference]") and dates keep their own case. */
+		caps = m->ent != -1 && pn_is_caps(m->surface, m->slen);
 		if (caps) {
 			for (k = 0; k < sb.len; k++)
 				sb.buf[k] = (char)toupper((unsigned char)sb.buf[k]);
