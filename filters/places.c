@@ -1133,7 +1133,11 @@ instpass(struct places_ctx *c)
 			a++;
 		if (a >= i || generic(c, a, i))
 			continue;
-		if (!freetok(c, p, h) || allowed_over(c, p, h))
+		/* A head noun inside an allowed phrase ("Westmoor
+		 * Safeguarding Children Partnership") heads no institution. */
+		if (!freetok(c, p, h) || allowed_over(c, p, h) ||
+		    (c->tok[i].astart >= 0 &&
+		    c->tok[i].aend - c->tok[i].astart >= 2))
 			continue;
 		/* House, Lodge, Court: a building, an institution only where
 		 * the paragraph speaks of accommodation, refuges or units. */
