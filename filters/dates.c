@@ -954,16 +954,28 @@ table_row(struct dates_ctx *c, const char *s, size_t len)
 	return first;
 }
 
+/* Where cell_of() counted up to in the paragraph being scanned. */
+struct cellpos {
+	size_t	off;
+	int	col;
+};
+
 static int
-cell_of(const char *s, size_t off)
+cell_of(struct cellpos *p, const char *s, size_t off)
 {
-	int col = 0;
 	size_t i;
 
-	for (i = 0; i < off; i++)
+	/* Candidates come in text order: count on from the last one, so
+	 * that a long row costs one pass, not one per date. */
+	if (off < p->off) {
+		p->off = 0;
+		p->col = 0;
+	}
+	for (i = p->off; i < off; i++)
 		if (s[i] == '\t')
-			col++;
-	return col;
+			p->col++;
+	p->off = off;
+	return p->col;
 }
 
 static const char *
@@ -1017,7 +1029,7 @@ bad_before(const char *s, size_t off)
 static int
 take(struct dates_ctx *c, const struct text_unit *t,
     const struct mention_list *prior, struct mention_list *found,
-    size_t ms, size_t me, int row_dob)
+    size_t ms, size_t me, int row_dob, struct cellpos *cp)
 {
 	const char *s = t->text, *sub, *shape;
 	size_t len = t->len;
@@ -1040,7 +1052,8 @@ take(struct dates_ctx *c, const struct text_unit *t,
 	    s[v.tok[0].len] == '.' && me + 1 < len && s[me] == ' ' &&
 	    isupper((unsigned char)s[me + 1]))
 		return 0;
-	dob = row_dob || (c->dob_col >= 0 && cell_of(s, ms) == c->dob_col) ||
+	dob = row_dob ||
+	    (c->dob_col >= 0 && cell_of(cp, s, ms) == c->dob_col) ||
 	    dob_before(c, s, ms);
 	if (v.p[v.nparts - 1].y)
 		c->last_year = v.p[v.nparts - 1].y;
@@ -1078,6 +1091,7 @@ dates_scan(void *vctx, const struct text_unit *t,
 	size_t len = t->len, off = 0, ms, me;
 	PCRE2_SIZE *ov;
 	uint32_t opts = PCRE2_NO_UTF_CHECK;
+	struct cellpos cp = { 0, 0 };
 	int rc, row_dob;
 
 	/* Checked once here, so that no match has to check it again. */
@@ -1097,7 +1111,7 @@ dates_scan(void *vctx, const struct text_unit *t,
 		ov = pcre2_get_ovector_pointer(rx->md);
 		ms = ov[0];
 		me = ov[1];
-		rc = take(c, t, prior, found, ms, me, row_dob);
+		rc = take(c, t, prior, found, ms, me, row_dob, &cp);
 		if (rc == 0 && !bad_before(s, ms)) {
 			/* Not a range after all: try the single forms here. */
 			rc = pcre2_match(rx->single, (PCRE2_SPTR)s, len, ms,
@@ -1107,7 +1121,8 @@ dates_scan(void *vctx, const struct text_unit *t,
 			if (rc >= 0 && pcre2_get_ovector_pointer(rx->mds)[1]
 			    != me) {
 				me = pcre2_get_ovector_pointer(rx->mds)[1];
-				rc = take(c, t, prior, found, ms, me, row_dob);
+				rc = take(c, t, prior, found, ms, me,
+				    row_dob, &cp);
 			} else
 				rc = 0;
 		}

@@ -54,6 +54,8 @@ struct tok {
 	int		 astart, aend;	/* allow span covering it, or -1 */
 	size_t		 fo, fl;	/* folded form in ctx->fbuf */
 	int		 desig;		/* a designator word; -1 = not known */
+	size_t		 pcend;		/* an upstream postcode starts here:
+					 * 1 + the token after it; 0 = none */
 };
 
 struct places_ctx {
@@ -308,7 +310,7 @@ tokenise(struct places_ctx *c)
 			i += n;
 			continue;
 		}
-		struct tok t = { i, 0, 0, 0, -1, -1, 0, 0, -1 };
+		struct tok t = { i, 0, 0, 0, -1, -1, 0, 0, -1, 0 };
 		int	 up = 0, low = 0, letters = 0;
 		if (isupperl(cp))
 			t.f |= T_CAP;
@@ -617,18 +619,14 @@ postcode_at(const struct places_ctx *c, size_t i, const struct mention_list *pri
     size_t *end)
 {
 	const char *s;
-	size_t	 n, k, j;
+	size_t	 n, k;
 
 	if (i >= c->ntok)
 		return 0;
-	for (k = 0; prior != NULL && k < prior->n; k++) {
-		const struct mention *m = &prior->v[k];
-		if (m->start == c->tok[i].s && strcmp(m->type, "postcode") == 0) {
-			for (j = i; j < c->ntok && c->tok[j].s < m->end; j++)
-				;
-			*end = j;
-			return 1;
-		}
+	/* places_scan() marked the tokens where prior's postcodes start. */
+	if (c->tok[i].pcend != 0) {
+		*end = c->tok[i].pcend - 1;
+		return 1;
 	}
 	/* Outward code: A9, A99, AA9, AA99, A9A, AA9A; inward: 9AA. */
 	s = c->text + c->tok[i].s;
@@ -1552,14 +1550,31 @@ places_scan(void *vctx, const struct text_unit *t,
 		goto oom;
 	if (c->ntok == 0)
 		return 0;
-	/* Tokens under an upstream mention are taken. */
+	/* Tokens under an upstream mention are taken.  Tokens are in text
+	 * order and do not overlap: find the first one ending after the
+	 * mention's start by bisection, not by a pass over the paragraph. */
 	for (k = 0; prior != NULL && k < prior->n; k++) {
 		const struct mention *m = &prior->v[k];
+		size_t	 lo = 0, hi = c->ntok;
+		while (lo < hi) {
+			i = lo + (hi - lo) / 2;
+			if (c->tok[i].e > m->start)
+				hi = i;
+			else
+				lo = i + 1;
+		}
+		/* For postcode_at(): the first postcode starting at a token
+		 * (whatever its text id, as before). */
+		if (lo < c->ntok && c->tok[lo].s == m->start &&
+		    c->tok[lo].pcend == 0 && strcmp(m->type, "postcode") == 0) {
+			for (i = lo; i < c->ntok && c->tok[i].s < m->end; i++)
+				;
+			c->tok[lo].pcend = i + 1;
+		}
 		if (m->text != t->id)
 			continue;
-		for (i = 0; i < c->ntok; i++)
-			if (c->tok[i].s < m->end && c->tok[i].e > m->start)
-				c->tok[i].used = 1;
+		for (i = lo; i < c->ntok && c->tok[i].s < m->end; i++)
+			c->tok[i].used = 1;
 	}
 	if (c->len + 1 > c->caplower) {
 		char	*nl = realloc(c->lower, c->len + 1);
