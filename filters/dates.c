@@ -19,6 +19,7 @@
 #include "dates.h"
 #include "record.h"
 #include "sbuf.h"
+#include "spanmap.h"
 #include "utf8.h"
 
 /*
@@ -954,10 +955,13 @@ table_row(struct dates_ctx *c, const char *s, size_t len)
 	return first;
 }
 
-/* Where cell_of() counted up to in the paragraph being scanned. */
+/* Where cell_of() counted up to in the paragraph being scanned, and
+ * what the upstream mentions cover (a pass over them per candidate made
+ * a long paragraph quadratic). */
 struct cellpos {
-	size_t	off;
-	int	col;
+	size_t		off;
+	int		col;
+	struct spanmap	prior;
 };
 
 static int
@@ -1037,7 +1041,7 @@ take(struct dates_ctx *c, const struct text_unit *t,
 	int dob, conf;
 
 	if (bad_before(s, ms) || parse(s + ms, me - ms, &v) == -1 ||
-	    mention_list_overlaps(prior, ms, me))
+	    spanmap_hit(&cp->prior, ms, me))
 		return 0;
 	shape = v.shape;
 	/* Numbers that are not days: "paragraph 4.2.13", "Flat 3 May". */
@@ -1091,7 +1095,7 @@ dates_scan(void *vctx, const struct text_unit *t,
 	size_t len = t->len, off = 0, ms, me;
 	PCRE2_SIZE *ov;
 	uint32_t opts = PCRE2_NO_UTF_CHECK;
-	struct cellpos cp = { 0, 0 };
+	struct cellpos cp = { 0, 0, SPANMAP_INIT };
 	int rc, row_dob;
 
 	/* Checked once here, so that no match has to check it again. */
@@ -1101,13 +1105,21 @@ dates_scan(void *vctx, const struct text_unit *t,
 		return -1;
 	}
 	row_dob = table_row(c, s, len);
+	if (spanmap_reset(&cp.prior, len) == -1 ||
+	    spanmap_add_list(&cp.prior, prior) == -1) {
+		spanmap_release(&cp.prior);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
 	while (off < len) {
 		rc = pcre2_match(rx->main, (PCRE2_SPTR)s, len, off, opts,
 		    rx->md, NULL);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
-		if (rc < 0)
-			return match_error(t, rc, err, errlen);
+		if (rc < 0) {
+			rc = match_error(t, rc, err, errlen);
+			goto out;
+		}
 		ov = pcre2_get_ovector_pointer(rx->md);
 		ms = ov[0];
 		me = ov[1];
@@ -1116,8 +1128,10 @@ dates_scan(void *vctx, const struct text_unit *t,
 			/* Not a range after all: try the single forms here. */
 			rc = pcre2_match(rx->single, (PCRE2_SPTR)s, len, ms,
 			    opts, rx->mds, NULL);
-			if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
-				return match_error(t, rc, err, errlen);
+			if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
+				rc = match_error(t, rc, err, errlen);
+				goto out;
+			}
 			if (rc >= 0 && pcre2_get_ovector_pointer(rx->mds)[1]
 			    != me) {
 				me = pcre2_get_ovector_pointer(rx->mds)[1];
@@ -1128,9 +1142,12 @@ dates_scan(void *vctx, const struct text_unit *t,
 		}
 		if (rc == -1) {
 			snprintf(err, errlen, "out of memory");
-			return -1;
+			goto out;
 		}
 		off = rc == 1 ? me : ms + 1;
 	}
-	return 0;
+	rc = 0;
+out:
+	spanmap_release(&cp.prior);
+	return rc;
 }

@@ -135,6 +135,11 @@ struct wstart {
 	int	 tri;		/* three letters' index, or -1 */
 };
 
+struct pref {
+	size_t	 start;
+	size_t	 i;		/* index in prior */
+};
+
 struct flag_ctx {
 	struct category		 cat[FLAG_NCAT];
 	struct patset		 ctx;
@@ -144,6 +149,8 @@ struct flag_ctx {
 	struct sentence_list	 sent;
 	struct span		*quote;
 	size_t			 nquote, capquote;
+	struct pref		*pref;		/* prior's people by start */
+	size_t			 npref, cappref;
 	struct wstart		*ws;		/* where patterns may begin */
 	size_t			 nws, capws;
 };
@@ -271,6 +278,7 @@ flag_ctx_free(struct flag_ctx *c)
 	free(c->cxh.v);
 	sentence_list_release(&c->sent);
 	free(c->quote);
+	free(c->pref);
 	free(c->ws);
 	free(c);
 }
@@ -917,14 +925,68 @@ find_quotes(struct flag_ctx *c, const char *t, size_t len)
 	return 0;
 }
 
+/* The first quotation starting at or after off (they are in text order
+ * and do not overlap). */
+static size_t
+quote_from(const struct flag_ctx *c, size_t off)
+{
+	size_t	 lo = 0, hi = c->nquote, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (c->quote[mid].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int
 in_quote(const struct flag_ctx *c, size_t s, size_t e)
 {
 	size_t	 i;
 
-	for (i = 0; i < c->nquote; i++)
-		if (s >= c->quote[i].start && e <= c->quote[i].end)
-			return 1;
+	/* Only the last quotation starting at or before s can hold it. */
+	i = quote_from(c, s + 1);
+	return i > 0 && s >= c->quote[i - 1].start &&
+	    e <= c->quote[i - 1].end;
+}
+
+static int
+cmp_pref(const void *a, const void *b)
+{
+	const struct pref *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Indexes the person mentions of prior by start, for sentence_info(). */
+static int
+index_people(struct flag_ctx *c, const struct mention_list *prior)
+{
+	struct pref	*v;
+	size_t		 i, cap;
+
+	c->npref = 0;
+	for (i = 0; prior != NULL && i < prior->n; i++) {
+		if (strcmp(prior->v[i].type, "person") != 0)
+			continue;
+		if (c->npref == c->cappref) {
+			cap = c->cappref ? c->cappref * 2 : 32;
+			if ((v = realloc(c->pref, cap * sizeof(*v))) == NULL)
+				return -1;
+			c->pref = v;
+			c->cappref = cap;
+		}
+		c->pref[c->npref].start = prior->v[i].start;
+		c->pref[c->npref].i = i;
+		c->npref++;
+	}
+	if (c->npref > 1)
+		qsort(c->pref, c->npref, sizeof(*c->pref), cmp_pref);
 	return 0;
 }
 
@@ -1037,16 +1099,26 @@ sentence_info(const struct flag_ctx *c, const char *t, size_t ss,
     const struct mention_list *prior, struct sentinfo *si)
 {
 	double	 worst[CX_NKIND];
-	size_t	 i, j, k;
+	size_t	 i, j, k, p, lo, hi, best = (size_t)-1;
 	int	 kind;
 
 	memset(si, 0, sizeof(*si));
 	memset(worst, 0, sizeof(worst));
-	for (i = 0; prior != NULL && i < prior->n; i++) {
-		const struct mention *m = &prior->v[i];
+	/* The people inside the sentence, through the index by start
+	 * (index_people()); the role words are those of the first in
+	 * prior's order, as a pass over prior would find them. */
+	for (lo = 0, hi = c->npref; lo < hi; ) {
+		p = lo + (hi - lo) / 2;
+		if (c->pref[p].start < ss)
+			lo = p + 1;
+		else
+			hi = p;
+	}
+	for (p = lo; prior != NULL && p < c->npref && c->pref[p].start <= se;
+	    p++) {
+		const struct mention *m = &prior->v[c->pref[p].i];
 
-		if (m->start < ss || m->end > se ||
-		    strcmp(m->type, "person") != 0)
+		if (m->end > se)
 			continue;
 		si->feat |= 1u << FT_PERSON;
 		for (j = 0; j < sizeof(roles) / sizeof(roles[0]); j++) {
@@ -1054,7 +1126,8 @@ sentence_info(const struct flag_ctx *c, const char *t, size_t ss,
 				continue;
 			si->feat |= 1u << (roles[j].child ? FT_CHILD :
 			    FT_FAMILY);
-			if (!roles[j].child && si->role == NULL) {
+			if (!roles[j].child && c->pref[p].i < best) {
+				best = c->pref[p].i;
 				si->role = roles[j].words;
 				si->rolelen = strlen(si->role);
 			}
@@ -1095,11 +1168,11 @@ sentence_info(const struct flag_ctx *c, const char *t, size_t ss,
 	}
 	for (k = 0; k < CX_NKIND; k++)
 		si->penalty += worst[k];
-	for (i = 0; i < c->nquote; i++) {
+	for (i = quote_from(c, ss); i < c->nquote; i++) {
 		const struct span *q = &c->quote[i];
 
-		if (q->start < ss || q->start >= se)
-			continue;
+		if (q->start >= se)
+			break;
 		if (q->words >= 2)
 			si->feat |= 1u << FT_QUOTED;
 		for (j = 0; j < ncx && q->words >= 3; j++)
@@ -1265,7 +1338,7 @@ flag_scan(struct flag_ctx *c, const char *text, size_t len,
 	if (c->cxh.n > 0)	/* qsort(NULL, 0, ...) is undefined */
 		qsort(c->cxh.v, c->cxh.n, sizeof(*c->cxh.v), cmp_hit);
 	if ((ns = sentence_split(text, len, &c->sent)) == -1 ||
-	    find_quotes(c, text, len) == -1) {
+	    find_quotes(c, text, len) == -1 || index_people(c, prior) == -1) {
 		seterr(err, errlen, "out of memory");
 		return -1;
 	}

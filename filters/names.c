@@ -16,6 +16,7 @@
 #include "names.h"
 #include "record.h"
 #include "sbuf.h"
+#include "spanmap.h"
 #include "utf8.h"
 
 #define EN_GB_AFF	"/usr/share/hunspell/en_GB.aff"
@@ -1350,17 +1351,19 @@ struct scan {
 	const struct mention_list *prior;
 	struct mention_list	*found;
 	unsigned char		*used;	/* per token: claimed */
+	struct spanmap		 pmap;	/* what prior covers */
+	struct spanmap		 fmap;	/* what found covers */
 };
 
 static int
 emit(struct scan *sc, size_t b, size_t e, const char *sub, const char *rule,
     int conf, const char *key)
 {
-	if (mention_list_overlaps(sc->prior, b, e) ||
-	    mention_list_overlaps(sc->found, b, e))
+	if (spanmap_hit(&sc->pmap, b, e) || spanmap_hit(&sc->fmap, b, e))
 		return 0;
 	if (allowed(sc->nm, sc->s, b, e))
 		return 0;
+	spanmap_add(&sc->fmap, b, e);
 	return mention_list_add(sc->found, sc->t->id, b, e, "person",
 	    sub != NULL ? sub : "", rule, conf, key, "");
 }
@@ -2078,13 +2081,26 @@ names_scan(void *ctx, const struct text_unit *t,
 	sc.len = t->len;
 	sc.prior = prior;
 	sc.found = found;
-	sc.used = nm->ntok <= sizeof(small) ? small : calloc(nm->ntok, 1);
-	if (sc.used == NULL)
+	memset(&sc.pmap, 0, sizeof(sc.pmap));
+	memset(&sc.fmap, 0, sizeof(sc.fmap));
+	if (spanmap_reset(&sc.pmap, t->len) == -1 ||
+	    spanmap_reset(&sc.fmap, t->len) == -1 ||
+	    spanmap_add_list(&sc.pmap, prior) == -1 ||
+	    spanmap_add_list(&sc.fmap, found) == -1) {
+		spanmap_release(&sc.pmap);
+		spanmap_release(&sc.fmap);
 		goto oom;
+	}
+	sc.used = nm->ntok <= sizeof(small) ? small : calloc(nm->ntok, 1);
+	if (sc.used == NULL) {
+		spanmap_release(&sc.pmap);
+		spanmap_release(&sc.fmap);
+		goto oom;
+	}
 	memset(sc.used, 0, nm->ntok <= sizeof(small) ? nm->ntok : 0);
 	/* Tokens inside an upstream mention are not ours. */
 	for (j = 0; j < nm->ntok; j++)
-		if (mention_list_overlaps(prior, nm->tok[j].s, nm->tok[j].e))
+		if (spanmap_hit(&sc.pmap, nm->tok[j].s, nm->tok[j].e))
 			sc.used[j] = 1;
 	/* Known people first: they win over every other reading. */
 	for (j = 0; j < nm->ntok; j++) {
@@ -2110,6 +2126,8 @@ names_scan(void *ctx, const struct text_unit *t,
 	}
 	if (sc.used != small)
 		free(sc.used);
+	spanmap_release(&sc.pmap);
+	spanmap_release(&sc.fmap);
 	if (rc == -1)
 		goto oom;
 	return 0;

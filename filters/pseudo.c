@@ -783,6 +783,24 @@ byrank(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* A taken span (choose()). */
+struct tk {
+	size_t	 start;
+	size_t	 order;		/* when it was taken */
+	size_t	 i;		/* index in p->m */
+};
+
+/* By start, the later taken first. */
+static int
+bytaken(const void *a, const void *b)
+{
+	const struct tk *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->order > y->order ? -1 : x->order < y->order;
+}
+
 /*
  * Chooses among the mentions of one text unit, m[a..b) sorted by start:
  * greedily by rank, skipping any that overlaps one already taken.
@@ -791,43 +809,65 @@ byrank(const void *a, const void *b)
 static int
 choose(struct pseudo *p, size_t a, size_t b)
 {
-	size_t	*ord, *taken, nt = 0, i, j, lo, hi, mid, k;
+	size_t	*ord = NULL, *taken = NULL, nt = 0, i, j, maxend = 0;
+	struct tk *tk;
+	unsigned char *cov;
 	struct pm *m;
 	int	 clash;
 
+	for (i = a; i < b; i++)
+		if (p->m[i].end > maxend)
+			maxend = p->m[i].end;
 	if ((ord = calloc(b - a, sizeof(*ord))) == NULL ||
-	    (taken = calloc(b - a, sizeof(*taken))) == NULL) {
+	    (taken = calloc(b - a, sizeof(*taken))) == NULL ||
+	    (cov = calloc(maxend + 1, 1)) == NULL) {
 		free(ord);
+		free(taken);
 		return -1;
 	}
 	for (i = a; i < b; i++)
 		ord[i - a] = i;
 	rank_base = p->m;
 	qsort(ord, b - a, sizeof(*ord), byrank);
+	/*
+	 * cov marks, per byte, where a taken span starts (1) and the
+	 * bytes strictly inside one (2): m clashes when a taken span
+	 * starts in [start, end) or holds start strictly inside.  (A
+	 * sorted array of the taken spans with an insertion per span was
+	 * quadratic in the mentions of a long paragraph.)
+	 */
 	for (i = 0; i < b - a; i++) {
 		m = &p->m[ord[i]];
-		/* First taken span starting at or after m->start. */
-		lo = 0;
-		hi = nt;
-		while (lo < hi) {
-			mid = (lo + hi) / 2;
-			if (p->m[taken[mid]].start < m->start)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		clash = 0;
-		if (lo < nt && p->m[taken[lo]].start < m->end)
-			clash = 1;
-		if (lo > 0 && p->m[taken[lo - 1]].end > m->start)
-			clash = 1;
+		clash = (cov[m->start] & 2) != 0;
+		for (j = m->start; !clash && j < m->end; j++)
+			if (cov[j] & 1)
+				clash = 1;
 		if (clash)
 			continue;
 		m->chosen = 1;
-		for (k = nt; k > lo; k--)
-			taken[k] = taken[k - 1];
-		taken[lo] = ord[i];
-		nt++;
+		cov[m->start] |= 1;
+		for (j = m->start + 1; j < m->end; j++)
+			cov[j] |= 2;
+		taken[nt++] = ord[i];
+	}
+	free(cov);
+	/* In text order; of spans starting together, the later taken
+	 * first (where an insertion into a sorted array put it). */
+	if (nt > 1) {
+		if ((tk = calloc(nt, sizeof(*tk))) == NULL) {
+			free(ord);
+			free(taken);
+			return -1;
+		}
+		for (i = 0; i < nt; i++) {
+			tk[i].start = p->m[taken[i]].start;
+			tk[i].order = i;
+			tk[i].i = taken[i];
+		}
+		qsort(tk, nt, sizeof(*tk), bytaken);
+		for (i = 0; i < nt; i++)
+			taken[i] = tk[i].i;
+		free(tk);
 	}
 	/* Widen a person span over a title the detector left outside. */
 	for (j = 0; j < nt; j++) {

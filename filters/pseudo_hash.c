@@ -15,6 +15,7 @@ struct slot {
 	size_t	 n;
 	size_t	 cap;
 	size_t	 one;	/* storage for the first value: most keys hold one */
+	int	 unsorted;	/* v is not increasing (then look through it) */
 };
 
 struct phash {
@@ -128,12 +129,20 @@ phash_add(struct phash *t, const char *key, size_t len, size_t v)
 		s->v = &s->one;
 		s->n = 1;
 		s->cap = 1;
+		s->unsorted = 0;
 		t->n++;
 		return 1;
 	}
-	for (i = 0; i < s->n; i++)
-		if (s->v[i] == v)
-			return 0;
+	/* Values mostly come in increasing order: then only the last can
+	 * equal v, and a key met 100,000 times costs no pass over them. */
+	if (!s->unsorted && v == s->v[s->n - 1])
+		return 0;
+	if (s->unsorted || v < s->v[s->n - 1]) {
+		for (i = 0; i < s->n; i++)
+			if (s->v[i] == v)
+				return 0;
+		s->unsorted = 1;
+	}
 	if (s->n == s->cap) {
 		cap = s->cap * 4;
 		if (s->v == &s->one) {
