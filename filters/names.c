@@ -58,7 +58,11 @@ struct kword {
 struct kperson {
 	char		 gender;	/* 'f', 'm' or 0 */
 	int		 child;
-	char		 init[2][4];	/* "ks", "kjs" */
+#define MAXINIT	8
+	char		 init[MAXINIT][MAXRUN + 1];	/* "ks", "kjs", "sfk" */
+	int		 ninit;
+	char		 first;		/* the forename's initial */
+	char		 sur[4];	/* the surname's: "s", "fk" */
 	unsigned long	 seen;		/* order of the last mention, 0 = none */
 };
 
@@ -87,6 +91,8 @@ struct names {
 	struct hcache		 hc;
 	struct kword		*kw;
 	size_t			 nkw;
+	size_t			 nkw_case;	/* from the case file; short
+						 * forms learnt come after */
 	struct kperson		*kp;
 	struct mem		*mem;
 	size_t			 nmem, capmem;
@@ -642,38 +648,64 @@ kw_add_name(struct names *nm, const char *name, size_t person, int alias)
 }
 
 static void
-set_initials(struct names *nm, size_t person, const char *name)
+add_initials(struct kperson *kp, const char *ini, size_t n)
+{
+	int i;
+
+	if (n < 2 || n > MAXRUN || kp->ninit == MAXINIT)
+		return;
+	for (i = 0; i < kp->ninit; i++)
+		if (strlen(kp->init[i]) == n && memcmp(kp->init[i], ini, n) == 0)
+			return;
+	memcpy(kp->init[kp->ninit], ini, n);
+	kp->init[kp->ninit][n] = '\0';
+	kp->ninit++;
+}
+
+/*
+ * The initials of a name: of its words ("Sienna Fletcher-Kemp" -> "sf"),
+ * of its words and their hyphenated parts ("sfk"), of the forename and
+ * the surname alone ("ks" for Kayden James Smith).  The forename's
+ * initial and the surname's are kept for initials with a middle one the
+ * case file does not list ("KJS" for Kayden Smith).
+ */
+static void
+set_initials(struct names *nm, size_t person, const char *name, int primary)
 {
 	struct kperson *kp = &nm->kp[person];
 	const char *p = name;
-	char all[MAXRUN];
-	size_t n = 0;
-	uint32_t c;
-	int k;
-	char fold[8];
+	char words[MAXRUN], parts[MAXRUN], fold[8], sur[4];
+	size_t nw = 0, np = 0, ns = 0;
+	int k, start;
 
-	while (*p != '\0' && n < MAXRUN) {
-		while (*p == ' ')
+	while (*p != '\0' && nw < MAXRUN && np < MAXRUN) {
+		while (*p == ' ' || *p == '-')
 			p++;
 		if (*p == '\0')
 			break;
-		c = cp_at(p, strlen(p), 0, &k);
+		start = p == name || p[-1] == ' ';
+		(void)cp_at(p, strlen(p), 0, &k);
 		names_plain(fold, p, (size_t)k);
-		all[n++] = fold[0];
-		(void)c;
-		while (*p != '\0' && *p != ' ')
+		if (start) {
+			words[nw++] = fold[0];
+			ns = 0;
+		}
+		parts[np++] = fold[0];
+		if (ns < sizeof(sur) - 1)
+			sur[ns++] = fold[0];
+		while (*p != '\0' && *p != ' ' && *p != '-')
 			p++;
 	}
-	if (n >= 2) {
-		if (kp->init[0][0] == '\0') {
-			kp->init[0][0] = all[0];
-			kp->init[0][1] = all[n - 1];
-		}
-		if (n == 3) {
-			kp->init[1][0] = all[0];
-			kp->init[1][1] = all[1];
-			kp->init[1][2] = all[2];
-		}
+	if (nw < 2)
+		return;
+	add_initials(kp, words, nw);
+	add_initials(kp, parts, np);
+	words[1] = words[nw - 1];
+	add_initials(kp, words, 2);
+	if (primary) {
+		kp->first = words[0];
+		memcpy(kp->sur, sur, ns);
+		kp->sur[ns] = '\0';
 	}
 }
 
@@ -744,12 +776,11 @@ known_setup(struct names *nm)
 					nm->kp[i].gender = 'm';
 			}
 		}
-		set_initials(nm, i, p->name);
+		set_initials(nm, i, p->name, 1);
 		for (j = 0; j < p->nalias; j++)
-			if (strchr(p->alias[j], ' ') != NULL &&
-			    nm->kp[i].init[1][0] == '\0')
-				set_initials(nm, i, p->alias[j]);
+			set_initials(nm, i, p->alias[j], 0);
 	}
+	nm->nkw_case = nm->nkw;
 	return 0;
 }
 
@@ -806,6 +837,9 @@ names_reset(struct names *nm)
 	}
 	nm->nmem = 0;
 	nm->clock = 0;
+	for (i = nm->nkw_case; i < nm->nkw; i++)
+		free(nm->kw[i].w);
+	nm->nkw = nm->nkw_case;
 	if (nm->kp != NULL && nm->cf != NULL)
 		for (i = 0; i < nm->cf->nperson; i++)
 			nm->kp[i].seen = 0;
@@ -1095,7 +1129,8 @@ before(const char *s, size_t b, char *buf, size_t n, int strip_the)
 {
 	size_t i = b, k;
 
-	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == ','))
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == ',' ||
+	    s[i - 1] == '('))
 		i--;
 	k = i > n ? n : i;
 	lexicon_fold(buf, s + i - k, k);
@@ -1350,14 +1385,38 @@ struct scan {
 	const struct mention_list *prior;
 	struct mention_list	*found;
 	unsigned char		*used;	/* per token: claimed */
+	int			 over_place;	/* see prior_clash() */
 };
+
+/*
+ * Does [b, e) clash with an upstream mention?  With over_place, a place
+ * wholly inside it does not: a known person's title or initial and
+ * surname are certain ("I. Horton" over the town Horton).
+ */
+static int
+prior_clash(const struct scan *sc, size_t b, size_t e)
+{
+	const struct mention *m;
+	size_t i;
+
+	if (!sc->over_place)
+		return mention_list_overlaps(sc->prior, b, e);
+	for (i = 0; i < sc->prior->n; i++) {
+		m = &sc->prior->v[i];
+		if (m->start >= e || m->end <= b)
+			continue;
+		if (strcmp(m->type, "place") != 0 || m->start < b ||
+		    m->end > e)
+			return 1;
+	}
+	return 0;
+}
 
 static int
 emit(struct scan *sc, size_t b, size_t e, const char *sub, const char *rule,
     int conf, const char *key)
 {
-	if (mention_list_overlaps(sc->prior, b, e) ||
-	    mention_list_overlaps(sc->found, b, e))
+	if (prior_clash(sc, b, e) || mention_list_overlaps(sc->found, b, e))
 		return 0;
 	if (allowed(sc->nm, sc->s, b, e))
 		return 0;
@@ -1374,6 +1433,8 @@ claim(struct scan *sc, size_t from, size_t to)
 
 /* ------------------------------------------------------------------ */
 /* Known people. */
+
+static int	score(struct scan *, struct tok *, int);
 
 #define MAXCAND	16
 
@@ -1403,16 +1464,40 @@ known_exact(struct names *nm, struct tok *t, size_t *who, int *parts,
 /* Misspellings: one edit for five letters or more, see anon-names(1). */
 static size_t
 known_fuzzy(struct names *nm, const char *s, struct tok *t, size_t *who,
-    int *parts, size_t max)
+    int *parts, size_t max, int ctx)
 {
 	size_t i, n = 0, k, l = t->flen;
 	int wc, d, lim;
 
-	if (l < 4 || !(t->f & T_CAP) || (t->f & T_ALLCAPS))
+	if (l < 3 || !(t->f & T_CAP) || (t->f & T_ALLCAPS))
 		return 0;
 	wc = wclass(nm, s, t);
-	if (wc == WC_COMMON)
-		return 0;
+	/*
+	 * A short forename with one letter changed ("Ave" for Ava) only
+	 * where the text speaks of a person, and not when the word is
+	 * itself a proper noun (Ada, Eva: someone else).
+	 */
+	if (l == 3 || wc == WC_COMMON) {
+		if (!ctx || l > 4 || wc == WC_PROPER)
+			return 0;
+		for (i = 0; i < nm->nkw && n < max; i++) {
+			struct kword *kw = &nm->kw[i];
+
+			if (kw->len != l || kw->part == KP_LAST ||
+			    kw->part == KP_MIDDLE || kw->w[0] != TW(nm, t)[0] ||
+			    names_edit_distance(TW(nm, t), l, kw->w, l, 1) != 1)
+				continue;
+			for (k = 0; k < n; k++)
+				if (who[k] == kw->person)
+					break;
+			if (k == n) {
+				parts[n] = 0;
+				who[n++] = kw->person;
+			}
+			parts[k] |= 1 << kw->part;
+		}
+		return n;
+	}
 	for (i = 0; i < nm->nkw && n < max; i++) {
 		struct kword *kw = &nm->kw[i];
 
@@ -1448,12 +1533,13 @@ known_fuzzy(struct names *nm, const char *s, struct tok *t, size_t *who,
 /* Short forms nobody listed: "Krzys" for Krzysztof, "Shan" for Shannon. */
 static size_t
 known_prefix(struct names *nm, const char *s, struct tok *t, size_t *who,
-    int *parts, size_t max)
+    int *parts, size_t max, int ctx)
 {
 	size_t i, n = 0, k, l = t->flen;
 
+	/* An ordinary word ("Geo", "Will") needs a person's context. */
 	if (l < 3 || !(t->f & T_CAP) || (t->f & T_ALLCAPS) ||
-	    wclass(nm, s, t) == WC_COMMON)
+	    (wclass(nm, s, t) == WC_COMMON && !ctx))
 		return 0;
 	for (i = 0; i < nm->nkw && n < max; i++) {
 		struct kword *kw = &nm->kw[i];
@@ -1471,6 +1557,38 @@ known_prefix(struct names *nm, const char *s, struct tok *t, size_t *who,
 		parts[k] |= 1 << KP_NICK;
 	}
 	return n;
+}
+
+/*
+ * Does the text speak of a person at t, a short word that is not quite a
+ * known name?  Not at a sentence start; a verb or relation of a person,
+ * or (poss) any possessive: "support Geo's attendance".
+ */
+static int
+short_context(struct scan *sc, struct tok *t, int poss)
+{
+	if ((t->f & T_SENT) || !(t->f & T_CAP) || (t->f & T_ALLCAPS))
+		return 0;
+	if (poss && (t->f & T_POSS))
+		return 1;
+	return person_after(sc->s, sc->len, t) || relation_before(sc->s, t->s);
+}
+
+/*
+ * Is t a surname after a name word: capitalised or ALL CAPS, surname-like
+ * (score()), and not the start of a place or an institution ("Divya
+ * Road", "Jake House")?
+ */
+static int
+other_surname(struct scan *sc, struct tok *t)
+{
+	if (!(t->f & (T_CAP | T_ALLCAPS)) || (t->f & (T_DIGIT | T_INITIAL)))
+		return 0;
+	if (in_list_ci(heads, TW(sc->nm, t), t->flen))
+		return 0;
+	if (head_after(sc->s, sc->len, t->pe))
+		return 0;
+	return score(sc, t, 1) >= 2;
 }
 
 /* Picks one person among candidates: title gender, adults, recency, role. */
@@ -1599,22 +1717,42 @@ emit_known(struct scan *sc, size_t b, size_t e, size_t person, const char *rule,
 	    rule, conf, key);
 }
 
-static size_t	pick(struct names *, size_t *, size_t, char, int);
-struct scan;
-static int	score(struct scan *, struct tok *, int);
 
-/* Initials: "K.S.", "K. S.", "KS"; returns tokens used or 0. */
+/* Does person i have the initials ini[0..n)? 2 = as listed, 1 = with an
+ * unlisted middle initial ("kjs" for Kayden Smith), 0 = no. */
+static int
+initials_of(const struct kperson *kp, const char *ini, size_t n)
+{
+	size_t sl;
+	int k;
+
+	for (k = 0; k < kp->ninit; k++)
+		if (strlen(kp->init[k]) == n && memcmp(kp->init[k], ini, n) == 0)
+			return 2;
+	sl = strlen(kp->sur);
+	if (kp->first != '\0' && ini[0] == kp->first && sl > 0 &&
+	    ((n == sl + 2 && memcmp(ini + 2, kp->sur, sl) == 0) ||
+	    (n == 3 && ini[2] == kp->sur[0])))
+		return 1;
+	return 0;
+}
+
+/*
+ * Initials: "K.S.", "K. S.", "L.T.M.", "KS", "SFK"; returns tokens used
+ * or 0.  Initials with a middle one the case file does not list need
+ * dots or a person's context ("KJS's mother", "KJS said").
+ */
 static size_t
 known_initials(struct scan *sc, size_t j, int *rc)
 {
 	struct names *nm = sc->nm;
 	struct tok *t = &nm->tok[j];
-	char ini[4];
-	size_t n = 0, k, i, e = 0, hit = 0, nhit = 0;
-	int dotted = 0;
+	char ini[MAXRUN];
+	size_t n = 0, k, i, e = 0, who[MAXCAND], nw = 0, nw2 = 0, w2[MAXCAND];
+	int dotted = 0, how, ctx;
 
 	if (t->f & T_INITIAL) {
-		for (k = j; k < nm->ntok && n < 3; k++) {
+		for (k = j; k < nm->ntok && n < 5; k++) {
 			struct tok *u = &nm->tok[k];
 
 			if (!(u->f & T_INITIAL) || !(u->f & T_DOT))
@@ -1627,7 +1765,7 @@ known_initials(struct scan *sc, size_t j, int *rc)
 		if (n < 2)
 			return 0;
 		dotted = 1;
-	} else if ((t->f & T_ALLCAPS) && t->flen >= 2 && t->flen <= 3 &&
+	} else if ((t->f & T_ALLCAPS) && t->flen >= 2 && t->flen <= 5 &&
 	    t->e - t->s == t->flen) {
 		if (in_list(abbrevs, sc->s + t->s, t->e - t->s))
 			return 0;
@@ -1637,25 +1775,29 @@ known_initials(struct scan *sc, size_t j, int *rc)
 		k = j + 1;
 	} else
 		return 0;
-	for (i = 0; i < nm->cf->nperson; i++)
-		if ((n == 2 && memcmp(nm->kp[i].init[0], ini, 2) == 0) ||
-		    (n == 3 && memcmp(nm->kp[i].init[1], ini, 3) == 0)) {
-			hit = i;
-			nhit++;
-		}
-	if (nhit == 0)
-		return 0;
-	if (nhit > 1) {
-		size_t who[MAXCAND], nw = 0;
-
-		for (i = 0; i < nm->cf->nperson && nw < MAXCAND; i++)
-			if ((n == 2 && memcmp(nm->kp[i].init[0], ini, 2) == 0) ||
-			    (n == 3 && memcmp(nm->kp[i].init[1], ini, 3) == 0))
-				who[nw++] = i;
-		hit = pick(nm, who, nw, 0, 0);
+	ctx = -1;
+	for (i = 0; i < nm->cf->nperson; i++) {
+		how = initials_of(&nm->kp[i], ini, n);
+		if (how == 1 && ctx == -1)
+			ctx = dotted || (t->f & T_POSS) ||
+			    person_after(sc->s, sc->len, &nm->tok[k - 1]) ||
+			    relation_before(sc->s, t->s) ||
+			    role_around(sc->s, sc->len, t->s, e) != NULL;
+		if (how == 2 && nw < MAXCAND)
+			who[nw++] = i;
+		else if (how == 1 && ctx == 1 && nw2 < MAXCAND)
+			w2[nw2++] = i;
 	}
-	*rc = emit_known(sc, t->s, e, hit, "names/case-initials", dotted ? 90 : 70);
-	return (dotted ? k : j + 1) - j;
+	if (nw == 0) {
+		memcpy(who, w2, nw2 * sizeof(*who));
+		nw = nw2;
+	}
+	if (nw == 0)
+		return 0;
+	i = nw == 1 ? who[0] : pick(nm, who, nw, 0, 0);
+	*rc = emit_known(sc, t->s, e, i, "names/case-initials",
+	    dotted ? 90 : 70);
+	return k - j;
 }
 
 static size_t
@@ -1665,7 +1807,7 @@ known_at(struct scan *sc, size_t j, int *rc)
 	struct tok *t;
 	size_t who[MAXCAND], w2[MAXCAND], n, n2, i, k, m, end, b, person;
 	size_t title_len = 0, start = j;
-	int parts[MAXCAND], p2[MAXCAND], fuzzy = 0, allpart = 0;
+	int parts[MAXCAND], p2[MAXCAND], fuzzy = 0, allpart = 0, other = 0;
 	const struct title *ti = NULL;
 	char gender = 0;
 
@@ -1691,11 +1833,13 @@ known_at(struct scan *sc, size_t j, int *rc)
 		return 0;
 	n = known_exact(nm, t, who, parts, MAXCAND);
 	if (n == 0) {
-		n = known_fuzzy(nm, sc->s, t, who, parts, MAXCAND);
+		n = known_fuzzy(nm, sc->s, t, who, parts, MAXCAND,
+		    short_context(sc, t, 0));
 		fuzzy = n > 0;
 	}
 	if (n == 0 && title_len == 0 &&
-	    (n = known_prefix(nm, sc->s, t, who, parts, MAXCAND)) > 0)
+	    (n = known_prefix(nm, sc->s, t, who, parts, MAXCAND,
+	    short_context(sc, t, 1))) > 0)
 		fuzzy = 2;
 	if (n == 0)
 		return 0;
@@ -1709,7 +1853,7 @@ known_at(struct scan *sc, size_t j, int *rc)
 		n2 = known_exact(nm, &nm->tok[end], w2, p2, MAXCAND);
 		if (n2 == 0)
 			n2 = known_fuzzy(nm, sc->s, &nm->tok[end], w2, p2,
-			    MAXCAND);
+			    MAXCAND, 0);
 		for (i = m = 0; i < n; i++)
 			for (k = 0; k < n2; k++)
 				if (who[i] == w2[k])
@@ -1748,6 +1892,21 @@ known_at(struct scan *sc, size_t j, int *rc)
 			}
 		}
 		break;
+	}
+	/*
+	 * One name word, then a surname the case file does not give this
+	 * person: with a forename, the person under another name ("her
+	 * previous name, Divya Parmar"); with a middle name only, someone
+	 * else ("Dr Michael Little" beside Rhys Michael Cunningham), left to
+	 * the detector of unknown people.
+	 */
+	if (end == j + 1 && !fuzzy && end < nm->ntok && !sc->used[end] &&
+	    !(allpart & (1 << KP_LAST)) && adjacent(nm, sc->s, j) &&
+	    other_surname(sc, &nm->tok[end])) {
+		if (!(allpart & (1 << KP_FIRST | 1 << KP_NICK)))
+			return 0;
+		end++;
+		other = 1;
 	}
 	/*
 	 * A bare surname right after another forename is someone else
@@ -1812,9 +1971,19 @@ known_at(struct scan *sc, size_t j, int *rc)
 		return 0;
 	person = n == 1 ? who[0] : pick(nm, who, n, gender, ti != NULL);
 	b = nm->tok[start].s;
+	sc->over_place = end - start >= 2 && (title_len > 0 || end > j + 1);
 	*rc = emit_known(sc, b, nm->tok[end - 1].e, person,
 	    fuzzy == 2 ? "names/case-short" : fuzzy ? "names/case-misspelt" :
-	    "names/case", fuzzy ? 75 : 95);
+	    other ? "names/case-other-surname" : "names/case",
+	    fuzzy ? 75 : other ? 80 : 95);
+	/*
+	 * A short form found through its context is this person's for the
+	 * rest of the document: "Geo said" after "Geo's attendance".
+	 */
+	sc->over_place = 0;
+	if (*rc == 0 && fuzzy && end == j + 1 && (t->flen <= 4 ||
+	    wclass(nm, sc->s, t) == WC_COMMON))
+		*rc = kw_add(nm, sc->s + t->s, t->e - t->s, person, KP_NICK);
 	return end - start;
 }
 
@@ -1835,14 +2004,27 @@ score(struct scan *sc, struct tok *t, int last)
 	const char *fl;
 	int wc;
 
-	if (!(t->f & T_CAP) || (t->f & (T_DIGIT | T_ALLCAPS)))
-		return 0;
-	if (t->flen < 2 || in_list_ci(not_names, TW(nm, t), t->flen))
+	if (!(t->f & T_CAP) || (t->f & T_DIGIT) || t->flen < 2)
 		return 0;
 	wc = wclass(nm, sc->s, t);
 	fl = tlex(nm, t);
 	if (fl == NULL)
 		fl = "";
+	/*
+	 * A surname in capitals after a forename ("Tanya DAVIES"); a word
+	 * like White or May only as a surname of the lexicon, and weakly.
+	 */
+	if (t->f & T_ALLCAPS) {
+		if (!last || t->flen < 3 ||
+		    in_list(abbrevs, sc->s + t->s, t->e - t->s) ||
+		    in_list_ci(not_names, TW(nm, t), t->flen))
+			return 0;
+		if (strchr(fl, 's') != NULL)
+			return wc == WC_COMMON ? 2 : 3;
+		return wc == WC_COMMON || *fl == '\0' ? 0 : 2;
+	}
+	if (in_list_ci(not_names, TW(nm, t), t->flen))
+		return last && strchr(fl, 's') != NULL ? 1 : 0;
 	if (last && strchr(fl, 's') != NULL)
 		return 3;
 	if (strpbrk(fl, "fmg") != NULL && !last)
@@ -1963,9 +2145,11 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    (nm->tok[end + 1].f & (T_CAP | T_PARTICLE)))
 			continue;
 		fl = tlex(nm, t);
+		/* "Green" ends "Rajesh Green wrote", not "Oak Green". */
 		if (in_list_ci(heads, TW(nm, t), t->flen) && end > j &&
 		    (fl == NULL || strchr(fl, 's') == NULL ||
-		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3)))
+		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3 &&
+		    !person_after(sc->s, sc->len, t))))
 			break;
 		if (tl > 0 || (end > j && (nm->tok[end - 1].f & T_PARTICLE)))
 			q = (t->f & (T_CAP | T_ALLCAPS)) && !(t->f & T_DIGIT);
@@ -2013,6 +2197,11 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	} else {
 		/* One word. */
 		m = mem_find(nm, TW(nm, t), t->flen);
+		/* "White" of Fiona White is not "White British". */
+		if (m != NULL && in_list_ci(not_names, TW(nm, t), t->flen) &&
+		    !person_after(sc->s, sc->len, t) &&
+		    !relation_before(sc->s, t->s))
+			m = NULL;
 		if (m != NULL && (wclass(nm, sc->s, t) != WC_COMMON ||
 		    trap_ok(sc, t, 0)) && !month_context(sc, t)) {
 			ok = 1;
@@ -2078,6 +2267,7 @@ names_scan(void *ctx, const struct text_unit *t,
 	sc.len = t->len;
 	sc.prior = prior;
 	sc.found = found;
+	sc.over_place = 0;
 	sc.used = nm->ntok <= sizeof(small) ? small : calloc(nm->ntok, 1);
 	if (sc.used == NULL)
 		goto oom;

@@ -25,7 +25,11 @@ static const char *const lexwords[][2] = {
 	{ "morag", "f" }, { "barker", "s" }, { "james", "m" },
 	{ "kowalska", "s" }, { "o'brien", "s" }, { "hassan", "s" },
 	{ "april", "f" }, { "grace", "f" }, { "harwood", "s" },
-	{ "lim", "s" }, { NULL, NULL }
+	{ "lim", "s" }, { "nneka", "f" }, { "obi", "s" }, { "eze", "s" },
+	{ "fiona", "f" }, { "white", "s" }, { "green", "s" },
+	{ "ciaran", "m" }, { "maughan", "s" }, { "wiktoria", "f" },
+	{ "patrick", "m" }, { "joyce", "fs" }, { "tariq", "m" },
+	{ "mahmood", "s" }, { "rajesh", "p" }, { NULL, NULL }
 };
 
 static const char casecsv[] =
@@ -37,6 +41,18 @@ static const char casecsv[] =
     "Hope Barker,sibling,,2012-01-01,,,\n"
     "Terry Price,grandfather,,1950-01-01,,,\n"
     "Clare Dobson,mother-partner,,1988-01-01,,,\n";
+
+/* Invented people of several origins for the rules of short forms,
+ * initials and other surnames. */
+static const char casecsv2[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Amara Okonkwo-Bello,subject-child,,2016-01-01,,,\n"
+    "Nneka Obi,mother,,1990-01-01,,,\n"
+    "Bilal Chaudhry,father,Bilal Tariq Chaudhry,1988-01-01,,,\n"
+    "Wiktoria Zielinska,sibling,,2014-01-01,,,\n"
+    "Patrick Joyce,mother-partner,,1985-01-01,,,\n"
+    "Isa Warsame,other-child,,2013-01-01,,,\n"
+    "Declan Connors,grandfather,,1960-01-01,,,\n";
 
 struct fx {
 	struct casefile		*cf;
@@ -69,6 +85,26 @@ setup(void **state)
 	assert_non_null(fx);
 	fx->cf = casefile_parse(casecsv, sizeof(casecsv) - 1, "case.csv", err,
 	    sizeof(err));
+	assert_non_null(fx->cf);
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.casefile = fx->cf;
+	cfg.lex = mklex();
+	fx->nm = names_new(&cfg, err, sizeof(err));
+	assert_non_null(fx->nm);
+	*state = fx;
+	return 0;
+}
+
+static int
+setup2(void **state)
+{
+	struct names_config cfg;
+	struct fx *fx = calloc(1, sizeof(*fx));
+	char err[256];
+
+	assert_non_null(fx);
+	fx->cf = casefile_parse(casecsv2, sizeof(casecsv2) - 1, "case.csv",
+	    err, sizeof(err));
 	assert_non_null(fx->cf);
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.casefile = fx->cf;
@@ -385,6 +421,108 @@ test_shared_surname_neighbour(void **state)
 	expect(fx, "Morag Barker", "morag barker", NULL);
 }
 
+
+static void
+test_known_initials_hyphen(void **state)
+{
+	struct fx *fx = *state;
+
+	/* The parts of a hyphenated surname give initials too. */
+	scan(fx, "The letter about A.O.B.’s attendance and AOB’s weight.");
+	expect(fx, "A.O.B.", "case:1", "subject-child");
+	expect(fx, "AOB", "case:1", NULL);
+	scan(fx, "The nurse weighed AO on Monday.");
+	expect(fx, "AO", "case:1", NULL);
+	/* A middle initial nobody listed: only where a person is meant. */
+	scan(fx, "The school said that WKZ's mother had called.");
+	expect(fx, "WKZ", "case:4", "sibling");
+	scan(fx, "W.K.Z. was seen at home.");
+	expect(fx, "W.K.Z.", "case:4", NULL);
+	scan(fx, "The WKZ form was used.");
+	assert_int_equal(fx->found.n, 0);
+}
+
+static void
+test_known_short_forms(void **state)
+{
+	struct fx *fx = *state;
+
+	/* Pat is an ordinary word: a possessive or a verb of a person. */
+	scan(fx, "The plan was agreed to support Pat's recovery.");
+	expect(fx, "Pat", "case:5", "mother-partner");
+	assert_string_equal(find(fx, "Pat")->rule, "names/case-short");
+	/* Learnt for the rest of the document. */
+	scan(fx, "Later that week Pat attended.");
+	expect(fx, "Pat", "case:5", NULL);
+	names_reset(fx->nm);
+	scan(fx, "Pat the dog gently.");
+	assert_int_equal(fx->found.n, 0);
+	/* A three-letter forename misspelt, where a person is meant. */
+	scan(fx, "The review considered Ise's death.");
+	expect(fx, "Ise", "case:6", "other-child");
+	names_reset(fx->nm);
+	scan(fx, "Ise heads the list.");
+	assert_int_equal(fx->found.n, 0);
+}
+
+static void
+test_known_other_surname(void **state)
+{
+	struct fx *fx = *state;
+
+	/* The known forename with another surname: her previous name. */
+	scan(fx, "Records were held under her previous name, Nneka Eze, too.");
+	expect(fx, "Nneka Eze", "case:2", "mother");
+	/* A middle name and another surname: someone else. */
+	scan(fx, "Dr Tariq Mahmood wrote to the GP.");
+	assert_null(find(fx, "Tariq"));
+	expect(fx, "Dr Tariq Mahmood", "tariq mahmood", NULL);
+	/* Nor the start of a street. */
+	scan(fx, "Nneka Road was closed.");
+	assert_null(find(fx, "Nneka Road"));
+}
+
+static void
+test_known_over_place(void **state)
+{
+	struct fx *fx = *state;
+
+	/* A town found upstream inside a known person's initial+surname. */
+	mention_list_add(&fx->prior, 1, 3, 10, "place", "town", "t", 70,
+	    "connors", "");
+	scan(fx, "D. Connors gave a statement.");
+	expect(fx, "D. Connors", "case:7", "grandfather");
+	/* Alone, the place stays a place. */
+	mention_list_clear(&fx->prior);
+	mention_list_add(&fx->prior, 1, 10, 17, "place", "town", "t", 70,
+	    "connors", "");
+	scan(fx, "He moved Connors lately.");
+	assert_int_equal(fx->found.n, 0);
+	mention_list_clear(&fx->prior);
+}
+
+static void
+test_unknown_surname_forms(void **state)
+{
+	struct fx *fx = *state;
+
+	/* A surname in capitals, a surname that is also a colour word. */
+	scan(fx, "She was accompanied by Ciaran MAUGHAN and left.");
+	expect(fx, "Ciaran MAUGHAN", "ciaran maughan", NULL);
+	scan(fx, "The midwife (Fiona White) carried out the check.");
+	expect(fx, "Fiona White", NULL, "midwife");
+	scan(fx, "Her ethnicity was recorded as White British.");
+	assert_int_equal(fx->found.n, 0);
+	/* A surname that is also a street word, ending the name. */
+	scan(fx, "On 3 May Rajesh Green wrote to the school.");
+	expect(fx, "Rajesh Green", NULL, NULL);
+	scan(fx, "They lived at Rajesh Green Lane.");
+	assert_null(find(fx, "Rajesh Green"));
+	/* Abbreviations in capitals are not surnames. */
+	scan(fx, "Fiona NHS records were read.");
+	assert_null(find(fx, "Fiona NHS"));
+}
+
 int
 main(void)
 {
@@ -416,6 +554,16 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_shared_surname_neighbour,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_known_initials_hyphen,
+		    setup2, teardown),
+		cmocka_unit_test_setup_teardown(test_known_short_forms, setup2,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_known_other_surname,
+		    setup2, teardown),
+		cmocka_unit_test_setup_teardown(test_known_over_place, setup2,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_surname_forms,
+		    setup_nocase, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
