@@ -287,7 +287,9 @@ static const char *const not_names[] = {
 	"mixed", "white", "black", "other", "yes", "no", "n/a", "none",
 	"unknown", "subject", "mother", "father", "sibling", "half-sibling",
 	"grandmother", "grandfather", "partner", "name", "role", "dob",
-	"chair", "present", "apologies", "author", "reviewer", NULL
+	"chair", "present", "apologies", "author", "reviewer", "the", "an",
+	"and", "to", "by", "of", "in", "on", "at", "or", "not", "any", "my",
+	"you", "your", "this", "that", "child", "children", "officer", NULL
 };
 
 /* Lower-case name particles inside a name. */
@@ -956,14 +958,25 @@ sent_flags(const char *s, size_t b, const struct names *nm)
 	return j == i ? T_SENT : 0;
 }
 
+/* Is b the first word of its line (spaces and digits before it)? */
+static int
+line_start(const char *s, size_t b)
+{
+	while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '.' ||
+	    isdigit((unsigned char)s[b - 1])))
+		b--;
+	return b == 0;
+}
+
 static int
 tokenize(struct names *nm, const char *s, size_t len)
 {
 	size_t i, b, e, pe;
 	unsigned f;
 	uint32_t c;
-	int n, a, up, low, letters;
+	int n, a, up, low, letters, tab;
 
+	tab = memchr(s, '\t', len) != NULL;
 	nm->ntok = 0;
 	sbuf_reset(&nm->fb);
 	for (i = 0; i < len;) {
@@ -1035,6 +1048,10 @@ tokenize(struct names *nm, const char *s, size_t len)
 		    b + 3, &n)))
 			f |= T_CAP;
 		f |= sent_flags(s, b, nm);
+		/* The first cell of a table row starts the line. */
+		if ((f & T_SENT) && tab && !(f & T_CELL) && sent_flags(s, b,
+		    nm) == T_SENT && line_start(s, b))
+			f |= T_CELL;
 		if (tok_push(nm, s, len, b, e, pe, f) == -1)
 			return -1;
 		i = pe > i ? pe : i;
@@ -1991,6 +2008,41 @@ known_at(struct scan *sc, size_t j, int *rc)
 /* People nobody listed. */
 
 /*
+ * The flags of a hyphenated word whose parts are all names of the lexicon
+ * ("Fletcher-Kemp": s, "Mary-Jane": f), else "".  hunspell accepts such a
+ * word when it accepts its parts, so the lexicon must speak for it.
+ */
+static const char *
+hyphen_flags(struct names *nm, const struct tok *t, char *buf)
+{
+	static const char kinds[] = "fmgs";
+	const char *w = TW(nm, t), *p, *fl;
+	size_t l, left;
+	int k, have[4] = { 0 }, i = 0;
+
+	buf[0] = '\0';
+	if (memchr(w, '-', t->flen) == NULL)
+		return buf;
+	for (p = w; p < w + t->flen; p += l + 1) {
+		left = t->flen - (size_t)(p - w);
+		l = strcspn(p, "-");
+		if (l > left)
+			l = left;
+		if (l < 2 || (fl = lex_flags(nm, p, l)) == NULL ||
+		    strpbrk(fl, "fmgsp") == NULL)
+			return buf;
+		for (k = 0; k < 4; k++)
+			if (strchr(fl, kinds[k]) != NULL)
+				have[k] = 1;
+	}
+	for (k = 0; k < 4; k++)
+		if (have[k])
+			buf[i++] = kinds[k];
+	buf[i] = '\0';
+	return buf;
+}
+
+/*
  * How much token t looks like a forename (first) or a surname (last):
  * 0 not at all, 1 weak (a proper noun, a word of the noisy list), 2 good
  * (unknown to hunspell, a lexicon name that is also a word), 3 strong (a
@@ -2002,6 +2054,7 @@ score(struct scan *sc, struct tok *t, int last)
 {
 	struct names *nm = sc->nm;
 	const char *fl;
+	char hfl[8];
 	int wc;
 
 	if (!(t->f & T_CAP) || (t->f & T_DIGIT) || t->flen < 2)
@@ -2009,7 +2062,7 @@ score(struct scan *sc, struct tok *t, int last)
 	wc = wclass(nm, sc->s, t);
 	fl = tlex(nm, t);
 	if (fl == NULL)
-		fl = "";
+		fl = hyphen_flags(nm, t, hfl);
 	/*
 	 * A surname in capitals after a forename ("Tanya DAVIES"); a word
 	 * like White or May only as a surname of the lexicon, and weakly.
@@ -2116,7 +2169,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	struct tok *t, *last;
 	const char *sub = NULL, *role, *fl;
 	char key[256];
-	int q, conf = 0, ok = 0, sf, sl;
+	int q, conf = 0, ok = 0, sf, sl, pron, wc;
 	struct mem *m = NULL;
 
 	*rc = 0;
@@ -2170,6 +2223,9 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		return 0;
 	t = &nm->tok[j];
 	last = &nm->tok[end - 1];
+	/* Initials before the name: judge the words after them. */
+	while (t < last && (t->f & T_INITIAL))
+		t++;
 	/* Something else's name: "Clare's Law", "St Bede's", a citation. */
 	if (head_after(sc->s, sc->len, last->pe) ||
 	    citation_after(sc->s, sc->len, last->pe) ||
@@ -2194,6 +2250,23 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    (!(t->f & T_SENT) || (t->f & T_CELL) || sf >= 2))))
 			ok = 1;
 		conf = 80;
+	} else if (t != &nm->tok[j]) {
+		/*
+		 * Initials and a surname: "C Forbes", "R. Rigby".  An undotted
+		 * "A" or "I" may be the article or the pronoun.
+		 */
+		pron = nm->tok[j].e - nm->tok[j].s == 1 &&
+		    !(nm->tok[j].f & T_DOT) && (sc->s[nm->tok[j].s] == 'A' ||
+		    sc->s[nm->tok[j].s] == 'I');
+		m = mem_find(nm, TW(nm, t), t->flen);
+		if (m != NULL && m->part == 0 && pron)
+			m = NULL;
+		wc = wclass(nm, sc->s, t);
+		if ((m != NULL && (!pron || wc != WC_COMMON)) ||
+		    (sl >= 2 && wc != WC_COMMON && (!pron || sl == 3))) {
+			ok = 1;
+			conf = 75;
+		}
 	} else {
 		/* One word. */
 		m = mem_find(nm, TW(nm, t), t->flen);
@@ -2234,13 +2307,13 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		snprintf(key, sizeof(key), "%s", m->key);
 		if ((sub == NULL || *sub == '\0') && *m->sub != '\0')
 			sub = m->sub;
-	} else if (nwords >= 2)
+	} else if (nwords >= 2 || t != &nm->tok[j])
 		make_key(sc, j, end, key, sizeof(key));
 	else
 		key[0] = '\0';
 	*rc = emit(sc, nm->tok[start].s, last->e, sub, tl > 0 ? "names/title" :
 	    nwords >= 2 ? "names/full" : m != NULL ? "names/memory" :
-	    "names/single", conf, key);
+	    t != &nm->tok[j] ? "names/initial" : "names/single", conf, key);
 	if (*rc == 0 && *key != '\0')
 		*rc = remember(sc, j, end, key, sub, ti != NULL ? ti->gender : 0);
 	return end - start;

@@ -29,7 +29,11 @@ static const char *const lexwords[][2] = {
 	{ "fiona", "f" }, { "white", "s" }, { "green", "s" },
 	{ "ciaran", "m" }, { "maughan", "s" }, { "wiktoria", "f" },
 	{ "patrick", "m" }, { "joyce", "fs" }, { "tariq", "m" },
-	{ "mahmood", "s" }, { "rajesh", "p" }, { NULL, NULL }
+	{ "mahmood", "s" }, { "rajesh", "p" }, { "amber", "f" },
+	{ "hurst", "s" }, { "lane", "s" }, { "olamide", "f" },
+	{ "adeyemi", "s" }, { "mcginley", "s" }, { "warsame", "s" },
+	{ "rowan", "p" },
+	{ NULL, NULL }
 };
 
 static const char casecsv[] =
@@ -523,6 +527,33 @@ test_unknown_surname_forms(void **state)
 	assert_null(find(fx, "Fiona NHS"));
 }
 
+static void
+test_unknown_initials_and_hyphens(void **state)
+{
+	struct fx *fx = *state;
+
+	/* A hyphenated surname of two lexicon names, then the forename
+	 * alone, though it is an ordinary word. */
+	scan(fx, "The review met Amber Hurst-Lane and her father.");
+	expect(fx, "Amber Hurst-Lane", "amber hurst-lane", NULL);
+	scan(fx, "The school said that Amber attended.");
+	expect(fx, "Amber", "amber hurst-lane", NULL);
+	/* An initial and a surname: from memory or the lexicon. */
+	scan(fx, "Olamide Adeyemi called. Later O. Adeyemi wrote again.");
+	expect(fx, "O. Adeyemi", "olamide adeyemi", NULL);
+	scan(fx, "The notes of T McGinley were read.");
+	expect(fx, "T McGinley", "mcginley", NULL);
+	/* Near misses: the article, the pronoun. */
+	scan(fx, "A Warsame family member called; I Said no.");
+	assert_null(find(fx, "I Said"));
+	/* The first cell of a table row is not a sentence start. */
+	scan(fx, "Rowan Warsame\tMother\t1990");
+	expect(fx, "Rowan Warsame", NULL, NULL);
+	/* Function words are never forenames. */
+	scan(fx, "The Child Safeguarding Practice Review Panel met.");
+	assert_int_equal(fx->found.n, 0);
+}
+
 int
 main(void)
 {
@@ -564,6 +595,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_surname_forms,
 		    setup_nocase, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_unknown_initials_and_hyphens, setup_nocase, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

