@@ -1,31 +1,25 @@
 /*
- * anon-pseudo — choose one replacement per place and keep them consistent.
+ * anon-pseudo — group mentions into entities and give each a pseudonym.
  *
- * First version: overlapping mentions are resolved by one rule (longest,
- * then most confident, then by type priority); a mention with a HINT gets
- * it; others get a label by type and a number per distinct KEY (or folded
- * surface) in order of first appearance.
+ * The only stage that needs the whole document: the stream is spooled to
+ * an unlinked temporary file (mode 0600) while the mentions are collected,
+ * the engine in filters/pseudo.c decides, the map is written, and the
+ * spool is copied out with the replace records after each text unit's
+ * records, then one entity record per entity and the trailer.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "casefile.h"
 #include "cmdutil.h"
-#include "lexicon.h"
+#include "mapfile.h"
+#include "pseudo.h"
 #include "record.h"
 #include "sbuf.h"
 #include "stream.h"
-
-struct state {
-	struct lexicon	*numbers;	/* label \x1f key → "Label N" */
-	struct lexicon	*counts;	/* label → last number */
-	struct sbuf	 held;		/* text record and what followed */
-	struct mention_list ml;
-	struct text_unit t;
-	struct sbuf	 strs;
-	int		 have;
-};
 
 static void __attribute__((noreturn))
 usage(void)
@@ -36,202 +30,171 @@ usage(void)
 }
 
 static int
-type_rank(const char *type)
+valid_code(const char *s)
 {
-	static const char *const order[] = { "identifier", "postcode", "date",
-	    "address", "institution", "person", "place" };
 	size_t	 i;
 
-	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-		if (strcmp(type, order[i]) == 0)
-			return (int)i;
-	return 99;
-}
-
-static int
-bypriority(const void *a, const void *b)
-{
-	const struct mention *x = a, *y = b;
-	size_t	 lx = x->end - x->start, ly = y->end - y->start;
-
-	if (lx != ly)
-		return lx > ly ? -1 : 1;
-	if (x->conf != y->conf)
-		return x->conf > y->conf ? -1 : 1;
-	if (type_rank(x->type) != type_rank(y->type))
-		return type_rank(x->type) - type_rank(y->type);
-	return x->start < y->start ? -1 : x->start > y->start;
-}
-
-static const char *
-label(const struct mention *m)
-{
-	static const struct { const char *sub, *label; } inst[] = {
-		{ "school", "School" }, { "academy", "School" },
-		{ "nursery", "Nursery" }, { "gp", "GP Practice" },
-		{ "hospital", "Hospital" }, { "health-centre", "Health Centre" },
-		{ "children-centre", "Children's Centre" },
-		{ "hostel", "Hostel" }, { "refuge", "Refuge" },
-	};
-	size_t	 i;
-
-	if (strcmp(m->type, "address") == 0)
-		return "Address";
-	if (strcmp(m->type, "place") == 0)
-		return "Area";
-	if (strcmp(m->type, "person") == 0)
-		return "Person";
-	if (strcmp(m->type, "institution") == 0) {
-		for (i = 0; i < sizeof(inst) / sizeof(inst[0]); i++)
-			if (strcmp(m->subtype, inst[i].sub) == 0)
-				return inst[i].label;
-		return "Institution";
-	}
-	return NULL;
-}
-
-/* Returns the pseudonym for m, numbering a new key after the last. */
-static const char *
-pseudonym(struct state *st, const struct mention *m, const char *text)
-{
-	struct sbuf	 key = SBUF_INIT;
-	const char	*lab, *v, *last;
-	char		 num[160], *fold;
-	size_t		 len;
-	int		 n;
-
-	if (m->hint[0] != '\0')
-		return m->hint;
-	if ((lab = label(m)) == NULL)
-		return "[redacted]";
-	if (m->key[0] != '\0') {
-		fold = xstrdup(m->key);
-		len = strlen(fold);
-	} else {
-		len = m->end - m->start;
-		fold = xmalloc(len + 1);
-		lexicon_fold(fold, text + m->start, len);
-	}
-	if (sbuf_adds(&key, lab) == -1 || sbuf_addc(&key, '\x1f') == -1 ||
-	    sbuf_add(&key, fold, len) == -1)
-		cmd_die("out of memory");
-	free(fold);
-	if ((v = lexicon_get(st->numbers, key.buf, key.len)) == NULL) {
-		last = lexicon_get(st->counts, lab, strlen(lab));
-		n = last != NULL ? atoi(last) + 1 : 1;
-		snprintf(num, sizeof(num), "%d", n);
-		if (lexicon_put(st->counts, lab, strlen(lab), num) == -1)
-			cmd_die("out of memory");
-		snprintf(num, sizeof(num), "%s %d", lab, n);
-		if (lexicon_put(st->numbers, key.buf, key.len, num) == -1)
-			cmd_die("out of memory");
-		v = lexicon_get(st->numbers, key.buf, key.len);
-	}
-	sbuf_release(&key);
-	return v;
-}
-
-static int
-emit_raw(struct stream_writer *w, const char *raw, size_t len)
-{
-	struct record	 rec;
-
-	memset(&rec, 0, sizeof(rec));
-	rec.raw = (char *)raw;
-	rec.rawlen = len;
-	return stream_write_record(w, &rec);
-}
-
-/* Writes the held unit, then one replace record per chosen mention. */
-static int
-flush(struct state *st, struct stream_writer *w)
-{
-	struct mention_list	 chosen = MENTION_LIST_INIT;
-	struct replacement	 r;
-	struct mention		*m;
-	size_t			 i, off, nl;
-	int			 ret = -1;
-
-	if (!st->have)
+	if (*s == '\0' || strlen(s) > 16)
 		return 0;
-	for (off = 0; off < st->held.len; off = nl + 1) {
-		nl = (size_t)((char *)memchr(st->held.buf + off, '\n',
-		    st->held.len - off) - st->held.buf);
-		if (emit_raw(w, st->held.buf + off, nl - off) == -1)
-			goto out;
-	}
-	if (st->ml.n > 1)
-		qsort(st->ml.v, st->ml.n, sizeof(*st->ml.v), bypriority);
-	for (i = 0; i < st->ml.n; i++) {
-		m = &st->ml.v[i];
-		if (m->end > st->t.len || m->start == m->end ||
-		    mention_list_overlaps(&chosen, m->start, m->end))
-			continue;
-		if (mention_list_add(&chosen, m->text, m->start, m->end,
-		    m->type, m->subtype, m->rule, m->conf, m->key,
-		    m->hint) == -1)
-			cmd_die("out of memory");
-		r.text = st->t.id;
-		r.start = m->start;
-		r.end = m->end;
-		r.entity = "-";
-		r.repl = pseudonym(st, m, st->t.text);
-		if (write_replacement(w, &r) == -1)
-			goto out;
-	}
-	ret = 0;
-out:
-	mention_list_release(&chosen);
-	mention_list_clear(&st->ml);
-	sbuf_reset(&st->held);
-	st->have = 0;
-	return ret;
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
 }
 
+/* Reads stdin into the spool, feeding the engine.  Returns 0 or -1. */
 static int
-run(struct state *st, struct stream_reader *r, struct stream_writer *w)
+collect(struct pseudo *p, struct stream_writer *spool)
 {
-	struct record	*rec;
-	struct text_unit t;
-	int		 rc;
+	struct stream_reader	*r;
+	struct record		*rec;
+	struct mention_list	 ml = MENTION_LIST_INIT;
+	struct text_unit	 t;
+	struct sbuf		 cur = SBUF_INIT;
+	unsigned long		 curid = 0;
+	char			 err[256], *end;
+	long			 days;
+	int			 rc, have = 0, ret = -1;
 
+	if ((r = stream_reader_new(stdin, "-")) == NULL)
+		cmd_die("out of memory");
 	while ((rc = stream_read(r, &rec)) == 1) {
-		if (record_is(rec, "text")) {
-			if (flush(st, w) == -1)
-				goto ioerr;
-			if (record_text(rec, &t) == -1)
-				cmd_die("-:%lu: malformed text record",
-				    rec->lineno);
-			sbuf_reset(&st->strs);
-			if (sbuf_add(&st->strs, t.text, t.len) == -1)
-				cmd_die("out of memory");
-			st->t = t;
-			st->t.text = st->strs.buf;
-			st->t.where = st->t.eol = "";
-			st->have = 1;
-		} else if (record_is(rec, "mention") && st->have) {
-			if (record_mention(rec, &st->ml) == -1)
-				cmd_die("-:%lu: malformed mention record",
-				    rec->lineno);
-		} else if (!st->have) {
-			if (stream_write_record(w, rec) == -1)
-				goto ioerr;
-			continue;
+		if (stream_write_record(spool, rec) == -1) {
+			cmd_msg("temporary file: %s", strerror(errno));
+			goto out;
 		}
-		if (sbuf_add(&st->held, rec->raw, rec->rawlen) == -1 ||
-		    sbuf_addc(&st->held, '\n') == -1)
-			cmd_die("out of memory");
+		if (record_is(rec, "text")) {
+			if (record_text(rec, &t) == -1) {
+				cmd_msg("-:%lu: malformed text record",
+				    rec->lineno);
+				goto out;
+			}
+			sbuf_reset(&cur);
+			if (sbuf_add(&cur, t.text, t.len) == -1)
+				cmd_die("out of memory");
+			curid = t.id;
+			have = 1;
+		} else if (record_is(rec, "mention")) {
+			mention_list_clear(&ml);
+			if (record_mention(rec, &ml) == -1 || ml.n != 1) {
+				cmd_msg("-:%lu: malformed mention record",
+				    rec->lineno);
+				goto out;
+			}
+			if (!have || ml.v[0].text != curid) {
+				cmd_msg("-:%lu: mention of text %lu outside "
+				    "that text's records", rec->lineno,
+				    ml.v[0].text);
+				goto out;
+			}
+			if (pseudo_add(p, &ml.v[0], cur.buf, cur.len, err,
+			    sizeof(err)) == -1) {
+				cmd_msg("-:%lu: %s", rec->lineno, err);
+				goto out;
+			}
+		} else if (record_is(rec, "meta") && rec->nfield >= 3 &&
+		    strcmp(rec->field[1], "date-shift") == 0) {
+			errno = 0;
+			days = strtol(rec->field[2], &end, 10);
+			if (errno != 0 || end == rec->field[2] || *end != '\0') {
+				cmd_msg("-:%lu: date-shift is not a number of "
+				    "days", rec->lineno);
+				goto out;
+			}
+			pseudo_set_date_shift(p, days);
+		}
 	}
 	if (rc == -1) {
 		cmd_msg("%s", stream_reader_error(r));
-		return EXIT_ERROR;
+		goto out;
 	}
-	if (flush(st, w) == -1 || stream_write_end(w) == -1)
+	if (stream_write_end(spool) == -1) {
+		cmd_msg("temporary file: %s", strerror(errno));
+		goto out;
+	}
+	ret = 0;
+out:
+	stream_reader_free(r);
+	mention_list_release(&ml);
+	sbuf_release(&cur);
+	return ret;
+}
+
+/* Writes the replacements of text unit id, from *next on. */
+static int
+flush_repl(const struct pseudo *p, struct stream_writer *w, size_t *next,
+    unsigned long id)
+{
+	const struct pseudo_repl *pr;
+	struct replacement	 r;
+
+	while (*next < pseudo_nrepl(p) &&
+	    (pr = pseudo_repl(p, *next))->text <= id) {
+		r.text = pr->text;
+		r.start = pr->start;
+		r.end = pr->end;
+		r.entity = pr->entity;
+		r.repl = pr->repl;
+		if (write_replacement(w, &r) == -1)
+			return -1;
+		(*next)++;
+	}
+	return 0;
+}
+
+/* Copies the spool to stdout with the decisions.  Returns 0 or -1. */
+static int
+emit(const struct pseudo *p, FILE *spool)
+{
+	struct stream_reader	*r;
+	struct stream_writer	*w;
+	struct record		*rec;
+	struct text_unit	 t;
+	struct pseudo_entity	 pe;
+	const char		*f[4];
+	unsigned long		 curid = 0;
+	size_t			 next = 0, i;
+	int			 rc, ret = -1;
+
+	if ((r = stream_reader_new(spool, "spool")) == NULL ||
+	    (w = stream_writer_new(stdout)) == NULL)
+		cmd_die("out of memory");
+	while ((rc = stream_read(r, &rec)) == 1) {
+		if (record_is(rec, "text") && record_text(rec, &t) == 0) {
+			if (flush_repl(p, w, &next, curid) == -1)
+				goto ioerr;
+			curid = t.id;
+		}
+		if (stream_write_record(w, rec) == -1)
+			goto ioerr;
+	}
+	if (rc == -1) {
+		cmd_msg("%s", stream_reader_error(r));
+		goto out;
+	}
+	if (flush_repl(p, w, &next, (unsigned long)-1) == -1)
 		goto ioerr;
-	return EXIT_CLEAN;
+	for (i = 0; i < pseudo_nentity(p); i++) {
+		pseudo_entity(p, i, &pe);
+		f[0] = pe.id;
+		f[1] = pe.type;
+		f[2] = pe.pseudonym;
+		f[3] = pe.canonical;
+		if (stream_write(w, "entity", 4, f) == -1)
+			goto ioerr;
+	}
+	if (stream_write_end(w) == -1)
+		goto ioerr;
+	ret = 0;
+	goto out;
 ioerr:
-	cmd_msg("write error");
-	return EXIT_ERROR;
+	cmd_msg("write error: %s", strerror(errno));
+out:
+	stream_reader_free(r);
+	stream_writer_free(w);
+	return ret;
 }
 
 int
@@ -244,42 +207,88 @@ main(int argc, char *argv[])
 		{ "map", required_argument, NULL, 'm' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct stream_reader	*r;
-	struct stream_writer	*w;
-	struct state		 st;
-	int			 c, rc;
+	struct casefile		*cf = NULL;
+	struct anon_map		 map = ANON_MAP_INIT, out = ANON_MAP_INIT;
+	struct pseudo		*p;
+	struct stream_writer	*sw;
+	const char		*casepath = NULL, *code = NULL, *mappath = NULL;
+	char			 err[512];
+	FILE			*spool;
+	int			 c, rc = EXIT_ERROR;
 
 	cmd_init(argv[0]);
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'c':
 		case 'C':
-		case 'm':
-			break;		/* accepted; used from the names issue on */
+			code = optarg;
+			break;
+		case 'c':
+			casepath = optarg;
+			break;
 		case 'h':
 			printf("usage: %s [--case file] [--case-code code] "
 			    "[--map file]\nSee anon-pseudo(1).\n", progname);
 			return EXIT_CLEAN;
+		case 'm':
+			mappath = optarg;
+			break;
 		default:
 			usage();
 		}
 	}
-	if (optind != argc)
+	argc -= optind;
+	if (argc != 0)
 		usage();
-	memset(&st, 0, sizeof(st));
-	if ((st.numbers = lexicon_new()) == NULL ||
-	    (st.counts = lexicon_new()) == NULL ||
-	    (r = stream_reader_new(stdin, "-")) == NULL ||
-	    (w = stream_writer_new(stdout)) == NULL)
+	if (code != NULL && !valid_code(code))
+		cmd_die("case code '%s' is not 1-16 letters, digits or '-'",
+		    code);
+
+	if (casepath != NULL &&
+	    (cf = casefile_load(casepath, err, sizeof(err))) == NULL)
+		cmd_die("%s", err);
+	if (mappath != NULL &&
+	    anon_map_load(&map, mappath, err, sizeof(err)) == -1)
+		cmd_die("%s", err);
+	if ((p = pseudo_new(cf, code)) == NULL || pseudo_load_map(p, &map) == -1)
 		cmd_die("out of memory");
-	rc = run(&st, r, w);
-	stream_reader_free(r);
-	stream_writer_free(w);
-	lexicon_free(st.numbers);
-	lexicon_free(st.counts);
-	sbuf_release(&st.held);
-	sbuf_release(&st.strs);
-	mention_list_release(&st.ml);
+	anon_map_release(&map);
+
+	/* tmpfile(3): mode 0600, already unlinked, gone when we exit. */
+	if ((spool = tmpfile()) == NULL)
+		cmd_die_errno("temporary file");
+	if ((sw = stream_writer_new(spool)) == NULL)
+		cmd_die("out of memory");
+	if (collect(p, sw) == -1)
+		goto out;
+	stream_writer_free(sw);
+	sw = NULL;
+	if (fflush(spool) == EOF || ferror(spool)) {
+		cmd_msg("temporary file: %s", strerror(errno));
+		goto out;
+	}
+	if (pseudo_resolve(p, err, sizeof(err)) == -1) {
+		cmd_msg("%s", err);
+		goto out;
+	}
+	/* The map first: if it cannot be written, no trailer goes out. */
+	if (mappath != NULL) {
+		if (pseudo_export_map(p, &out) == -1)
+			cmd_die("out of memory");
+		if (anon_map_save(&out, mappath, err, sizeof(err)) == -1) {
+			cmd_msg("%s", err);
+			goto out;
+		}
+	}
+	rewind(spool);
+	if (emit(p, spool) == -1)
+		goto out;
+	rc = EXIT_CLEAN;
+out:
+	stream_writer_free(sw);
+	fclose(spool);
+	anon_map_release(&out);
+	pseudo_free(p);
+	casefile_free(cf);
 	if (cmd_close_stdout() != EXIT_CLEAN)
 		rc = EXIT_ERROR;
 	return rc;

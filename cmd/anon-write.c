@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "accept.h"
 #include "apply.h"
 #include "atomic.h"
 #include "cmdutil.h"
@@ -44,6 +45,8 @@ struct writer {
 	int		 bom;
 	int		 started;
 	char		*source;
+	const char	*inname;	/* the stream being read, for messages */
+	int		 artifact;	/* its findings_artifact() was called */
 	struct findings	 found;
 	struct sbuf	 line;
 	struct span_repl *spans;
@@ -55,8 +58,8 @@ static void __attribute__((noreturn))
 usage(void)
 {
 	fprintf(stderr, "usage: %s [-o output] [--sarif file] [file]\n"
-	    "       %s --check [--format text|sarif|json] [--sarif file] "
-	    "[file]\n", progname, progname);
+	    "       %s --check [--accept file] [--format text|sarif|json] "
+	    "[--sarif file] [file ...]\n", progname, progname);
 	exit(EXIT_ERROR);
 }
 
@@ -101,6 +104,17 @@ bynote(const void *a, const void *b)
 	return x->kind - y->kind;
 }
 
+/* Names the input the next findings belong to, once per stream. */
+static void
+artifact(struct writer *w, const char *path)
+{
+	if (w->artifact)
+		return;
+	if (findings_artifact(&w->found, path) == -1)
+		cmd_die("out of memory");
+	w->artifact = 1;
+}
+
 /* Renders the held unit: its text with replacements, its findings. */
 static int
 flush(struct writer *w, struct unit *u)
@@ -112,6 +126,7 @@ flush(struct writer *w, struct unit *u)
 
 	if (!u->have)
 		return 0;
+	artifact(w, w->inname);
 	if (u->nnote > 1)
 		qsort(u->note, u->nnote, sizeof(*u->note), bynote);
 	if (u->nnote > w->capspans) {
@@ -143,9 +158,10 @@ flush(struct writer *w, struct unit *u)
 			if (x->start < lastend)
 				break;
 			lastend = x->end;
-			snprintf(msg, sizeof(msg), "possible %s \"%.*s\"",
-			    strcmp(s + x->s2, "person") == 0 ? "name" :
-			    s + x->s2, (int)(x->end - x->start),
+			snprintf(msg, sizeof(msg), "possible %s%s%s%s \"%.*s\"",
+			    strcmp(s + x->s1, "person") == 0 ? "name" :
+			    s + x->s1, s[x->s2] ? " (" : "", s + x->s2,
+			    s[x->s2] ? ")" : "", (int)(x->end - x->start),
 			    u->t.text + x->start);
 			if (findings_add(&w->found, &u->t, x->start, x->end,
 			    s + x->s1, "warning", msg) == -1)
@@ -232,14 +248,11 @@ annotate(struct writer *w, struct unit *u, const struct record *rec)
 		if (record_mention(rec, &ml) == -1)
 			goto bad;
 		tid = ml.v[0].text;
-		if (w->check) {
-			char rule[128];
-
-			snprintf(rule, sizeof(rule), "%s%s%s", ml.v[0].type,
-			    ml.v[0].subtype[0] ? "/" : "", ml.v[0].subtype);
-			add_note(u, 'm', ml.v[0].start, ml.v[0].end, rule,
-			    ml.v[0].type, "");
-		}
+		/* The rule is the type: a subtype (role evidence) may
+		 * change between runs, and the fingerprint must not. */
+		if (w->check)
+			add_note(u, 'm', ml.v[0].start, ml.v[0].end,
+			    ml.v[0].type, ml.v[0].subtype, "");
 		mention_list_release(&ml);
 	} else
 		return 0;		/* entity, meta and unknown records */
@@ -262,8 +275,10 @@ meta(struct writer *w, const struct record *rec)
 {
 	if (rec->nfield < 3)
 		return 0;
-	if (strcmp(rec->field[1], "source") == 0 && w->source == NULL)
+	if (strcmp(rec->field[1], "source") == 0 && w->source == NULL) {
 		w->source = xstrdup(rec->field[2]);
+		artifact(w, w->source);
+	}
 	else if (strcmp(rec->field[1], "bom") == 0)
 		w->bom = strcmp(rec->field[2], "1") == 0;
 	else if (strcmp(rec->field[1], "format") == 0 &&
@@ -335,10 +350,45 @@ copy_out(FILE *tmp)
 	return ferror(tmp) ? -1 : 0;
 }
 
+/*
+ * Reads the stream in path ("-" for standard input) into w.  On failure
+ * the findings of this stream are dropped and -1 returned after a message.
+ */
+static int
+read_one(struct writer *w, const char *path)
+{
+	struct stream_reader	*r;
+	FILE			*in = stdin;
+	size_t			 n = w->found.n, nuris = w->found.nuris;
+	int			 ret;
+
+	if (strcmp(path, "-") != 0 && (in = fopen(path, "r")) == NULL) {
+		cmd_msg("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if ((r = stream_reader_new(in, path)) == NULL)
+		cmd_die("out of memory");
+	free(w->source);
+	w->source = NULL;
+	w->inname = path;
+	w->artifact = 0;
+	if ((ret = consume(w, r)) == 0)
+		artifact(w, w->inname);		/* an empty stream */
+	else {
+		cmd_msg("%s", w->err);
+		findings_truncate(&w->found, n, nuris);
+	}
+	stream_reader_free(r);
+	if (in != stdin)
+		fclose(in);
+	return ret;
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{ "accept", required_argument, NULL, 'a' },
 		{ "check", no_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
@@ -347,19 +397,24 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct writer		 w;
-	struct stream_reader	*r;
 	struct atomic_file	 out, sarif;
-	const char		*outpath = NULL, *sarifpath = NULL, *uri;
-	const char		*inpath = "-";
+	struct accept_list	 acc = ACCEPT_LIST_INIT;
+	const char		*outpath = NULL, *sarifpath = NULL;
+	const char		*acceptpath = NULL, *stdin_only[] = { "-" };
+	const char *const	*inputs;
 	enum format		 fmt = FMT_TEXT;
-	FILE			*in = stdin, *tmp = NULL;
+	FILE			*tmp = NULL, *fp;
 	struct stat		 st_out, st_src;
-	int			 c, rc = EXIT_CLEAN;
+	size_t			 open_n = 0;
+	int			 c, i, ninputs, rc = EXIT_CLEAN;
 
 	cmd_init(argv[0]);
 	memset(&w, 0, sizeof(w));
 	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'a':
+			acceptpath = optarg;
+			break;
 		case 'c':
 			w.check = 1;
 			break;
@@ -376,8 +431,9 @@ main(int argc, char *argv[])
 			break;
 		case 'h':
 			printf("usage: %s [-o output] [--sarif file] [file]\n"
-			    "       %s --check [--format text|sarif|json] "
-			    "[--sarif file] [file]\nReads an anon-stream and "
+			    "       %s --check [--accept file] "
+			    "[--format text|sarif|json] [--sarif file] "
+			    "[file ...]\nReads an anon-stream and "
 			    "writes the anonymised document.  See "
 			    "anon-write(1).\n", progname, progname);
 			return EXIT_CLEAN;
@@ -393,15 +449,19 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc > 1 || (w.check && outpath != NULL))
+	if ((!w.check && argc > 1) || (w.check && outpath != NULL))
 		usage();
-	if (argc == 1 && strcmp(argv[0], "-") != 0) {
-		inpath = argv[0];
-		if ((in = fopen(inpath, "r")) == NULL)
-			cmd_die_errno(inpath);
+	inputs = argc > 0 ? (const char *const *)argv : stdin_only;
+	ninputs = argc > 0 ? argc : 1;
+
+	if (acceptpath != NULL) {
+		if ((fp = fopen(acceptpath, "r")) == NULL)
+			cmd_die_errno(acceptpath);
+		if (accept_load(&acc, fp, acceptpath, w.err,
+		    sizeof(w.err)) == -1)
+			cmd_die("%s", w.err);
+		fclose(fp);
 	}
-	if ((r = stream_reader_new(in, inpath)) == NULL)
-		cmd_die("out of memory");
 
 	if (!w.check) {
 		if (outpath != NULL) {
@@ -413,22 +473,25 @@ main(int argc, char *argv[])
 			cmd_die_errno("temporary file");
 	}
 
-	if (consume(&w, r) == -1) {
-		cmd_msg("%s", w.err);
-		rc = EXIT_ERROR;
-	} else if (outpath != NULL && w.source != NULL &&
+	/* Check mode reads every stream even after a bad one, so that the
+	 * text and JSON output still show the others' findings. */
+	for (i = 0; i < ninputs; i++)
+		if (read_one(&w, inputs[i]) == -1)
+			rc = EXIT_ERROR;
+	if (rc == EXIT_CLEAN && outpath != NULL && w.source != NULL &&
 	    stat(outpath, &st_out) == 0 && stat(w.source, &st_src) == 0 &&
 	    st_out.st_dev == st_src.st_dev && st_out.st_ino == st_src.st_ino) {
 		cmd_msg("%s: output would overwrite the input", outpath);
 		rc = EXIT_ERROR;
 	}
-	uri = w.source != NULL && strcmp(w.source, "-") != 0 ? w.source :
-	    "stdin";
+	if (findings_accept(&w.found, &acc, &open_n) == -1)
+		cmd_die("out of memory");
 
+	/* SARIF claims to cover every input: none when one failed. */
 	if (rc == EXIT_CLEAN && sarifpath != NULL) {
 		if (atomic_open(&sarif, sarifpath, 0666, w.err,
 		    sizeof(w.err)) == -1 ||
-		    findings_sarif(sarif.fp, &w.found, uri) == -1 ||
+		    findings_sarif(sarif.fp, &w.found, NULL) == -1 ||
 		    atomic_commit(&sarif, w.err, sizeof(w.err)) == -1) {
 			if (sarif.fp != NULL)
 				atomic_abort(&sarif);
@@ -437,10 +500,10 @@ main(int argc, char *argv[])
 		}
 	}
 	if (w.check) {
-		if (rc == EXIT_CLEAN) {
-			if (write_findings(stdout, &w.found, fmt, uri) == -1)
+		if (rc == EXIT_CLEAN || fmt != FMT_SARIF) {
+			if (write_findings(stdout, &w.found, fmt, NULL) == -1)
 				rc = EXIT_ERROR;
-			else if (w.found.n > 0)
+			else if (open_n > 0 && rc == EXIT_CLEAN)
 				rc = EXIT_FINDINGS;
 		}
 	} else if (outpath != NULL) {
@@ -458,9 +521,7 @@ main(int argc, char *argv[])
 		fclose(tmp);
 	}
 
-	stream_reader_free(r);
-	if (in != stdin)
-		fclose(in);
+	accept_release(&acc);
 	findings_release(&w.found);
 	sbuf_release(&w.line);
 	free(w.spans);

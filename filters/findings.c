@@ -5,10 +5,13 @@
  * exclusive endColumn, over the lines of the input, as GitHub code scanning
  * and the project's scorer read them.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "accept.h"
 #include "findings.h"
 #include "record.h"
 #include "utf8.h"
@@ -16,6 +19,14 @@
 #define TOOL_NAME	"anonymise"
 #define TOOL_VERSION	"0.1.0"
 #define TOOL_URI	"https://example.invalid/anonymise"
+
+#define HELP_DETECTION "Replace it with a pseudonym or a generalised " \
+	"form (anonymise(1)), or, after a human decision to keep it, add " \
+	"the finding's fingerprint and the reason to the accept file " \
+	"(docs/ci.md)."
+#define HELP_FLAG "Remove or summarise the passage, or, after a human " \
+	"decision to keep it, add the finding's fingerprint and the reason " \
+	"to the accept file (docs/ci.md)."
 
 struct rule_info {
 	const char	*id;
@@ -114,6 +125,8 @@ findings_add(struct findings *f, const struct text_unit *t, size_t start,
 	h = fnv64(h, t->text + start, end - start);
 	h = fnv64(h, "", 1);
 	x->fingerprint = fnv64(h, t->text, t->len);
+	x->artifact = f->nuris ? f->nuris - 1 : 0;
+	x->accepted = NULL;
 	x->rule = strdup(rule);
 	x->level = strdup(level);
 	x->message = strdup(message);
@@ -138,10 +151,125 @@ findings_release(struct findings *f)
 		free(f->v[i].level);
 		free(f->v[i].message);
 		free(f->v[i].surface);
+		free(f->v[i].accepted);
 	}
 	free(f->v);
 	f->v = NULL;
 	f->n = f->cap = 0;
+	for (i = 0; i < f->nuris; i++)
+		free(f->uris[i]);
+	free(f->uris);
+	f->uris = NULL;
+	f->nuris = 0;
+}
+
+void
+findings_truncate(struct findings *f, size_t n, size_t nuris)
+{
+	while (f->n > n) {
+		f->n--;
+		free(f->v[f->n].rule);
+		free(f->v[f->n].level);
+		free(f->v[f->n].message);
+		free(f->v[f->n].surface);
+		free(f->v[f->n].accepted);
+	}
+	while (f->nuris > nuris)
+		free(f->uris[--f->nuris]);
+}
+
+char *
+findings_relpath(const char *path)
+{
+	char		 cwd[PATH_MAX];
+	size_t		 n;
+	const char	*p = path;
+	char		*s, *q;
+
+	if (strcmp(path, "-") == 0)
+		return strdup("stdin");
+	if (path[0] == '/' && getcwd(cwd, sizeof(cwd)) != NULL) {
+		n = strlen(cwd);
+		if (n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/')
+			p = path + n + 1;
+	}
+	for (;;) {			/* "./a", ".//a" → "a" */
+		while (p[0] == '.' && p[1] == '/')
+			p += 2;
+		if (p[0] != '/' || p == path)
+			break;
+		p++;
+	}
+	if ((s = strdup(*p != '\0' ? p : path)) == NULL)
+		return NULL;
+	for (p = q = s; *p != '\0'; p++)	/* "a//b" → "a/b" */
+		if (!(p[0] == '/' && p[1] == '/'))
+			*q++ = *p;
+	*q = '\0';
+	return s;
+}
+
+int
+findings_artifact(struct findings *f, const char *path)
+{
+	char	**v, *s;
+
+	if ((s = findings_relpath(path)) == NULL)
+		return -1;
+	if ((v = reallocarray(f->uris, f->nuris + 1, sizeof(*v))) == NULL) {
+		free(s);
+		return -1;
+	}
+	f->uris = v;
+	f->uris[f->nuris++] = s;
+	return 0;
+}
+
+int
+findings_accept(struct findings *f, struct accept_list *a, size_t *open)
+{
+	struct accept_entry *e;
+	size_t		 i;
+
+	*open = 0;
+	for (i = 0; i < f->n; i++) {
+		free(f->v[i].accepted);
+		f->v[i].accepted = NULL;
+		if (a != NULL &&
+		    (e = accept_find(a, f->v[i].fingerprint)) != NULL) {
+			if ((f->v[i].accepted = strdup(e->reason)) == NULL)
+				return -1;
+		} else
+			(*open)++;
+	}
+	return 0;
+}
+
+/* The finding's input: its own artifact, or uri for a single input. */
+static const char *
+uri_of(const struct findings *f, const struct finding *x, const char *uri)
+{
+	return f->nuris > 0 ? f->uris[x->artifact] : uri;
+}
+
+/*
+ * Writes path as a JSON string holding a URI reference: relative paths
+ * stay relative, absolute ones become file: URIs, and every byte outside
+ * RFC 3986's unreserved set and '/' is percent-encoded.
+ */
+static void
+juri(FILE *fp, const char *path)
+{
+	const unsigned char *p;
+
+	fputs(path[0] == '/' ? "\"file://" : "\"", fp);
+	for (p = (const unsigned char *)path; *p != '\0'; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p) != NULL)
+			fputc(*p, fp);
+		else
+			fprintf(fp, "%%%02X", *p);
+	fputc('"', fp);
 }
 
 /* Writes s as a JSON string. */
@@ -168,11 +296,19 @@ jstr(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
+/* The artifact index of x in the run's artifacts array. */
+static size_t
+artifact_of(const struct findings *f, const struct finding *x)
+{
+	return f->nuris > 0 ? x->artifact : 0;
+}
+
 int
 findings_sarif(FILE *fp, const struct findings *f, const char *uri)
 {
 	const struct finding *x;
-	size_t		 i;
+	size_t		 i, nart;
+	char		 full[512];
 
 	fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
 	    "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
@@ -186,14 +322,30 @@ findings_sarif(FILE *fp, const struct findings *f, const char *uri)
 		jstr(fp, rules[i].id);
 		fputs(", \"shortDescription\": {\"text\": ", fp);
 		jstr(fp, rules[i].text);
-		fprintf(fp, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}%s\n",
-		    i < NFLAGS ? "warning" : "error", i + 1 < NRULES ? "," : "");
+		snprintf(full, sizeof(full), "%s.  %s", rules[i].text,
+		    i < NFLAGS ? "Publishing this passage could harm the "
+		    "welfare of a child." : "A published case review must "
+		    "not contain it: it could identify the child.");
+		fputs("}, \"fullDescription\": {\"text\": ", fp);
+		jstr(fp, full);
+		fputs("}, \"help\": {\"text\": ", fp);
+		jstr(fp, i < NFLAGS ? HELP_FLAG : HELP_DETECTION);
+		/* Check mode reports both kinds as warnings. */
+		fprintf(fp, "}, \"defaultConfiguration\": {\"level\": "
+		    "\"warning\"}}%s\n", i + 1 < NRULES ? "," : "");
 	}
 	fputs("          ]\n        }\n      },\n"
 	    "      \"columnKind\": \"unicodeCodePoints\",\n"
-	    "      \"artifacts\": [{\"location\": {\"uri\": ", fp);
-	jstr(fp, uri);
-	fputs("}}],\n      \"results\": [", fp);
+	    "      \"artifacts\": [", fp);
+	/* Every input checked, with or without findings. */
+	nart = f->nuris > 0 ? f->nuris : 1;
+	for (i = 0; i < nart; i++) {
+		fputs(i ? ",\n        " : "\n        ", fp);
+		fputs("{\"location\": {\"uri\": ", fp);
+		juri(fp, f->nuris > 0 ? f->uris[i] : uri);
+		fputs("}, \"roles\": [\"analysisTarget\"]}", fp);
+	}
+	fputs("\n      ],\n      \"results\": [", fp);
 	for (i = 0; i < f->n; i++) {
 		x = &f->v[i];
 		fputs(i ? ",\n        {" : "\n        {", fp);
@@ -207,12 +359,19 @@ findings_sarif(FILE *fp, const struct findings *f, const char *uri)
 		jstr(fp, x->message);
 		fputs("}, \"locations\": [{\"physicalLocation\": "
 		    "{\"artifactLocation\": {\"uri\": ", fp);
-		jstr(fp, uri);
-		fprintf(fp, ", \"index\": 0}, \"region\": {\"startLine\": %lu, "
+		juri(fp, uri_of(f, x, uri));
+		fprintf(fp, ", \"index\": %zu}, \"region\": {\"startLine\": %lu, "
 		    "\"startColumn\": %lu, \"endLine\": %lu, \"endColumn\": "
 		    "%lu}}}], \"partialFingerprints\": {\"anonymise/v1\": "
-		    "\"%016llx\"}}", x->line, x->col, x->endline, x->endcol,
-		    (unsigned long long)x->fingerprint);
+		    "\"%016llx\"}", artifact_of(f, x), x->line, x->col,
+		    x->endline, x->endcol, (unsigned long long)x->fingerprint);
+		if (x->accepted != NULL) {
+			fputs(", \"suppressions\": [{\"kind\": \"external\", "
+			    "\"status\": \"accepted\", \"justification\": ", fp);
+			jstr(fp, x->accepted);
+			fputs("}]", fp);
+		}
+		fputc('}', fp);
 	}
 	fputs(f->n ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n", fp);
 	return ferror(fp) ? -1 : 0;
@@ -226,8 +385,10 @@ findings_text(FILE *fp, const struct findings *f, const char *uri)
 
 	for (i = 0; i < f->n; i++) {
 		x = &f->v[i];
-		fprintf(fp, "%s:%lu:%lu: %s: [%s] %s\n", uri, x->line, x->col,
-		    x->level, x->rule, x->message);
+		if (x->accepted != NULL)
+			continue;
+		fprintf(fp, "%s:%lu:%lu: %s: [%s] %s\n", uri_of(f, x, uri),
+		    x->line, x->col, x->level, x->rule, x->message);
 	}
 	return ferror(fp) ? -1 : 0;
 }
@@ -240,8 +401,10 @@ findings_json(FILE *fp, const struct findings *f, const char *uri)
 
 	for (i = 0; i < f->n; i++) {
 		x = &f->v[i];
+		if (x->accepted != NULL)
+			continue;
 		fputs("{\"file\": ", fp);
-		jstr(fp, uri);
+		jstr(fp, uri_of(f, x, uri));
 		fprintf(fp, ", \"line\": %lu, \"column\": %lu, \"endLine\": %lu, "
 		    "\"endColumn\": %lu, \"level\": ", x->line, x->col,
 		    x->endline, x->endcol);

@@ -4,6 +4,11 @@
  * style text lines, or as JSON lines.
  *
  * A findings list owns its strings (copied in); findings_release() frees.
+ *
+ * One list may hold the findings of several inputs (artifacts): after
+ * findings_artifact(), findings_add() attributes findings to that input,
+ * and the renderers name each finding's own input and ignore their uri
+ * argument.  Without findings_artifact() every finding belongs to uri.
  */
 #ifndef FINDINGS_H
 #define FINDINGS_H
@@ -12,6 +17,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+struct accept_list;
 struct text_unit;
 
 struct finding {
@@ -24,15 +30,19 @@ struct finding {
 	unsigned long	 endline;
 	unsigned long	 endcol;	/* exclusive */
 	uint64_t	 fingerprint;	/* stable: rule, surface and paragraph text */
+	size_t		 artifact;	/* index into findings.uris */
+	char		*accepted;	/* the accept file's reason, or NULL */
 };
 
 struct findings {
 	struct finding	*v;
 	size_t		 n;
 	size_t		 cap;
+	char		**uris;		/* inputs, as paths relative to the cwd */
+	size_t		 nuris;
 };
 
-#define FINDINGS_INIT { NULL, 0, 0 }
+#define FINDINGS_INIT { NULL, 0, 0, NULL, 0 }
 
 /*
  * Adds a finding over bytes [start, end) of t.  The line is the number in
@@ -42,6 +52,29 @@ int	findings_add(struct findings *, const struct text_unit *t,
 	    size_t start, size_t end, const char *rule, const char *level,
 	    const char *message);
 void	findings_release(struct findings *);
+/* Drops the findings after the first n and the inputs after the first nuris. */
+void	findings_truncate(struct findings *, size_t n, size_t nuris);
+
+/*
+ * Starts the findings of another input, named by path as given to
+ * anon-read ("-" is standard input).  Returns 0 or -1 (ENOMEM).
+ */
+int	findings_artifact(struct findings *, const char *path);
+
+/*
+ * Returns path relative to the working directory when it lies below it,
+ * without "./" prefixes; "stdin" for "-"; path itself otherwise.  The
+ * caller frees the result.  NULL when out of memory.
+ */
+char	*findings_relpath(const char *path);
+
+/*
+ * Marks the findings whose fingerprint is in the accept list as accepted
+ * (with its reason) and sets *open to the number not accepted.  Text and
+ * JSON output leave accepted findings out; SARIF keeps them as suppressed
+ * results.  Returns 0 or -1 (ENOMEM).
+ */
+int	findings_accept(struct findings *, struct accept_list *, size_t *open);
 
 /*
  * Each renderer writes the whole list to fp for the artifact uri and

@@ -22,7 +22,7 @@ done > "$tmp/big.txt"
 mkfifo "$tmp/f1" "$tmp/f2"
 anon-write -o "$tmp/killed.txt" < "$tmp/f2" 2> "$tmp/killed.err" &
 wpid=$!
-anon-pseudo < "$tmp/f1" > "$tmp/f2" &
+anon-ids < "$tmp/f1" > "$tmp/f2" &
 spid=$!
 { anon-read "$tmp/big.txt" | head -n 3000; sleep 30; } > "$tmp/f1" &
 fpid=$!

@@ -1,0 +1,1148 @@
+/*
+ * ids.c — the rules of anon-ids(1): regular expressions (PCRE2, JIT
+ * compiled once) find candidate identifiers, a check function per rule
+ * validates each and gives it a confidence, and overlaps are resolved
+ * before the mentions are added.
+ *
+ * Every pattern is bounded on both sides so that it never matches inside
+ * a longer token: not after or before a letter, digit or underscore, not
+ * after a currency sign, and not next to a digit joined by . , / : or -
+ * (dates, paragraph numbers, money and legislation references).
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <ctype.h>
+#include <errno.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ids.h"
+#include "lexicon.h"
+#include "record.h"
+#include "sbuf.h"
+#include "utf8.h"
+
+/* Left and right boundaries shared by the patterns (UTF mode). */
+#define LB	"(?<![\\p{L}\\p{N}_@\\x{a3}$\\x{20ac}])(?<!\\p{N}[.,/:-])"
+#define RB	"(?![\\p{L}\\p{N}_@])(?![.,/:-]\\p{N})"
+/* Between a label and its value: "number: X", "ref (X", "as X". */
+#define SEP	"\\.?(?:\\s*[:#,(]|\\s+(?:is|was|as|of|number|no\\.?))*\\s*"
+/* Spaces written inside identifiers: space or no-break space. */
+#define SP	"[ \\x{a0}]"
+/* Separators inside telephone numbers. */
+#define PS	"[ \\x{a0}-]"
+
+enum rule {
+	R_NHS,
+	R_NHS_LABEL,
+	R_NI,
+	R_NI_LABEL,
+	R_PHONE,
+	R_PHONE_INTL,
+	R_EMAIL,
+	R_URL,
+	R_HANDLE,
+	R_POSTCODE,
+	R_UPN,
+	R_VRM,
+	R_VRM_OLD,
+	R_DIGITS,
+	R__BUILTIN
+};
+
+static const char *const builtin_src[R__BUILTIN] = {
+	/* R_NHS: 3-3-4 with one consistent separator, or 10 together. */
+	LB "\\d{3}(" SP "?|-)\\d{3}\\1\\d{4}" RB,
+	/* R_NHS_LABEL: after "NHS number", any spacing. */
+	"(?i:\\bNHS\\s*(?:number|no\\b\\.?|num\\b\\.?|#))" SEP
+	    "\\K\\d(?:[ \\x{a0}-]?\\d){9}" RB,
+	/* R_NI: AB 12 34 56 C, AB123456C, AB 123456 C; suffix optional. */
+	LB "[A-Za-z]{2}" SP "?\\d{2}" SP "?\\d{2}" SP "?\\d{2}(?:" SP
+	    "?[A-Da-d])?" RB,
+	/* R_NI_LABEL */
+	"(?i:\\b(?:national\\s+insurance(?:\\s+(?:number|no\\b\\.?))?|"
+	    "N\\.?I\\.?\\s+(?:number|no\\b\\.?)|NINO))" SEP
+	    "\\K[A-Za-z]{2}" SP "?\\d{2}" SP "?\\d{2}" SP "?\\d{2}(?:" SP
+	    "?[A-Da-d])?" RB,
+	/* R_PHONE: +44 / 0044 forms, bracketed area codes, national. */
+	"(?<![\\p{L}\\p{N}_@+])(?<!\\p{N}[.,/:-])"
+	    "(?:(?:\\+|00)44" PS "?(?:\\(0\\)" SP "?)?(?:\\(\\d{1,5}\\)" SP "?)?"
+	    "\\d(?:" PS "?\\d){5,11}"
+	    "|\\(0\\d{1,5}\\)" PS "?\\d(?:" PS "?\\d){3,9}"
+	    "|0\\d(?:" PS "?\\d){7,11})" RB,
+	/* R_PHONE_INTL: other countries' numbers in + form. */
+	"(?<![\\p{L}\\p{N}_@+])\\+(?!44)[1-9]\\d{0,2}[ ]?(?:\\(\\d{1,4}\\)[ ]?)?"
+	    "\\d(?:[ -]?\\d){6,12}" RB,
+	/* R_EMAIL */
+	"(?<![\\p{L}\\p{N}._%+'-])[\\p{L}\\p{N}_%+-][\\p{L}\\p{N}._%+'-]*"
+	    "@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}"
+	    "(?![\\p{L}\\p{N}_@-])",
+	/* R_URL: scheme or www., or a domain followed by a path. */
+	"(?i)(?<![\\p{L}\\p{N}_@/.-])(?:(?:https?://|ftp://|www\\.)"
+	    "[^\\s<>\"()\\[\\]{}\\x{201c}\\x{201d}\\x{2018}\\x{2019}]+"
+	    "|(?:[a-z0-9][a-z0-9-]*\\.)+(?:com|net|org|uk|co|io|me|tv|ly|gl|"
+	    "be|gg|app|info|biz|eu|ie|social|site|online)"
+	    "/[^\\s<>\"()\\[\\]{}\\x{201c}\\x{201d}\\x{2018}\\x{2019}]*)",
+	/* R_HANDLE: @name of a social media account. */
+	"(?<![\\p{L}\\p{N}_.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}"
+	    "[A-Za-z0-9_])?(?![\\p{L}\\p{N}_@])",
+	/* R_POSTCODE: every shape, any case, with or without the space. */
+	LB "(?i:(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|"
+	    "[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])"
+	    SP "?[0-9][ABD-HJLNP-UW-Z]{2}|GIR" SP "?0AA)" RB,
+	/* R_UPN: check letter, 11 digits, digit or letter. */
+	LB "[A-Za-z]\\d{11}[0-9A-Za-z]" RB,
+	/* R_VRM: current format AB12 CDE (also written AB 12 CDE). */
+	LB "[A-Za-z]{2}" SP "?\\d{2}" SP "?[A-Za-z]{3}" RB,
+	/* R_VRM_OLD: prefix A123 BCD and suffix ABC 123D formats. */
+	LB "(?:[A-HJ-NP-TV-Y]\\d{1,3}" SP "?[A-HJ-PR-Y]{3}"
+	    "|[A-HJ-PR-Y]{3}" SP "?\\d{1,3}" SP "?[A-HJ-NP-TV-Y])" RB,
+	/* R_DIGITS: a long run of digits is an identifier of some kind. */
+	LB "\\d{8,}" RB,
+};
+
+/* A reference pattern from lexicons/ids/references.txt. */
+struct refpat {
+	char		*name;		/* "police-crime" */
+	char		*rule;		/* "ids/ref-police-crime" */
+	int		 conf;
+};
+
+struct cand {
+	size_t		 start;
+	size_t		 end;
+	int		 conf;
+	const char	*type;
+	const char	*subtype;
+	const char	*rule;
+	const char	*hint;
+	size_t		 key;		/* offset into ids->keys */
+};
+
+struct win {
+	size_t		 s;
+	size_t		 e;
+};
+
+struct ids {
+	pcre2_code		*rx[R__BUILTIN];
+	pcre2_code		*label;	/* reference label + value */
+	pcre2_code		*any;	/* the "any" patterns joined */
+	struct refpat		*ref;	/* "any" patterns, by mark */
+	size_t			 nref;
+	struct refpat		*lref;	/* "label" patterns, by mark */
+	size_t			 nlref;
+	pcre2_match_data	*md;
+	unsigned char		 area[27 * 27];	/* postcode areas */
+	struct lexicon		*public;	/* helplines left alone */
+	struct cand		*cand;
+	size_t			 ncand;
+	size_t			 capcand;
+	struct sbuf		 keys;
+	struct win		*dw;	/* windows around digits */
+	size_t			 ndw;
+	size_t			 capdw;
+	struct win		*aw;	/* windows around @, / and www. */
+	size_t			 naw;
+	size_t			 capaw;
+	struct sbuf		 labels;	/* while loading: label alternatives */
+	struct sbuf		 values;	/* while loading: label-mode values */
+	struct sbuf		 anys;	/* while loading: "any" patterns */
+};
+
+/* Context words looked for before a candidate. */
+static const char *const ctx_nhs[] = { "nhs", NULL };
+static const char *const ctx_ni[] = {
+	"national insurance", "ni number", "ni no", "nino", "n.i.", NULL
+};
+static const char *const ctx_upn[] = { "upn", "pupil number", NULL };
+static const char *const ctx_vrm[] = {
+	"car", "cars", "vehicle", "vehicles", "registration", "reg", "vrm",
+	"number plate", "plate", "van", "motorbike", "moped", "taxi",
+	"driving", "drove", "driven", "parked", NULL
+};
+static const char *const ctx_social[] = {
+	"instagram", "snapchat", "tiktok", "twitter", "facebook", "x",
+	"handle", "username", "user name", "account", "profile", "social media",
+	"whatsapp", "telegram", "discord", "youtube", NULL
+};
+
+/* Writes "a: b" (or "a" when b is NULL) into err. */
+static void
+seterr(char *err, size_t errlen, const char *a, const char *b)
+{
+	if (err == NULL || errlen == 0)
+		return;
+	if (b != NULL)
+		snprintf(err, errlen, "%s: %s", a, b);
+	else
+		snprintf(err, errlen, "%s", a);
+}
+
+static int
+isalnum8(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+/*
+ * Returns 1 when one of words occurs as a whole word (case-insensitive)
+ * in the window bytes before start or the after bytes after end.
+ */
+static int
+near(const char *s, size_t len, size_t start, size_t end, size_t window,
+    size_t after, const char *const *words)
+{
+	size_t	 lo, hi, i, n, k;
+
+	lo = start > window ? start - window : 0;
+	hi = end + after < len ? end + after : len;
+	for (k = 0; words[k] != NULL; k++) {
+		n = strlen(words[k]);
+		for (i = lo; i + n <= hi; i++) {
+			if (i + n > start && i < end)
+				continue;	/* inside the candidate */
+			if (strncasecmp(s + i, words[k], n) != 0)
+				continue;
+			if (i > 0 && isalnum8((unsigned char)s[i - 1]))
+				continue;
+			if (i + n < len && isalpha((unsigned char)s[i + n]))
+				continue;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int
+key_add(struct ids *x, const char *prefix, const char *s, size_t n,
+    int fold, int nospace, size_t *off)
+{
+	size_t	 i;
+	int	 c;
+
+	*off = x->keys.len;
+	if (sbuf_adds(&x->keys, prefix) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (nospace && (c == ' ' || c == '-' || c == '(' || c == ')'))
+			continue;
+		if (nospace && c == 0xc2 && i + 1 < n &&
+		    (unsigned char)s[i + 1] == 0xa0) {
+			i++;
+			continue;
+		}
+		if (fold == 1 && c < 0x80)
+			c = tolower(c);
+		else if (fold == 2 && c < 0x80)
+			c = toupper(c);
+		if (sbuf_addc(&x->keys, c) == -1)
+			return -1;
+	}
+	return sbuf_addc(&x->keys, '\0');
+}
+
+static int
+cand_add(struct ids *x, size_t start, size_t end, int conf, const char *type,
+    const char *subtype, const char *rule, const char *hint, size_t key)
+{
+	struct cand	*c;
+	size_t		 ncap;
+
+	if (x->ncand == x->capcand) {
+		ncap = x->capcand ? x->capcand * 2 : 16;
+		if ((c = reallocarray(x->cand, ncap, sizeof(*c))) == NULL)
+			return -1;
+		x->cand = c;
+		x->capcand = ncap;
+	}
+	c = &x->cand[x->ncand++];
+	c->start = start;
+	c->end = end;
+	c->conf = conf;
+	c->type = type;
+	c->subtype = subtype;
+	c->rule = rule;
+	c->hint = hint;
+	c->key = key;
+	return 0;
+}
+
+static int
+ident(struct ids *x, size_t s, size_t e, int conf, const char *subtype,
+    const char *rule, const char *hint, const char *kp, const char *text,
+    int fold, int nospace)
+{
+	size_t	 key;
+
+	if (key_add(x, kp, text + s, e - s, fold, nospace, &key) == -1)
+		return -1;
+	return cand_add(x, s, e, conf, "identifier", subtype, rule, hint, key);
+}
+
+/* Copies the ASCII letters and digits of s[0..n) into out (cap bytes). */
+static size_t
+alnums(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < n && k + 1 < cap; i++)
+		if (isalnum((unsigned char)s[i]))
+			out[k++] = s[i];
+	out[k] = '\0';
+	return k;
+}
+
+static int
+allupper(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (islower((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* The handlers: each looks at one match and adds at most one candidate. */
+
+static int
+on_nhs(struct ids *x, const char *t, size_t len, size_t s, size_t e,
+    int labelled)
+{
+	char	 d[16];
+
+	if (alnums(t + s, e - s, d, sizeof(d)) != 10)
+		return 0;
+	if (ids_nhs_valid(d, 10) && (d[0] != '0' || labelled))
+		return ident(x, s, e, labelled ? 99 : 95, "nhs-number",
+		    "ids/nhs-mod11", "[NHS number]", "nhs:", t, 0, 1);
+	/*
+	 * A 10-digit number that fails the check: after an NHS label it is
+	 * still an NHS number (mistyped); elsewhere it is a reference of
+	 * some kind.  A telephone reading of the same digits wins over the
+	 * latter (higher confidence).
+	 */
+	if (labelled || near(t, len, s, e, 40, 0, ctx_nhs))
+		return ident(x, s, e, 80, "nhs-number", "ids/nhs-context",
+		    "[NHS number]", "nhs:", t, 0, 1);
+	return ident(x, s, e, 50, "number", "ids/ten-digits", "[reference]",
+	    "num:", t, 0, 1);
+}
+
+static int
+on_ni(struct ids *x, const char *t, size_t len, size_t s, size_t e,
+    int labelled)
+{
+	char	 d[16];
+	size_t	 n;
+	int	 upper, ctx, suffix;
+
+	n = alnums(t + s, e - s, d, sizeof(d));
+	suffix = n == 9;
+	upper = allupper(t + s, e - s);
+	ctx = labelled || near(t, len, s, e, 60, 0, ctx_ni);
+	if (upper && suffix && ids_ni_prefix_valid(d[0], d[1]))
+		return ident(x, s, e, ctx ? 99 : 95, "ni-number", "ids/ni",
+		    "[NI number]", "ni:", t, 2, 1);
+	if (ctx)
+		return ident(x, s, e, 85, "ni-number", "ids/ni-context",
+		    "[NI number]", "ni:", t, 2, 1);
+	/* The shape alone is distinctive enough to catch. */
+	if (upper && suffix)
+		return ident(x, s, e, 60, "ni-number", "ids/ni-shape",
+		    "[NI number]", "ni:", t, 2, 1);
+	return 0;
+}
+
+static int
+on_phone(struct ids *x, const char *t, size_t s, size_t e)
+{
+	char	 nat[20];
+	int	 nsn, open;
+	size_t	 i, key;
+
+	for (;;) {
+		nsn = ids_phone_national(t + s, e - s, nat);
+		if (nsn < 0)
+			return 0;
+		if (nsn <= 10)
+			break;
+		/* Too many digits: drop the last group and look again. */
+		i = e;
+		while (i > s && isdigit((unsigned char)t[i - 1]))
+			i--;
+		while (i > s && !isdigit((unsigned char)t[i - 1]))
+			i--;
+		if (i <= s + 1)
+			return 0;
+		e = i;
+	}
+	for (open = 0, i = s; i < e; i++)
+		open += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
+	if (open != 0)
+		return 0;
+	if (strchr("1235789", nat[1]) == NULL)
+		return 0;
+	if (nsn == 9 && nat[1] != '1' && nat[1] != '8')
+		return 0;
+	if (x->public != NULL && lexicon_has(x->public, nat, strlen(nat)))
+		return 0;
+	if (key_add(x, "tel:", nat, strlen(nat), 0, 0, &key) == -1)
+		return -1;
+	return cand_add(x, s, e, nsn == 10 ? 90 : 75, "identifier", "phone",
+	    "ids/phone", "[phone number]", key);
+}
+
+static int
+on_ref(struct ids *x, const char *t, size_t s, size_t e, int conf,
+    const char *rule)
+{
+	return ident(x, s, e, conf, "case-ref", rule, "[reference]", "ref:",
+	    t, 2, 1);
+}
+
+static int
+on_url(struct ids *x, const char *t, size_t s, size_t e)
+{
+	size_t	 i;
+	int	 open;
+
+	/* Sentence punctuation after a URL is not part of it. */
+	while (e > s && strchr(".,;:!?'*", t[e - 1]) != NULL)
+		e--;
+	for (open = 0, i = s; i < e; i++)
+		open += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
+	while (open < 0 && e > s && t[e - 1] == ')') {
+		e--;
+		open++;
+	}
+	if (e - s < 5)
+		return 0;
+	return ident(x, s, e, 90, "url", "ids/url", "[URL]", "url:", t, 1, 0);
+}
+
+static int
+on_postcode(struct ids *x, const char *t, size_t s, size_t e)
+{
+	char	 d[16];
+	size_t	 n, key;
+	int	 a, b, known, conf;
+
+
+	n = alnums(t + s, e - s, d, sizeof(d));
+	if (n < 5 || n > 7)
+		return 0;
+	a = toupper((unsigned char)d[0]) - 'A' + 1;
+	b = isalpha((unsigned char)d[1]) ?
+	    toupper((unsigned char)d[1]) - 'A' + 1 : 0;
+	known = x->area[a * 27 + b];
+	if (allupper(t + s, e - s))
+		conf = known ? 95 : 80;
+	else if (known)
+		conf = 75;
+	else
+		return 0;
+	/* Key: upper case, one space before the inward code. */
+	memmove(d + n - 2, d + n - 3, 4);
+	d[n - 3] = ' ';
+	if (key_add(x, "pc:", d, n + 1, 2, 0, &key) == -1)
+		return -1;
+	return cand_add(x, s, e, conf, "postcode", "", "ids/postcode",
+	    "[postcode]", key);
+}
+
+static int
+on_upn(struct ids *x, const char *t, size_t len, size_t s, size_t e)
+{
+	int	 ctx;
+
+	ctx = near(t, len, s, e, 60, 0, ctx_upn);
+	if (ids_upn_valid(t + s, e - s) && allupper(t + s, e - s))
+		return ident(x, s, e, ctx ? 99 : 95, "upn", "ids/upn-check",
+		    "[UPN]", "upn:", t, 2, 0);
+	if (ctx)
+		return ident(x, s, e, 80, "upn", "ids/upn-context", "[UPN]",
+		    "upn:", t, 2, 0);
+	return ident(x, s, e, 50, "number", "ids/upn-shape", "[reference]",
+	    "num:", t, 2, 0);
+}
+
+static int
+on_vrm(struct ids *x, const char *t, size_t len, size_t s, size_t e)
+{
+	char	 d[16];
+	int	 ok, ctx;
+
+	if (alnums(t + s, e - s, d, sizeof(d)) != 7)
+		return 0;
+	ctx = near(t, len, s, e, 80, 30, ctx_vrm);
+	ok = allupper(t + s, e - s) && strchr("IQZ", d[0]) == NULL &&
+	    strchr("IQ", d[1]) == NULL && strchr("IQ", d[4]) == NULL &&
+	    strchr("IQ", d[5]) == NULL && strchr("IQ", d[6]) == NULL &&
+	    ids_vrm_age_valid(d[2] - '0', d[3] - '0');
+	if (ok)
+		return ident(x, s, e, ctx ? 95 : 90, "vehicle-reg", "ids/vrm",
+		    "[vehicle registration]", "vrm:", t, 2, 1);
+	if (ctx)
+		return ident(x, s, e, 70, "vehicle-reg", "ids/vrm-context",
+		    "[vehicle registration]", "vrm:", t, 2, 1);
+	return 0;
+}
+
+static int
+on_vrm_old(struct ids *x, const char *t, size_t len, size_t s, size_t e)
+{
+	if (!near(t, len, s, e, 80, 30, ctx_vrm))
+		return 0;
+	return ident(x, s, e, 75, "vehicle-reg", "ids/vrm-old",
+	    "[vehicle registration]", "vrm:", t, 2, 1);
+}
+
+static int
+on_handle(struct ids *x, const char *t, size_t len, size_t s, size_t e)
+{
+	int	 ctx;
+
+	ctx = near(t, len, s, e, 80, 20, ctx_social);
+	return ident(x, s, e, ctx ? 75 : 50, "url", "ids/social-handle",
+	    "[URL]", "url:", t, 1, 0);
+}
+
+static int
+handle(struct ids *x, int r, const char *t, size_t len, size_t s, size_t e)
+{
+	switch (r) {
+	case R_NHS:
+		return on_nhs(x, t, len, s, e, 0);
+	case R_NHS_LABEL:
+		return on_nhs(x, t, len, s, e, 1);
+	case R_NI:
+		return on_ni(x, t, len, s, e, 0);
+	case R_NI_LABEL:
+		return on_ni(x, t, len, s, e, 1);
+	case R_PHONE:
+		return on_phone(x, t, s, e);
+	case R_PHONE_INTL:
+		return ident(x, s, e, 75, "phone", "ids/phone-intl",
+		    "[phone number]", "tel:", t, 0, 1);
+	case R_EMAIL:
+		return ident(x, s, e, 95, "email", "ids/email", "[email]",
+		    "email:", t, 1, 0);
+	case R_URL:
+		return on_url(x, t, s, e);
+	case R_HANDLE:
+		return on_handle(x, t, len, s, e);
+	case R_POSTCODE:
+		return on_postcode(x, t, s, e);
+	case R_UPN:
+		return on_upn(x, t, len, s, e);
+	case R_VRM:
+		return on_vrm(x, t, len, s, e);
+	case R_VRM_OLD:
+		return on_vrm_old(x, t, len, s, e);
+	case R_DIGITS:
+		return ident(x, s, e, 40, "number", "ids/long-number",
+		    "[reference]", "num:", t, 0, 0);
+	}
+	return 0;
+}
+
+/*
+ * Runs code over the window [ws, we) of t (len bytes in all: assertions
+ * and context see the whole text) and calls back for each match.  rule >=
+ * 0 is a built-in rule; otherwise code joins the nref reference patterns
+ * ref, and the mark of the match says which one matched.  Returns 0 or
+ * -1.
+ */
+static int
+run(struct ids *x, pcre2_code *code, int rule, const struct refpat *ref,
+    size_t nref, const char *t, size_t len, size_t ws, size_t we,
+    char *err, size_t errlen)
+{
+	PCRE2_SIZE	*ov;
+	size_t		 off = ws, s, e, i;
+	const char	*mark;
+	int		 rc;
+	char		 msg[128];
+
+	while (off <= we) {
+		rc = pcre2_match(code, (PCRE2_SPTR)t, we, off,
+		    PCRE2_NO_UTF_CHECK, x->md, NULL);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			return 0;
+		if (rc < 0) {
+			pcre2_get_error_message(rc, (PCRE2_UCHAR *)msg,
+			    sizeof(msg));
+			seterr(err, errlen, "pattern match", msg);
+			return -1;
+		}
+		ov = pcre2_get_ovector_pointer(x->md);
+		s = ov[0];
+		e = ov[1];
+		if (s > e)	/* \K in a lookahead: never here */
+			return 0;
+		if (rule >= 0)
+			rc = handle(x, rule, t, len, s, e);
+		else {
+			mark = (const char *)pcre2_get_mark(x->md);
+			i = mark != NULL ? strtoul(mark, NULL, 10) : 0;
+			if (i >= nref)
+				return 0;
+			rc = on_ref(x, t, s, e, ref[i].conf, ref[i].rule);
+		}
+		if (rc == -1) {
+			seterr(err, errlen, strerror(ENOMEM), NULL);
+			return -1;
+		}
+		/* Go on after the match; one character on after an empty one. */
+		if (e > off)
+			off = e;
+		else {
+			off++;
+			while (off < we && ((unsigned char)t[off] & 0xc0) == 0x80)
+				off++;
+		}
+	}
+	return 0;
+}
+
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand *p = a, *q = b;
+
+	if (p->start != q->start)
+		return p->start < q->start ? -1 : 1;
+	if (p->end != q->end)
+		return p->end > q->end ? -1 : 1;
+	return q->conf - p->conf;
+}
+
+/*
+ * Windows: identifiers are rare, so the patterns run only around the
+ * bytes that every identifier of a family holds.  A window reaches
+ * BACK bytes before its first trigger (labels, letters before digits) and
+ * FWD bytes after its last (letters after digits), and is widened to
+ * white space on both sides, so that a window edge never cuts a token.
+ */
+#define BACK	64
+#define FWD	16
+
+static int
+isblank8(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Appends the window around [s, e) to w, merging with the last one. */
+static int
+win_add(struct ids *x, struct win **w, size_t *n, size_t *cap,
+    const char *t, size_t len, size_t s, size_t e)
+{
+	struct win	*nw;
+	size_t		 ncap;
+
+	s = s > BACK ? s - BACK : 0;
+	e = e + FWD < len ? e + FWD : len;
+	while (s > 0 && !isblank8((unsigned char)t[s - 1]))
+		s--;
+	while (e < len && !isblank8((unsigned char)t[e]))
+		e++;
+	if (*n > 0 && s <= (*w)[*n - 1].e) {
+		if (e > (*w)[*n - 1].e)
+			(*w)[*n - 1].e = e;
+		return 0;
+	}
+	if (*n == *cap) {
+		ncap = *cap ? *cap * 2 : 16;
+		if ((nw = reallocarray(*w, ncap, sizeof(**w))) == NULL)
+			return -1;
+		*w = nw;
+		*cap = ncap;
+	}
+	(*w)[*n].s = s;
+	(*w)[*n].e = e;
+	(*n)++;
+	(void)x;
+	return 0;
+}
+
+/*
+ * Finds the windows: x->dw around digits, x->aw around '@', '/' and
+ * "www." (e-mail addresses, URLs, handles).  Returns 0 or -1.
+ */
+static int
+windows(struct ids *x, const char *t, size_t len)
+{
+	size_t	 i;
+	int	 c;
+
+	x->ndw = x->naw = 0;
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)t[i];
+		if (c >= '0' && c <= '9') {
+			if (x->ndw > 0 && i < x->dw[x->ndw - 1].e)
+				continue;	/* already inside */
+			if (win_add(x, &x->dw, &x->ndw, &x->capdw, t, len, i,
+			    i + 1) == -1)
+				return -1;
+		} else if (c == '@' || c == '/' || (c == 'w' &&
+		    i + 3 < len && memcmp(t + i, "www.", 4) == 0)) {
+			if (x->naw > 0 && i < x->aw[x->naw - 1].e)
+				continue;
+			if (win_add(x, &x->aw, &x->naw, &x->capaw, t, len, i,
+			    i + 1) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Returns 1 when a letter touches a digit in t[s..e) ("M1", "2JD", "CC02",
+ * "LCS-2017", "AB 12"), which every letter-led shape has; ordinal
+ * suffixes ("14th") do not count.
+ */
+static int
+letter_digit(const char *t, size_t s, size_t e)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t	 i;
+
+	for (i = s; i + 1 < e; i++) {
+		if (isalpha(u[i]) && isdigit(u[i + 1]))
+			return 1;
+		if (isdigit(u[i]) && isalpha(u[i + 1])) {
+			if (i + 2 < e && strchr("snrtSNRT", u[i + 1]) != NULL &&
+			    strchr("tdhTDH", u[i + 2]) != NULL &&
+			    (i + 3 >= e || !isalpha(u[i + 3])))
+				continue;	/* 1st 2nd 3rd 4th */
+			return 1;
+		}
+		if (isalpha(u[i]) && i + 2 < e && isdigit(u[i + 2]) &&
+		    (u[i + 1] == '-' || u[i + 1] == '/' || (u[i + 1] == ' ' &&
+		    i > s && isupper(u[i]) && isupper(u[i - 1]))))
+			return 1;
+		if (isupper(u[i]) && i > s && isupper(u[i - 1]) && i + 3 < e &&
+		    u[i + 1] == 0xc2 && u[i + 2] == 0xa0 && isdigit(u[i + 3]))
+			return 1;
+	}
+	return 0;
+}
+
+int
+ids_scan(void *ctx, const struct text_unit *tu,
+    const struct mention_list *prior, struct mention_list *found,
+    char *err, size_t errlen)
+{
+	struct ids	*x = ctx;
+	const char	*t = tu->text;
+	size_t		 len = tu->len, i, n, w, ws, we, bad;
+	int		 r, mixed;
+	struct cand	*c, *k;
+
+	if (len == 0)
+		return 0;
+	if (windows(x, t, len) == -1) {
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
+		return -1;
+	}
+	if (x->ndw == 0 && x->naw == 0)
+		return 0;
+	if (!utf8_valid(t, len, &bad)) {
+		snprintf(err, errlen, "text %lu: invalid UTF-8 at byte %zu",
+		    tu->id, bad);
+		return -1;
+	}
+	x->ncand = 0;
+	sbuf_reset(&x->keys);
+	for (w = 0; w < x->naw; w++)
+		for (r = R_EMAIL; r <= R_HANDLE; r++)
+			if (run(x, x->rx[r], r, NULL, 0, t, len, x->aw[w].s,
+			    x->aw[w].e, err, errlen) == -1)
+				return -1;
+	for (w = 0; w < x->ndw; w++) {
+		ws = x->dw[w].s;
+		we = x->dw[w].e;
+		mixed = letter_digit(t, ws, we);
+		for (r = 0; r < R__BUILTIN; r++) {
+			if (r >= R_EMAIL && r <= R_HANDLE)
+				continue;
+			/* Shapes that start with letters need one by a digit. */
+			if (!mixed && (r == R_NI || r == R_POSTCODE ||
+			    r == R_UPN || r == R_VRM || r == R_VRM_OLD))
+				continue;
+			if (run(x, x->rx[r], r, NULL, 0, t, len, ws, we, err,
+			    errlen) == -1)
+				return -1;
+		}
+		if (x->any != NULL && run(x, x->any, -1, x->ref, x->nref, t,
+		    len, ws, we, err, errlen) == -1)
+			return -1;
+		if (x->label != NULL && run(x, x->label, -1, x->lref,
+		    x->nlref, t, len, ws, we, err, errlen) == -1)
+			return -1;
+	}
+	if (x->ncand == 0)
+		return 0;
+
+	/*
+	 * Overlaps: a candidate inside another is dropped (the URL holding
+	 * digits stays a URL); of two that cross, the surer one stays.
+	 */
+	qsort(x->cand, x->ncand, sizeof(*x->cand), cand_cmp);
+	n = 0;
+	for (i = 0; i < x->ncand; i++) {
+		c = &x->cand[i];
+		if (n > 0) {
+			k = &x->cand[n - 1];
+			if (c->start < k->end) {
+				if (c->end <= k->end)
+					continue;	/* contained */
+				if (c->start == k->start || c->conf <= k->conf)
+					continue;
+				n--;		/* c crosses k and is surer */
+				while (n > 0 && x->cand[n - 1].end > c->start)
+					n--;
+			}
+		}
+		x->cand[n++] = *c;
+	}
+	x->ncand = n;
+
+	for (i = 0; i < x->ncand; i++) {
+		c = &x->cand[i];
+		if (prior != NULL && mention_list_overlaps(prior, c->start,
+		    c->end))
+			continue;
+		if (mention_list_add(found, tu->id, c->start, c->end, c->type,
+		    c->subtype, c->rule, c->conf, x->keys.buf + c->key,
+		    c->hint) == -1) {
+			snprintf(err, errlen, "%s", strerror(ENOMEM));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Compiling and loading. */
+
+/* Compiles src; a message names where and the offset of the error. */
+static pcre2_code *
+compile(const char *src, const char *where, char *err, size_t errlen)
+{
+	pcre2_code	*code;
+	int		 ec;
+	PCRE2_SIZE	 eo;
+	char		 msg[160], pos[200];
+
+	code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_NEVER_BACKSLASH_C, &ec, &eo, NULL);
+	if (code == NULL) {
+		pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof(msg));
+		snprintf(pos, sizeof(pos), "%s at offset %zu", msg, (size_t)eo);
+		seterr(err, errlen, where, pos);
+		return NULL;
+	}
+	/*
+	 * Without JIT (some platforms) the interpreter still works.
+	 * ANON_NO_JIT turns it off for valgrind, which cannot follow JIT
+	 * code that reads ahead on purpose.
+	 */
+	if (getenv("ANON_NO_JIT") == NULL)
+		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	return code;
+}
+
+/*
+ * Reads path line by line, calling fn for every line that is not empty
+ * or a comment.  Returns 0, or -1 with a message in err.
+ */
+static int
+each_line(const char *path, int (*fn)(struct ids *, char *, const char *,
+    char *, size_t), struct ids *x, char *err, size_t errlen)
+{
+	FILE	*fp;
+	char	*line = NULL, where[512];
+	size_t	 cap = 0;
+	ssize_t	 n;
+	unsigned long lineno = 0;
+	int	 rc = 0;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		seterr(err, errlen, path, strerror(errno));
+		return -1;
+	}
+	while ((n = getline(&line, &cap, fp)) != -1) {
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (n == 0 || line[0] == '#')
+			continue;
+		snprintf(where, sizeof(where), "%s:%lu", path, lineno);
+		if ((rc = fn(x, line, where, err, errlen)) == -1)
+			break;
+	}
+	if (rc == 0 && ferror(fp)) {
+		seterr(err, errlen, path, strerror(errno));
+		rc = -1;
+	}
+	free(line);
+	fclose(fp);
+	return rc;
+}
+
+static int
+load_area(struct ids *x, char *line, const char *where, char *err,
+    size_t errlen)
+{
+	size_t	 n = strlen(line);
+	int	 a, b;
+
+	if (n < 1 || n > 2 || !isupper((unsigned char)line[0]) ||
+	    (n == 2 && !isupper((unsigned char)line[1]))) {
+		seterr(err, errlen, where,
+		    "postcode area must be one or two capital letters");
+		return -1;
+	}
+	a = line[0] - 'A' + 1;
+	b = n == 2 ? line[1] - 'A' + 1 : 0;
+	x->area[a * 27 + b] = 1;
+	return 0;
+}
+
+static int
+load_label(struct ids *x, char *line, const char *where, char *err,
+    size_t errlen)
+{
+	struct sbuf	*b = &x->labels;
+	const char	*p;
+
+	if (b->len > 0 && sbuf_addc(b, '|') == -1)
+		return -1;
+	for (p = line; *p != '\0'; p++) {
+		if (*p == ' ') {
+			if (sbuf_adds(b, "\\s+") == -1)
+				return -1;
+		} else if (strchr("\\^$.|?*+()[]{}", *p) != NULL) {
+			if (sbuf_addc(b, '\\') == -1 || sbuf_addc(b, *p) == -1)
+				return -1;
+		} else if (sbuf_addc(b, *p) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+load_public(struct ids *x, char *line, const char *where, char *err,
+    size_t errlen)
+{
+	size_t	 n;
+
+	n = strspn(line, "0123456789");
+	if (n < 3 || (line[n] != '\0' && line[n] != '\t')) {
+		seterr(err, errlen, where,
+		    "expected a number in national form, digits only");
+		return -1;
+	}
+	return lexicon_put(x->public, line, n, "");
+}
+
+/* Sets the name, rule and confidence of rp.  Returns 0 or -1. */
+static int
+refpat_names(struct refpat *rp, const char *name, long conf)
+{
+	size_t	 n = strlen(name) + sizeof("ids/ref-");
+
+	rp->conf = (int)conf;
+	rp->name = strdup(name);
+	rp->rule = malloc(n);
+	if (rp->name == NULL || rp->rule == NULL) {
+		free(rp->rule);
+		free(rp->name);
+		return -1;
+	}
+	snprintf(rp->rule, n, "ids/ref-%s", name);
+	return 0;
+}
+
+static int
+load_ref(struct ids *x, char *line, const char *where, char *err,
+    size_t errlen)
+{
+	char		*name, *mode, *conf, *pat, *end;
+	struct refpat	*rp;
+	pcre2_code	*code;
+	long		 cv;
+
+	name = line;
+	if ((mode = strchr(name, '\t')) == NULL ||
+	    (conf = strchr(mode + 1, '\t')) == NULL ||
+	    (pat = strchr(conf + 1, '\t')) == NULL) {
+		seterr(err, errlen, where,
+		    "expected NAME, MODE, CONF and PATTERN separated by tabs");
+		return -1;
+	}
+	*mode++ = '\0';
+	*conf++ = '\0';
+	*pat++ = '\0';
+	errno = 0;
+	cv = strtol(conf, &end, 10);
+	if (*conf == '\0' || *end != '\0' || cv < 1 || cv > 100) {
+		seterr(err, errlen, where,
+		    "confidence must be a number from 1 to 100");
+		return -1;
+	}
+	if (strcmp(mode, "label") != 0 && strcmp(mode, "any") != 0) {
+		seterr(err, errlen, where,
+		    "mode must be \"any\" or \"label\"");
+		return -1;
+	}
+	/* The pattern alone first, so that an error's offset is the user's. */
+	if ((code = compile(pat, where, err, errlen)) == NULL)
+		return -1;
+	pcre2_code_free(code);
+	if (strcmp(mode, "label") == 0) {
+		/* Joined into one pattern; the mark says which matched. */
+		if ((rp = reallocarray(x->lref, x->nlref + 1,
+		    sizeof(*rp))) == NULL)
+			return -1;
+		x->lref = rp;
+		rp = &x->lref[x->nlref];
+		memset(rp, 0, sizeof(*rp));
+		if ((x->values.len > 0 && sbuf_addc(&x->values, '|') == -1) ||
+		    sbuf_printf(&x->values, "(*MARK:%zu)(?:%s)", x->nlref,
+		    pat) == -1)
+			return -1;
+		if (refpat_names(rp, name, cv) == -1)
+			return -1;
+		x->nlref++;
+		return 0;
+	}
+	if ((rp = reallocarray(x->ref, x->nref + 1, sizeof(*rp))) == NULL)
+		return -1;
+	x->ref = rp;
+	rp = &x->ref[x->nref];
+	memset(rp, 0, sizeof(*rp));
+	/* Joined into one pattern too; earlier lines are tried first. */
+	if ((x->anys.len > 0 && sbuf_addc(&x->anys, '|') == -1) ||
+	    sbuf_printf(&x->anys, "(*MARK:%zu)(?:%s)", x->nref, pat) == -1)
+		return -1;
+	if (refpat_names(rp, name, cv) == -1)
+		return -1;
+	x->nref++;
+	return 0;
+}
+
+struct ids *
+ids_new(const char *dir, const char *extra, char *err, size_t errlen)
+{
+	struct ids	*x;
+	struct sbuf	 src = SBUF_INIT;
+	char		 path[4096], where[64];
+	int		 r;
+
+	if (err != NULL && errlen > 0)
+		*err = '\0';
+	if (dir == NULL)
+		dir = lexicon_dir();
+	if ((x = calloc(1, sizeof(*x))) == NULL) {
+		seterr(err, errlen, strerror(ENOMEM), NULL);
+		return NULL;
+	}
+	for (r = 0; r < R__BUILTIN; r++) {
+		snprintf(where, sizeof(where), "built-in rule %d", r);
+		if ((x->rx[r] = compile(builtin_src[r], where, err,
+		    errlen)) == NULL)
+			goto fail;
+	}
+	if ((x->md = pcre2_match_data_create(16, NULL)) == NULL)
+		goto nomem;
+
+	snprintf(path, sizeof(path), "%s/ids/postcode-areas.txt", dir);
+	if (each_line(path, load_area, x, err, errlen) == -1)
+		goto fail;
+	if ((x->public = lexicon_new()) == NULL)
+		goto nomem;
+	snprintf(path, sizeof(path), "%s/ids/public-numbers.txt", dir);
+	if (each_line(path, load_public, x, err, errlen) == -1)
+		goto fail;
+	snprintf(path, sizeof(path), "%s/ids/ref-labels.txt", dir);
+	if (each_line(path, load_label, x, err, errlen) == -1)
+		goto fail;
+	snprintf(path, sizeof(path), "%s/ids/references.txt", dir);
+	if (each_line(path, load_ref, x, err, errlen) == -1)
+		goto fail;
+	if (extra != NULL && each_line(extra, load_ref, x, err, errlen) == -1)
+		goto fail;
+	if (x->anys.len > 0) {
+		if (sbuf_printf(&src, LB "(?:%s)" RB, x->anys.buf) == -1)
+			goto nomem;
+		if ((x->any = compile(src.buf, "reference patterns", err,
+		    errlen)) == NULL)
+			goto fail;
+		sbuf_reset(&src);
+	}
+	if (x->labels.len > 0 && x->values.len > 0) {
+		if (sbuf_printf(&src, "(?<![\\p{L}\\p{N}])(?i:%s)(?![\\p{L}])"
+		    "(?i:\\s+(?:number|no\\b\\.?|num\\b\\.?|ref(?:erence)?\\b\\.?"
+		    "|id))?(?i:" SEP ")\\K(?:%s)" RB, x->labels.buf,
+		    x->values.buf) == -1)
+			goto nomem;
+		if ((x->label = compile(src.buf, "reference labels", err,
+		    errlen)) == NULL)
+			goto fail;
+	}
+	sbuf_release(&x->labels);
+	sbuf_release(&x->values);
+	sbuf_release(&x->anys);
+	sbuf_release(&src);
+	return x;
+nomem:
+	seterr(err, errlen, strerror(ENOMEM), NULL);
+fail:
+	if (err != NULL && errlen > 0 && *err == '\0')
+		seterr(err, errlen, strerror(ENOMEM), NULL);
+	sbuf_release(&src);
+	ids_free(x);
+	return NULL;
+}
+
+void
+ids_free(struct ids *x)
+{
+	size_t	 i;
+	int	 r;
+
+	if (x == NULL)
+		return;
+	for (r = 0; r < R__BUILTIN; r++)
+		pcre2_code_free(x->rx[r]);
+	pcre2_code_free(x->label);
+	pcre2_code_free(x->any);
+	for (i = 0; i < x->nref; i++) {
+		free(x->ref[i].name);
+		free(x->ref[i].rule);
+	}
+	free(x->ref);
+	for (i = 0; i < x->nlref; i++) {
+		free(x->lref[i].name);
+		free(x->lref[i].rule);
+	}
+	free(x->lref);
+	pcre2_match_data_free(x->md);
+	lexicon_free(x->public);
+	free(x->cand);
+	free(x->dw);
+	free(x->aw);
+	sbuf_release(&x->keys);
+	sbuf_release(&x->labels);
+	sbuf_release(&x->values);
+	sbuf_release(&x->anys);
+	free(x);
+}

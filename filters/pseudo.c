@@ -1,0 +1,2156 @@
+/*
+ * pseudo.c — anon-pseudo's engine (see pseudo.h and docs/pseudonyms.md).
+ *
+ * Four steps over the whole document:
+ *  1. overlaps: per text unit, mentions are ranked (longest span, higher
+ *     confidence, type priority identifier > postcode > date > address >
+ *     institution > person > place, a grouping KEY, earlier start, input
+ *     order) and taken greedily; one overlapping a taken one is dropped;
+ *  2. grouping: persons by case-file KEY, then full names, then a sweep in
+ *     document order that links forenames, title + surname, initials,
+ *     nicknames and misspellings to the most plausible person already
+ *     known (recently mentioned, else most mentioned); addresses by
+ *     number + street, places by name, institutions by name or short form;
+ *  3. pseudonyms: the map's and the case file's first, then the policy in
+ *     order of first appearance, numbering each label after the highest
+ *     number already in use;
+ *  4. replacements: the pseudonym with the mention's possessive kept, a
+ *     sentence capital, and ALL CAPS when the mention was.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casefile.h"
+#include "mapfile.h"
+#include "pseudo.h"
+#include "pseudo_hash.h"
+#include "pseudo_name.h"
+#include "record.h"
+#include "sbuf.h"
+
+/* In overlap priority order. */
+enum ptype {
+	T_IDENTIFIER, T_POSTCODE, T_DATE, T_ADDRESS, T_INSTITUTION, T_PERSON,
+	T_PLACE, T_OTHER
+};
+
+static long	case_row(const struct pseudo *, const char *);
+
+static const char *const tname[] = {
+	"identifier", "postcode", "date", "address", "institution", "person",
+	"place", "other"
+};
+
+#define RECENT_UNITS	3	/* a candidate seen this close wins by recency */
+#define MAXCAND		64	/* candidates considered per lookup */
+
+struct pm {
+	unsigned long	 text;
+	size_t		 start;
+	size_t		 end;
+	size_t		 seq;		/* input order */
+	size_t		 title;		/* title bytes just before start */
+	const char	*surface;	/* text[start - title, end) */
+	size_t		 slen;
+	const char	*subtype;
+	const char	*rule;
+	const char	*key;
+	const char	*hint;
+	const char	*repl;
+	long		 ent;
+	int		 conf;
+	enum ptype	 type;
+	unsigned	 sent : 1;	/* a sentence starts at start */
+	unsigned	 sent_title : 1; /* ... at start - title */
+	unsigned	 chosen : 1;
+};
+
+struct pkey {
+	const char	*kind;
+	const char	*value;
+};
+
+struct vote {
+	const char	*s;
+	size_t		 n;
+};
+
+struct pent {
+	enum ptype	 type;
+	const char	*id;
+	const char	*pseudonym;
+	const char	*role;
+	const char	*canonical;
+	long		 caserow;	/* -1, or row of the case file */
+	int		 crole;		/* -1, or enum case_role */
+	int		 gender;
+	int		 fixed;		/* pseudonym from map or case file */
+	int		 from_map;
+	int		 appeared;
+	int		 seen;		/* the sweep has passed a mention */
+	size_t		 nment;
+	unsigned long	 first_text;
+	size_t		 first_start;
+	unsigned long	 last_text;
+	size_t		 last_start;
+	long		 best;		/* mention giving the canonical form */
+	struct pkey	*key;
+	size_t		 nkey;
+	size_t		 capkey;
+	struct vote	*vote;
+	size_t		 nvote;
+	size_t		 capvote;
+};
+
+struct chunk {
+	struct chunk	*next;
+	size_t		 used;
+	size_t		 cap;
+	char		 data[];
+};
+
+struct counter {
+	const char	*label;
+	long		 n;
+};
+
+struct pseudo {
+	const struct casefile	*cf;
+	const char		*code;
+	struct chunk		*arena;
+	struct phash		*idx;		/* lookups: "type/kind\x1fvalue" */
+	struct phash		*intern;
+	const char		**istr;
+	size_t			 nistr, capistr;
+	struct pm		*m;
+	size_t			 nm, capm;
+	struct pent		*e;
+	size_t			 ne, cape;
+	long			*caseent;	/* case row -> entity */
+	struct counter		*ctr;
+	size_t			 nctr, capctr;
+	struct pseudo_repl	*r;
+	size_t			 nr;
+	size_t			*out;		/* entities listed, id order */
+	size_t			 nout;
+	struct sbuf		 scratch;
+	long			 nextid;
+	int			 has_shift;
+	long			 shift;
+	int			 resolved;
+};
+
+/* ---- storage ---------------------------------------------------------- */
+
+static char *
+arena_alloc(struct pseudo *p, size_t n)
+{
+	struct chunk	*c = p->arena;
+	size_t		 cap;
+	char		*s;
+
+	if (c == NULL || c->cap - c->used < n) {
+		cap = n > 65536 ? n : 65536;
+		if ((c = malloc(sizeof(*c) + cap)) == NULL)
+			return NULL;
+		c->cap = cap;
+		c->used = 0;
+		c->next = p->arena;
+		p->arena = c;
+	}
+	s = c->data + c->used;
+	c->used += n;
+	return s;
+}
+
+static const char *
+arena_dup(struct pseudo *p, const char *s, size_t len)
+{
+	char	*d;
+
+	if ((d = arena_alloc(p, len + 1)) == NULL)
+		return NULL;
+	memcpy(d, s, len);
+	d[len] = '\0';
+	return d;
+}
+
+/* Returns one shared copy of s, for the few distinct subtypes and rules. */
+static const char *
+intern(struct pseudo *p, const char *s)
+{
+	const size_t	*v;
+	const char	**nv;
+	const char	*d;
+	size_t		 n, len = strlen(s), cap;
+
+	if ((v = phash_get(p->intern, s, len, &n)) != NULL)
+		return p->istr[v[0]];
+	if ((d = arena_dup(p, s, len)) == NULL)
+		return NULL;
+	if (p->nistr == p->capistr) {
+		cap = p->capistr ? p->capistr * 2 : 32;
+		if ((nv = reallocarray(p->istr, cap, sizeof(*nv))) == NULL)
+			return NULL;
+		p->istr = nv;
+		p->capistr = cap;
+	}
+	if (phash_add(p->intern, s, len, p->nistr) == -1)
+		return NULL;
+	p->istr[p->nistr++] = d;
+	return d;
+}
+
+static enum ptype
+type_of(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < T_OTHER; i++)
+		if (strcmp(s, tname[i]) == 0)
+			return (enum ptype)i;
+	return T_OTHER;
+}
+
+struct pseudo *
+pseudo_new(const struct casefile *cf, const char *case_code)
+{
+	struct pseudo	*p;
+	size_t		 i;
+
+	if ((p = calloc(1, sizeof(*p))) == NULL)
+		return NULL;
+	p->cf = cf;
+	p->code = case_code != NULL ? case_code : PSEUDO_DEFAULT_CODE;
+	p->nextid = 1;
+	if ((p->idx = phash_new()) == NULL ||
+	    (p->intern = phash_new()) == NULL)
+		goto fail;
+	if (cf != NULL && cf->nperson > 0) {
+		if ((p->caseent = calloc(cf->nperson, sizeof(long))) == NULL)
+			goto fail;
+		for (i = 0; i < cf->nperson; i++)
+			p->caseent[i] = -1;
+	}
+	return p;
+fail:
+	pseudo_free(p);
+	return NULL;
+}
+
+void
+pseudo_free(struct pseudo *p)
+{
+	struct chunk	*c, *next;
+	size_t		 i;
+
+	if (p == NULL)
+		return;
+	for (c = p->arena; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	for (i = 0; i < p->ne; i++) {
+		free(p->e[i].key);
+		free(p->e[i].vote);
+	}
+	phash_free(p->idx);
+	phash_free(p->intern);
+	free(p->istr);
+	free(p->m);
+	free(p->e);
+	free(p->caseent);
+	free(p->ctr);
+	free(p->r);
+	free(p->out);
+	sbuf_release(&p->scratch);
+	free(p);
+}
+
+void
+pseudo_set_date_shift(struct pseudo *p, long days)
+{
+	p->has_shift = 1;
+	p->shift = days;
+}
+
+/* ---- entities and their keys ------------------------------------------ */
+
+static long
+new_entity(struct pseudo *p, enum ptype type)
+{
+	struct pent	*v;
+	size_t		 cap;
+
+	if (p->ne == p->cape) {
+		cap = p->cape ? p->cape * 2 : 64;
+		if ((v = reallocarray(p->e, cap, sizeof(*v))) == NULL)
+			return -1;
+		p->e = v;
+		p->cape = cap;
+	}
+	v = &p->e[p->ne];
+	memset(v, 0, sizeof(*v));
+	v->type = type;
+	v->caserow = -1;
+	v->crole = -1;
+	v->best = -1;
+	v->role = "";
+	return (long)p->ne++;
+}
+
+/* Builds "type/kind\x1fvalue" in p->scratch. */
+static int
+idxkey(struct pseudo *p, enum ptype t, const char *kind, const char *v,
+    size_t len)
+{
+	sbuf_reset(&p->scratch);
+	if (sbuf_adds(&p->scratch, tname[t]) == -1 ||
+	    sbuf_addc(&p->scratch, '/') == -1 ||
+	    sbuf_adds(&p->scratch, kind) == -1 ||
+	    sbuf_addc(&p->scratch, '\x1f') == -1 ||
+	    sbuf_add(&p->scratch, v, len) == -1)
+		return -1;
+	return 0;
+}
+
+/* Returns the entities under a key of type t, or NULL with *n = 0. */
+static const size_t *
+lookup(struct pseudo *p, enum ptype t, const char *kind, const char *v,
+    size_t len, size_t *n)
+{
+	*n = 0;
+	if (len == 0 || idxkey(p, t, kind, v, len) == -1)
+		return NULL;
+	return phash_get(p->idx, p->scratch.buf, p->scratch.len, n);
+}
+
+/* Gives entity ei the key kind=v (indexed and kept for the map). */
+static int
+addkey(struct pseudo *p, size_t ei, const char *kind, const char *v,
+    size_t len)
+{
+	struct pent	*e = &p->e[ei];
+	struct pkey	*nk;
+	const char	*val;
+	size_t		 cap;
+	int		 r;
+
+	if (len == 0)
+		return 0;
+	if (idxkey(p, e->type, kind, v, len) == -1)
+		return -1;
+	if ((r = phash_add(p->idx, p->scratch.buf, p->scratch.len, ei)) != 1)
+		return r;
+	if (e->nkey == e->capkey) {
+		cap = e->capkey ? e->capkey * 2 : 8;
+		if ((nk = reallocarray(e->key, cap, sizeof(*nk))) == NULL)
+			return -1;
+		e->key = nk;
+		e->capkey = cap;
+	}
+	if ((val = arena_dup(p, v, len)) == NULL ||
+	    (kind = intern(p, kind)) == NULL)
+		return -1;
+	e->key[e->nkey].kind = kind;
+	e->key[e->nkey].value = val;
+	e->nkey++;
+	return 0;
+}
+
+/* Joins tokens a..b-1 of pn with spaces into p->scratch2-free buffer. */
+static size_t
+join(const struct pname *pn, size_t a, size_t b, char *buf, size_t cap)
+{
+	size_t	 i, n = 0;
+
+	for (i = a; i < b; i++) {
+		if (n + pn->toklen[i] + 2 > cap)
+			break;
+		if (n > 0)
+			buf[n++] = ' ';
+		memcpy(buf + n, pn->tok[i], pn->toklen[i]);
+		n += pn->toklen[i];
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+/* Records what a person mention teaches about the entity's names. */
+static int
+learn_person(struct pseudo *p, size_t ei, const struct pname *pn)
+{
+	char	 buf[PN_BUFSZ], ini[PN_MAXTOK + 1];
+	size_t	 i, n, last;
+
+	if (pn->ntok == 0)
+		return 0;
+	if (pn->titled && pn->title[0] != '\0' &&
+	    addkey(p, ei, "title", pn->title, strlen(pn->title)) == -1)
+		return -1;
+	if (pn->initials) {
+		for (i = 0; i < pn->ntok; i++)
+			ini[i] = pn->tok[i][0];
+		return addkey(p, ei, "init", ini, pn->ntok);
+	}
+	last = pn->ntok - 1;
+	if (pn->ntok == 1)
+		return addkey(p, ei, pn->titled ? "last" : "first",
+		    pn->tok[0], pn->toklen[0]);
+	if (pn->isinit & 1u) {
+		/* "C Allen": a surname and an initial. */
+		n = join(pn, 1, pn->ntok, buf, sizeof(buf));
+		return addkey(p, ei, "last", buf, n);
+	}
+	n = join(pn, 0, pn->ntok, buf, sizeof(buf));
+	if (addkey(p, ei, "full", buf, n) == -1)
+		return -1;
+	if (addkey(p, ei, "first", pn->tok[0], pn->toklen[0]) == -1)
+		return -1;
+	for (i = 1; i < pn->ntok; i++) {
+		if (pn->isinit & (1u << i))
+			continue;
+		n = join(pn, i, pn->ntok, buf, sizeof(buf));
+		if (addkey(p, ei, "last", buf, n) == -1)
+			return -1;
+	}
+	n = pn->toklen[0] + 1 + pn->toklen[last];
+	if (n < sizeof(buf)) {
+		memcpy(buf, pn->tok[0], pn->toklen[0]);
+		buf[pn->toklen[0]] = ' ';
+		memcpy(buf + pn->toklen[0] + 1, pn->tok[last],
+		    pn->toklen[last]);
+		if (addkey(p, ei, "fl", buf, n) == -1)
+			return -1;
+	}
+	ini[0] = pn->tok[0][0];
+	ini[1] = pn->tok[last][0];
+	if (addkey(p, ei, "init", ini, 2) == -1)
+		return -1;
+	if (pn->ntok > 2) {
+		for (i = 0; i < pn->ntok; i++)
+			ini[i] = pn->tok[i][0];
+		if (addkey(p, ei, "init", ini, pn->ntok) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+learn_name(struct pseudo *p, size_t ei, const char *s, size_t len)
+{
+	struct pname	 pn;
+
+	pn_parse(&pn, s, len);
+	return learn_person(p, ei, &pn);
+}
+
+static int
+is_child_role(int r)
+{
+	return r == ROLE_SUBJECT_CHILD || r == ROLE_SIBLING ||
+	    r == ROLE_HALF_SIBLING || r == ROLE_OTHER_CHILD;
+}
+
+static int
+role_gender(int r)
+{
+	switch (r) {
+	case ROLE_MOTHER:
+	case ROLE_GRANDMOTHER:
+		return 'f';
+	case ROLE_FATHER:
+	case ROLE_GRANDFATHER:
+		return 'm';
+	default:
+		return 0;
+	}
+}
+
+/* ---- loading the map and the case file -------------------------------- */
+
+static long
+id_number(const char *id)
+{
+	char	*end;
+	long	 n;
+
+	if (id[0] != 'E' || !isdigit((unsigned char)id[1]))
+		return 0;
+	n = strtol(id + 1, &end, 10);
+	return *end == '\0' ? n : 0;
+}
+
+int
+pseudo_load_map(struct pseudo *p, const struct anon_map *map)
+{
+	const struct map_entity	*me;
+	struct pent		*e;
+	long			 ei, n;
+	size_t			 i, j;
+	int			 r;
+
+	if (map->has_shift && !p->has_shift) {
+		p->has_shift = 1;
+		p->shift = map->date_shift;
+	}
+	for (i = 0; i < map->nent; i++) {
+		me = &map->ent[i];
+		if ((ei = new_entity(p, type_of(me->type))) == -1)
+			return -1;
+		e = &p->e[ei];
+		e->from_map = 1;
+		e->fixed = 1;
+		if ((e->id = arena_dup(p, me->id, strlen(me->id))) == NULL ||
+		    (e->pseudonym = arena_dup(p, me->pseudonym,
+		    strlen(me->pseudonym))) == NULL ||
+		    (e->role = arena_dup(p, me->role, strlen(me->role))) ==
+		    NULL ||
+		    (e->canonical = arena_dup(p, me->canonical,
+		    strlen(me->canonical))) == NULL)
+			return -1;
+		if (e->type == T_PERSON) {
+			if ((r = case_role_parse(e->role, strlen(e->role))) >= 0)
+				e->crole = r;
+			e->gender = role_gender(e->crole);
+		}
+		if ((n = id_number(me->id)) >= p->nextid)
+			p->nextid = n + 1;
+		for (j = 0; j < me->nkey; j++) {
+			if (strcmp(me->key[j].kind, "gender") == 0) {
+				e->gender = me->key[j].value[0];
+				continue;
+			}
+			if (addkey(p, (size_t)ei, me->key[j].kind,
+			    me->key[j].value, strlen(me->key[j].value)) == -1)
+				return -1;
+			if (e->type == T_PERSON &&
+			    strcmp(me->key[j].kind, "full") == 0 &&
+			    learn_name(p, (size_t)ei, me->key[j].value,
+			    strlen(me->key[j].value)) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Gives every case-file person an entity (an earlier draft's if known). */
+static int
+load_case(struct pseudo *p)
+{
+	const struct case_person *cp;
+	const size_t		*v;
+	char			 buf[PN_BUFSZ];
+	size_t			 i, j, n, len;
+	long			 ei;
+
+	if (p->cf == NULL)
+		return 0;
+	for (i = 0; i < p->cf->nperson; i++) {
+		cp = &p->cf->person[i];
+		len = strlen(cp->name);
+		if (len >= sizeof(buf))
+			len = sizeof(buf) - 1;
+		len = pn_fold(buf, cp->name, len);
+		ei = -1;
+		v = lookup(p, T_PERSON, "case", buf, len, &n);
+		for (j = 0; j < n && ei == -1; j++)
+			if (p->e[v[j]].caserow == -1)
+				ei = (long)v[j];
+		if (ei == -1 && (ei = new_entity(p, T_PERSON)) == -1)
+			return -1;
+		p->caseent[i] = ei;
+		p->e[ei].caserow = (long)i;
+		p->e[ei].crole = cp->role;
+		p->e[ei].role = case_role_name(cp->role);
+		if (role_gender(cp->role) != 0)
+			p->e[ei].gender = role_gender(cp->role);
+		if (addkey(p, (size_t)ei, "case", buf, len) == -1 ||
+		    learn_name(p, (size_t)ei, cp->name, strlen(cp->name)) == -1)
+			return -1;
+		for (j = 0; j < cp->nalias; j++)
+			if (learn_name(p, (size_t)ei, cp->alias[j],
+			    strlen(cp->alias[j])) == -1)
+				return -1;
+		if (cp->pseudonym[0] != '\0') {
+			p->e[ei].pseudonym = cp->pseudonym;
+			p->e[ei].fixed = 1;
+		}
+		p->e[ei].canonical = cp->name;
+	}
+	return 0;
+}
+
+/* ---- adding mentions -------------------------------------------------- */
+
+int
+pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
+    size_t len, char *err, size_t errlen)
+{
+	struct pm	*m, *v;
+	size_t		 start = mn->start, end = mn->end, cap, from;
+
+	if (start > end || end > len) {
+		snprintf(err, errlen, "text %lu: mention %zu-%zu outside the "
+		    "text (%zu bytes)", mn->text, start, end, len);
+		return -1;
+	}
+	/* Never split a UTF-8 sequence: widen to whole characters. */
+	while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80)
+		start--;
+	while (end < len && ((unsigned char)text[end] & 0xC0) == 0x80)
+		end++;
+	if (start == end)
+		return 0;
+	if (p->nm == p->capm) {
+		cap = p->capm ? p->capm * 2 : 256;
+		if ((v = reallocarray(p->m, cap, sizeof(*v))) == NULL)
+			goto enomem;
+		p->m = v;
+		p->capm = cap;
+	}
+	m = &p->m[p->nm];
+	memset(m, 0, sizeof(*m));
+	m->text = mn->text;
+	m->start = start;
+	m->end = end;
+	m->seq = p->nm;
+	m->conf = mn->conf;
+	m->type = type_of(mn->type);
+	m->ent = -1;
+	if (m->type == T_PERSON)
+		m->title = pn_title_before(text, start);
+	from = start - m->title;
+	m->sent = pn_sentence_start(text, start);
+	m->sent_title = m->title ? pn_sentence_start(text, from) : m->sent;
+	m->slen = end - from;
+	if ((m->surface = arena_dup(p, text + from, m->slen)) == NULL ||
+	    (m->subtype = intern(p, mn->subtype)) == NULL ||
+	    (m->rule = intern(p, mn->rule)) == NULL ||
+	    (m->key = *mn->key ? arena_dup(p, mn->key, strlen(mn->key)) :
+	    "") == NULL ||
+	    (m->hint = *mn->hint ? arena_dup(p, mn->hint, strlen(mn->hint)) :
+	    "") == NULL)
+		goto enomem;
+	p->nm++;
+	return 0;
+enomem:
+	snprintf(err, errlen, "%s", strerror(ENOMEM));
+	return -1;
+}
+
+/* ---- step 1: overlaps ------------------------------------------------- */
+
+static int
+bydoc(const void *a, const void *b)
+{
+	const struct pm	*x = a, *y = b;
+
+	if (x->text != y->text)
+		return x->text < y->text ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static const struct pm *rank_base;
+
+/* A person the case file names is as certain as a mention gets. */
+static int
+rank_conf(const struct pm *m)
+{
+	if (m->type == T_PERSON && strncmp(m->key, "case:", 5) == 0)
+		return 100;
+	return m->conf;
+}
+
+static int
+byrank(const void *a, const void *b)
+{
+	const struct pm	*x = &rank_base[*(const size_t *)a];
+	const struct pm	*y = &rank_base[*(const size_t *)b];
+	size_t		 lx = x->end - x->start, ly = y->end - y->start;
+
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	if (rank_conf(x) != rank_conf(y))
+		return rank_conf(x) > rank_conf(y) ? -1 : 1;
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	if ((*x->key != '\0') != (*y->key != '\0'))
+		return *x->key != '\0' ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/*
+ * Chooses among the mentions of one text unit, m[a..b) sorted by start:
+ * greedily by rank, skipping any that overlaps one already taken.
+ * taken[] holds chosen spans sorted by start.
+ */
+static int
+choose(struct pseudo *p, size_t a, size_t b)
+{
+	size_t	*ord, *taken, nt = 0, i, j, lo, hi, mid, k;
+	struct pm *m;
+	int	 clash;
+
+	if ((ord = calloc(b - a, sizeof(*ord))) == NULL ||
+	    (taken = calloc(b - a, sizeof(*taken))) == NULL) {
+		free(ord);
+		return -1;
+	}
+	for (i = a; i < b; i++)
+		ord[i - a] = i;
+	rank_base = p->m;
+	qsort(ord, b - a, sizeof(*ord), byrank);
+	for (i = 0; i < b - a; i++) {
+		m = &p->m[ord[i]];
+		/* First taken span starting at or after m->start. */
+		lo = 0;
+		hi = nt;
+		while (lo < hi) {
+			mid = (lo + hi) / 2;
+			if (p->m[taken[mid]].start < m->start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		clash = 0;
+		if (lo < nt && p->m[taken[lo]].start < m->end)
+			clash = 1;
+		if (lo > 0 && p->m[taken[lo - 1]].end > m->start)
+			clash = 1;
+		if (clash)
+			continue;
+		m->chosen = 1;
+		for (k = nt; k > lo; k--)
+			taken[k] = taken[k - 1];
+		taken[lo] = ord[i];
+		nt++;
+	}
+	/* Widen a person span over a title the detector left outside. */
+	for (j = 0; j < nt; j++) {
+		m = &p->m[taken[j]];
+		if (m->title == 0)
+			continue;
+		if (j > 0 && p->m[taken[j - 1]].end > m->start - m->title) {
+			m->surface += m->title;
+			m->slen -= m->title;
+			m->title = 0;
+			continue;
+		}
+		m->start -= m->title;
+		m->sent = m->sent_title;
+		m->title = 0;
+	}
+	free(ord);
+	free(taken);
+	return 0;
+}
+
+/* ---- step 2: grouping ------------------------------------------------- */
+
+static int
+gender_ok(int a, int b)
+{
+	return a == 0 || b == 0 || a == b;
+}
+
+/* Returns 1 when x was seen later than y. */
+static int
+later(const struct pent *x, const struct pent *y)
+{
+	if (x->last_text != y->last_text)
+		return x->last_text > y->last_text;
+	return x->last_start > y->last_start;
+}
+
+static int
+has_key(const struct pent *e, const char *kind, const char *v)
+{
+	size_t	 k;
+
+	for (k = 0; k < e->nkey; k++)
+		if (strcmp(e->key[k].kind, kind) == 0 &&
+		    (v == NULL || strcmp(e->key[k].value, v) == 0))
+			return 1;
+	return 0;
+}
+
+#define PICK_ADULT	0x1	/* a title or an initial: adults first */
+#define PICK_CASE	0x2	/* a bare forename: the case file's first */
+
+/*
+ * Picks the most plausible person among candidates v[0..n) for a mention
+ * at unit `text`, narrowing step by step while something remains: a
+ * compatible gender; adults when a title or initial was written; not
+ * people addressed with another title only ("Miss" vs "Ms"); case-file
+ * people for a bare forename.  Among those left: one
+ * seen within RECENT_UNITS units is preferred when a forename is
+ * ambiguous, else the one with most mentions, then the earliest created.
+ */
+static long
+pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
+    const struct pname *pn, int flags)
+{
+	size_t		 c[MAXCAND], nc = 0, keep[MAXCAND], nk, i;
+	const struct pent *e, *b;
+	long		 best = -1;
+	int		 gender = pn != NULL ? pn->gender : 0, recent, brecent = 0;
+	const char	*title = pn != NULL && pn->titled ? pn->title : NULL;
+
+	for (i = 0; i < n && nc < MAXCAND; i++) {
+		e = &p->e[v[i]];
+		if (e->type == T_PERSON && gender_ok(gender, e->gender))
+			c[nc++] = v[i];
+	}
+#define NARROW(cond) do {						\
+		for (i = nk = 0; i < nc; i++) {				\
+			e = &p->e[c[i]];				\
+			if (cond)					\
+				keep[nk++] = c[i];			\
+		}							\
+		if (nk > 0 && nk < nc) {				\
+			memcpy(c, keep, nk * sizeof(*c));		\
+			nc = nk;					\
+		}							\
+	} while (0)
+	if (flags & PICK_ADULT)
+		NARROW(!is_child_role(e->crole));
+	if (title != NULL) {
+		NARROW(!has_key(e, "title", NULL) ||
+		    has_key(e, "title", title));
+	}
+	if (flags & PICK_CASE)
+		NARROW(e->caserow >= 0);
+#undef NARROW
+	for (i = 0; i < nc; i++) {
+		e = &p->e[c[i]];
+		recent = !(flags & PICK_ADULT) && e->seen &&
+		    e->last_text + RECENT_UNITS >= text;
+		if (best == -1) {
+			best = (long)c[i];
+			brecent = recent;
+			continue;
+		}
+		b = &p->e[best];
+		if (recent != brecent) {
+			if (recent) {
+				best = (long)c[i];
+				brecent = 1;
+			}
+			continue;
+		}
+		if (recent ? later(e, b) : e->nment > b->nment) {
+			best = (long)c[i];
+			brecent = recent;
+		}
+	}
+	return best;
+}
+
+/*
+ * Edits allowed between two spellings of a name of length len: one from
+ * five letters, two from six when the first and last letters agree.
+ */
+static size_t
+maxedit2(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t	 len = alen < blen ? alen : blen;
+
+	if (len < 5)
+		return 0;
+	if (len >= 6 && a[0] == b[0] && a[alen - 1] == b[blen - 1])
+		return 2;
+	return 1;
+}
+
+static size_t
+maxedit(size_t len, int strong)
+{
+	if (len >= 5)
+		return strong && len >= 6 ? 2 : 1;
+	return 0;
+}
+
+/* Keeps v[i] only when entity has a key `kind` close to tok. */
+static size_t
+filter_fuzzy(struct pseudo *p, const size_t *v, size_t n, const char *kind,
+    const char *tok, size_t len, size_t maxd, size_t *out)
+{
+	const struct pent *e;
+	size_t		 i, k, no = 0;
+
+	for (i = 0; i < n; i++) {
+		e = &p->e[v[i]];
+		for (k = 0; k < e->nkey; k++) {
+			if (strcmp(e->key[k].kind, kind) != 0)
+				continue;
+			size_t vl = strlen(e->key[k].value);
+			size_t d = maxd < maxedit2(tok, len, e->key[k].value,
+			    vl) ? maxedit2(tok, len, e->key[k].value, vl) : maxd;
+
+			if (d > 0 && pn_edit(tok, len, e->key[k].value, vl,
+			    d) <= d) {
+				out[no++] = v[i];
+				break;
+			}
+		}
+	}
+	return no;
+}
+
+/*
+ * Persons whose key `kind` is within maxedit() of tok, or (prefix) starts
+ * with tok: a nickname.  Scans the persons: used only when exact lookups
+ * failed.
+ */
+static size_t
+scan_persons(struct pseudo *p, const char *kind, const char *tok,
+    size_t len, int prefix, size_t *out, size_t max)
+{
+	const struct pent *e;
+	size_t		 i, k, no = 0, vl, d;
+
+	for (i = 0; i < p->ne && no < max; i++) {
+		e = &p->e[i];
+		if (e->type != T_PERSON)
+			continue;
+		for (k = 0; k < e->nkey; k++) {
+			if (strcmp(e->key[k].kind, kind) != 0)
+				continue;
+			vl = strlen(e->key[k].value);
+			if (prefix) {
+				if (len >= 3 && vl > len &&
+				    memcmp(e->key[k].value, tok, len) == 0)
+					break;
+				continue;
+			}
+			d = maxedit2(tok, len, e->key[k].value, vl);
+			if (d > 0 && pn_edit(tok, len, e->key[k].value, vl,
+			    d) <= d)
+				break;
+		}
+		if (k < e->nkey)
+			out[no++] = i;
+	}
+	return no;
+}
+
+/* Finds or creates the person of a mention not tied to the case file. */
+static long
+resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
+{
+	const size_t	*v;
+	size_t		 n, nf, last, cand[MAXCAND];
+	char		 buf[PN_BUFSZ], ini[PN_MAXTOK + 1];
+	long		 ei = -1, row;
+	size_t		 i;
+
+	/*
+	 * A person's KEY other than "case:N" is not used: the detector saw
+	 * one paragraph at a time, the grouping here sees the document (and
+	 * does better on the dev corpus).
+	 */
+	if (pn->ntok == 0)
+		return new_entity(p, T_PERSON);
+	last = pn->ntok - 1;
+	/* Deferred from step A: the detector knew it was family. */
+	if ((row = case_row(p, m->key)) != -1) {
+		if (pn->initials) {
+			for (i = 0; i < pn->ntok; i++)
+				ini[i] = pn->tok[i][0];
+			v = lookup(p, T_PERSON, "init", ini, pn->ntok, &n);
+		} else
+			v = lookup(p, T_PERSON, "last", pn->tok[0],
+			    pn->toklen[0], &n);
+		ei = pick(p, v, n, m->text, pn, pn->initials ? PICK_CASE :
+		    PICK_ADULT | PICK_CASE);
+		return ei != -1 ? ei : p->caseent[row];
+	}
+
+	if (pn->initials) {
+		for (i = 0; i < pn->ntok; i++)
+			ini[i] = pn->tok[i][0];
+		v = lookup(p, T_PERSON, "init", ini, pn->ntok, &n);
+		ei = pick(p, v, n, m->text, pn, pn->titled ? PICK_ADULT : 0);
+	} else if (pn->ntok >= 2 && !(pn->isinit & 1u)) {
+		n = (size_t)snprintf(buf, sizeof(buf), "%.*s %.*s",
+		    (int)pn->toklen[0], pn->tok[0], (int)pn->toklen[last],
+		    pn->tok[last]);
+		v = lookup(p, T_PERSON, "fl", buf, n < sizeof(buf) ? n : 0, &n);
+		ei = pick(p, v, n, m->text, pn, pn->titled ? PICK_ADULT : 0);
+		if (ei == -1) {
+			/* A misspelt forename with the right surname. */
+			v = lookup(p, T_PERSON, "last", pn->tok[last],
+			    pn->toklen[last], &n);
+			if (n > MAXCAND)
+				n = MAXCAND;
+			nf = filter_fuzzy(p, v, n, "first", pn->tok[0],
+			    pn->toklen[0], maxedit(pn->toklen[0], 1), cand);
+			ei = pick(p, cand, nf, m->text, pn,
+			    pn->titled ? PICK_ADULT : 0);
+		}
+		if (ei == -1) {
+			/* A misspelt surname with the right forename. */
+			v = lookup(p, T_PERSON, "first", pn->tok[0],
+			    pn->toklen[0], &n);
+			if (n > MAXCAND)
+				n = MAXCAND;
+			nf = filter_fuzzy(p, v, n, "last", pn->tok[last],
+			    pn->toklen[last], maxedit(pn->toklen[last], 0),
+			    cand);
+			ei = pick(p, cand, nf, m->text, pn,
+			    pn->titled ? PICK_ADULT : 0);
+		}
+		if (ei == -1) {
+			/* "Ms Okafor" seen before "Sarah Okafor". */
+			v = lookup(p, T_PERSON, "last", pn->tok[last],
+			    pn->toklen[last], &n);
+			for (i = nf = 0; i < n && nf < MAXCAND; i++) {
+				size_t k;
+				const struct pent *e = &p->e[v[i]];
+
+				for (k = 0; k < e->nkey; k++)
+					if (strcmp(e->key[k].kind, "first") == 0)
+						break;
+				if (k == e->nkey)
+					cand[nf++] = v[i];
+			}
+			ei = pick(p, cand, nf, m->text, pn,
+			    pn->titled ? PICK_ADULT : 0);
+		}
+	} else if (pn->ntok >= 2) {
+		/* "C Allen", "J. Russell": initial + surname. */
+		n = join(pn, 1, pn->ntok, buf, sizeof(buf));
+		v = lookup(p, T_PERSON, "last", buf, n, &n);
+		for (i = nf = 0; i < n && nf < MAXCAND; i++) {
+			const struct pent *e = &p->e[v[i]];
+			size_t k;
+
+			for (k = 0; k < e->nkey; k++)
+				if (strcmp(e->key[k].kind, "first") == 0 &&
+				    e->key[k].value[0] == pn->tok[0][0])
+					break;
+			if (k < e->nkey)
+				cand[nf++] = v[i];
+		}
+		ei = pick(p, cand, nf, m->text, pn, PICK_ADULT);
+		if (ei == -1)
+			ei = pick(p, v, n, m->text, pn, PICK_ADULT);
+	} else if (pn->titled) {
+		v = lookup(p, T_PERSON, "last", pn->tok[0], pn->toklen[0], &n);
+		ei = pick(p, v, n, m->text, pn, PICK_ADULT);
+		if (ei == -1 && maxedit(pn->toklen[0], 0) > 0) {
+			n = scan_persons(p, "last", pn->tok[0], pn->toklen[0],
+			    0, cand, MAXCAND);
+			ei = pick(p, cand, n, m->text, pn, PICK_ADULT);
+		}
+	} else {
+		v = lookup(p, T_PERSON, "first", pn->tok[0], pn->toklen[0], &n);
+		ei = pick(p, v, n, m->text, pn, PICK_CASE);
+		if (ei == -1) {
+			v = lookup(p, T_PERSON, "last", pn->tok[0],
+			    pn->toklen[0], &n);
+			ei = pick(p, v, n, m->text, pn, PICK_ADULT);
+		}
+		if (ei == -1) {
+			n = scan_persons(p, "first", pn->tok[0], pn->toklen[0],
+			    1, cand, MAXCAND);
+			ei = pick(p, cand, n, m->text, pn, PICK_CASE);
+		}
+		if (ei == -1 && maxedit(pn->toklen[0], 0) > 0) {
+			n = scan_persons(p, "first", pn->tok[0], pn->toklen[0],
+			    0, cand, MAXCAND);
+			ei = pick(p, cand, n, m->text, pn, PICK_CASE);
+		}
+	}
+	if (ei == -1)
+		ei = new_entity(p, T_PERSON);
+	return ei;
+}
+
+/* Counts a subtype vote for the entity's role. */
+static int
+vote(struct pent *e, const char *s)
+{
+	struct vote	*nv;
+	size_t		 i, cap;
+
+	if (*s == '\0')
+		return 0;
+	for (i = 0; i < e->nvote; i++)
+		if (e->vote[i].s == s) {	/* interned */
+			e->vote[i].n++;
+			return 0;
+		}
+	if (e->nvote == e->capvote) {
+		cap = e->capvote ? e->capvote * 2 : 4;
+		if ((nv = reallocarray(e->vote, cap, sizeof(*nv))) == NULL)
+			return -1;
+		e->vote = nv;
+		e->capvote = cap;
+	}
+	e->vote[e->nvote].s = s;
+	e->vote[e->nvote].n = 1;
+	e->nvote++;
+	return 0;
+}
+
+/* Ties mention mi to entity ei. */
+static int
+assign(struct pseudo *p, size_t mi, long ei, const struct pname *pn)
+{
+	struct pm	*m = &p->m[mi];
+	struct pent	*e = &p->e[ei];
+	const struct pm	*b;
+	size_t		 have, want;
+
+	m->ent = ei;
+	e->nment++;
+	if (!e->appeared) {
+		e->appeared = 1;
+		e->first_text = m->text;
+		e->first_start = m->start;
+	} else if (m->text < e->first_text || (m->text == e->first_text &&
+	    m->start < e->first_start)) {
+		e->first_text = m->text;
+		e->first_start = m->start;
+	}
+	if (e->best == -1)
+		e->best = (long)mi;
+	else {
+		b = &p->m[e->best];
+		have = b->slen - pn_possessive(b->surface, b->slen);
+		want = m->slen - pn_possessive(m->surface, m->slen);
+		if (want > have && !pn_is_caps(m->surface, m->slen))
+			e->best = (long)mi;
+	}
+	if (vote(e, m->subtype) == -1)
+		return -1;
+	if (pn != NULL && pn->gender != 0 && e->gender == 0 && e->crole == -1)
+		e->gender = pn->gender;
+	if (*m->key != '\0' && m->type != T_PERSON &&
+	    addkey(p, (size_t)ei, "key", m->key, strlen(m->key)) == -1)
+		return -1;
+	if (pn != NULL)
+		return learn_person(p, (size_t)ei, pn);
+	return 0;
+}
+
+/* The comparison form of a place or institution: folded, words only. */
+static size_t
+norm(const char *s, size_t len, char *out, size_t cap)
+{
+	char	 f[512];
+	size_t	 n, i, o = 0;
+	int	 sp = 0;
+
+	if (len >= sizeof(f))
+		len = sizeof(f) - 1;
+	n = pn_fold(f, s, len);
+	for (i = 0; i < n && o + 2 < cap; i++) {
+		unsigned char c = (unsigned char)f[i];
+
+		if (c == '\'')
+			continue;
+		if (isalnum(c) || c >= 0x80) {
+			if (sp && o > 0)
+				out[o++] = ' ';
+			sp = 0;
+			out[o++] = (char)c;
+		} else
+			sp = 1;
+	}
+	out[o] = '\0';
+	if (o > 4 && memcmp(out, "the ", 4) == 0) {
+		memmove(out, out + 4, o - 3);
+		o -= 4;
+	}
+	return o;
+}
+
+static int
+is_head_noun(const char *w, size_t len)
+{
+	static const char *const heads[] = {
+		"academy", "centre", "center", "clinic", "college", "hospital",
+		"hostel", "house", "hub", "infirmary", "nursery", "practice",
+		"refuge", "school", "surgery", "unit", "partners", NULL
+	};
+	size_t	 i;
+
+	for (i = 0; heads[i] != NULL; i++)
+		if (strlen(heads[i]) == len && memcmp(heads[i], w, len) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_designator(const char *w, size_t len)
+{
+	static const char *const words[] = {
+		"and", "c", "catholic", "ce", "childrens", "church", "community",
+		"district", "e", "england", "family", "general", "health",
+		"high", "infant", "infants", "junior", "medical", "nhs", "of",
+		"primary", "rc", "saint", "secondary", "st", "the", "trust",
+		"foundation", "group", "mother", "baby", NULL
+	};
+	size_t	 i;
+
+	if (is_head_noun(w, len))
+		return 1;
+	for (i = 0; words[i] != NULL; i++)
+		if (strlen(words[i]) == len && memcmp(words[i], w, len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Splits normalised institution text into its core (name words without
+ * designators); returns the core's length and sets *head when a head
+ * noun (School, Surgery...) is present.
+ */
+static size_t
+inst_core(const char *s, size_t len, char *out, size_t cap, int *head)
+{
+	size_t	 i = 0, j, o = 0;
+
+	*head = 0;
+	while (i < len) {
+		j = i;
+		while (j < len && s[j] != ' ')
+			j++;
+		if (is_head_noun(s + i, j - i))
+			*head = 1;
+		if (!is_designator(s + i, j - i) && o + (j - i) + 2 < cap) {
+			if (o > 0)
+				out[o++] = ' ';
+			memcpy(out + o, s + i, j - i);
+			o += j - i;
+		}
+		i = j + 1;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/*
+ * Splits an address into its street (the words of the first comma part
+ * that has words other than numbers and flat/unit words) and the whole
+ * "number street" form.  Returns the street length; *numlen > 0 when a
+ * number was written.
+ */
+static size_t
+addr_parts(const char *s, size_t len, char *street, size_t cap,
+    char *full, size_t fcap, size_t *fulllen)
+{
+	char	 f[512];
+	size_t	 n, i = 0, j, o = 0, fo = 0;
+	int	 found = 0;
+
+	if (len >= sizeof(f))
+		len = sizeof(f) - 1;
+	n = pn_fold(f, s, len);
+	while (i < n && !found) {
+		/* one comma part */
+		size_t pend = i;
+
+		while (pend < n && f[pend] != ',')
+			pend++;
+		while (i < pend) {
+			while (i < pend && !isalnum((unsigned char)f[i]) &&
+			    (unsigned char)f[i] < 0x80)
+				i++;
+			j = i;
+			while (j < pend && (isalnum((unsigned char)f[j]) ||
+			    (unsigned char)f[j] >= 0x80 || f[j] == '\''))
+				j++;
+			if (j == i)
+				break;
+			if (isdigit((unsigned char)f[i]) ||
+			    ((j - i == 4 && memcmp(f + i, "flat", 4) == 0) ||
+			    (j - i == 4 && memcmp(f + i, "unit", 4) == 0) ||
+			    (j - i == 9 && memcmp(f + i, "apartment", 9) == 0))) {
+				if (fo + (j - i) + 2 < fcap) {
+					if (fo > 0)
+						full[fo++] = ' ';
+					memcpy(full + fo, f + i, j - i);
+					fo += j - i;
+				}
+			} else if (o + (j - i) + 2 < cap) {
+				if (o > 0)
+					street[o++] = ' ';
+				memcpy(street + o, f + i, j - i);
+				o += j - i;
+				found = 1;
+			}
+			i = j;
+		}
+		i = pend + 1;
+	}
+	street[o] = '\0';
+	if (fo > 0 && fo + o + 2 < fcap) {
+		full[fo++] = ' ';
+		memcpy(full + fo, street, o);
+		fo += o;
+	} else
+		fo = 0;
+	full[fo] = '\0';
+	*fulllen = fo;
+	return o;
+}
+
+/* The most recently seen (else first) of candidates v[0..n). */
+static long
+pick_recent(struct pseudo *p, const size_t *v, size_t n, enum ptype t,
+    const char *class)
+{
+	long	 best = -1;
+	size_t	 i;
+	const struct pent *e;
+
+	for (i = 0; i < n; i++) {
+		e = &p->e[v[i]];
+		if (e->type != t)
+			continue;
+		if (class != NULL && *class != '\0' &&
+		    strcmp(class, "other") != 0 && e->nvote > 0 &&
+		    strcmp(e->vote[0].s, "other") != 0 &&
+		    strcmp(e->vote[0].s, class) != 0)
+			continue;
+		if (best == -1 || (e->seen && (!p->e[best].seen ||
+		    later(e, &p->e[best]))))
+			best = (long)v[i];
+	}
+	return best;
+}
+
+/* Finds or creates the entity of an address, place or institution. */
+static long
+resolve_other(struct pseudo *p, size_t mi)
+{
+	struct pm	*m = &p->m[mi];
+	char		 nb[512], street[512], full[512], core[512];
+	size_t		 nl, sl, fl, cl, n;
+	const size_t	*v;
+	long		 ei = -1;
+	int		 head;
+
+	if (*m->key != '\0' &&
+	    (v = lookup(p, m->type, "key", m->key, strlen(m->key), &n)) != NULL)
+		return (long)v[0];
+	nl = norm(m->surface, m->slen - (m->type == T_PLACE ?
+	    pn_possessive(m->surface, m->slen) : 0), nb, sizeof(nb));
+	if ((v = lookup(p, m->type, "norm", nb, nl, &n)) != NULL)
+		return (long)v[0];
+	if (m->type == T_ADDRESS) {
+		sl = addr_parts(m->surface, m->slen, street, sizeof(street),
+		    full, sizeof(full), &fl);
+		if (fl > 0) {
+			if ((v = lookup(p, T_ADDRESS, "addr", full, fl, &n)) !=
+			    NULL)
+				return (long)v[0];
+			/* A bare street seen before: the same address. */
+			v = lookup(p, T_ADDRESS, "street", street, sl, &n);
+			for (size_t i = 0; i < n; i++) {
+				size_t k;
+				const struct pent *e = &p->e[v[i]];
+
+				for (k = 0; k < e->nkey; k++)
+					if (strcmp(e->key[k].kind, "addr") == 0)
+						break;
+				if (k == e->nkey)
+					return (long)v[i];
+			}
+		} else if (sl > 0) {
+			v = lookup(p, T_ADDRESS, "street", street, sl, &n);
+			if ((ei = pick_recent(p, v, n, T_ADDRESS, NULL)) != -1)
+				return ei;
+		}
+	} else if (m->type == T_INSTITUTION) {
+		cl = inst_core(nb, nl, core, sizeof(core), &head);
+		if (!head && cl > 0) {
+			v = lookup(p, T_INSTITUTION, "core", core, cl, &n);
+			if ((ei = pick_recent(p, v, n, T_INSTITUTION,
+			    m->subtype)) != -1)
+				return ei;
+		}
+	} else if (m->type == T_PLACE) {
+		/* "the Beechwood estate" and "Beechwood". */
+		if (nl > 7 && memcmp(nb + nl - 7, " estate", 7) == 0 &&
+		    (v = lookup(p, T_PLACE, "norm", nb, nl - 7, &n)) != NULL)
+			return (long)v[0];
+	}
+	return new_entity(p, m->type);
+}
+
+/* Keys a new mention of an address, place or institution adds. */
+static int
+learn_other(struct pseudo *p, size_t mi, long ei)
+{
+	struct pm	*m = &p->m[mi];
+	char		 nb[512], street[512], full[512], core[512];
+	size_t		 nl, sl, fl, cl;
+	int		 head;
+
+	nl = norm(m->surface, m->slen - (m->type == T_PLACE ?
+	    pn_possessive(m->surface, m->slen) : 0), nb, sizeof(nb));
+	if (addkey(p, (size_t)ei, "norm", nb, nl) == -1)
+		return -1;
+	if (m->type == T_ADDRESS) {
+		sl = addr_parts(m->surface, m->slen, street, sizeof(street),
+		    full, sizeof(full), &fl);
+		if (addkey(p, (size_t)ei, "street", street, sl) == -1 ||
+		    addkey(p, (size_t)ei, "addr", full, fl) == -1)
+			return -1;
+	} else if (m->type == T_INSTITUTION) {
+		cl = inst_core(nb, nl, core, sizeof(core), &head);
+		if (addkey(p, (size_t)ei, "core", core, cl) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+is_full_name(const struct pname *pn)
+{
+	return pn->ntok >= 2 && !pn->initials && !(pn->isinit & 1u);
+}
+
+/* Returns the case-file row of a "case:N" key, or -1. */
+static long
+case_row(const struct pseudo *p, const char *key)
+{
+	char	*end;
+	long	 n;
+
+	if (p->cf == NULL || strncmp(key, "case:", 5) != 0 ||
+	    !isdigit((unsigned char)key[5]))
+		return -1;
+	n = strtol(key + 5, &end, 10);
+	if (*end != '\0' || n < 1 || (size_t)n > p->cf->nperson)
+		return -1;
+	return n - 1;
+}
+
+/*
+ * Returns 1 when a surname-only or initials-only mention fits more than
+ * one case-file person of a compatible gender.
+ */
+static int
+case_ambiguous(struct pseudo *p, const struct pname *pn)
+{
+	const size_t	*v;
+	size_t		 n, i, fit = 0;
+	char		 ini[PN_MAXTOK + 1];
+	const struct pent *e;
+
+	if (pn->ntok == 0)
+		return 0;
+	if (pn->initials) {
+		for (i = 0; i < pn->ntok; i++)
+			ini[i] = pn->tok[i][0];
+		v = lookup(p, T_PERSON, "init", ini, pn->ntok, &n);
+	} else if (pn->ntok == 1 && pn->titled)
+		v = lookup(p, T_PERSON, "last", pn->tok[0], pn->toklen[0], &n);
+	else
+		return 0;
+	for (i = 0; i < n; i++) {
+		e = &p->e[v[i]];
+		if (e->caserow >= 0 && gender_ok(pn->gender, e->gender))
+			fit++;
+	}
+	return fit > 1;
+}
+
+static int
+group(struct pseudo *p)
+{
+	struct pname	 pn;
+	struct pm	*m;
+	struct pent	*e;
+	size_t		 i;
+	long		 row, ei;
+
+	/*
+	 * A: mentions the detector tied to the case file, except a bare
+	 * surname or initials that fit several people of the case file
+	 * ("Ms Moore": the mother or the grandmother?), decided in C.
+	 */
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		if (!m->chosen || m->type != T_PERSON ||
+		    (row = case_row(p, m->key)) == -1)
+			continue;
+		pn_parse(&pn, m->surface, m->slen);
+		if (!gender_ok(pn.gender, p->e[p->caseent[row]].gender)) {
+			/* "Ms Barker" is not the father: someone else. */
+			m->key = "";
+			continue;
+		}
+		if (case_ambiguous(p, &pn))
+			continue;
+		if (assign(p, i, p->caseent[row], &pn) == -1)
+			return -1;
+	}
+	/* B: full names, which define the people. */
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		if (!m->chosen || m->type != T_PERSON || m->ent != -1)
+			continue;
+		pn_parse(&pn, m->surface, m->slen);
+		if (!is_full_name(&pn))
+			continue;
+		if ((ei = resolve_person(p, m, &pn)) == -1 ||
+		    assign(p, i, ei, &pn) == -1)
+			return -1;
+	}
+	/* C: everything else, in document order, by what was seen before. */
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		if (!m->chosen)
+			continue;
+		if (m->ent == -1) {
+			if (m->type == T_PERSON) {
+				pn_parse(&pn, m->surface, m->slen);
+				if ((ei = resolve_person(p, m, &pn)) == -1 ||
+				    assign(p, i, ei, &pn) == -1)
+					return -1;
+			} else if (m->type == T_ADDRESS || m->type == T_PLACE ||
+			    m->type == T_INSTITUTION) {
+				if ((ei = resolve_other(p, i)) == -1 ||
+				    assign(p, i, ei, NULL) == -1 ||
+				    learn_other(p, i, ei) == -1)
+					return -1;
+			}
+		}
+		if (m->ent != -1) {
+			e = &p->e[m->ent];
+			e->seen = 1;
+			e->last_text = m->text;
+			e->last_start = m->start;
+		}
+	}
+	return 0;
+}
+
+/* ---- step 3: pseudonyms ----------------------------------------------- */
+
+static long *
+counter(struct pseudo *p, const char *label)
+{
+	struct counter	*v;
+	size_t		 i, cap;
+
+	for (i = 0; i < p->nctr; i++)
+		if (strcmp(p->ctr[i].label, label) == 0)
+			return &p->ctr[i].n;
+	if (p->nctr == p->capctr) {
+		cap = p->capctr ? p->capctr * 2 : 16;
+		if ((v = reallocarray(p->ctr, cap, sizeof(*v))) == NULL)
+			return NULL;
+		p->ctr = v;
+		p->capctr = cap;
+	}
+	if ((label = arena_dup(p, label, strlen(label))) == NULL)
+		return NULL;
+	p->ctr[p->nctr].label = label;
+	p->ctr[p->nctr].n = 0;
+	return &p->ctr[p->nctr++].n;
+}
+
+/* Marks a pseudonym used; returns 1 if it was free, 0 if taken, -1 ENOMEM. */
+static int
+claim(struct pseudo *p, const char *ps, size_t ei)
+{
+	char	 f[256];
+	size_t	 n, len = strlen(ps), k;
+	const size_t *v;
+
+	if (len >= sizeof(f))
+		len = sizeof(f) - 1;
+	n = pn_fold(f, ps, len);
+	if (idxkey(p, T_OTHER, "used", f, n) == -1)
+		return -1;
+	if ((v = phash_get(p->idx, p->scratch.buf, p->scratch.len, &k)) !=
+	    NULL)
+		return v[0] == ei;
+	return phash_add(p->idx, p->scratch.buf, p->scratch.len, ei) == -1 ?
+	    -1 : 1;
+}
+
+/* Raises the counter of "Label N" (or "Child F3") to N. */
+static int
+note_number(struct pseudo *p, const char *ps)
+{
+	char	 label[256];
+	size_t	 len = strlen(ps), i = len;
+	long	*c, n;
+
+	while (i > 0 && isdigit((unsigned char)ps[i - 1]))
+		i--;
+	if (i == len || i == 0 || len - i > 6 || i >= sizeof(label))
+		return 0;
+	memcpy(label, ps, i);
+	label[i] = '\0';
+	n = strtol(ps + i, NULL, 10);
+	if ((c = counter(p, label)) == NULL)
+		return -1;
+	if (n > *c)
+		*c = n;
+	return 0;
+}
+
+/* Sets "Label N" with the next free N as the pseudonym of ei. */
+static int
+numbered(struct pseudo *p, size_t ei, const char *label)
+{
+	char	 buf[256];
+	long	*c;
+	int	 r;
+
+	if ((c = counter(p, label)) == NULL)
+		return -1;
+	do {
+		snprintf(buf, sizeof(buf), "%s%ld", label, ++*c);
+		if ((r = claim(p, buf, ei)) == -1)
+			return -1;
+	} while (r == 0);
+	if ((p->e[ei].pseudonym = arena_dup(p, buf, strlen(buf))) == NULL)
+		return -1;
+	return 0;
+}
+
+/* Sets a fixed label, numbering it ("Grandmother 2") if taken. */
+static int
+plain(struct pseudo *p, size_t ei, const char *label)
+{
+	char	 buf[256];
+	long	 n = 1;
+	int	 r;
+
+	snprintf(buf, sizeof(buf), "%s", label);
+	while ((r = claim(p, buf, ei)) == 0)
+		snprintf(buf, sizeof(buf), "%s %ld", label, ++n);
+	if (r == -1)
+		return -1;
+	if ((p->e[ei].pseudonym = arena_dup(p, buf, strlen(buf))) == NULL)
+		return -1;
+	return 0;
+}
+
+/* Returns 1 when case rows a and b share a surname (name or alias). */
+static int
+share_surname(const struct case_person *a, const struct case_person *b)
+{
+	struct pname	 x, y;
+	const char	*an[16], *bn[16];
+	size_t		 na = 0, nb = 0, i, j;
+
+	an[na++] = a->name;
+	for (i = 0; i < a->nalias && na < 16; i++)
+		an[na++] = a->alias[i];
+	bn[nb++] = b->name;
+	for (i = 0; i < b->nalias && nb < 16; i++)
+		bn[nb++] = b->alias[i];
+	for (i = 0; i < na; i++) {
+		if (pn_parse(&x, an[i], strlen(an[i])) < 2)
+			continue;
+		for (j = 0; j < nb; j++) {
+			if (pn_parse(&y, bn[j], strlen(bn[j])) < 2)
+				continue;
+			if (x.toklen[x.ntok - 1] == y.toklen[y.ntok - 1] &&
+			    memcmp(x.tok[x.ntok - 1], y.tok[y.ntok - 1],
+			    x.toklen[x.ntok - 1]) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* "Maternal grandmother" when the surname says so, else "Grandmother". */
+static const char *
+grandparent(const struct pseudo *p, long row, int female)
+{
+	const struct case_person *cp = &p->cf->person[row];
+	size_t		 i;
+	int		 mat = 0, pat = 0;
+
+	for (i = 0; i < p->cf->nperson; i++) {
+		if (p->cf->person[i].role == ROLE_MOTHER &&
+		    share_surname(cp, &p->cf->person[i]))
+			mat = 1;
+		if (p->cf->person[i].role == ROLE_FATHER &&
+		    share_surname(cp, &p->cf->person[i]))
+			pat = 1;
+	}
+	if (mat && !pat)
+		return female ? "Maternal grandmother" : "Maternal grandfather";
+	if (pat && !mat)
+		return female ? "Paternal grandmother" : "Paternal grandfather";
+	return female ? "Grandmother" : "Grandfather";
+}
+
+struct profession {
+	const char	*slug;
+	const char	*label;
+};
+
+static const struct profession professions[] = {
+	{ "doctor", "Doctor " }, { "gp", "GP " },
+	{ "health-visitor", "Health Visitor " },
+	{ "housing-officer", "Housing Officer " },
+	{ "midwife", "Midwife " }, { "nurse", "Nurse " },
+	{ "paediatrician", "Paediatrician " },
+	{ "police-officer", "Police Officer " },
+	{ "probation-officer", "Probation Officer " },
+	{ "professional", "Professional " },
+	{ "social-worker", "Social Worker " }, { "teacher", "Teacher " },
+};
+
+/* Writes the label of a profession slug ("family-support-worker" →
+ * "Family Support Worker ") into buf. */
+static void
+profession_label(const char *slug, char *buf, size_t cap)
+{
+	size_t	 i, o = 0;
+	int	 up = 1;
+
+	for (i = 0; i < sizeof(professions) / sizeof(professions[0]); i++)
+		if (strcmp(slug, professions[i].slug) == 0) {
+			snprintf(buf, cap, "%s", professions[i].label);
+			return;
+		}
+	for (i = 0; slug[i] != '\0' && o + 2 < cap; i++) {
+		if (slug[i] == '-' || slug[i] == '_' || slug[i] == ' ') {
+			buf[o++] = ' ';
+			up = 1;
+			continue;
+		}
+		buf[o++] = up ? (char)toupper((unsigned char)slug[i]) : slug[i];
+		up = 0;
+	}
+	buf[o++] = ' ';
+	buf[o] = '\0';
+}
+
+/* The most voted subtype, ignoring "other" unless it is the only one. */
+static const char *
+top_vote(const struct pent *e)
+{
+	const struct vote *b = NULL;
+	size_t		 i;
+
+	for (i = 0; i < e->nvote; i++) {
+		if (strcmp(e->vote[i].s, "other") == 0)
+			continue;
+		if (b == NULL || e->vote[i].n > b->n)
+			b = &e->vote[i];
+	}
+	if (b != NULL)
+		return b->s;
+	return e->nvote > 0 ? e->vote[0].s : "";
+}
+
+static int
+person_pseudonym(struct pseudo *p, size_t ei)
+{
+	struct pent	*e = &p->e[ei];
+	char		 buf[256];
+	int		 role = e->crole;
+	const char	*sub = top_vote(e);
+
+	if (role == -1 && *sub != '\0')
+		role = case_role_parse(sub, strlen(sub));
+	if (*e->role == '\0')
+		e->role = role >= 0 ? case_role_name(role) : sub;
+	switch (role) {
+	case ROLE_SUBJECT_CHILD:
+	case ROLE_SIBLING:
+	case ROLE_HALF_SIBLING:
+		snprintf(buf, sizeof(buf), "Child %s", p->code);
+		return numbered(p, ei, buf);
+	case ROLE_MOTHER:
+		return plain(p, ei, "Mother");
+	case ROLE_FATHER:
+		return plain(p, ei, "Father");
+	case ROLE_MOTHER_PARTNER:
+		return plain(p, ei, "Mother's partner");
+	case ROLE_FATHER_PARTNER:
+		return plain(p, ei, "Father's partner");
+	case ROLE_GRANDMOTHER:
+	case ROLE_GRANDFATHER:
+		if (e->caserow >= 0)
+			return plain(p, ei, grandparent(p, e->caserow,
+			    role == ROLE_GRANDMOTHER));
+		return plain(p, ei, role == ROLE_GRANDMOTHER ?
+		    "Grandmother" : "Grandfather");
+	case ROLE_OTHER_CHILD:
+		return numbered(p, ei, "Child ");
+	case ROLE_OTHER_ADULT:
+		return numbered(p, ei, "Adult ");
+	case ROLE_PROFESSIONAL:
+		if (*sub == '\0' || case_role_parse(sub, strlen(sub)) >= 0)
+			sub = "professional";
+		e->role = sub;
+		profession_label(sub, buf, sizeof(buf));
+		return numbered(p, ei, buf);
+	default:
+		break;
+	}
+	if (*sub != '\0') {
+		profession_label(sub, buf, sizeof(buf));
+		return numbered(p, ei, buf);
+	}
+	return numbered(p, ei, "Adult ");
+}
+
+static const char *
+institution_label(const char *sub)
+{
+	static const struct { const char *sub, *label; } inst[] = {
+		{ "academy", "School " }, { "children-centre",
+		"Children's Centre " }, { "gp", "GP Practice " },
+		{ "health-centre", "Health Centre " },
+		{ "hospital", "Hospital " }, { "hostel", "Hostel " },
+		{ "nursery", "Nursery " }, { "refuge", "Refuge " },
+		{ "school", "School " },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(inst) / sizeof(inst[0]); i++)
+		if (strcmp(sub, inst[i].sub) == 0)
+			return inst[i].label;
+	return "Institution ";
+}
+
+static int
+entity_pseudonym(struct pseudo *p, size_t ei)
+{
+	struct pent	*e = &p->e[ei];
+
+	switch (e->type) {
+	case T_PERSON:
+		return person_pseudonym(p, ei);
+	case T_ADDRESS:
+		return numbered(p, ei, "Address ");
+	case T_PLACE:
+		return numbered(p, ei, "Area ");
+	case T_INSTITUTION:
+		if (*e->role == '\0')
+			e->role = top_vote(e);
+		return numbered(p, ei, institution_label(e->role));
+	default:
+		return plain(p, ei, "[redacted]");
+	}
+}
+
+static const struct pent *ord_base;
+
+static int
+byappearance(const void *a, const void *b)
+{
+	const struct pent *x = &ord_base[*(const size_t *)a];
+	const struct pent *y = &ord_base[*(const size_t *)b];
+
+	if (x->appeared != y->appeared)
+		return x->appeared ? -1 : 1;
+	if (x->appeared) {
+		if (x->first_text != y->first_text)
+			return x->first_text < y->first_text ? -1 : 1;
+		if (x->first_start != y->first_start)
+			return x->first_start < y->first_start ? -1 : 1;
+	}
+	if (x->caserow != y->caserow)
+		return x->caserow < y->caserow ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+static int
+byid(const void *a, const void *b)
+{
+	const struct pent *x = &ord_base[*(const size_t *)a];
+	const struct pent *y = &ord_base[*(const size_t *)b];
+	long	 nx = id_number(x->id), ny = id_number(y->id);
+
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+static int
+name_entities(struct pseudo *p)
+{
+	size_t	*ord, i, j, n = 0;
+	struct pent *e;
+	char	 buf[32];
+	int	 pass;
+	static const int family[] = { ROLE_SUBJECT_CHILD, ROLE_SIBLING };
+
+	if ((ord = calloc(p->ne + 1, sizeof(*ord))) == NULL)
+		return -1;
+	/* The map's and the case file's pseudonyms are taken first. */
+	for (i = 0; i < p->ne; i++) {
+		e = &p->e[i];
+		if (!e->fixed)
+			continue;
+		if (claim(p, e->pseudonym, i) == -1 ||
+		    note_number(p, e->pseudonym) == -1)
+			goto fail;
+	}
+	for (i = 0; i < p->ne; i++)
+		if (p->e[i].appeared || p->e[i].caserow >= 0 ||
+		    p->e[i].from_map)
+			ord[n++] = i;
+	ord_base = p->e;
+	qsort(ord, n, sizeof(*ord), byappearance);
+
+	/* The subject child first, then siblings, in case-file order. */
+	for (pass = 0; pass < 2 && p->cf != NULL; pass++)
+		for (i = 0; i < p->cf->nperson; i++) {
+			e = &p->e[p->caseent[i]];
+			if (e->fixed || e->pseudonym != NULL)
+				continue;
+			if (e->crole == family[pass] || (pass == 1 &&
+			    e->crole == ROLE_HALF_SIBLING))
+				if (person_pseudonym(p,
+				    (size_t)p->caseent[i]) == -1)
+					goto fail;
+		}
+	for (j = 0; j < n; j++) {
+		e = &p->e[ord[j]];
+		if (e->fixed || e->pseudonym != NULL)
+			continue;
+		if (entity_pseudonym(p, ord[j]) == -1)
+			goto fail;
+	}
+	/* Ids for the new entities, in the same order. */
+	for (j = 0; j < n; j++) {
+		e = &p->e[ord[j]];
+		if (e->id != NULL)
+			continue;
+		snprintf(buf, sizeof(buf), "E%ld", p->nextid++);
+		if ((e->id = arena_dup(p, buf, strlen(buf))) == NULL)
+			goto fail;
+	}
+	for (j = 0; j < n; j++) {
+		e = &p->e[ord[j]];
+		if (e->canonical == NULL || *e->canonical == '\0') {
+			const struct pm *b = e->best >= 0 ? &p->m[e->best] :
+			    NULL;
+			size_t skip = 0, len;
+
+			if (b == NULL) {
+				e->canonical = "";
+				continue;
+			}
+			if (e->type == T_PERSON) {
+				/* Drop a leading title from the canonical. */
+				struct pname pn;
+
+				pn_parse(&pn, b->surface, b->slen);
+				while (pn.titled && skip < b->slen &&
+				    b->surface[skip] != ' ')
+					skip++;
+				if (pn.titled && pn.ntok >= 2 && skip < b->slen)
+					skip++;
+				else
+					skip = 0;
+			}
+			len = b->slen - skip;
+			len -= pn_possessive(b->surface + skip, len);
+			if ((e->canonical = arena_dup(p, b->surface + skip,
+			    len)) == NULL)
+				goto fail;
+		}
+	}
+	free(p->out);
+	p->out = ord;
+	p->nout = n;
+	qsort(p->out, p->nout, sizeof(*p->out), byid);
+	return 0;
+fail:
+	free(ord);
+	return -1;
+}
+
+/* ---- step 4: replacements --------------------------------------------- */
+
+static const char *
+default_hint(enum ptype t)
+{
+	switch (t) {
+	case T_DATE:
+		return "[date]";
+	case T_POSTCODE:
+		return "[postcode]";
+	case T_IDENTIFIER:
+		return "[identifier]";
+	default:
+		return "[redacted]";
+	}
+}
+
+static int
+build_repls(struct pseudo *p)
+{
+	struct pm	*m;
+	struct sbuf	 sb = SBUF_INIT;
+	const char	*base;
+	size_t		 i, k, poss;
+	int		 caps;
+
+	if ((p->r = calloc(p->nm + 1, sizeof(*p->r))) == NULL)
+		return -1;
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		if (!m->chosen)
+			continue;
+		if (m->ent != -1)
+			base = p->e[m->ent].pseudonym;
+		else
+			base = *m->hint != '\0' ? m->hint : default_hint(m->type);
+		sbuf_reset(&sb);
+		if (sbuf_adds(&sb, base) == -1)
+			goto fail;
+		caps = pn_is_caps(m->surface, m->slen);
+		if (caps) {
+			for (k = 0; k < sb.len; k++)
+				sb.buf[k] = (char)toupper((unsigned char)sb.buf[k]);
+		} else if (m->sent && m->ent != -1 &&
+		    islower((unsigned char)sb.buf[0]))
+			sb.buf[0] = (char)toupper((unsigned char)sb.buf[0]);
+		/* A possessive the detector put inside the span stays. */
+		if ((m->type == T_PERSON || m->type == T_PLACE) &&
+		    (poss = pn_possessive(m->surface, m->slen)) > 0 &&
+		    sbuf_add(&sb, m->surface + m->slen - poss, poss) == -1)
+			goto fail;
+		if ((m->repl = arena_dup(p, sb.buf, sb.len)) == NULL)
+			goto fail;
+		p->r[p->nr].text = m->text;
+		p->r[p->nr].start = m->start;
+		p->r[p->nr].end = m->end;
+		p->r[p->nr].entity = m->ent != -1 ? p->e[m->ent].id : "-";
+		p->r[p->nr].repl = m->repl;
+		p->nr++;
+	}
+	sbuf_release(&sb);
+	return 0;
+fail:
+	sbuf_release(&sb);
+	return -1;
+}
+
+int
+pseudo_resolve(struct pseudo *p, char *err, size_t errlen)
+{
+	size_t	 a, b;
+
+	if (p->resolved) {
+		snprintf(err, errlen, "pseudo_resolve called twice");
+		return -1;
+	}
+	p->resolved = 1;
+	if (load_case(p) == -1)
+		goto enomem;
+	if (p->nm > 1)
+		qsort(p->m, p->nm, sizeof(*p->m), bydoc);
+	for (a = 0; a < p->nm; a = b) {
+		for (b = a + 1; b < p->nm && p->m[b].text == p->m[a].text; b++)
+			;
+		if (choose(p, a, b) == -1)
+			goto enomem;
+	}
+	if (group(p) == -1 || name_entities(p) == -1 || build_repls(p) == -1)
+		goto enomem;
+	return 0;
+enomem:
+	snprintf(err, errlen, "%s", strerror(ENOMEM));
+	return -1;
+}
+
+size_t
+pseudo_nrepl(const struct pseudo *p)
+{
+	return p->nr;
+}
+
+const struct pseudo_repl *
+pseudo_repl(const struct pseudo *p, size_t i)
+{
+	return i < p->nr ? &p->r[i] : NULL;
+}
+
+size_t
+pseudo_nentity(const struct pseudo *p)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < p->nout; i++)
+		if (p->e[p->out[i]].nment > 0)
+			n++;
+	return n;
+}
+
+void
+pseudo_entity(const struct pseudo *p, size_t i, struct pseudo_entity *pe)
+{
+	const struct pent *e = NULL;
+	size_t		 j, n = 0;
+
+	for (j = 0; j < p->nout; j++) {
+		if (p->e[p->out[j]].nment == 0)
+			continue;
+		if (n++ == i) {
+			e = &p->e[p->out[j]];
+			break;
+		}
+	}
+	memset(pe, 0, sizeof(*pe));
+	if (e == NULL)
+		return;
+	pe->id = e->id;
+	pe->type = tname[e->type];
+	pe->role = e->role;
+	pe->pseudonym = e->pseudonym;
+	pe->canonical = e->canonical != NULL ? e->canonical : "";
+	pe->mentions = e->nment;
+}
+
+int
+pseudo_export_map(const struct pseudo *p, struct anon_map *out)
+{
+	struct map_entity *me;
+	const struct pent *e;
+	char		 g[2];
+	size_t		 i, k;
+
+	out->has_shift = p->has_shift;
+	out->date_shift = p->shift;
+	for (i = 0; i < p->nout; i++) {
+		e = &p->e[p->out[i]];
+		if ((me = anon_map_add_entity(out, e->id, tname[e->type],
+		    e->role, e->pseudonym, e->canonical)) == NULL)
+			return -1;
+		if (e->type == T_PERSON && e->gender != 0) {
+			g[0] = (char)e->gender;
+			g[1] = '\0';
+			if (anon_map_add_key(me, "gender", g) == -1)
+				return -1;
+		}
+		for (k = 0; k < e->nkey; k++)
+			if (anon_map_add_key(me, e->key[k].kind,
+			    e->key[k].value) == -1)
+				return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,443 @@
+/* Unit tests of anon-pseudo's engine: names, overlaps, grouping, policy. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casefile.h"
+#include "mapfile.h"
+#include "pseudo.h"
+#include "pseudo_name.h"
+#include "record.h"
+#include "sbuf.h"
+
+/* A document under test: paragraphs are kept to find replacements. */
+struct doc {
+	struct pseudo	*p;
+	const char	*para[32];
+	size_t		 npara;
+};
+
+/* Offset of the nth (from 0) occurrence of s in text. */
+static size_t
+offset(const char *text, const char *s, int nth)
+{
+	const char	*q = text;
+
+	for (;;) {
+		q = strstr(q, s);
+		assert_non_null(q);
+		if (nth-- == 0)
+			return (size_t)(q - text);
+		q++;
+	}
+}
+
+static unsigned long
+para(struct doc *d, const char *text)
+{
+	d->para[d->npara++] = text;
+	return d->npara;
+}
+
+static void
+add(struct doc *d, unsigned long id, const char *s, int nth, const char *type,
+    const char *subtype, int conf, const char *key, const char *hint)
+{
+	struct mention_list	 ml = MENTION_LIST_INIT;
+	const char		*text = d->para[id - 1];
+	size_t			 off = offset(text, s, nth);
+	char			 err[128];
+
+	assert_int_equal(mention_list_add(&ml, id, off, off + strlen(s), type,
+	    subtype, "test/rule", conf, key, hint), 0);
+	assert_int_equal(pseudo_add(d->p, &ml.v[0], text, strlen(text), err,
+	    sizeof(err)), 0);
+	mention_list_release(&ml);
+}
+
+static void
+person(struct doc *d, unsigned long id, const char *s, int nth,
+    const char *subtype, const char *key)
+{
+	add(d, id, s, nth, "person", subtype, 90, key, "");
+}
+
+/* Returns the replacement covering the nth occurrence of s, or NULL. */
+static const char *
+got(struct doc *d, unsigned long id, const char *s, int nth)
+{
+	const struct pseudo_repl *r;
+	size_t		 off = offset(d->para[id - 1], s, nth), i;
+
+	for (i = 0; i < pseudo_nrepl(d->p); i++) {
+		r = pseudo_repl(d->p, i);
+		if (r->text == id && r->start <= off && off < r->end)
+			return r->repl;
+	}
+	return NULL;
+}
+
+static void
+resolve(struct doc *d)
+{
+	char	 err[128];
+
+	assert_int_equal(pseudo_resolve(d->p, err, sizeof(err)), 0);
+}
+
+static const char family_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Dawn Price,mother,Dawn Smith,1991-04-03,,,\n"
+    "John Smith,father,,1989-01-01,,,\n"
+    "Kayden Smith,subject-child,Kay,2015-03-07,,,\n"
+    "Lily Smith,sibling,,2017-05-01,,,\n"
+    "Brenda Price,grandmother,,1960-01-01,,,\n";
+
+static struct casefile *
+family(void)
+{
+	char		 err[128];
+	struct casefile	*cf;
+
+	cf = casefile_parse(family_csv, sizeof(family_csv) - 1, "case.csv",
+	    err, sizeof(err));
+	assert_non_null(cf);
+	return cf;
+}
+
+static void
+names_parse(void **state)
+{
+	struct pname	 pn;
+	char		 f[64];
+
+	(void)state;
+	assert_int_equal(pn_parse(&pn, "Ms Okafor", 9), 1);
+	assert_true(pn.titled);
+	assert_int_equal(pn.gender, 'f');
+	assert_string_equal(pn.title, "ms");
+	assert_memory_equal(pn.tok[0], "okafor", 6);
+
+	assert_int_equal(pn_parse(&pn, "SMITH, Kayden", 13), 2);
+	assert_memory_equal(pn.tok[0], "kayden", 6);
+	assert_memory_equal(pn.tok[1], "smith", 5);
+	assert_true(pn.caps == 0);
+
+	assert_int_equal(pn_parse(&pn, "K.S.", 4), 2);
+	assert_true(pn.initials);
+	assert_int_equal(pn_parse(&pn, "AMY", 3), 1);	/* a name in caps */
+	assert_false(pn.initials);
+	assert_true(pn.caps);
+
+	assert_int_equal(pn_parse(&pn, "Kayden\xe2\x80\x99s", 10), 1);
+	assert_int_equal(pn.toklen[0], 6);
+	assert_int_equal(pn_parse(&pn, "Detective Constable Lewis", 25), 1);
+	assert_memory_equal(pn.tok[0], "lewis", 5);
+
+	assert_int_equal(pn_fold(f, "El\xc5\xbc" "bieta \xc5\x81" "ucja", 16),
+	    14);
+	assert_string_equal(f, "elzbieta lucja");
+
+	assert_int_equal(pn_edit("kayden", 6, "kaydon", 6, 2), 1);
+	assert_int_equal(pn_edit("kuldeep", 7, "kuldip", 6, 2), 2);
+	assert_int_equal(pn_edit("abc", 3, "xyz", 3, 1), 2);
+	assert_int_equal(pn_title_before("said Ms Okafor", 8), 3);
+	assert_int_equal(pn_title_before("said Okafor", 5), 0);
+	assert_true(pn_sentence_start("x. \"Kay", 4));
+	assert_false(pn_sentence_start("and Kay", 4));
+}
+
+static void
+grouping_family(void **state)
+{
+	struct casefile	*cf = family();
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c, e, f;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	assert_non_null(d.p);
+	a = para(&d, "Kayden Smith lived with his mother, Dawn Price.");
+	person(&d, a, "Kayden Smith", 0, "", "");
+	person(&d, a, "Dawn Price", 0, "", "");
+	b = para(&d, "KAYDEN SMITH: Kayden's school saw K.S. and Kaydon.");
+	person(&d, b, "KAYDEN SMITH", 0, "", "");
+	person(&d, b, "Kayden", 0, "", "");
+	person(&d, b, "K.S.", 0, "", "");
+	person(&d, b, "Kaydon", 0, "", "");
+	c = para(&d, "Mr Smith and Ms Price met Kay and Lily Smith.");
+	person(&d, c, "Mr Smith", 0, "", "");
+	person(&d, c, "Ms Price", 0, "", "");
+	person(&d, c, "Kay", 0, "", "");
+	person(&d, c, "Lily Smith", 0, "", "");
+	e = para(&d, "The health visitor, Sarah Okafor, met Amy Okafor.");
+	person(&d, e, "Sarah Okafor", 0, "health-visitor", "");
+	person(&d, e, "Amy Okafor", 0, "teacher", "");
+	f = para(&d, "later Ms Okafor and Amy saw Brenda Price; Sarah left.");
+	person(&d, f, "Okafor", 0, "", "");	/* title left outside */
+	person(&d, f, "Amy", 0, "", "");
+	person(&d, f, "Brenda Price", 0, "", "");
+	person(&d, f, "Sarah", 0, "", "");
+	resolve(&d);
+
+	assert_string_equal(got(&d, a, "Kayden Smith", 0), "Child F1");
+	assert_string_equal(got(&d, a, "Dawn Price", 0), "Mother");
+	assert_string_equal(got(&d, b, "KAYDEN SMITH", 0), "CHILD F1");
+	assert_string_equal(got(&d, b, "Kayden", 0), "Child F1");
+	assert_string_equal(got(&d, b, "K.S.", 0), "Child F1");
+	assert_string_equal(got(&d, b, "Kaydon", 0), "Child F1");
+	assert_string_equal(got(&d, c, "Mr Smith", 0), "Father");
+	assert_string_equal(got(&d, c, "Ms Price", 0), "Mother");
+	assert_string_equal(got(&d, c, "Kay", 0), "Child F1");
+	assert_string_equal(got(&d, c, "Lily Smith", 0), "Child F2");
+	assert_string_equal(got(&d, e, "Sarah Okafor", 0), "Health Visitor 1");
+	assert_string_equal(got(&d, e, "Amy Okafor", 0), "Teacher 1");
+	/* The title goes with the name: "Ms Okafor", not "Ms Health...". */
+	assert_string_equal(got(&d, f, "Ms Okafor", 0), "Health Visitor 1");
+	assert_string_equal(got(&d, f, "Ms", 0), "Health Visitor 1");
+	assert_string_equal(got(&d, f, "Amy", 0), "Teacher 1");
+	assert_string_equal(got(&d, f, "Sarah", 0), "Health Visitor 1");
+	/* Shares the mother's surname. */
+	assert_string_equal(got(&d, f, "Brenda Price", 0),
+	    "Maternal grandmother");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+static void
+grouping_keys_and_unknowns(void **state)
+{
+	struct casefile	*cf = family();
+	struct doc	 d = { 0 };
+	unsigned long	 a, b;
+
+	(void)state;
+	d.p = pseudo_new(cf, "G");
+	a = para(&d, "Mum (Dee) and Tom Lee and Ann Lee talked.");
+	person(&d, a, "Dee", 0, "mother", "case:1");
+	person(&d, a, "Tom Lee", 0, "", "");
+	person(&d, a, "Ann Lee", 0, "", "");
+	b = para(&d, "Mr Lee spoke to Mrs Lee; PC Jones arrived.");
+	person(&d, b, "Mr Lee", 0, "", "");
+	person(&d, b, "Mrs Lee", 0, "", "");
+	person(&d, b, "PC Jones", 0, "professional", "");
+	resolve(&d);
+	assert_string_equal(got(&d, a, "Dee", 0), "Mother");
+	assert_string_equal(got(&d, a, "Tom Lee", 0), "Adult 1");
+	assert_string_equal(got(&d, a, "Ann Lee", 0), "Adult 2");
+	/* Two people who share a surname stay two (by title). */
+	assert_string_equal(got(&d, b, "Mr Lee", 0), "Adult 1");
+	assert_string_equal(got(&d, b, "Mrs Lee", 0), "Adult 2");
+	assert_string_equal(got(&d, b, "PC Jones", 0), "Professional 1");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+static void
+overlaps(void **state)
+{
+	struct doc	 d = { 0 };
+	unsigned long	 a, b;
+
+	(void)state;
+	d.p = pseudo_new(NULL, NULL);
+	a = para(&d, "Seen at Dr Khan and Partners on 14 March 2017.");
+	person(&d, a, "Dr Khan", 0, "", "");
+	add(&d, a, "Dr Khan and Partners", 0, "institution", "gp", 60, "", "");
+	add(&d, a, "14 March 2017", 0, "date", "", 90, "", "March 2017");
+	add(&d, a, "March 2017", 0, "date", "", 99, "", "2017");
+	b = para(&d, "Ref 1234567 and 7654321 were logged.");
+	add(&d, b, "1234567", 0, "date", "", 50, "", "[date]");
+	add(&d, b, "1234567", 0, "identifier", "case-ref", 50, "", "[ref]");
+	add(&d, b, "7654321", 0, "identifier", "case-ref", 40, "", "[ref]");
+	add(&d, b, "7654321", 0, "postcode", "", 41, "", "[postcode]");
+	resolve(&d);
+	/* Longest span wins, then confidence, then type priority. */
+	assert_int_equal(pseudo_nrepl(d.p), 4);
+	assert_string_equal(got(&d, a, "Dr Khan", 0), "GP Practice 1");
+	assert_string_equal(got(&d, a, "14 March", 0), "March 2017");
+	assert_string_equal(got(&d, b, "1234567", 0), "[ref]");
+	assert_string_equal(got(&d, b, "7654321", 0), "[postcode]");
+	pseudo_free(d.p);
+}
+
+static void
+places_and_institutions(void **state)
+{
+	struct doc	 d = { 0 };
+	struct pseudo_entity pe;
+	unsigned long	 a, b;
+
+	(void)state;
+	d.p = pseudo_new(NULL, NULL);
+	a = para(&d, "Flat 2, 9 Oak Road and 23 Linden Grove, Leeds; "
+	    "St Bede's RC Primary School.");
+	add(&d, a, "Flat 2, 9 Oak Road", 0, "address", "", 90, "", "");
+	add(&d, a, "23 Linden Grove", 0, "address", "", 90, "", "");
+	add(&d, a, "Leeds", 0, "place", "", 90, "", "");
+	add(&d, a, "St Bede's RC Primary School", 0, "institution", "school",
+	    90, "", "");
+	b = para(&d, "Outside Linden Grove, near St Bede's and Leeds; "
+	    "Oakfield Nursery.");
+	add(&d, b, "Linden Grove", 0, "address", "", 90, "", "");
+	add(&d, b, "St Bede's", 0, "institution", "", 90, "", "");
+	add(&d, b, "Leeds", 0, "place", "", 90, "", "");
+	add(&d, b, "Oakfield Nursery", 0, "institution", "nursery", 90, "",
+	    "");
+	resolve(&d);
+	assert_string_equal(got(&d, a, "Flat 2", 0), "Address 1");
+	assert_string_equal(got(&d, a, "23 Linden", 0), "Address 2");
+	assert_string_equal(got(&d, a, "Leeds", 0), "Area 1");
+	assert_string_equal(got(&d, a, "St Bede", 0), "School 1");
+	assert_string_equal(got(&d, b, "Linden Grove", 0), "Address 2");
+	assert_string_equal(got(&d, b, "St Bede", 0), "School 1");
+	assert_string_equal(got(&d, b, "Leeds", 0), "Area 1");
+	assert_string_equal(got(&d, b, "Oakfield", 0), "Nursery 1");
+	assert_int_equal(pseudo_nentity(d.p), 5);
+	pseudo_entity(d.p, 1, &pe);
+	assert_string_equal(pe.id, "E2");
+	assert_string_equal(pe.pseudonym, "Address 2");
+	assert_string_equal(pe.canonical, "23 Linden Grove");
+	assert_int_equal(pe.mentions, 2);
+	pseudo_free(d.p);
+}
+
+static void
+case_overrides(void **state)
+{
+	static const char csv[] =
+	    "name,role,aliases,dob,address,postcode,pseudonym\n"
+	    "Kayden Smith,subject-child,,,,,Child Q\n"
+	    "Sam Smith,professional,,,,,\n"
+	    "Jo Bloggs,other-child,,,,,\n";
+	struct casefile	*cf;
+	struct doc	 d = { 0 };
+	char		 err[128];
+	unsigned long	 a;
+
+	(void)state;
+	cf = casefile_parse(csv, sizeof(csv) - 1, "c.csv", err, sizeof(err));
+	assert_non_null(cf);
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "kayden smith met Sam Smith. the social worker Jo Bloggs");
+	person(&d, a, "kayden smith", 0, "", "");
+	person(&d, a, "Sam Smith", 0, "social-worker", "case:2");
+	person(&d, a, "Jo Bloggs", 0, "", "");
+	resolve(&d);
+	assert_string_equal(got(&d, a, "kayden", 0), "Child Q");
+	assert_string_equal(got(&d, a, "Sam Smith", 0), "Social Worker 1");
+	assert_string_equal(got(&d, a, "Jo Bloggs", 0), "Child 1");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+/* Draft 2 with draft 1's map: old entities keep, new ones number after. */
+static void
+map_round_trip(void **state)
+{
+	struct anon_map	 m1 = ANON_MAP_INIT, m2 = ANON_MAP_INIT;
+	struct sbuf	 sb = SBUF_INIT, sb2 = SBUF_INIT;
+	struct doc	 d = { 0 }, d2 = { 0 };
+	char		 err[128];
+	unsigned long	 a;
+
+	(void)state;
+	d.p = pseudo_new(NULL, NULL);
+	a = para(&d, "Sarah Okafor visited 9 Oak Road with Dr Patel.");
+	person(&d, a, "Sarah Okafor", 0, "health-visitor", "");
+	add(&d, a, "9 Oak Road", 0, "address", "", 90, "", "");
+	person(&d, a, "Dr Patel", 0, "gp", "");
+	resolve(&d);
+	pseudo_set_date_shift(d.p, -12);
+	assert_int_equal(pseudo_export_map(d.p, &m1), 0);
+	assert_int_equal(anon_map_format(&m1, &sb), 0);
+	anon_map_release(&m1);
+	assert_int_equal(anon_map_parse(&m1, sb.buf, sb.len, "m", err,
+	    sizeof(err)), 0);
+	assert_true(m1.has_shift);
+	assert_int_equal(m1.date_shift, -12);
+
+	d2.p = pseudo_new(NULL, NULL);
+	assert_int_equal(pseudo_load_map(d2.p, &m1), 0);
+	a = para(&d2, "Mark Jones (health visitor) and 2 Elm Way; then "
+	    "Ms Okafor, Sarah and Oak Road; Dr Patel.");
+	person(&d2, a, "Mark Jones", 0, "health-visitor", "");
+	add(&d2, a, "2 Elm Way", 0, "address", "", 90, "", "");
+	person(&d2, a, "Ms Okafor", 0, "", "");
+	person(&d2, a, "Sarah", 0, "", "");
+	add(&d2, a, "Oak Road", 0, "address", "", 90, "", "");
+	person(&d2, a, "Dr Patel", 0, "", "");
+	resolve(&d2);
+	assert_string_equal(got(&d2, a, "Mark Jones", 0), "Health Visitor 2");
+	assert_string_equal(got(&d2, a, "2 Elm Way", 0), "Address 2");
+	assert_string_equal(got(&d2, a, "Ms Okafor", 0), "Health Visitor 1");
+	assert_string_equal(got(&d2, a, "Sarah", 0), "Health Visitor 1");
+	assert_string_equal(got(&d2, a, "Oak Road", 0), "Address 1");
+	assert_string_equal(got(&d2, a, "Dr Patel", 0), "GP 1");
+	/* The second map keeps the first's entities and ids. */
+	assert_int_equal(pseudo_export_map(d2.p, &m2), 0);
+	assert_int_equal(m2.nent, 5);
+	assert_string_equal(anon_map_find(&m2, "E1")->pseudonym,
+	    "Health Visitor 1");
+	assert_string_equal(anon_map_find(&m2, "E4")->pseudonym,
+	    "Health Visitor 2");
+	assert_int_equal(m2.date_shift, -12);
+	/* Same inputs, same bytes. */
+	assert_int_equal(anon_map_format(&m2, &sb2), 0);
+	assert_non_null(strstr(sb2.buf, "entity\tE4\tperson\thealth-visitor\t"
+	    "Health Visitor 2\tMark Jones\n"));
+	anon_map_release(&m1);
+	anon_map_release(&m2);
+	sbuf_release(&sb);
+	sbuf_release(&sb2);
+	pseudo_free(d.p);
+	pseudo_free(d2.p);
+}
+
+static void
+bad_spans(void **state)
+{
+	struct pseudo		*p = pseudo_new(NULL, NULL);
+	struct mention_list	 ml = MENTION_LIST_INIT;
+	char			 err[128];
+
+	(void)state;
+	assert_int_equal(mention_list_add(&ml, 1, 2, 40, "person", "", "r", 1,
+	    "", ""), 0);
+	assert_int_equal(pseudo_add(p, &ml.v[0], "short", 5, err, sizeof(err)),
+	    -1);
+	assert_non_null(strstr(err, "outside the text"));
+	/* A span inside a UTF-8 sequence is widened to whole characters. */
+	mention_list_clear(&ml);
+	assert_int_equal(mention_list_add(&ml, 1, 1, 4, "place", "", "r", 1,
+	    "", ""), 0);
+	assert_int_equal(pseudo_add(p, &ml.v[0], "\xc3\xa9t\xc3\xa9", 5, err,
+	    sizeof(err)), 0);
+	assert_int_equal(pseudo_resolve(p, err, sizeof(err)), 0);
+	assert_int_equal(pseudo_repl(p, 0)->start, 0);
+	assert_int_equal(pseudo_repl(p, 0)->end, 5);
+	mention_list_release(&ml);
+	pseudo_free(p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(names_parse),
+		cmocka_unit_test(grouping_family),
+		cmocka_unit_test(grouping_keys_and_unknowns),
+		cmocka_unit_test(overlaps),
+		cmocka_unit_test(places_and_institutions),
+		cmocka_unit_test(case_overrides),
+		cmocka_unit_test(map_round_trip),
+		cmocka_unit_test(bad_spans),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
