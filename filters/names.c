@@ -76,6 +76,14 @@ struct mem {
 	unsigned long	 seen;
 };
 
+/* The initials of a person the detector met: "sfk" for Sienna Fletcher-Kemp. */
+struct minit {
+	char		 ini[MAXRUN + 1];
+	char		*key;
+	char		*sub;
+	unsigned long	 seen;
+};
+
 struct hcache {
 	char		**k;
 	unsigned char	 *v;
@@ -96,6 +104,8 @@ struct names {
 	struct kperson		*kp;
 	struct mem		*mem;
 	size_t			 nmem, capmem;
+	struct minit		*mi;
+	size_t			 nmi, capmi;
 	unsigned long		 clock;
 	struct tok		*tok;
 	size_t			 ntok, captok;
@@ -838,6 +848,11 @@ names_reset(struct names *nm)
 		free(nm->mem[i].sub);
 	}
 	nm->nmem = 0;
+	for (i = 0; i < nm->nmi; i++) {
+		free(nm->mi[i].key);
+		free(nm->mi[i].sub);
+	}
+	nm->nmi = 0;
 	nm->clock = 0;
 	for (i = nm->nkw_case; i < nm->nkw; i++)
 		free(nm->kw[i].w);
@@ -856,6 +871,7 @@ names_free(struct names *nm)
 		return;
 	names_reset(nm);
 	free(nm->mem);
+	free(nm->mi);
 	for (i = 0; i < nm->nkw; i++)
 		free(nm->kw[i].w);
 	free(nm->kw);
@@ -1391,6 +1407,61 @@ mem_find(struct names *nm, const char *w, size_t wl)
 	return best;
 }
 
+static int
+mi_add(struct names *nm, const char *ini, size_t n, const char *key,
+    const char *sub)
+{
+	struct minit *m;
+	size_t i;
+
+	if (n < 2 || n > MAXRUN)
+		return 0;
+	for (i = 0; i < nm->nmi; i++) {
+		m = &nm->mi[i];
+		if (strlen(m->ini) == n && memcmp(m->ini, ini, n) == 0 &&
+		    strcmp(m->key, key) == 0) {
+			m->seen = nm->clock;
+			return 0;
+		}
+	}
+	if (nm->nmi == nm->capmi) {
+		i = nm->capmi ? nm->capmi * 2 : 32;
+		if ((m = realloc(nm->mi, i * sizeof(*m))) == NULL)
+			return -1;
+		nm->mi = m;
+		nm->capmi = i;
+	}
+	m = &nm->mi[nm->nmi];
+	memcpy(m->ini, ini, n);
+	m->ini[n] = '\0';
+	m->key = strdup(key);
+	m->sub = strdup(sub);
+	if (m->key == NULL || m->sub == NULL) {
+		free(m->key);
+		free(m->sub);
+		return -1;
+	}
+	m->seen = nm->clock;
+	nm->nmi++;
+	return 0;
+}
+
+/* The person last met with initials ini[0..n), or NULL. */
+static struct minit *
+mi_find(struct names *nm, const char *ini, size_t n)
+{
+	struct minit *m, *best = NULL;
+	size_t i;
+
+	for (i = 0; i < nm->nmi; i++) {
+		m = &nm->mi[i];
+		if (strlen(m->ini) == n && memcmp(m->ini, ini, n) == 0 &&
+		    (best == NULL || m->seen > best->seen))
+			best = m;
+	}
+	return best;
+}
+
 /* ------------------------------------------------------------------ */
 /* Emission. */
 
@@ -1735,6 +1806,48 @@ emit_known(struct scan *sc, size_t b, size_t e, size_t person, const char *rule,
 }
 
 
+/*
+ * Reads initials at token j: "K.S.", "K. S.", "L.T.M." (dotted) or one
+ * word of 2-5 capitals that is no abbreviation ("KS", "SFK").  Returns
+ * their number (0 = none) with the plain letters in ini, the end of the
+ * text in *e and the token after them in *k.
+ */
+static size_t
+initials_at(struct scan *sc, size_t j, char *ini, size_t *e, size_t *k,
+    int *dotted)
+{
+	struct names *nm = sc->nm;
+	struct tok *t = &nm->tok[j], *u;
+	size_t n = 0, i;
+
+	*dotted = 0;
+	if (t->f & T_INITIAL) {
+		for (i = j; i < nm->ntok && n < 5; i++) {
+			u = &nm->tok[i];
+			if (!(u->f & T_INITIAL) || !(u->f & T_DOT))
+				break;
+			if (i > j && u->s - *e > 1)
+				break;
+			ini[n++] = TW(nm, u)[0];
+			*e = u->e + 1;
+		}
+		if (n < 2)
+			return 0;
+		*k = i;
+		*dotted = 1;
+		return n;
+	}
+	if ((t->f & T_ALLCAPS) && t->flen >= 2 && t->flen <= 5 &&
+	    t->e - t->s == t->flen &&
+	    !in_list(abbrevs, sc->s + t->s, t->e - t->s)) {
+		memcpy(ini, TW(nm, t), t->flen);
+		*e = t->e;
+		*k = j + 1;
+		return t->flen;
+	}
+	return 0;
+}
+
 /* Does person i have the initials ini[0..n)? 2 = as listed, 1 = with an
  * unlisted middle initial ("kjs" for Kayden Smith), 0 = no. */
 static int
@@ -1765,32 +1878,10 @@ known_initials(struct scan *sc, size_t j, int *rc)
 	struct names *nm = sc->nm;
 	struct tok *t = &nm->tok[j];
 	char ini[MAXRUN];
-	size_t n = 0, k, i, e = 0, who[MAXCAND], nw = 0, nw2 = 0, w2[MAXCAND];
-	int dotted = 0, how, ctx;
+	size_t n, k = j, i, e = 0, who[MAXCAND], nw = 0, nw2 = 0, w2[MAXCAND];
+	int dotted, how, ctx;
 
-	if (t->f & T_INITIAL) {
-		for (k = j; k < nm->ntok && n < 5; k++) {
-			struct tok *u = &nm->tok[k];
-
-			if (!(u->f & T_INITIAL) || !(u->f & T_DOT))
-				break;
-			if (k > j && u->s - e > 1)
-				break;
-			ini[n++] = TW(nm, u)[0];
-			e = u->e + 1;
-		}
-		if (n < 2)
-			return 0;
-		dotted = 1;
-	} else if ((t->f & T_ALLCAPS) && t->flen >= 2 && t->flen <= 5 &&
-	    t->e - t->s == t->flen) {
-		if (in_list(abbrevs, sc->s + t->s, t->e - t->s))
-			return 0;
-		memcpy(ini, TW(nm, t), t->flen);
-		n = t->flen;
-		e = t->e;
-		k = j + 1;
-	} else
+	if ((n = initials_at(sc, j, ini, &e, &k, &dotted)) == 0)
 		return 0;
 	ctx = -1;
 	for (i = 0; i < nm->cf->nperson; i++) {
@@ -2015,10 +2106,10 @@ known_at(struct scan *sc, size_t j, int *rc)
 static const char *
 hyphen_flags(struct names *nm, const struct tok *t, char *buf)
 {
-	static const char kinds[] = "fmgs";
+	static const char kinds[] = "fmgsp";
 	const char *w = TW(nm, t), *p, *fl;
 	size_t l, left;
-	int k, have[4] = { 0 }, i = 0;
+	int k, have[5] = { 0 }, i = 0;
 
 	buf[0] = '\0';
 	if (memchr(w, '-', t->flen) == NULL)
@@ -2031,11 +2122,11 @@ hyphen_flags(struct names *nm, const struct tok *t, char *buf)
 		if (l < 2 || (fl = lex_flags(nm, p, l)) == NULL ||
 		    strpbrk(fl, "fmgsp") == NULL)
 			return buf;
-		for (k = 0; k < 4; k++)
+		for (k = 0; k < 5; k++)
 			if (strchr(fl, kinds[k]) != NULL)
 				have[k] = 1;
 	}
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < 5; k++)
 		if (have[k])
 			buf[i++] = kinds[k];
 	buf[i] = '\0';
@@ -2054,7 +2145,7 @@ score(struct scan *sc, struct tok *t, int last)
 {
 	struct names *nm = sc->nm;
 	const char *fl;
-	char hfl[8];
+	char hfl[8];	/* "fmgsp" */
 	int wc;
 
 	if (!(t->f & T_CAP) || (t->f & T_DIGIT) || t->flen < 2)
@@ -2074,6 +2165,8 @@ score(struct scan *sc, struct tok *t, int last)
 			return 0;
 		if (strchr(fl, 's') != NULL)
 			return wc == WC_COMMON ? 2 : 3;
+		if (strpbrk(fl, "fmgp") != NULL)
+			return wc != WC_COMMON || strchr(fl, 'p') != NULL ? 2 : 1;
 		return wc == WC_COMMON || *fl == '\0' ? 0 : 2;
 	}
 	if (in_list_ci(not_names, TW(nm, t), t->flen))
@@ -2109,6 +2202,39 @@ place_before(const char *s, size_t b)
 	return 0;
 }
 
+/*
+ * The initials of a name of two words or more: of its words ("sf" for
+ * Sienna Fletcher-Kemp), with the parts of hyphenated ones ("sfk"), and
+ * of the first and last words alone ("ks" for Kayden James Smith).
+ */
+static int
+remember_initials(struct names *nm, size_t from, size_t to, const char *key,
+    const char *sub)
+{
+	char words[MAXRUN], parts[MAXRUN];
+	size_t k, nw = 0, np = 0, i;
+	const char *w;
+
+	for (k = from; k < to && nw < MAXRUN; k++) {
+		const struct tok *t = &nm->tok[k];
+
+		if ((t->f & T_PARTICLE) || t->flen == 0)
+			continue;
+		w = TW(nm, t);
+		words[nw++] = w[0];
+		for (i = 0; i < t->flen && np < MAXRUN; i++)
+			if (i == 0 || (w[i - 1] == '-' && w[i] != '-'))
+				parts[np++] = w[i];
+	}
+	if (nw < 2)
+		return 0;
+	if (mi_add(nm, words, nw, key, sub) == -1 ||
+	    mi_add(nm, parts, np, key, sub) == -1)
+		return -1;
+	words[1] = words[nw - 1];
+	return mi_add(nm, words, 2, key, sub);
+}
+
 static int
 remember(struct scan *sc, size_t from, size_t to, const char *key,
     const char *sub, char gender)
@@ -2134,7 +2260,7 @@ remember(struct scan *sc, size_t from, size_t to, const char *key,
 		    k == to - 1 && to - from > 1, gender) == -1)
 			return -1;
 	}
-	return 0;
+	return remember_initials(nm, from, to, key, sub != NULL ? sub : "");
 }
 
 /* The key of an unknown person: the plain form of the name words. */
@@ -2160,6 +2286,53 @@ make_key(struct scan *sc, size_t from, size_t to, char *key, size_t n)
 	key[o] = '\0';
 }
 
+/* After initials ending at e: a possessive or a verb of a person. */
+static int
+initials_person_after(struct scan *sc, size_t e)
+{
+	struct tok u;
+	int a;
+
+	if ((a = apos_at(sc->s, sc->len, e)) > 0 && e + (size_t)a < sc->len &&
+	    (sc->s[e + a] == 's' || sc->s[e + a] == 'S'))
+		return 1;
+	memset(&u, 0, sizeof(u));
+	u.s = u.e = u.pe = e;
+	return person_after(sc->s, sc->len, &u);
+}
+
+/*
+ * Initials of a person met earlier in the document ("K.M.", "KM" after
+ * Kerry Morgan), or dotted initials of someone not met yet where the text
+ * speaks of a person ("J.R. attended").
+ */
+static size_t
+unknown_initials(struct scan *sc, size_t j, int *rc)
+{
+	struct names *nm = sc->nm;
+	struct tok *t = &nm->tok[j];
+	struct minit *m;
+	char ini[MAXRUN], key[MAXRUN + 16];
+	size_t n, e = 0, k = j;
+	int dotted;
+
+	if ((n = initials_at(sc, j, ini, &e, &k, &dotted)) == 0)
+		return 0;
+	if ((m = mi_find(nm, ini, n)) != NULL) {
+		m->seen = ++nm->clock;
+		*rc = emit(sc, t->s, e, m->sub, "names/memory-initials",
+		    dotted ? 85 : 70, m->key);
+		return k - j;
+	}
+	if (!dotted || !(t->f & T_POSS || person_after(sc->s, sc->len,
+	    &nm->tok[k - 1]) || relation_before(sc->s, t->s) ||
+	    initials_person_after(sc, e)))
+		return 0;
+	snprintf(key, sizeof(key), "initials %.*s", (int)n, ini);
+	*rc = emit(sc, t->s, e, "", "names/initials", 70, key);
+	return k - j;
+}
+
 static size_t
 unknown_at(struct scan *sc, size_t j, int *rc)
 {
@@ -2173,6 +2346,8 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	struct mem *m = NULL;
 
 	*rc = 0;
+	if ((tl = unknown_initials(sc, j, rc)) > 0 || *rc == -1)
+		return tl;
 	tl = (size_t)title_at(nm, sc->s, j, &ti);
 	if (tl > 0) {
 		if (j + tl >= nm->ntok || !adjacent(nm, sc->s, j + tl - 1) ||

@@ -554,6 +554,27 @@ test_unknown_initials_and_hyphens(void **state)
 	assert_int_equal(fx->found.n, 0);
 }
 
+static void
+test_unknown_memory_initials(void **state)
+{
+	struct fx *fx = *state;
+
+	/* Initials of a person met earlier: dotted, undotted, hyphenated. */
+	scan(fx, "The health visitor met Olamide Adeyemi-Warsame at home.");
+	expect(fx, "Olamide Adeyemi-Warsame", "olamide adeyemi-warsame",
+	    NULL);
+	scan(fx, "Later O.A.W. declined and OA agreed; OAW's flat was cold.");
+	expect(fx, "O.A.W.", "olamide adeyemi-warsame", NULL);
+	expect(fx, "OA", "olamide adeyemi-warsame", NULL);
+	expect(fx, "OAW", "olamide adeyemi-warsame", NULL);
+	/* Dotted initials of someone not met, doing what people do. */
+	scan(fx, "On the same day T.McG. rang and P.D. attended the clinic.");
+	expect(fx, "P.D.", NULL, NULL);
+	/* Near misses: abbreviations, initials of nobody met. */
+	scan(fx, "The GP wrote to the UK office about the ZQ form.");
+	assert_int_equal(fx->found.n, 0);
+}
+
 int
 main(void)
 {
@@ -597,6 +618,8 @@ main(void)
 		    setup_nocase, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_unknown_initials_and_hyphens, setup_nocase, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_memory_initials,
+		    setup_nocase, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
