@@ -299,7 +299,11 @@ static const char *const not_names[] = {
 	"grandmother", "grandfather", "partner", "name", "role", "dob",
 	"chair", "present", "apologies", "author", "reviewer", "the", "an",
 	"and", "to", "by", "of", "in", "on", "at", "or", "not", "any", "my",
-	"you", "your", "this", "that", "child", "children", "officer", NULL
+	"you", "your", "this", "that", "child", "children", "officer", "he",
+	"she", "it", "we", "they", "his", "her", "him", "them", "their", "its",
+	"who", "whom", "whose", "what", "when", "where", "why", "how", "which",
+	"there", "then", "these", "those", "here", "nobody", "someone",
+	"everyone", "all", "both", "each", "neither", "either", NULL
 };
 
 /* Lower-case name particles inside a name. */
@@ -1655,8 +1659,11 @@ known_prefix(struct names *nm, const char *s, struct tok *t, size_t *who,
 static int
 short_context(struct scan *sc, struct tok *t, int poss)
 {
-	if ((t->f & T_SENT) || !(t->f & T_CAP) || (t->f & T_ALLCAPS))
+	if (!(t->f & T_CAP) || (t->f & T_ALLCAPS) ||
+	    in_list_ci(not_names, TW(sc->nm, t), t->flen))
 		return 0;
+	if (t->f & T_SENT)
+		return !(t->f & T_POSS) && person_after(sc->s, sc->len, t);
 	if (poss && (t->f & T_POSS))
 		return 1;
 	return person_after(sc->s, sc->len, t) || relation_before(sc->s, t->s);
@@ -2333,6 +2340,144 @@ unknown_initials(struct scan *sc, size_t j, int *rc)
 	return k - j;
 }
 
+/* How much an ALL CAPS word looks like a forename (last 0) or surname. */
+static int
+caps_score(struct scan *sc, struct tok *t, int last)
+{
+	const char *fl;
+	char hfl[8];
+	int wc;
+
+	if (!(t->f & T_ALLCAPS) || t->e - t->s != t->flen || t->flen < 2 ||
+	    in_list(abbrevs, sc->s + t->s, t->flen) ||
+	    in_list_ci(not_names, TW(sc->nm, t), t->flen) ||
+	    in_list_ci(heads, TW(sc->nm, t), t->flen))
+		return 0;
+	wc = wclass(sc->nm, sc->s, t);
+	if ((fl = tlex(sc->nm, t)) == NULL &&
+	    *(fl = hyphen_flags(sc->nm, t, hfl)) == '\0')
+		return wc == WC_UNKNOWN && last ? 2 : 0;
+	if (strpbrk(fl, last ? "sp" : "fmg") != NULL)
+		return wc == WC_COMMON && (!last || memchr(TW(sc->nm, t), '-',
+		    t->flen) == NULL) ? 2 : 3;
+	return 0;
+}
+
+/*
+ * A name in capitals: "SERIOUS CASE REVIEW: VIKRAM JOSHI", a forename and
+ * a surname (a middle name between) that the lexicon knows, in a run of
+ * capitals of their own; or one word in capitals that names a person met
+ * before ("THE LIVED EXPERIENCE OF STAR").
+ */
+static size_t
+caps_name_at(struct scan *sc, size_t j, int *rc)
+{
+	struct names *nm = sc->nm;
+	struct tok *t = &nm->tok[j];
+	struct mem *m;
+	char key[256], w[16];
+	size_t end, n;
+	int sf, sl;
+
+	if (!(t->f & T_ALLCAPS) || (j > 0 && adjacent(nm, sc->s, j - 1) &&
+	    (nm->tok[j - 1].f & T_ALLCAPS) && caps_score(sc, &nm->tok[j - 1],
+	    0) > 0))
+		return 0;
+	for (end = j + 1; end < nm->ntok && end - j < 3 && !sc->used[end] &&
+	    adjacent(nm, sc->s, end - 1) && (nm->tok[end].f & T_ALLCAPS);
+	    end++)
+		;
+	if (end - j >= 2 && end - j <= 3 && (end == nm->ntok ||
+	    !adjacent(nm, sc->s, end - 1) ||
+	    !(nm->tok[end].f & T_ALLCAPS))) {
+		sf = caps_score(sc, t, 0);
+		sl = caps_score(sc, &nm->tok[end - 1], 1);
+		if (end - j == 3 && caps_score(sc, &nm->tok[j + 1], 0) == 0)
+			sf = 0;
+		if (sf >= 2 && sl >= 2 && sf + sl >= 5) {
+			make_key(sc, j, end, key, sizeof(key));
+			*rc = emit(sc, t->s, nm->tok[end - 1].e, "",
+			    "names/caps", 75, key);
+			if (*rc == 0)
+				*rc = remember(sc, j, end, key, "", 0);
+			return end - j;
+		}
+	}
+	if (end - j == 1 && (m = mem_find(nm, TW(nm, t), t->flen)) != NULL &&
+	    m->part == 0 && !in_list(abbrevs, sc->s + t->s, t->flen)) {
+		n = before(sc->s, t->s, w, sizeof(w) - 1, 0);
+		if (wclass(nm, sc->s, t) != WC_COMMON ||
+		    ends_with_word(w, n, "of") || ends_with_word(w, n, "for") ||
+		    ends_with_word(w, n, "about") || ends_with_word(w, n, "and") ||
+		    ends_with_word(w, n, "with")) {
+			m->seen = ++nm->clock;
+			*rc = emit(sc, t->s, t->e, m->sub, "names/memory", 70,
+			    m->key);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Is w[0..l) another spelling of the forename c[0..cl): a misspelling
+ * (one edit from five letters, two when the word is neither a word nor
+ * a name; a letter changed in a short name only in a person's context)
+ * or a short form ("Krzys", "Cal"; an ordinary word only in context)?
+ * The first letter stays.
+ */
+static int
+variant_of(const char *w, size_t l, int wc, int lex, int ctx, const char *c,
+    size_t cl)
+{
+	int lim;
+
+	if (cl < 3 || l < 3 || c[0] != w[0] || (l == cl &&
+	    memcmp(w, c, l) == 0))
+		return 0;
+	if (cl >= l + 2 && memcmp(w, c, l) == 0)
+		return wc != WC_COMMON || ctx;
+	if (l == 3 || wc == WC_COMMON || (l == 4 && wc == WC_PROPER)) {
+		if (!ctx || l > 4 || l != cl || wc == WC_PROPER)
+			return 0;
+		return names_edit_distance(w, l, c, cl, 1) == 1;
+	}
+	if (l == 4)	/* "Hony" for Honey: no word, no name */
+		return names_edit_distance(w, l, c, cl, 1) == 1;
+	if (cl >= 5)
+		lim = l >= 5 && wc == WC_UNKNOWN && !lex ? 2 : 1;
+	else if (cl == 4 && l == 4 && wc == WC_UNKNOWN)
+		lim = 1;
+	else
+		return 0;
+	return names_edit_distance(w, l, c, cl, lim) <= lim;
+}
+
+/* A forename met before, spelt otherwise: "Feeona" after Fiona Ekwueme. */
+static struct mem *
+mem_variant(struct scan *sc, struct tok *t)
+{
+	struct names *nm = sc->nm;
+	struct mem *m, *best = NULL;
+	size_t i;
+	int wc, lex, ctx;
+
+	if (!(t->f & T_CAP) || (t->f & (T_ALLCAPS | T_DIGIT)) || t->flen < 3)
+		return NULL;
+	wc = wclass(nm, sc->s, t);
+	lex = tlex(nm, t) != NULL;
+	ctx = short_context(sc, t, 1);
+	for (i = 0; i < nm->nmem; i++) {
+		m = &nm->mem[i];
+		if (m->part != 0 || (best != NULL && m->seen < best->seen))
+			continue;
+		if (variant_of(TW(nm, t), t->flen, wc, lex, ctx, m->w,
+		    strlen(m->w)))
+			best = m;
+	}
+	return best;
+}
+
 static size_t
 unknown_at(struct scan *sc, size_t j, int *rc)
 {
@@ -2342,11 +2487,13 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	struct tok *t, *last;
 	const char *sub = NULL, *role, *fl;
 	char key[256];
-	int q, conf = 0, ok = 0, sf, sl, pron, wc;
+	int q, conf = 0, ok = 0, sf, sl, pron, wc, variant = 0;
 	struct mem *m = NULL;
 
 	*rc = 0;
 	if ((tl = unknown_initials(sc, j, rc)) > 0 || *rc == -1)
+		return tl;
+	if ((tl = caps_name_at(sc, j, rc)) > 0 || *rc == -1)
 		return tl;
 	tl = (size_t)title_at(nm, sc->s, j, &ti);
 	if (tl > 0) {
@@ -2376,13 +2523,17 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		/* "Green" ends "Rajesh Green wrote", not "Oak Green". */
 		if (in_list_ci(heads, TW(nm, t), t->flen) && end > j &&
 		    (fl == NULL || strchr(fl, 's') == NULL ||
+		    (tl == 0 && score(sc, &nm->tok[j], 0) < 2) ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3 &&
-		    !person_after(sc->s, sc->len, t))))
+		    !person_after(sc->s, sc->len, t) &&
+		    end + 1 < nm->ntok && adjacent(nm, sc->s, end) &&
+		    (nm->tok[end + 1].f & T_CAP))))
 			break;
 		if (tl > 0 || (end > j && (nm->tok[end - 1].f & T_PARTICLE)))
 			q = (t->f & (T_CAP | T_ALLCAPS)) && !(t->f & T_DIGIT);
 		else
-			q = score(sc, t, 0) > 0 || score(sc, t, 1) > 0;
+			q = score(sc, t, 0) > 0 || score(sc, t, 1) > 0 ||
+			    (end == j && mem_variant(sc, t) != NULL);
 		if (!q)
 			break;
 		nwords++;
@@ -2450,6 +2601,8 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    !person_after(sc->s, sc->len, t) &&
 		    !relation_before(sc->s, t->s))
 			m = NULL;
+		if (m == NULL && (m = mem_variant(sc, t)) != NULL)
+			variant = 1;
 		if (m != NULL && (wclass(nm, sc->s, t) != WC_COMMON ||
 		    trap_ok(sc, t, 0)) && !month_context(sc, t)) {
 			ok = 1;
@@ -2487,7 +2640,8 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	else
 		key[0] = '\0';
 	*rc = emit(sc, nm->tok[start].s, last->e, sub, tl > 0 ? "names/title" :
-	    nwords >= 2 ? "names/full" : m != NULL ? "names/memory" :
+	    nwords >= 2 ? "names/full" : variant ? "names/memory-variant" :
+	    m != NULL ? "names/memory" :
 	    t != &nm->tok[j] ? "names/initial" : "names/single", conf, key);
 	if (*rc == 0 && *key != '\0')
 		*rc = remember(sc, j, end, key, sub, ti != NULL ? ti->gender : 0);

@@ -32,7 +32,9 @@ static const char *const lexwords[][2] = {
 	{ "mahmood", "s" }, { "rajesh", "p" }, { "amber", "f" },
 	{ "hurst", "s" }, { "lane", "s" }, { "olamide", "f" },
 	{ "adeyemi", "s" }, { "mcginley", "s" }, { "warsame", "s" },
-	{ "rowan", "p" },
+	{ "rowan", "p" }, { "bogdan", "m" }, { "zielinski", "s" },
+	{ "abdirahman", "m" }, { "chukwuemeka", "m" }, { "nwosu", "s" },
+	{ "siobhan", "f" }, { "mcdonagh", "s" },
 	{ NULL, NULL }
 };
 
@@ -575,6 +577,32 @@ test_unknown_memory_initials(void **state)
 	assert_int_equal(fx->found.n, 0);
 }
 
+static void
+test_unknown_caps_and_variants(void **state)
+{
+	struct fx *fx = *state;
+
+	/* A name in capitals in a heading, then its forename alone. */
+	scan(fx, "SERIOUS CASE REVIEW: BOGDAN ZIELINSKI");
+	expect(fx, "BOGDAN ZIELINSKI", "bogdan zielinski", NULL);
+	scan(fx, "THE LIVED EXPERIENCE OF BOGDAN");
+	expect(fx, "BOGDAN", "bogdan zielinski", NULL);
+	/* Near miss: a heading of ordinary words. */
+	scan(fx, "EXECUTIVE SUMMARY AND CHILD PROTECTION PLAN");
+	assert_int_equal(fx->found.n, 0);
+	/* Misspellings and short forms of forenames met before. */
+	scan(fx, "Chukwuemeka Nwosu and Siobhan McDonagh attended.");
+	scan(fx, "Later Chukwuemika said that Chuk had left.");
+	expect(fx, "Chukwuemika", "chukwuemeka nwosu", NULL);
+	expect(fx, "Chuk", "chukwuemeka nwosu", NULL);
+	scan(fx, "A complaint came from Shiobhan, who was upset.");
+	expect(fx, "Shiobhan", "siobhan mcdonagh", NULL);
+	/* Near misses: another first letter; a pronoun before a verb. */
+	scan(fx, "The notes of Biobhan were read. She said so.");
+	assert_null(find(fx, "Biobhan"));
+	assert_null(find(fx, "She"));
+}
+
 int
 main(void)
 {
@@ -619,6 +647,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_unknown_initials_and_hyphens, setup_nocase, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_memory_initials,
+		    setup_nocase, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_caps_and_variants,
 		    setup_nocase, teardown),
 	};
 
