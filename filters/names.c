@@ -132,9 +132,14 @@ static const struct title titles[] = {
 	{ "Detective Constable", 0, "police-officer" },
 	{ "Detective Inspector", 0, "police-officer" },
 	{ "Detective Sergeant", 0, "police-officer" },
+	{ "Dame", 'f', "" },
+	{ "Doctor", 0, "professional" },
 	{ "Dr", 0, "professional" },
 	{ "Dr.", 0, "professional" },
 	{ "Inspector", 0, "police-officer" },
+	{ "Judge", 0, "professional" },
+	{ "Lady", 'f', "" },
+	{ "Lord", 'm', "" },
 	{ "Miss", 'f', "" },
 	{ "Mr", 'm', "" },
 	{ "Mr.", 'm', "" },
@@ -152,6 +157,7 @@ static const struct title titles[] = {
 	{ "Reverend", 0, "professional" },
 	{ "Sergeant", 0, "police-officer" },
 	{ "Sgt", 0, "police-officer" },
+	{ "Sir", 'm', "" },
 	{ NULL, 0, NULL }
 };
 
@@ -304,6 +310,13 @@ static const char *const not_names[] = {
 	"who", "whom", "whose", "what", "when", "where", "why", "how", "which",
 	"there", "then", "these", "those", "here", "nobody", "someone",
 	"everyone", "all", "both", "each", "neither", "either", NULL
+};
+
+/* Two-letter function words that capitals may spell. */
+static const char *const function_words[] = {
+	"am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in",
+	"is", "it", "me", "my", "no", "of", "on", "or", "so", "to", "up",
+	"us", "we", NULL
 };
 
 /* Lower-case name particles inside a name. */
@@ -1121,6 +1134,16 @@ static int
 is_namepart(struct names *nm, struct tok *t)
 {
 	return tlex(nm, t) != NULL;
+}
+
+static int
+weak_title(const struct title *ti)
+{
+	static const char *const weak[] = { "Dame", "Doctor", "Judge", "Lady",
+	    "Lord", "Sir", "Inspector", "Sergeant", "Professor", "Reverend",
+	    NULL };
+
+	return in_list(weak, ti->w, strlen(ti->w));
 }
 
 /* Returns the title starting at token j (its length in tokens) or 0. */
@@ -2180,8 +2203,10 @@ score(struct scan *sc, struct tok *t, int last)
 		return last && strchr(fl, 's') != NULL ? 1 : 0;
 	if (last && strchr(fl, 's') != NULL)
 		return 3;
+	/* n: a forename of the noisy list only, weak when also a word. */
 	if (strpbrk(fl, "fmg") != NULL && !last)
-		return wc == WC_COMMON ? 2 : 3;
+		return wc != WC_COMMON ? 3 : strchr(fl, 'n') != NULL &&
+		    strchr(fl, 'p') == NULL ? 1 : 2;
 	if (strpbrk(fl, "fmgsp") != NULL) {
 		/* "Long", "Stone", "Bell": ordinary words that are surnames. */
 		if (wc == WC_COMMON)
@@ -2325,6 +2350,14 @@ unknown_initials(struct scan *sc, size_t j, int *rc)
 
 	if ((n = initials_at(sc, j, ini, &e, &k, &dotted)) == 0)
 		return 0;
+	/*
+	 * "AS TO THE LAW": initials that spell a function word need a
+	 * person's context ("TO's attendance", "BE ran").
+	 */
+	if (!dotted && in_list_ci(function_words, TW(nm, t), t->flen) &&
+	    !(t->f & T_POSS) && !person_after(sc->s, sc->len, t) &&
+	    !relation_before(sc->s, t->s))
+		return 0;
 	if ((m = mi_find(nm, ini, n)) != NULL) {
 		m->seen = ++nm->clock;
 		*rc = emit(sc, t->s, e, m->sub, "names/memory-initials",
@@ -2357,6 +2390,9 @@ caps_score(struct scan *sc, struct tok *t, int last)
 	if ((fl = tlex(sc->nm, t)) == NULL &&
 	    *(fl = hyphen_flags(sc->nm, t, hfl)) == '\0')
 		return wc == WC_UNKNOWN && last ? 2 : 0;
+	if (!last && wc == WC_COMMON && strchr(fl, 'n') != NULL &&
+	    strchr(fl, 'p') == NULL)
+		return 0;
 	if (strpbrk(fl, last ? "sp" : "fmg") != NULL)
 		return wc == WC_COMMON && (!last || memchr(TW(sc->nm, t), '-',
 		    t->flen) == NULL) ? 2 : 3;
@@ -2495,11 +2531,24 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		return tl;
 	if ((tl = caps_name_at(sc, j, rc)) > 0 || *rc == -1)
 		return tl;
+	/* "B. Dr Darby": a list letter before a title is not an initial. */
+	if ((nm->tok[j].f & T_INITIAL) && j + 1 < nm->ntok &&
+	    title_at(nm, sc->s, j + 1, &ti) > 0)
+		return 0;
 	tl = (size_t)title_at(nm, sc->s, j, &ti);
 	if (tl > 0) {
 		if (j + tl >= nm->ntok || !adjacent(nm, sc->s, j + tl - 1) ||
 		    !(nm->tok[j + tl].f & (T_CAP | T_ALLCAPS)) ||
 		    (nm->tok[j + tl].f & T_DIGIT))
+			return 0;
+		/*
+		 * Words that are titles and ordinary nouns ("Lord Chief
+		 * Justice", "the Judge Advocate") need a name after them.
+		 */
+		if (weak_title(ti) && ((wclass(nm, sc->s, &nm->tok[j + tl]) ==
+		    WC_COMMON && ((fl = tlex(nm, &nm->tok[j + tl])) == NULL ||
+		    strchr(fl, 's') == NULL)) || in_list_ci(not_names,
+		    TW(nm, &nm->tok[j + tl]), nm->tok[j + tl].flen)))
 			return 0;
 		j += tl;
 	}

@@ -603,6 +603,26 @@ test_unknown_caps_and_variants(void **state)
 	assert_null(find(fx, "She"));
 }
 
+static void
+test_titles_and_letters(void **state)
+{
+	struct fx *fx = *state;
+
+	/* Titles that are also nouns need a name after them. */
+	scan(fx, "The Lord Chief Justice heard the appeal.");
+	assert_int_equal(fx->found.n, 0);
+	scan(fx, "Sir Abdirahman Warsame chaired the panel.");
+	expect(fx, "Sir Abdirahman Warsame", "abdirahman warsame", NULL);
+	/* A list letter before a title is not an initial. */
+	scan(fx, "B. Dr Nwosu gave evidence.");
+	expect(fx, "Dr Nwosu", NULL, "professional");
+	/* Initials that spell a word: only in a person's context. */
+	scan(fx, "Then Tariq Olamide arrived; TO's coat was wet.");
+	expect(fx, "TO", "tariq olamide", NULL);
+	scan(fx, "AS TO THE LAW");
+	assert_int_equal(fx->found.n, 0);
+}
+
 int
 main(void)
 {
@@ -649,6 +669,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_unknown_memory_initials,
 		    setup_nocase, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_caps_and_variants,
+		    setup_nocase, teardown),
+		cmocka_unit_test_setup_teardown(test_titles_and_letters,
 		    setup_nocase, teardown),
 	};
 
