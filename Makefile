@@ -43,8 +43,10 @@ TESTS	 = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 MAN1	 = $(sort $(wildcard docs/*.1))
 MAN5	 = $(sort $(wildcard docs/*.5))
 HEADERS	 = $(wildcard filters/*.h cmd/*.h)
+# Lexicons compiled to the form lexicon_load() maps (lexicon.h); optional.
+LEXBIN	 = $(patsubst %,%.lxb,$(filter-out lexicons/flags/%,$(wildcard lexicons/*/*.txt)))
 
-all: $(PROGS) $(SCRIPTS)
+all: $(PROGS) $(SCRIPTS) $(LEXBIN)
 
 # Sanitised builds go to build-san/ and their programs to bin/ as well, so
 # the golden tests exercise them; a plain `make` afterwards rebuilds.
@@ -74,6 +76,12 @@ $(LIB): $(LIB_OBJ)
 bin/anon-%: $(BUILD)/cmd/anon-%.o $(CMDUTIL_OBJ) $(LIB) bin/.flavour
 	@mkdir -p bin
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(CMDUTIL_OBJ) $(LIB) $(LIBS)
+
+$(BUILD)/lexc: tools/lexc.c $(LIB) $(HEADERS) $(BUILD)/.flags
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/lexc.c $(LIB) $(LIBS)
+
+%.txt.lxb: %.txt $(BUILD)/lexc
+	$(BUILD)/lexc $< $@
 
 bin/anonymise: pipelines/anonymise
 	@mkdir -p bin
@@ -130,6 +138,10 @@ check-fuzz-regress: $(FUZZ_REGRESS)
 	    $$t "$$@" || { echo "FAIL: fuzz regression $$n" >&2; exit 1; }; done; \
 	    echo "fuzz regressions: $(words $(FUZZ_REGRESS)) targets passed"
 
+# Every file of ../shared/bench/docx-wild and docx-invalid (about 10 minutes).
+check-docx-all: all
+	@sh tests/docx-all.sh
+
 # Accuracy on the dev corpus and the TAB judgments, held to tests/eval-floors.tsv.
 eval: all
 	@sh tools/eval.sh
@@ -162,9 +174,9 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san bin out
+	rm -rf build build-san bin out $(LEXBIN)
 
 FORCE:
 
 .PHONY: all deps check tests check-unit check-golden check-man check-scripts \
-	demo eval bench fuzz check-fuzz-regress regen install uninstall clean FORCE
+	demo eval bench fuzz check-docx-all check-fuzz-regress regen install uninstall clean FORCE

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cmdutil.h"
+#include "docx.h"
 #include "record.h"
 #include "stream.h"
 #include "textin.h"
@@ -19,7 +20,7 @@
 static void __attribute__((noreturn))
 usage(void)
 {
-	fprintf(stderr, "usage: %s [file]\n", progname);
+	fprintf(stderr, "usage: %s [--drop-embedded] [file]\n", progname);
 	exit(EXIT_ERROR);
 }
 
@@ -27,6 +28,7 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{ "drop-embedded", no_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -34,11 +36,14 @@ main(int argc, char *argv[])
 	const char		*path = "-";
 	FILE			*in;
 	char			 err[512];
-	int			 c, rc;
+	int			 c, rc, dxflags = 0;
 
 	cmd_init(argv[0]);
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'E':
+			dxflags |= DOCX_DROP_EMBEDDED;
+			break;
 		case 'h':
 			fprintf(stdout, "usage: %s [file]\n"
 			    "Reads a plain-text report (or - for standard input) "
@@ -56,6 +61,21 @@ main(int argc, char *argv[])
 	if (argc == 1)
 		path = argv[0];
 
+	/* DOCX: by name; its reader refuses .doc, PDF and other impostors. */
+	if (strcmp(path, "-") != 0 && docx_is_docx_name(path)) {
+		unsigned long nextid = 1;
+
+		if ((w = stream_writer_new(stdout)) == NULL)
+			cmd_die("out of memory");
+		rc = docx_read_stream(path, dxflags, w, &nextid, err,
+		    sizeof(err)) == 0 ? EXIT_CLEAN : EXIT_ERROR;
+		if (rc != EXIT_CLEAN)
+			cmd_msg("%s", err);
+		stream_writer_free(w);
+		if (cmd_close_stdout() != EXIT_CLEAN)
+			rc = EXIT_ERROR;
+		return rc;
+	}
 	if (strcmp(path, "-") == 0)
 		in = stdin;
 	else if ((in = fopen(path, "rb")) == NULL)

@@ -17,6 +17,7 @@
 #include "apply.h"
 #include "atomic.h"
 #include "cmdutil.h"
+#include "docx.h"
 #include "findings.h"
 #include "record.h"
 #include "sbuf.h"
@@ -43,10 +44,12 @@ struct writer {
 	int		 check;
 	FILE		*doc;		/* document output, NULL in check mode */
 	int		 bom;
+	int		 docx_in;	/* the stream came from a DOCX */
 	int		 started;
 	char		*source;
 	const char	*inname;	/* the stream being read, for messages */
 	int		 artifact;	/* its findings_artifact() was called */
+	struct docx_out	*dx;		/* DOCX output (-o *.docx) or NULL */
 	struct findings	 found;
 	struct sbuf	 line;
 	struct span_repl *spans;
@@ -57,7 +60,7 @@ struct writer {
 static void __attribute__((noreturn))
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-o output] [--sarif file] [file]\n"
+	fprintf(stderr, "usage: %s [-o output] [--review] [--sarif file] [file]\n"
 	    "       %s --check [--accept file] [--format text|sarif|json] "
 	    "[--sarif file] [file ...]\n", progname, progname);
 	exit(EXIT_ERROR);
@@ -183,7 +186,8 @@ flush(struct writer *w, struct unit *u)
 		}
 		if (strcmp(u->t.eol, "crlf") == 0)
 			sbuf_adds(&w->line, "\r\n");
-		else if (strcmp(u->t.eol, "lf") == 0)
+		else if (strcmp(u->t.eol, "lf") == 0 || w->docx_in)
+			/* The text of a DOCX: one paragraph a line. */
 			sbuf_addc(&w->line, '\n');
 		if (fwrite(w->line.buf, 1, w->line.len, w->doc) != w->line.len) {
 			snprintf(w->err, sizeof(w->err), "write error: %s",
@@ -282,7 +286,11 @@ meta(struct writer *w, const struct record *rec)
 	else if (strcmp(rec->field[1], "bom") == 0)
 		w->bom = strcmp(rec->field[2], "1") == 0;
 	else if (strcmp(rec->field[1], "format") == 0 &&
-	    strcmp(rec->field[2], "text") != 0) {
+	    strcmp(rec->field[2], "docx") == 0)
+		w->docx_in = 1;
+	else if (strcmp(rec->field[1], "format") == 0 &&
+	    strcmp(rec->field[2], "text") != 0 &&
+	    strcmp(rec->field[2], "docx") != 0) {
 		snprintf(w->err, sizeof(w->err), "cannot write format '%s'",
 		    rec->field[2]);
 		return -1;
@@ -300,6 +308,11 @@ consume(struct writer *w, struct stream_reader *r)
 
 	memset(&u, 0, sizeof(u));
 	while ((rc = stream_read(r, &rec)) == 1) {
+		if (w->dx != NULL && docx_out_record(w->dx, rec) == -1) {
+			snprintf(w->err, sizeof(w->err), "line %lu: malformed "
+			    "%s record", rec->lineno, rec->field[0]);
+			goto out;
+		}
 		if (record_is(rec, "text")) {
 			if (flush(w, &u) == -1 || hold(w, &u, rec) == -1)
 				goto out;
@@ -393,6 +406,7 @@ main(int argc, char *argv[])
 		{ "format", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "review", no_argument, NULL, 'R' },
 		{ "sarif", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -406,7 +420,7 @@ main(int argc, char *argv[])
 	FILE			*tmp = NULL, *fp;
 	struct stat		 st_out, st_src;
 	size_t			 open_n = 0;
-	int			 c, i, ninputs, rc = EXIT_CLEAN;
+	int			 c, i, ninputs, rc = EXIT_CLEAN, review = 0;
 
 	cmd_init(argv[0]);
 	memset(&w, 0, sizeof(w));
@@ -430,7 +444,7 @@ main(int argc, char *argv[])
 				    "json)", optarg);
 			break;
 		case 'h':
-			printf("usage: %s [-o output] [--sarif file] [file]\n"
+			printf("usage: %s [-o output] [--review] [--sarif file] [file]\n"
 			    "       %s --check [--accept file] "
 			    "[--format text|sarif|json] [--sarif file] "
 			    "[file ...]\nReads an anon-stream and "
@@ -439,6 +453,9 @@ main(int argc, char *argv[])
 			return EXIT_CLEAN;
 		case 'o':
 			outpath = optarg;
+			break;
+		case 'R':
+			review = 1;
 			break;
 		case 's':
 			sarifpath = optarg;
@@ -463,7 +480,10 @@ main(int argc, char *argv[])
 		fclose(fp);
 	}
 
-	if (!w.check) {
+	if (!w.check && outpath != NULL && docx_is_docx_name(outpath)) {
+		if ((w.dx = docx_out_new()) == NULL)
+			cmd_die("out of memory");
+	} else if (!w.check) {
 		if (outpath != NULL) {
 			if (atomic_open(&out, outpath, 0666, w.err,
 			    sizeof(w.err)) == -1)
@@ -506,6 +526,14 @@ main(int argc, char *argv[])
 			else if (open_n > 0 && rc == EXIT_CLEAN)
 				rc = EXIT_FINDINGS;
 		}
+	} else if (w.dx != NULL) {
+		/* The DOCX writer makes its own temporary file. */
+		if (rc == EXIT_CLEAN && docx_out_write(w.dx, outpath, review,
+		    w.err, sizeof(w.err)) == -1) {
+			cmd_msg("%s", w.err);
+			rc = EXIT_ERROR;
+		}
+		docx_out_free(w.dx);
 	} else if (outpath != NULL) {
 		if (rc != EXIT_CLEAN)
 			atomic_abort(&out);

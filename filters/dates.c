@@ -798,6 +798,18 @@ render_shift(struct dates_ctx *c, struct sbuf *b, const char *s, size_t len,
 	return render_tokens(b, s, len, v, np, 0);
 }
 
+/* Returns 1 when the date is written with digits and separators only. */
+static int
+all_numeric(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
 /* Writes the replacement of the date into rx->hint. */
 static int
 render(struct dates_ctx *c, const char *s, size_t len, const struct dval *v,
@@ -830,6 +842,15 @@ render(struct dates_ctx *c, const char *s, size_t len, const struct dval *v,
 	}
 	if (!precise(v))
 		return sbuf_add(b, s, len);
+	/*
+	 * A numeric date keeps a numeric form, "14/03/2017" -> "03/2017": the
+	 * reader sees the same notation, and no space is added that was not
+	 * in the text.
+	 */
+	if (v->nparts == 1 && z->y && all_numeric(s, len))
+		return len > 4 && s[4] == '-' ?
+		    sbuf_printf(b, "%d-%02d", z->y, z->m) :	/* ISO 8601 */
+		    sbuf_printf(b, "%02d/%d", z->m, z->y);
 	if (v->nparts == 2 && (a->m != z->m || a->y != z->y)) {
 		r |= sbuf_adds(b, mon_full[a->m - 1]);
 		if (a->y != z->y)

@@ -29,7 +29,7 @@
 #define LB	"(?<![\\p{L}\\p{N}_@\\x{a3}$\\x{20ac}])(?<!\\p{N}[.,/:-])"
 #define RB	"(?![\\p{L}\\p{N}_@])(?![.,/:-]\\p{N})"
 /* Between a label and its value: "number: X", "ref (X", "as X". */
-#define SEP	"\\.?(?:\\s*[:#,(]|\\s+(?:is|was|as|of|number|no\\.?))*\\s*"
+#define SEP	"\\.?(?:\\s*[:#,(]|(?:\\s+|(?<=[:#,(]))(?:is|was|as|of|number|nos?\\.?))*\\s*"
 /* Spaces written inside identifiers: space or no-break space. */
 #define SP	"[ \\x{a0}]"
 /* Separators inside telephone numbers. */
@@ -795,7 +795,8 @@ ids_scan(void *ctx, const struct text_unit *tu,
 	 * Overlaps: a candidate inside another is dropped (the URL holding
 	 * digits stays a URL); of two that cross, the surer one stays.
 	 */
-	qsort(x->cand, x->ncand, sizeof(*x->cand), cand_cmp);
+	if (x->ncand > 1)
+		qsort(x->cand, x->ncand, sizeof(*x->cand), cand_cmp);
 	n = 0;
 	for (i = 0; i < x->ncand; i++) {
 		c = &x->cand[i];

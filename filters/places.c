@@ -18,8 +18,9 @@
  *   5. places: a phrase before a postcode, the gazetteer, and context
  *      ("moved to X", "lived in X") for places it does not know.
  *
- * Hunspell (en_GB) tells an ordinary word ("reading", "hope") from a
- * proper noun ("Oldham") and from a word it does not know ("Dixoning").
+ * Hunspell (en_GB, precomputed: wordclass.h) tells an ordinary word
+ * ("reading", "hope") from a proper noun ("Oldham") and from a word it
+ * does not know ("Dixoning").
  */
 #include <ctype.h>
 #include <errno.h>
@@ -28,11 +29,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hunspell/hunspell.h>
 
 #include "lexicon.h"
 #include "places.h"
 #include "record.h"
+#include "wordclass.h"
 
 #define MAXPHRASE	512	/* bytes of a folded phrase */
 #define ALLOWMAX	9	/* tokens of the longest allowed phrase */
@@ -52,6 +53,7 @@ struct tok {
 	int		 used;		/* covered by a mention (prior or ours) */
 	int		 astart, aend;	/* allow span covering it, or -1 */
 	size_t		 fo, fl;	/* folded form in ctx->fbuf */
+	int		 desig;		/* a designator word; -1 = not known */
 };
 
 struct places_ctx {
@@ -64,10 +66,11 @@ struct places_ctx {
 	struct lexicon	*gaz;		/* gazetteer: place -> town|locality */
 	struct lexicon	*allow;		/* allow-list phrases */
 	struct lexicon	*notplace;	/* countries, languages, faiths */
-	struct lexicon	*wcache;	/* hunspell verdicts: o, p, u */
 	struct lexicon	*streets;	/* streets seen in this document */
 	struct lexicon	*inst;		/* institution core -> subtype \t key */
-	Hunhandle	*hun;
+	struct lexicon	*instcore;	/* the cores of inst, without |family */
+	struct lexicon	*allowpre;	/* word prefixes of allow phrases */
+	struct wordclass *wc;		/* hunspell verdicts: o, p, u */
 
 	/* Per-paragraph scratch, reused. */
 	const char	*text;
@@ -136,7 +139,8 @@ static int
 inlist(const char *const *l, const char *s, size_t n)
 {
 	for (; *l != NULL; l++)
-		if (strlen(*l) == n && memcmp(*l, s, n) == 0)
+		if ((n == 0 || (*l)[0] == s[0]) && strlen(*l) == n &&
+		    memcmp(*l, s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -192,40 +196,44 @@ fold1(const struct places_ctx *c, size_t i, char *buf)
 	return foldtoks(c, i, i + 1, buf, MAXPHRASE);
 }
 
+/*
+ * The folded token i in place (tokenise() filled c->fbuf), or NULL when
+ * it is out of range or longer than a phrase may be (as fold1() fails).
+ */
+static const char *
+ftok(const struct places_ctx *c, size_t i, size_t *n)
+{
+	if (i >= c->ntok || c->tok[i].fl + 2 >= MAXPHRASE)
+		return NULL;
+	*n = c->tok[i].fl;
+	return c->fbuf + c->tok[i].fo;
+}
+
 static int
 tokis(const struct places_ctx *c, size_t i, const char *const *l)
 {
-	char	 b[MAXPHRASE];
+	const char *w;
 	size_t	 n;
 
-	if (i >= c->ntok)
-		return 0;
-	n = fold1(c, i, b);
-	return n != (size_t)-1 && inlist(l, b, n);
+	return (w = ftok(c, i, &n)) != NULL && inlist(l, w, n);
 }
 
 static int
 toklex(const struct places_ctx *c, size_t i, const struct lexicon *l)
 {
-	char	 b[MAXPHRASE];
+	const char *w;
 	size_t	 n;
 
-	if (i >= c->ntok)
-		return 0;
-	n = fold1(c, i, b);
-	return n != (size_t)-1 && lexicon_has(l, b, n);
+	return (w = ftok(c, i, &n)) != NULL && lexicon_has(l, w, n);
 }
 
 static const char *
 toklexget(const struct places_ctx *c, size_t i, const struct lexicon *l)
 {
-	char	 b[MAXPHRASE];
+	const char *w;
 	size_t	 n;
 
-	if (i >= c->ntok)
-		return NULL;
-	n = fold1(c, i, b);
-	return n == (size_t)-1 ? NULL : lexicon_get(l, b, n);
+	return (w = ftok(c, i, &n)) == NULL ? NULL : lexicon_get(l, w, n);
 }
 
 /* --- tokens and gaps ---------------------------------------------------- */
@@ -300,7 +308,7 @@ tokenise(struct places_ctx *c)
 			i += n;
 			continue;
 		}
-		struct tok t = { i, 0, 0, 0, -1, -1, 0, 0 };
+		struct tok t = { i, 0, 0, 0, -1, -1, 0, 0, -1 };
 		int	 up = 0, low = 0, letters = 0;
 		if (isupperl(cp))
 			t.f |= T_CAP;
@@ -474,30 +482,8 @@ spaced(const struct places_ctx *c, size_t a, size_t b)
 static int
 wclass(struct places_ctx *c, size_t i)
 {
-	char	 b[MAXPHRASE], w[MAXPHRASE];
-	size_t	 n;
-	const char *v;
-	int	 r;
-
-	n = fold1(c, i, b);
-	if (n == (size_t)-1 || n == 0)
-		return 'u';
-	if ((v = lexicon_get(c->wcache, b, n)) != NULL)
-		return v[0];
-	if (Hunspell_spell(c->hun, b))
-		r = 'o';
-	else {
-		memcpy(w, b, n + 1);
-		if ((unsigned char)w[0] < 0x80)
-			w[0] = (char)toupper((unsigned char)w[0]);
-		else
-			memcpy(w, c->text + c->tok[i].s, n);
-		r = Hunspell_spell(c->hun, w) ? 'p' : 'u';
-	}
-	if (lexicon_size(c->wcache) < 200000)
-		(void)lexicon_put(c->wcache, b, n, r == 'o' ? "o" :
-		    r == 'p' ? "p" : "u");
-	return r;
+	return wordclass_of(c->wc, c->text + c->tok[i].s, c->tok[i].e -
+	    c->tok[i].s);
 }
 
 /* --- output -------------------------------------------------------------- */
@@ -527,23 +513,44 @@ markallow(struct places_ctx *c, size_t a, size_t b)
 	}
 }
 
+/* Adds each word prefix of the allowed phrase key to the table arg. */
+static int
+addprefixes(void *arg, const char *key, size_t len, const char *value)
+{
+	struct lexicon	*pre = arg;
+	size_t		 i;
+
+	(void)value;
+	for (i = 1; i <= len; i++)
+		if ((i == len || key[i] == ' ') &&
+		    lexicon_put(pre, key, i, NULL) == -1)
+			return -1;
+	return 0;
+}
+
 static void
 allowpass(struct places_ctx *c)
 {
 	char	 buf[MAXPHRASE];
-	size_t	 i, n, len;
+	size_t	 i, n, k, len;
 
 	for (i = 0; i < c->ntok; i++) {
 		if (!cap(c, i) && !(c->tok[i].f & T_DIGIT))
 			continue;
-		for (n = ALLOWMAX; n >= 1; n--) {
-			if (i + n > c->ntok || !spaced(c, i, i + n))
-				continue;
-			len = foldtoks(c, i, i + n, buf, sizeof(buf));
-			if (len == (size_t)-1)
-				continue;
-			if (lexicon_has(c->allow, buf, len))
+		/*
+		 * The longest allowed phrase starting here: grow it while it
+		 * is the start of some phrase (spaced() and the buffer only
+		 * fail more for longer phrases).
+		 */
+		for (n = 0, k = 1; k <= ALLOWMAX; k++) {
+			if (i + k > c->ntok || !spaced(c, i, i + k))
 				break;
+			len = foldtoks(c, i, i + k, buf, sizeof(buf));
+			if (len == (size_t)-1 ||
+			    !lexicon_has(c->allowpre, buf, len))
+				break;
+			if (lexicon_has(c->allow, buf, len))
+				n = k;
 		}
 		if (n >= 1) {
 			markallow(c, i, i + n);
@@ -918,11 +925,14 @@ static size_t
 corekey(const struct places_ctx *c, size_t a, size_t b, char *buf, size_t cap)
 {
 	size_t	 i, o = 0, n;
-	char	 w[MAXPHRASE];
+	const char *w;
 
 	for (i = a; i < b; i++) {
-		n = fold1(c, i, w);
-		if (n == (size_t)-1 || inlist(designators, w, n))
+		if ((w = ftok(c, i, &n)) == NULL)
+			continue;
+		if (c->tok[i].desig == -1)	/* asked for every window */
+			c->tok[i].desig = inlist(designators, w, n);
+		if (c->tok[i].desig)
 			continue;
 		if (o + n + 2 >= cap)
 			return (size_t)-1;
@@ -975,7 +985,9 @@ inst_emit(struct places_ctx *c, size_t a, size_t b, size_t na, size_t nb,
 			snprintf(key, sizeof(key), "%s", tab + 1);
 		} else {
 			snprintf(val, sizeof(val), "%s\t%s", sub, key);
-			if (lexicon_put(c->inst, core, cl, val) == -1)
+			if (lexicon_put(c->inst, core, cl, val) == -1 ||
+			    lexicon_put(c->instcore, core, (size_t)(strchr(core,
+			    '|') - core), NULL) == -1)
 				return -1;
 		}
 	}
@@ -1121,7 +1133,11 @@ instpass(struct places_ctx *c)
 			a++;
 		if (a >= i || generic(c, a, i))
 			continue;
-		if (!freetok(c, p, h) || allowed_over(c, p, h))
+		/* A head noun inside an allowed phrase ("Westmoor
+		 * Safeguarding Children Partnership") heads no institution. */
+		if (!freetok(c, p, h) || allowed_over(c, p, h) ||
+		    (c->tok[i].astart >= 0 &&
+		    c->tok[i].aend - c->tok[i].astart >= 2))
 			continue;
 		/* House, Lodge, Court: a building, an institution only where
 		 * the paragraph speaks of accommodation, refuges or units. */
@@ -1173,7 +1189,8 @@ shortpass(struct places_ctx *c)
 			    !freetok(c, i, i + n))
 				continue;
 			len = corekey(c, i, i + n, buf, sizeof(buf) - 32);
-			if (len == (size_t)-1 || len == 0)
+			if (len == (size_t)-1 || len == 0 ||
+			    !lexicon_has(c->instcore, buf, len))
 				continue;
 			/* One ordinary word is too weak a short form. */
 			if (n == 1 && wclass(c, i) != 'u')
@@ -1183,9 +1200,13 @@ shortpass(struct places_ctx *c)
 			    !(c->tok[i + 1].f & T_POSSESSIVE))
 				continue;
 			for (f = 0; fams[f] != NULL; f++) {
+				size_t fl;
+
 				fam = fams[f];
-				snprintf(buf + len, sizeof(buf) - len, "|%s", fam);
-				v = lexicon_get(c->inst, buf, strlen(buf));
+				fl = strlen(fam);
+				buf[len] = '|';
+				memcpy(buf + len + 1, fam, fl + 1);
+				v = lexicon_get(c->inst, buf, len + 1 + fl);
 				if (v != NULL)
 					break;
 			}
@@ -1585,8 +1606,6 @@ struct places_ctx *
 places_new(const char *dict, char *err, size_t errlen)
 {
 	struct places_ctx *c;
-	char	 aff[1024], dic[1024];
-	FILE	*fp;
 	static const struct {
 		size_t		 off;
 		const char	*name;
@@ -1613,31 +1632,16 @@ places_new(const char *dict, char *err, size_t errlen)
 		if ((*slot = lexicon_load(lex[i].name, err, errlen)) == NULL)
 			goto fail;
 	}
-	if ((c->wcache = lexicon_new()) == NULL ||
-	    (c->streets = lexicon_new()) == NULL ||
-	    (c->inst = lexicon_new()) == NULL) {
+	if ((c->streets = lexicon_new()) == NULL ||
+	    (c->inst = lexicon_new()) == NULL ||
+	    (c->instcore = lexicon_new()) == NULL ||
+	    (c->allowpre = lexicon_new()) == NULL ||
+	    lexicon_each(c->allow, addprefixes, c->allowpre) != 0) {
 		snprintf(err, errlen, "%s", strerror(ENOMEM));
 		goto fail;
 	}
-	if (dict == NULL)
-		dict = "/usr/share/hunspell/en_GB";
-	snprintf(aff, sizeof(aff), "%s.aff", dict);
-	snprintf(dic, sizeof(dic), "%s.dic", dict);
-	/* Hunspell does not report a missing file; check first. */
-	if ((fp = fopen(dic, "r")) == NULL) {
-		snprintf(err, errlen, "%s: %s", dic, strerror(errno));
+	if ((c->wc = wordclass_open(dict, err, errlen)) == NULL)
 		goto fail;
-	}
-	fclose(fp);
-	if ((fp = fopen(aff, "r")) == NULL) {
-		snprintf(err, errlen, "%s: %s", aff, strerror(errno));
-		goto fail;
-	}
-	fclose(fp);
-	if ((c->hun = Hunspell_create(aff, dic)) == NULL) {
-		snprintf(err, errlen, "%s: cannot load dictionary", dict);
-		goto fail;
-	}
 	return c;
 fail:
 	places_free(c);
@@ -1658,11 +1662,11 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->gaz);
 	lexicon_free(c->allow);
 	lexicon_free(c->notplace);
-	lexicon_free(c->wcache);
 	lexicon_free(c->streets);
 	lexicon_free(c->inst);
-	if (c->hun != NULL)
-		Hunspell_destroy(c->hun);
+	lexicon_free(c->instcore);
+	lexicon_free(c->allowpre);
+	wordclass_free(c->wc);
 	free(c->tok);
 	free(c->lower);
 	free(c->fbuf);

@@ -3,7 +3,7 @@
  * (towns, localities, estates, parks) and institutions (schools, GP
  * practices, hospitals, ...), see anon-places(1).
  *
- * A places_ctx owns its lexicons, its hunspell handle and what it learnt
+ * A places_ctx owns its lexicons, its word classes (wordclass.h) and what it learnt
  * from earlier paragraphs of the document (streets and institutions seen,
  * so later short forms get the same KEY).  places_free() releases all.
  */
@@ -18,8 +18,9 @@ struct places_ctx;
 
 /*
  * Loads the lexicons (the files of places/ and allow/phrases.txt under
- * lexicon_dir()) and the hunspell dictionary dict (the path without
- * .aff/.dic; NULL = /usr/share/hunspell/en_GB).  Returns the context, or
+ * lexicon_dir()) and the word classes: hunspell's en_GB verdicts
+ * precomputed in wordclass/en_GB.txt when dict is NULL, else hunspell
+ * with the dictionary dict (the path without .aff/.dic).  Returns the context, or
  * NULL with a message in err.  Free with places_free().
  */
 struct places_ctx	*places_new(const char *dict, char *err, size_t errlen);

@@ -39,6 +39,8 @@ enum ptype {
 };
 
 static long	case_row(const struct pseudo *, const char *);
+struct pname;
+static int	is_full_name(const struct pname *);
 
 static const char *const tname[] = {
 	"identifier", "postcode", "date", "address", "institution", "person",
@@ -131,6 +133,7 @@ struct pseudo {
 	struct pent		*e;
 	size_t			 ne, cape;
 	long			*caseent;	/* case row -> entity */
+	const char		**csur;		/* case row -> "\x1fsurname\x1f..." */
 	struct counter		*ctr;
 	size_t			 nctr, capctr;
 	struct pseudo_repl	*r;
@@ -231,7 +234,8 @@ pseudo_new(const struct casefile *cf, const char *case_code)
 	    (p->intern = phash_new()) == NULL)
 		goto fail;
 	if (cf != NULL && cf->nperson > 0) {
-		if ((p->caseent = calloc(cf->nperson, sizeof(long))) == NULL)
+		if ((p->caseent = calloc(cf->nperson, sizeof(long))) == NULL ||
+		    (p->csur = calloc(cf->nperson, sizeof(*p->csur))) == NULL)
 			goto fail;
 		for (i = 0; i < cf->nperson; i++)
 			p->caseent[i] = -1;
@@ -264,6 +268,7 @@ pseudo_free(struct pseudo *p)
 	free(p->m);
 	free(p->e);
 	free(p->caseent);
+	free(p->csur);
 	free(p->ctr);
 	free(p->r);
 	free(p->out);
@@ -471,6 +476,40 @@ role_gender(int r)
 	}
 }
 
+/*
+ * A professional title: Dr, PC, Sergeant, Rev...  Over the dev corpus
+ * gold such a title always names a professional, and Mr, Mrs, Ms and Miss
+ * never name a child: both are used as hard rules (docs/pseudonyms.md).
+ */
+static int
+prof_title(const struct pname *pn)
+{
+	static const char *const social[] = {
+		"mr", "mrs", "ms", "miss", "mx", "master", "sir", "lady",
+		"lord", "dame"
+	};
+	size_t	 i;
+
+	if (!pn->titled || pn->title[0] == '\0')
+		return 0;
+	for (i = 0; i < sizeof(social) / sizeof(social[0]); i++)
+		if (strcmp(pn->title, social[i]) == 0)
+			return 0;
+	return 1;
+}
+
+/* Returns 1 when a mention parsed as pn cannot be entity e by its title. */
+static int
+title_excludes(const struct pname *pn, const struct pent *e)
+{
+	if (!pn->titled)
+		return 0;
+	if (is_child_role(e->crole) && strcmp(pn->title, "master") != 0)
+		return 1;
+	return prof_title(pn) && e->crole >= 0 &&
+	    e->crole != ROLE_PROFESSIONAL && e->crole != ROLE_OTHER_ADULT;
+}
+
 /* ---- loading the map and the case file -------------------------------- */
 
 static long
@@ -538,6 +577,58 @@ pseudo_load_map(struct pseudo *p, const struct anon_map *map)
 	return 0;
 }
 
+/*
+ * The surnames the case file gives person cp (name and aliases, every
+ * tail of two or more tokens: "van der berg", "der berg", "berg"),
+ * folded, as "\x1fa\x1fb\x1f".  Surnames the text adds later (a maiden
+ * name the detector tied to the mother) are weaker evidence: "Ms
+ * Williams" is the grandmother the case file calls Williams, not the
+ * mother once called Rhiannon Williams.
+ */
+static const char *
+case_surnames(struct pseudo *p, const struct case_person *cp)
+{
+	struct pname	 pn;
+	const char	*nm;
+	char		 buf[PN_BUFSZ];
+	size_t		 a, i, n;
+
+	sbuf_reset(&p->scratch);
+	if (sbuf_addc(&p->scratch, '\x1f') == -1)
+		return NULL;
+	for (a = 0; a <= cp->nalias; a++) {
+		nm = a == 0 ? cp->name : cp->alias[a - 1];
+		if (pn_parse(&pn, nm, strlen(nm)) < 2 || pn.initials)
+			continue;
+		for (i = 1; i < pn.ntok; i++) {
+			if (pn.isinit & (1u << i))
+				continue;
+			n = join(&pn, i, pn.ntok, buf, sizeof(buf));
+			if (sbuf_add(&p->scratch, buf, n) == -1 ||
+			    sbuf_addc(&p->scratch, '\x1f') == -1)
+				return NULL;
+		}
+	}
+	return arena_dup(p, p->scratch.buf, p->scratch.len);
+}
+
+/* Returns 1 when the case file calls entity e by surname tok. */
+static int
+case_surname(const struct pseudo *p, const struct pent *e, const char *tok,
+    size_t len)
+{
+	const char	*s, *hit;
+
+	if (e->caserow < 0 || p->csur == NULL || len == 0)
+		return 0;
+	for (s = p->csur[e->caserow]; (hit = strstr(s, "\x1f")) != NULL;
+	    s = hit + 1) {
+		if (strncmp(hit + 1, tok, len) == 0 && hit[1 + len] == '\x1f')
+			return 1;
+	}
+	return 0;
+}
+
 /* Gives every case-file person an entity (an earlier draft's if known). */
 static int
 load_case(struct pseudo *p)
@@ -581,6 +672,8 @@ load_case(struct pseudo *p)
 			p->e[ei].fixed = 1;
 		}
 		p->e[ei].canonical = cp->name;
+		if ((p->csur[i] = case_surnames(p, cp)) == NULL)
+			return -1;
 	}
 	return 0;
 }
@@ -756,6 +849,145 @@ choose(struct pseudo *p, size_t a, size_t b)
 	return 0;
 }
 
+/* ---- step 1b: one type per name --------------------------------------- */
+
+/* The comparison form of any mention: its name tokens, folded. */
+static size_t
+surface_key(const struct pm *m, char *buf, size_t cap)
+{
+	struct pname	 pn;
+
+	if (pn_parse(&pn, m->surface, m->slen) == 0)
+		return 0;
+	return join(&pn, 0, pn.ntok, buf, cap);
+}
+
+static int
+unifiable(enum ptype t)
+{
+	return t == T_PERSON || t == T_PLACE || t == T_ADDRESS ||
+	    t == T_INSTITUTION;
+}
+
+/* Gives mention m the type and attributes of mention w. */
+static void
+retype(struct pm *m, const struct pm *w)
+{
+	m->type = w->type;
+	m->subtype = w->subtype;
+	m->key = w->key;
+	m->hint = w->hint;
+}
+
+/*
+ * Within a document one name is one kind of thing.  When the chosen
+ * mentions of one surface (folded name tokens) have different types among
+ * person, place, address and institution, the type with the highest sum of
+ * confidences wins (a case-file person counts 100 a mention) and the others
+ * take the type, subtype and KEY of its best mention: "Clare" found 300
+ * times by the gazetteer and 12 times as the mother is the mother, "Old
+ * Watsonfield" as a town and as a short hospital name is a town.  Then a
+ * place that is a single word and the forename of a person (the case
+ * file's, or a full name in the text) becomes that person: "took in Noah",
+ * "Connor was arrested".
+ */
+static int
+unify_types(struct pseudo *p)
+{
+	struct phash	*h, *fn;
+	struct pname	 pn;
+	const struct case_person *cp;
+	const size_t	*v;
+	char		 buf[PN_BUFSZ];
+	long		 score[T_OTHER + 1];
+	size_t		 i, j, n, len, best, a;
+	int		 t, win, mixed, rc = -1;
+	struct pm	*m;
+
+	if ((h = phash_new()) == NULL)
+		return -1;
+	if ((fn = phash_new()) == NULL) {
+		phash_free(h);
+		return -1;
+	}
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		if (!m->chosen || !unifiable(m->type) ||
+		    (len = surface_key(m, buf, sizeof(buf))) == 0)
+			continue;
+		if (phash_add(h, buf, len, i) == -1)
+			goto out;
+	}
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		if (!m->chosen || !unifiable(m->type) ||
+		    (len = surface_key(m, buf, sizeof(buf))) == 0 ||
+		    (v = phash_get(h, buf, len, &n)) == NULL || v[0] != i)
+			continue;
+		memset(score, 0, sizeof(score));
+		mixed = 0;
+		for (j = 0; j < n; j++) {
+			score[p->m[v[j]].type] += rank_conf(&p->m[v[j]]);
+			if (p->m[v[j]].type != m->type)
+				mixed = 1;
+		}
+		if (!mixed)
+			continue;
+		win = T_PERSON;
+		for (t = 0; t <= T_OTHER; t++)
+			if (score[t] > score[win])
+				win = t;
+		best = n;
+		for (j = 0; j < n; j++)
+			if (p->m[v[j]].type == (enum ptype)win && (best == n ||
+			    rank_conf(&p->m[v[j]]) > rank_conf(&p->m[v[best]])))
+				best = j;
+		a = v[best];
+		for (j = 0; j < n; j++)
+			if (p->m[v[j]].type != (enum ptype)win)
+				retype(&p->m[v[j]], &p->m[a]);
+	}
+	/* Forenames of the case file and of full names in the text. */
+	for (i = 0; p->cf != NULL && i < p->cf->nperson; i++) {
+		cp = &p->cf->person[i];
+		for (j = 0; j <= cp->nalias; j++) {
+			const char *nm = j == 0 ? cp->name : cp->alias[j - 1];
+
+			if (pn_parse(&pn, nm, strlen(nm)) >= 2 && !pn.initials &&
+			    !(pn.isinit & 1u) && phash_add(fn, pn.tok[0],
+			    pn.toklen[0], i) == -1)
+				goto out;
+		}
+	}
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		if (!m->chosen || m->type != T_PERSON)
+			continue;
+		pn_parse(&pn, m->surface, m->slen);
+		if (is_full_name(&pn) && phash_add(fn, pn.tok[0],
+		    pn.toklen[0], SIZE_MAX) == -1)
+			goto out;
+	}
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		if (!m->chosen || m->type != T_PLACE)
+			continue;
+		if (pn_parse(&pn, m->surface, m->slen -
+		    pn_possessive(m->surface, m->slen)) != 1 || pn.initials ||
+		    phash_get(fn, pn.tok[0], pn.toklen[0], &n) == NULL)
+			continue;
+		m->type = T_PERSON;
+		m->subtype = "";
+		m->key = "";
+		m->hint = "";
+	}
+	rc = 0;
+out:
+	phash_free(h);
+	phash_free(fn);
+	return rc;
+}
+
 /* ---- step 2: grouping ------------------------------------------------- */
 
 static int
@@ -787,6 +1019,8 @@ has_key(const struct pent *e, const char *kind, const char *v)
 
 #define PICK_ADULT	0x1	/* a title or an initial: adults first */
 #define PICK_CASE	0x2	/* a bare forename: the case file's first */
+#define PICK_SURNAME	0x4	/* pn's one token is a surname: the case
+				   file's holders of it first */
 
 /*
  * Picks the most plausible person among candidates v[0..n) for a mention
@@ -809,7 +1043,8 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 
 	for (i = 0; i < n && nc < MAXCAND; i++) {
 		e = &p->e[v[i]];
-		if (e->type == T_PERSON && gender_ok(gender, e->gender))
+		if (e->type == T_PERSON && gender_ok(gender, e->gender) &&
+		    (pn == NULL || !title_excludes(pn, e)))
 			c[nc++] = v[i];
 	}
 #define NARROW(cond) do {						\
@@ -825,6 +1060,9 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	} while (0)
 	if (flags & PICK_ADULT)
 		NARROW(!is_child_role(e->crole));
+	if ((flags & PICK_SURNAME) && pn->ntok == 1)
+		NARROW(e->caserow < 0 ||
+		    case_surname(p, e, pn->tok[0], pn->toklen[0]));
 	if (title != NULL) {
 		NARROW(!has_key(e, "title", NULL) ||
 		    has_key(e, "title", title));
@@ -973,7 +1211,7 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 			v = lookup(p, T_PERSON, "last", pn->tok[0],
 			    pn->toklen[0], &n);
 		ei = pick(p, v, n, m->text, pn, pn->initials ? PICK_CASE :
-		    PICK_ADULT | PICK_CASE);
+		    PICK_ADULT | PICK_CASE | PICK_SURNAME);
 		return ei != -1 ? ei : p->caseent[row];
 	}
 
@@ -1048,7 +1286,7 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 			ei = pick(p, v, n, m->text, pn, PICK_ADULT);
 	} else if (pn->titled) {
 		v = lookup(p, T_PERSON, "last", pn->tok[0], pn->toklen[0], &n);
-		ei = pick(p, v, n, m->text, pn, PICK_ADULT);
+		ei = pick(p, v, n, m->text, pn, PICK_ADULT | PICK_SURNAME);
 		if (ei == -1 && maxedit(pn->toklen[0], 0) > 0) {
 			n = scan_persons(p, "last", pn->tok[0], pn->toklen[0],
 			    0, cand, MAXCAND);
@@ -1060,7 +1298,8 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 		if (ei == -1) {
 			v = lookup(p, T_PERSON, "last", pn->tok[0],
 			    pn->toklen[0], &n);
-			ei = pick(p, v, n, m->text, pn, PICK_ADULT);
+			ei = pick(p, v, n, m->text, pn,
+			    PICK_ADULT | PICK_SURNAME);
 		}
 		if (ei == -1) {
 			n = scan_persons(p, "first", pn->tok[0], pn->toklen[0],
@@ -1466,7 +1705,9 @@ case_ambiguous(struct pseudo *p, const struct pname *pn)
 		return 0;
 	for (i = 0; i < n; i++) {
 		e = &p->e[v[i]];
-		if (e->caserow >= 0 && gender_ok(pn->gender, e->gender))
+		if (e->caserow >= 0 && gender_ok(pn->gender, e->gender) &&
+		    !title_excludes(pn, e) && (pn->initials ||
+		    case_surname(p, e, pn->tok[0], pn->toklen[0])))
 			fit++;
 	}
 	return fit > 1;
@@ -1492,9 +1733,17 @@ group(struct pseudo *p)
 		    (row = case_row(p, m->key)) == -1)
 			continue;
 		pn_parse(&pn, m->surface, m->slen);
-		if (!gender_ok(pn.gender, p->e[p->caseent[row]].gender)) {
-			/* "Ms Barker" is not the father: someone else. */
+		if (!gender_ok(pn.gender, p->e[p->caseent[row]].gender) ||
+		    title_excludes(&pn, &p->e[p->caseent[row]])) {
+			/*
+			 * "Ms Barker" is not the father, "Mr Collins" not
+			 * the child, "Dr Doyle" not the mother: someone
+			 * else, and the case role is no evidence of a role.
+			 */
 			m->key = "";
+			if ((m->subtype = intern(p, prof_title(&pn) ?
+			    "professional" : "")) == NULL)
+				return -1;
 			continue;
 		}
 		if (case_ambiguous(p, &pn))
@@ -2022,7 +2271,9 @@ build_repls(struct pseudo *p)
 		sbuf_reset(&sb);
 		if (sbuf_adds(&sb, base) == -1)
 			goto fail;
-		caps = pn_is_caps(m->surface, m->slen);
+		/* ALL CAPS names stay ALL CAPS; typed placeholders
+		 * ("[reference]") and dates keep their own case. */
+		caps = m->ent != -1 && pn_is_caps(m->surface, m->slen);
 		if (caps) {
 			for (k = 0; k < sb.len; k++)
 				sb.buf[k] = (char)toupper((unsigned char)sb.buf[k]);
@@ -2070,7 +2321,7 @@ pseudo_resolve(struct pseudo *p, char *err, size_t errlen)
 		if (choose(p, a, b) == -1)
 			goto enomem;
 	}
-	if (group(p) == -1 || name_entities(p) == -1 || build_repls(p) == -1)
+	if (unify_types(p) == -1 || group(p) == -1 || name_entities(p) == -1 || build_repls(p) == -1)
 		goto enomem;
 	return 0;
 enomem:

@@ -266,6 +266,17 @@ allow_list(void **state)
 	assert_false(places_allowed(ctx, "linden grove", 12));
 }
 
+/* A head noun inside an allowed phrase heads no institution; alone it does. */
+static void
+partnership_not_practice(void **state)
+{
+	(void)state;
+	scan("The Marbury Safeguarding Children Partnership met in June.");
+	untouched("Safeguarding Children Partnership");
+	scan("She was registered at Hollins Vale Medical Partnership.");
+	expect("Hollins Vale Medical Partnership", "institution", "gp", NULL);
+}
+
 int
 main(void)
 {
@@ -282,6 +293,7 @@ main(void)
 		cmocka_unit_test(places_ambiguous),
 		cmocka_unit_test(institutions),
 		cmocka_unit_test(allow_list),
+		cmocka_unit_test(partnership_not_practice),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -425,6 +425,103 @@ bad_spans(void **state)
 	pseudo_free(p);
 }
 
+static const char maiden_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Rhiannon Rigby,mother,,1974-08-12,,,\n"
+    "Callum Rigby,father,,1971-12-03,,,\n"
+    "Ryan Rigby,subject-child,,2008-10-13,,,\n"
+    "Doreen Williams,grandmother,,1955-07-14,,,\n";
+
+/*
+ * Titles are hard rules; a surname the case file gives beats one the text
+ * added; detectors' KEYs that break the rules are dropped with their role.
+ */
+static void
+titles_and_surnames(void **state)
+{
+	char		 err[128];
+	struct casefile	*cf;
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c, e;
+
+	(void)state;
+	cf = casefile_parse(maiden_csv, sizeof(maiden_csv) - 1, "case.csv",
+	    err, sizeof(err));
+	assert_non_null(cf);
+	d.p = pseudo_new(cf, "F");
+	assert_non_null(d.p);
+	a = para(&d, "Ryan Rigby lived with Rhiannon Rigby and Callum Rigby.");
+	person(&d, a, "Ryan Rigby", 0, "subject-child", "case:3");
+	person(&d, a, "Rhiannon Rigby", 0, "mother", "case:1");
+	person(&d, a, "Callum Rigby", 0, "father", "case:2");
+	b = para(&d, "She had been known as Rhiannon Williams; Ms Rigby "
+	    "and Ms Rigby and Ms Rigby said so.");
+	person(&d, b, "Rhiannon Williams", 0, "mother", "case:1");
+	person(&d, b, "Ms Rigby", 0, "mother", "case:1");
+	person(&d, b, "Ms Rigby", 1, "mother", "case:1");
+	person(&d, b, "Ms Rigby", 2, "mother", "case:1");
+	c = para(&d, "Doreen Williams called. Later Ms Williams called.");
+	person(&d, c, "Doreen Williams", 0, "grandmother", "case:4");
+	/* The detector's KEY says the mother: the case file disagrees. */
+	person(&d, c, "Ms Williams", 0, "grandmother", "case:4");
+	e = para(&d, "Dr Rigby examined Ryan; Mr Rigby and Ms Rigby came.");
+	person(&d, e, "Dr Rigby", 0, "mother", "case:1");
+	person(&d, e, "Ryan", 0, "subject-child", "case:3");
+	person(&d, e, "Mr Rigby", 0, "subject-child", "case:3");
+	resolve(&d);
+
+	assert_string_equal(got(&d, b, "Rhiannon Williams", 0), "Mother");
+	assert_string_equal(got(&d, c, "Ms Williams", 0), "Grandmother");
+	/* Not the mother, and no family role: a professional. */
+	assert_string_equal(got(&d, e, "Dr Rigby", 0), "Professional 1");
+	/* Mr is never the child: the father. */
+	assert_string_equal(got(&d, e, "Mr Rigby", 0), "Father");
+	assert_string_equal(got(&d, e, "Ryan", 0), "Child F1");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+/* One name is one kind of thing within a document. */
+static void
+one_type_per_name(void **state)
+{
+	struct casefile	*cf = family();
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	assert_non_null(d.p);
+	a = para(&d, "Dawn said Dawn went to Oldtown with Noah Ellis.");
+	person(&d, a, "Dawn", 0, "mother", "case:1");
+	add(&d, a, "Dawn", 1, "place", "town", 70, "dawn", "");
+	add(&d, a, "Oldtown", 0, "place", "town", 90, "oldtown", "");
+	person(&d, a, "Noah Ellis", 0, "", "");
+	b = para(&d, "Dawn and Kayden saw Oldtown Hospital in Oldtown.");
+	add(&d, b, "Dawn", 0, "place", "town", 70, "dawn", "");
+	add(&d, b, "Oldtown Hospital", 0, "institution", "hospital", 85,
+	    "oldtown hospital", "");
+	add(&d, b, "Oldtown", 1, "institution", "hospital", 75,
+	    "oldtown hospital", "");
+	c = para(&d, "Kayden stayed in Oldtown; a neighbour took in Noah.");
+	add(&d, c, "Oldtown", 0, "place", "town", 90, "oldtown", "");
+	add(&d, c, "Noah", 0, "place", "locality", 70, "noah", "");
+	resolve(&d);
+
+	/* The case file's mother outweighs three gazetteer hits. */
+	assert_string_equal(got(&d, a, "Dawn", 1), "Mother");
+	assert_string_equal(got(&d, b, "Dawn", 0), "Mother");
+	/* A town twice at 90 against a short hospital name at 75. */
+	assert_string_equal(got(&d, a, "Oldtown", 0), "Area 1");
+	assert_string_equal(got(&d, b, "Oldtown", 1), "Area 1");
+	assert_string_equal(got(&d, b, "Oldtown Hospital", 0), "Hospital 1");
+	/* A one-word place that is a full name's forename is that person. */
+	assert_string_equal(got(&d, c, "Noah", 0), got(&d, a, "Noah Ellis", 0));
+	assert_string_equal(got(&d, c, "Noah", 0), "Adult 1");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
 int
 main(void)
 {
@@ -437,6 +534,8 @@ main(void)
 		cmocka_unit_test(case_overrides),
 		cmocka_unit_test(map_round_trip),
 		cmocka_unit_test(bad_spans),
+		cmocka_unit_test(titles_and_surnames),
+		cmocka_unit_test(one_type_per_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,8 @@ if [ -d "$shared/bench/tab/test-gold-tae" ]; then
 	echo "== TAB court judgments (no case file)"
 	"$shared/eval/run-anonymise.sh" --no-case . "$shared/bench/tab/test-gold-tae" "$out/tab" > "$out/tab.txt"
 	cat "$out/tab.txt"
+	echo "== TAB: the masks other tools made of the same judgments, scored the same way"
+	python3 tools/tab-peers.py "$shared/bench/tab" "$out/tab-peers" || true
 fi
 python3 tools/ratchet.py "$@" tests/eval-floors.tsv dev="$out/dev/score.json" \
     ${out:+tab="$out/tab/score.json"}
