@@ -29,7 +29,7 @@
 #define LB	"(?<![\\p{L}\\p{N}_@\\x{a3}$\\x{20ac}])(?<!\\p{N}[.,/:-])"
 #define RB	"(?![\\p{L}\\p{N}_@])(?![.,/:-]\\p{N})"
 /* Between a label and its value: "number: X", "ref (X", "as X". */
-#define SEP	"\\.?(?:\\s*[:#,(]|\\s+(?:is|was|as|of|number|no\\.?))*\\s*"
+#define SEP	"\\.?(?:\\s*[:#,(]|(?:\\s+|(?<=[:#,(]))(?:is|was|as|of|number|nos?\\.?))*\\s*"
 /* Spaces written inside identifiers: space or no-break space. */
 #define SP	"[ \\x{a0}]"
 /* Separators inside telephone numbers. */

@@ -59,7 +59,11 @@ struct kword {
 struct kperson {
 	char		 gender;	/* 'f', 'm' or 0 */
 	int		 child;
-	char		 init[2][4];	/* "ks", "kjs" */
+#define MAXINIT	8
+	char		 init[MAXINIT][MAXRUN + 1];	/* "ks", "kjs", "sfk" */
+	int		 ninit;
+	char		 first;		/* the forename's initial */
+	char		 sur[4];	/* the surname's: "s", "fk" */
 	unsigned long	 seen;		/* order of the last mention, 0 = none */
 };
 
@@ -70,6 +74,14 @@ struct mem {
 	char		*sub;		/* profession slug or "" */
 	int		 part;		/* 0 forename, 1 surname */
 	char		 gender;	/* 'f', 'm' or 0: from a title or forename */
+	unsigned long	 seen;
+};
+
+/* The initials of a person the detector met: "sfk" for Sienna Fletcher-Kemp. */
+struct minit {
+	char		 ini[MAXRUN + 1];
+	char		*key;
+	char		*sub;
 	unsigned long	 seen;
 };
 
@@ -88,9 +100,13 @@ struct names {
 	struct hcache		 hc;
 	struct kword		*kw;
 	size_t			 nkw;
+	size_t			 nkw_case;	/* from the case file; short
+						 * forms learnt come after */
 	struct kperson		*kp;
 	struct mem		*mem;
 	size_t			 nmem, capmem;
+	struct minit		*mi;
+	size_t			 nmi, capmi;
 	unsigned long		 clock;
 	struct tok		*tok;
 	size_t			 ntok, captok;
@@ -117,9 +133,14 @@ static const struct title titles[] = {
 	{ "Detective Constable", 0, "police-officer" },
 	{ "Detective Inspector", 0, "police-officer" },
 	{ "Detective Sergeant", 0, "police-officer" },
+	{ "Dame", 'f', "" },
+	{ "Doctor", 0, "professional" },
 	{ "Dr", 0, "professional" },
 	{ "Dr.", 0, "professional" },
 	{ "Inspector", 0, "police-officer" },
+	{ "Judge", 0, "professional" },
+	{ "Lady", 'f', "" },
+	{ "Lord", 'm', "" },
 	{ "Miss", 'f', "" },
 	{ "Mr", 'm', "" },
 	{ "Mr.", 'm', "" },
@@ -137,6 +158,7 @@ static const struct title titles[] = {
 	{ "Reverend", 0, "professional" },
 	{ "Sergeant", 0, "police-officer" },
 	{ "Sgt", 0, "police-officer" },
+	{ "Sir", 'm', "" },
 	{ NULL, 0, NULL }
 };
 
@@ -282,7 +304,20 @@ static const char *const not_names[] = {
 	"mixed", "white", "black", "other", "yes", "no", "n/a", "none",
 	"unknown", "subject", "mother", "father", "sibling", "half-sibling",
 	"grandmother", "grandfather", "partner", "name", "role", "dob",
-	"chair", "present", "apologies", "author", "reviewer", NULL
+	"chair", "present", "apologies", "author", "reviewer", "the", "an",
+	"and", "to", "by", "of", "in", "on", "at", "or", "not", "any", "my",
+	"you", "your", "this", "that", "child", "children", "officer", "he",
+	"she", "it", "we", "they", "his", "her", "him", "them", "their", "its",
+	"who", "whom", "whose", "what", "when", "where", "why", "how", "which",
+	"there", "then", "these", "those", "here", "nobody", "someone",
+	"everyone", "all", "both", "each", "neither", "either", NULL
+};
+
+/* Two-letter function words that capitals may spell. */
+static const char *const function_words[] = {
+	"am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in",
+	"is", "it", "me", "my", "no", "of", "on", "or", "so", "to", "up",
+	"us", "we", NULL
 };
 
 /* Lower-case name particles inside a name. */
@@ -643,38 +678,64 @@ kw_add_name(struct names *nm, const char *name, size_t person, int alias)
 }
 
 static void
-set_initials(struct names *nm, size_t person, const char *name)
+add_initials(struct kperson *kp, const char *ini, size_t n)
+{
+	int i;
+
+	if (n < 2 || n > MAXRUN || kp->ninit == MAXINIT)
+		return;
+	for (i = 0; i < kp->ninit; i++)
+		if (strlen(kp->init[i]) == n && memcmp(kp->init[i], ini, n) == 0)
+			return;
+	memcpy(kp->init[kp->ninit], ini, n);
+	kp->init[kp->ninit][n] = '\0';
+	kp->ninit++;
+}
+
+/*
+ * The initials of a name: of its words ("Sienna Fletcher-Kemp" -> "sf"),
+ * of its words and their hyphenated parts ("sfk"), of the forename and
+ * the surname alone ("ks" for Kayden James Smith).  The forename's
+ * initial and the surname's are kept for initials with a middle one the
+ * case file does not list ("KJS" for Kayden Smith).
+ */
+static void
+set_initials(struct names *nm, size_t person, const char *name, int primary)
 {
 	struct kperson *kp = &nm->kp[person];
 	const char *p = name;
-	char all[MAXRUN];
-	size_t n = 0;
-	uint32_t c;
-	int k;
-	char fold[8];
+	char words[MAXRUN], parts[MAXRUN], fold[8], sur[4];
+	size_t nw = 0, np = 0, ns = 0;
+	int k, start;
 
-	while (*p != '\0' && n < MAXRUN) {
-		while (*p == ' ')
+	while (*p != '\0' && nw < MAXRUN && np < MAXRUN) {
+		while (*p == ' ' || *p == '-')
 			p++;
 		if (*p == '\0')
 			break;
-		c = cp_at(p, strlen(p), 0, &k);
+		start = p == name || p[-1] == ' ';
+		(void)cp_at(p, strlen(p), 0, &k);
 		names_plain(fold, p, (size_t)k);
-		all[n++] = fold[0];
-		(void)c;
-		while (*p != '\0' && *p != ' ')
+		if (start) {
+			words[nw++] = fold[0];
+			ns = 0;
+		}
+		parts[np++] = fold[0];
+		if (ns < sizeof(sur) - 1)
+			sur[ns++] = fold[0];
+		while (*p != '\0' && *p != ' ' && *p != '-')
 			p++;
 	}
-	if (n >= 2) {
-		if (kp->init[0][0] == '\0') {
-			kp->init[0][0] = all[0];
-			kp->init[0][1] = all[n - 1];
-		}
-		if (n == 3) {
-			kp->init[1][0] = all[0];
-			kp->init[1][1] = all[1];
-			kp->init[1][2] = all[2];
-		}
+	if (nw < 2)
+		return;
+	add_initials(kp, words, nw);
+	add_initials(kp, parts, np);
+	words[1] = words[nw - 1];
+	add_initials(kp, words, 2);
+	if (primary) {
+		kp->first = words[0];
+		memcpy(kp->sur, sur, ns);
+		kp->sur[ns] = '\0';
 	}
 }
 
@@ -745,12 +806,11 @@ known_setup(struct names *nm)
 					nm->kp[i].gender = 'm';
 			}
 		}
-		set_initials(nm, i, p->name);
+		set_initials(nm, i, p->name, 1);
 		for (j = 0; j < p->nalias; j++)
-			if (strchr(p->alias[j], ' ') != NULL &&
-			    nm->kp[i].init[1][0] == '\0')
-				set_initials(nm, i, p->alias[j]);
+			set_initials(nm, i, p->alias[j], 0);
 	}
+	nm->nkw_case = nm->nkw;
 	return 0;
 }
 
@@ -806,7 +866,15 @@ names_reset(struct names *nm)
 		free(nm->mem[i].sub);
 	}
 	nm->nmem = 0;
+	for (i = 0; i < nm->nmi; i++) {
+		free(nm->mi[i].key);
+		free(nm->mi[i].sub);
+	}
+	nm->nmi = 0;
 	nm->clock = 0;
+	for (i = nm->nkw_case; i < nm->nkw; i++)
+		free(nm->kw[i].w);
+	nm->nkw = nm->nkw_case;
 	if (nm->kp != NULL && nm->cf != NULL)
 		for (i = 0; i < nm->cf->nperson; i++)
 			nm->kp[i].seen = 0;
@@ -821,6 +889,7 @@ names_free(struct names *nm)
 		return;
 	names_reset(nm);
 	free(nm->mem);
+	free(nm->mi);
 	for (i = 0; i < nm->nkw; i++)
 		free(nm->kw[i].w);
 	free(nm->kw);
@@ -923,14 +992,25 @@ sent_flags(const char *s, size_t b, const struct names *nm)
 	return j == i ? T_SENT : 0;
 }
 
+/* Is b the first word of its line (spaces and digits before it)? */
+static int
+line_start(const char *s, size_t b)
+{
+	while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '.' ||
+	    isdigit((unsigned char)s[b - 1])))
+		b--;
+	return b == 0;
+}
+
 static int
 tokenize(struct names *nm, const char *s, size_t len)
 {
 	size_t i, b, e, pe;
 	unsigned f;
 	uint32_t c;
-	int n, a, up, low, letters;
+	int n, a, up, low, letters, tab;
 
+	tab = memchr(s, '\t', len) != NULL;
 	nm->ntok = 0;
 	sbuf_reset(&nm->fb);
 	for (i = 0; i < len;) {
@@ -1002,6 +1082,10 @@ tokenize(struct names *nm, const char *s, size_t len)
 		    b + 3, &n)))
 			f |= T_CAP;
 		f |= sent_flags(s, b, nm);
+		/* The first cell of a table row starts the line. */
+		if ((f & T_SENT) && tab && !(f & T_CELL) && sent_flags(s, b,
+		    nm) == T_SENT && line_start(s, b))
+			f |= T_CELL;
 		if (tok_push(nm, s, len, b, e, pe, f) == -1)
 			return -1;
 		i = pe > i ? pe : i;
@@ -1053,6 +1137,16 @@ is_namepart(struct names *nm, struct tok *t)
 	return tlex(nm, t) != NULL;
 }
 
+static int
+weak_title(const struct title *ti)
+{
+	static const char *const weak[] = { "Dame", "Doctor", "Judge", "Lady",
+	    "Lord", "Sir", "Inspector", "Sergeant", "Professor", "Reverend",
+	    NULL };
+
+	return in_list(weak, ti->w, strlen(ti->w));
+}
+
 /* Returns the title starting at token j (its length in tokens) or 0. */
 static int
 title_at(struct names *nm, const char *s, size_t j, const struct title **tp)
@@ -1096,7 +1190,8 @@ before(const char *s, size_t b, char *buf, size_t n, int strip_the)
 {
 	size_t i = b, k;
 
-	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == ','))
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == ',' ||
+	    s[i - 1] == '('))
 		i--;
 	k = i > n ? n : i;
 	lexicon_fold(buf, s + i - k, k);
@@ -1340,6 +1435,61 @@ mem_find(struct names *nm, const char *w, size_t wl)
 	return best;
 }
 
+static int
+mi_add(struct names *nm, const char *ini, size_t n, const char *key,
+    const char *sub)
+{
+	struct minit *m;
+	size_t i;
+
+	if (n < 2 || n > MAXRUN)
+		return 0;
+	for (i = 0; i < nm->nmi; i++) {
+		m = &nm->mi[i];
+		if (strlen(m->ini) == n && memcmp(m->ini, ini, n) == 0 &&
+		    strcmp(m->key, key) == 0) {
+			m->seen = nm->clock;
+			return 0;
+		}
+	}
+	if (nm->nmi == nm->capmi) {
+		i = nm->capmi ? nm->capmi * 2 : 32;
+		if ((m = realloc(nm->mi, i * sizeof(*m))) == NULL)
+			return -1;
+		nm->mi = m;
+		nm->capmi = i;
+	}
+	m = &nm->mi[nm->nmi];
+	memcpy(m->ini, ini, n);
+	m->ini[n] = '\0';
+	m->key = strdup(key);
+	m->sub = strdup(sub);
+	if (m->key == NULL || m->sub == NULL) {
+		free(m->key);
+		free(m->sub);
+		return -1;
+	}
+	m->seen = nm->clock;
+	nm->nmi++;
+	return 0;
+}
+
+/* The person last met with initials ini[0..n), or NULL. */
+static struct minit *
+mi_find(struct names *nm, const char *ini, size_t n)
+{
+	struct minit *m, *best = NULL;
+	size_t i;
+
+	for (i = 0; i < nm->nmi; i++) {
+		m = &nm->mi[i];
+		if (strlen(m->ini) == n && memcmp(m->ini, ini, n) == 0 &&
+		    (best == NULL || m->seen > best->seen))
+			best = m;
+	}
+	return best;
+}
+
 /* ------------------------------------------------------------------ */
 /* Emission. */
 
@@ -1353,13 +1503,42 @@ struct scan {
 	unsigned char		*used;	/* per token: claimed */
 	struct spanmap		 pmap;	/* what prior covers */
 	struct spanmap		 fmap;	/* what found covers */
+	int			 over_place;	/* see prior_clash() */
 };
+
+/*
+ * Does [b, e) clash with an upstream mention?  With over_place, a place
+ * wholly inside it does not: a known person's title or initial and
+ * surname are certain ("I. Horton" over the town Horton).
+ */
+static int
+prior_clash(const struct scan *sc, size_t b, size_t e)
+{
+	const struct mention *m;
+	size_t i;
+
+	/* The span maps make this cheap: a pass over the mentions per
+	 * question made a long paragraph quadratic. */
+	if (!spanmap_hit(&sc->pmap, b, e))
+		return 0;
+	if (!sc->over_place)
+		return 1;
+	for (i = 0; i < sc->prior->n; i++) {
+		m = &sc->prior->v[i];
+		if (m->start >= e || m->end <= b)
+			continue;
+		if (strcmp(m->type, "place") != 0 || m->start < b ||
+		    m->end > e)
+			return 1;
+	}
+	return 0;
+}
 
 static int
 emit(struct scan *sc, size_t b, size_t e, const char *sub, const char *rule,
     int conf, const char *key)
 {
-	if (spanmap_hit(&sc->pmap, b, e) || spanmap_hit(&sc->fmap, b, e))
+	if (prior_clash(sc, b, e) || spanmap_hit(&sc->fmap, b, e))
 		return 0;
 	if (allowed(sc->nm, sc->s, b, e))
 		return 0;
@@ -1377,6 +1556,8 @@ claim(struct scan *sc, size_t from, size_t to)
 
 /* ------------------------------------------------------------------ */
 /* Known people. */
+
+static int	score(struct scan *, struct tok *, int);
 
 #define MAXCAND	16
 
@@ -1406,16 +1587,40 @@ known_exact(struct names *nm, struct tok *t, size_t *who, int *parts,
 /* Misspellings: one edit for five letters or more, see anon-names(1). */
 static size_t
 known_fuzzy(struct names *nm, const char *s, struct tok *t, size_t *who,
-    int *parts, size_t max)
+    int *parts, size_t max, int ctx)
 {
 	size_t i, n = 0, k, l = t->flen;
 	int wc, d, lim;
 
-	if (l < 4 || !(t->f & T_CAP) || (t->f & T_ALLCAPS))
+	if (l < 3 || !(t->f & T_CAP) || (t->f & T_ALLCAPS))
 		return 0;
 	wc = wclass(nm, s, t);
-	if (wc == WC_COMMON)
-		return 0;
+	/*
+	 * A short forename with one letter changed ("Ave" for Ava) only
+	 * where the text speaks of a person, and not when the word is
+	 * itself a proper noun (Ada, Eva: someone else).
+	 */
+	if (l == 3 || wc == WC_COMMON) {
+		if (!ctx || l > 4 || wc == WC_PROPER)
+			return 0;
+		for (i = 0; i < nm->nkw && n < max; i++) {
+			struct kword *kw = &nm->kw[i];
+
+			if (kw->len != l || kw->part == KP_LAST ||
+			    kw->part == KP_MIDDLE || kw->w[0] != TW(nm, t)[0] ||
+			    names_edit_distance(TW(nm, t), l, kw->w, l, 1) != 1)
+				continue;
+			for (k = 0; k < n; k++)
+				if (who[k] == kw->person)
+					break;
+			if (k == n) {
+				parts[n] = 0;
+				who[n++] = kw->person;
+			}
+			parts[k] |= 1 << kw->part;
+		}
+		return n;
+	}
 	for (i = 0; i < nm->nkw && n < max; i++) {
 		struct kword *kw = &nm->kw[i];
 
@@ -1451,12 +1656,13 @@ known_fuzzy(struct names *nm, const char *s, struct tok *t, size_t *who,
 /* Short forms nobody listed: "Krzys" for Krzysztof, "Shan" for Shannon. */
 static size_t
 known_prefix(struct names *nm, const char *s, struct tok *t, size_t *who,
-    int *parts, size_t max)
+    int *parts, size_t max, int ctx)
 {
 	size_t i, n = 0, k, l = t->flen;
 
+	/* An ordinary word ("Geo", "Will") needs a person's context. */
 	if (l < 3 || !(t->f & T_CAP) || (t->f & T_ALLCAPS) ||
-	    wclass(nm, s, t) == WC_COMMON)
+	    (wclass(nm, s, t) == WC_COMMON && !ctx))
 		return 0;
 	for (i = 0; i < nm->nkw && n < max; i++) {
 		struct kword *kw = &nm->kw[i];
@@ -1474,6 +1680,41 @@ known_prefix(struct names *nm, const char *s, struct tok *t, size_t *who,
 		parts[k] |= 1 << KP_NICK;
 	}
 	return n;
+}
+
+/*
+ * Does the text speak of a person at t, a short word that is not quite a
+ * known name?  Not at a sentence start; a verb or relation of a person,
+ * or (poss) any possessive: "support Geo's attendance".
+ */
+static int
+short_context(struct scan *sc, struct tok *t, int poss)
+{
+	if (!(t->f & T_CAP) || (t->f & T_ALLCAPS) ||
+	    in_list_ci(not_names, TW(sc->nm, t), t->flen))
+		return 0;
+	if (t->f & T_SENT)
+		return !(t->f & T_POSS) && person_after(sc->s, sc->len, t);
+	if (poss && (t->f & T_POSS))
+		return 1;
+	return person_after(sc->s, sc->len, t) || relation_before(sc->s, t->s);
+}
+
+/*
+ * Is t a surname after a name word: capitalised or ALL CAPS, surname-like
+ * (score()), and not the start of a place or an institution ("Divya
+ * Road", "Jake House")?
+ */
+static int
+other_surname(struct scan *sc, struct tok *t)
+{
+	if (!(t->f & (T_CAP | T_ALLCAPS)) || (t->f & (T_DIGIT | T_INITIAL)))
+		return 0;
+	if (in_list_ci(heads, TW(sc->nm, t), t->flen))
+		return 0;
+	if (head_after(sc->s, sc->len, t->pe))
+		return 0;
+	return score(sc, t, 1) >= 2;
 }
 
 /* Picks one person among candidates: title gender, adults, recency, role. */
@@ -1602,63 +1843,107 @@ emit_known(struct scan *sc, size_t b, size_t e, size_t person, const char *rule,
 	    rule, conf, key);
 }
 
-static size_t	pick(struct names *, size_t *, size_t, char, int);
-struct scan;
-static int	score(struct scan *, struct tok *, int);
 
-/* Initials: "K.S.", "K. S.", "KS"; returns tokens used or 0. */
+/*
+ * Reads initials at token j: "K.S.", "K. S.", "L.T.M." (dotted) or one
+ * word of 2-5 capitals that is no abbreviation ("KS", "SFK").  Returns
+ * their number (0 = none) with the plain letters in ini, the end of the
+ * text in *e and the token after them in *k.
+ */
+static size_t
+initials_at(struct scan *sc, size_t j, char *ini, size_t *e, size_t *k,
+    int *dotted)
+{
+	struct names *nm = sc->nm;
+	struct tok *t = &nm->tok[j], *u;
+	size_t n = 0, i;
+
+	*dotted = 0;
+	if (t->f & T_INITIAL) {
+		for (i = j; i < nm->ntok && n < 5; i++) {
+			u = &nm->tok[i];
+			if (!(u->f & T_INITIAL) || !(u->f & T_DOT))
+				break;
+			if (i > j && u->s - *e > 1)
+				break;
+			ini[n++] = TW(nm, u)[0];
+			*e = u->e + 1;
+		}
+		if (n < 2)
+			return 0;
+		*k = i;
+		*dotted = 1;
+		return n;
+	}
+	if ((t->f & T_ALLCAPS) && t->flen >= 2 && t->flen <= 5 &&
+	    t->e - t->s == t->flen &&
+	    !in_list(abbrevs, sc->s + t->s, t->e - t->s)) {
+		memcpy(ini, TW(nm, t), t->flen);
+		*e = t->e;
+		*k = j + 1;
+		return t->flen;
+	}
+	return 0;
+}
+
+/* Does person i have the initials ini[0..n)? 2 = as listed, 1 = with an
+ * unlisted middle initial ("kjs" for Kayden Smith), 0 = no. */
+static int
+initials_of(const struct kperson *kp, const char *ini, size_t n)
+{
+	size_t sl;
+	int k;
+
+	for (k = 0; k < kp->ninit; k++)
+		if (strlen(kp->init[k]) == n && memcmp(kp->init[k], ini, n) == 0)
+			return 2;
+	sl = strlen(kp->sur);
+	if (kp->first != '\0' && ini[0] == kp->first && sl > 0 &&
+	    ((n == sl + 2 && memcmp(ini + 2, kp->sur, sl) == 0) ||
+	    (n == 3 && ini[2] == kp->sur[0])))
+		return 1;
+	return 0;
+}
+
+/*
+ * Initials: "K.S.", "K. S.", "L.T.M.", "KS", "SFK"; returns tokens used
+ * or 0.  Initials with a middle one the case file does not list need
+ * dots or a person's context ("KJS's mother", "KJS said").
+ */
 static size_t
 known_initials(struct scan *sc, size_t j, int *rc)
 {
 	struct names *nm = sc->nm;
 	struct tok *t = &nm->tok[j];
-	char ini[4];
-	size_t n = 0, k, i, e = 0, hit = 0, nhit = 0;
-	int dotted = 0;
+	char ini[MAXRUN];
+	size_t n, k = j, i, e = 0, who[MAXCAND], nw = 0, nw2 = 0, w2[MAXCAND];
+	int dotted, how, ctx;
 
-	if (t->f & T_INITIAL) {
-		for (k = j; k < nm->ntok && n < 3; k++) {
-			struct tok *u = &nm->tok[k];
-
-			if (!(u->f & T_INITIAL) || !(u->f & T_DOT))
-				break;
-			if (k > j && u->s - e > 1)
-				break;
-			ini[n++] = TW(nm, u)[0];
-			e = u->e + 1;
-		}
-		if (n < 2)
-			return 0;
-		dotted = 1;
-	} else if ((t->f & T_ALLCAPS) && t->flen >= 2 && t->flen <= 3 &&
-	    t->e - t->s == t->flen) {
-		if (in_list(abbrevs, sc->s + t->s, t->e - t->s))
-			return 0;
-		memcpy(ini, TW(nm, t), t->flen);
-		n = t->flen;
-		e = t->e;
-		k = j + 1;
-	} else
+	if ((n = initials_at(sc, j, ini, &e, &k, &dotted)) == 0)
 		return 0;
-	for (i = 0; i < nm->cf->nperson; i++)
-		if ((n == 2 && memcmp(nm->kp[i].init[0], ini, 2) == 0) ||
-		    (n == 3 && memcmp(nm->kp[i].init[1], ini, 3) == 0)) {
-			hit = i;
-			nhit++;
-		}
-	if (nhit == 0)
-		return 0;
-	if (nhit > 1) {
-		size_t who[MAXCAND], nw = 0;
-
-		for (i = 0; i < nm->cf->nperson && nw < MAXCAND; i++)
-			if ((n == 2 && memcmp(nm->kp[i].init[0], ini, 2) == 0) ||
-			    (n == 3 && memcmp(nm->kp[i].init[1], ini, 3) == 0))
-				who[nw++] = i;
-		hit = pick(nm, who, nw, 0, 0);
+	ctx = -1;
+	for (i = 0; i < nm->cf->nperson; i++) {
+		how = initials_of(&nm->kp[i], ini, n);
+		if (how == 1 && ctx == -1)
+			ctx = dotted || (t->f & T_POSS) ||
+			    person_after(sc->s, sc->len, &nm->tok[k - 1]) ||
+			    relation_before(sc->s, t->s) ||
+			    role_around(sc->s, sc->len, t->s, e) != NULL;
+		if (how == 2 && nw < MAXCAND)
+			who[nw++] = i;
+		else if (how == 1 && ctx == 1 && nw2 < MAXCAND)
+			w2[nw2++] = i;
 	}
-	*rc = emit_known(sc, t->s, e, hit, "names/case-initials", dotted ? 90 : 70);
-	return (dotted ? k : j + 1) - j;
+	if (nw == 0) {
+		memcpy(who, w2, nw2 * sizeof(*who));
+		nw = nw2;
+	}
+	if (nw == 0)
+		return 0;
+	i = nw == 1 ? who[0] : pick(nm, who, nw, 0, 0);
+	*rc = emit_known(sc, t->s, e, i, "names/case-initials",
+	    dotted ? 90 : 70);
+	return k - j;
 }
 
 static size_t
@@ -1668,7 +1953,7 @@ known_at(struct scan *sc, size_t j, int *rc)
 	struct tok *t;
 	size_t who[MAXCAND], w2[MAXCAND], n, n2, i, k, m, end, b, person;
 	size_t title_len = 0, start = j;
-	int parts[MAXCAND], p2[MAXCAND], fuzzy = 0, allpart = 0;
+	int parts[MAXCAND], p2[MAXCAND], fuzzy = 0, allpart = 0, other = 0;
 	const struct title *ti = NULL;
 	char gender = 0;
 
@@ -1694,11 +1979,13 @@ known_at(struct scan *sc, size_t j, int *rc)
 		return 0;
 	n = known_exact(nm, t, who, parts, MAXCAND);
 	if (n == 0) {
-		n = known_fuzzy(nm, sc->s, t, who, parts, MAXCAND);
+		n = known_fuzzy(nm, sc->s, t, who, parts, MAXCAND,
+		    short_context(sc, t, 0));
 		fuzzy = n > 0;
 	}
 	if (n == 0 && title_len == 0 &&
-	    (n = known_prefix(nm, sc->s, t, who, parts, MAXCAND)) > 0)
+	    (n = known_prefix(nm, sc->s, t, who, parts, MAXCAND,
+	    short_context(sc, t, 1))) > 0)
 		fuzzy = 2;
 	if (n == 0)
 		return 0;
@@ -1712,7 +1999,7 @@ known_at(struct scan *sc, size_t j, int *rc)
 		n2 = known_exact(nm, &nm->tok[end], w2, p2, MAXCAND);
 		if (n2 == 0)
 			n2 = known_fuzzy(nm, sc->s, &nm->tok[end], w2, p2,
-			    MAXCAND);
+			    MAXCAND, 0);
 		for (i = m = 0; i < n; i++)
 			for (k = 0; k < n2; k++)
 				if (who[i] == w2[k])
@@ -1751,6 +2038,21 @@ known_at(struct scan *sc, size_t j, int *rc)
 			}
 		}
 		break;
+	}
+	/*
+	 * One name word, then a surname the case file does not give this
+	 * person: with a forename, the person under another name ("her
+	 * previous name, Divya Parmar"); with a middle name only, someone
+	 * else ("Dr Michael Little" beside Rhys Michael Cunningham), left to
+	 * the detector of unknown people.
+	 */
+	if (end == j + 1 && !fuzzy && end < nm->ntok && !sc->used[end] &&
+	    !(allpart & (1 << KP_LAST)) && adjacent(nm, sc->s, j) &&
+	    other_surname(sc, &nm->tok[end])) {
+		if (!(allpart & (1 << KP_FIRST | 1 << KP_NICK)))
+			return 0;
+		end++;
+		other = 1;
 	}
 	/*
 	 * A bare surname right after another forename is someone else
@@ -1815,14 +2117,59 @@ known_at(struct scan *sc, size_t j, int *rc)
 		return 0;
 	person = n == 1 ? who[0] : pick(nm, who, n, gender, ti != NULL);
 	b = nm->tok[start].s;
+	sc->over_place = end - start >= 2 && (title_len > 0 || end > j + 1);
 	*rc = emit_known(sc, b, nm->tok[end - 1].e, person,
 	    fuzzy == 2 ? "names/case-short" : fuzzy ? "names/case-misspelt" :
-	    "names/case", fuzzy ? 75 : 95);
+	    other ? "names/case-other-surname" : "names/case",
+	    fuzzy ? 75 : other ? 80 : 95);
+	/*
+	 * A short form found through its context is this person's for the
+	 * rest of the document: "Geo said" after "Geo's attendance".
+	 */
+	sc->over_place = 0;
+	if (*rc == 0 && fuzzy && end == j + 1 && (t->flen <= 4 ||
+	    wclass(nm, sc->s, t) == WC_COMMON))
+		*rc = kw_add(nm, sc->s + t->s, t->e - t->s, person, KP_NICK);
 	return end - start;
 }
 
 /* ------------------------------------------------------------------ */
 /* People nobody listed. */
+
+/*
+ * The flags of a hyphenated word whose parts are all names of the lexicon
+ * ("Fletcher-Kemp": s, "Mary-Jane": f), else "".  hunspell accepts such a
+ * word when it accepts its parts, so the lexicon must speak for it.
+ */
+static const char *
+hyphen_flags(struct names *nm, const struct tok *t, char *buf)
+{
+	static const char kinds[] = "fmgsp";
+	const char *w = TW(nm, t), *p, *fl;
+	size_t l, left;
+	int k, have[5] = { 0 }, i = 0;
+
+	buf[0] = '\0';
+	if (memchr(w, '-', t->flen) == NULL)
+		return buf;
+	for (p = w; p < w + t->flen; p += l + 1) {
+		left = t->flen - (size_t)(p - w);
+		l = strcspn(p, "-");
+		if (l > left)
+			l = left;
+		if (l < 2 || (fl = lex_flags(nm, p, l)) == NULL ||
+		    strpbrk(fl, "fmgsp") == NULL)
+			return buf;
+		for (k = 0; k < 5; k++)
+			if (strchr(fl, kinds[k]) != NULL)
+				have[k] = 1;
+	}
+	for (k = 0; k < 5; k++)
+		if (have[k])
+			buf[i++] = kinds[k];
+	buf[i] = '\0';
+	return buf;
+}
 
 /*
  * How much token t looks like a forename (first) or a surname (last):
@@ -1836,20 +2183,38 @@ score(struct scan *sc, struct tok *t, int last)
 {
 	struct names *nm = sc->nm;
 	const char *fl;
+	char hfl[8];	/* "fmgsp" */
 	int wc;
 
-	if (!(t->f & T_CAP) || (t->f & (T_DIGIT | T_ALLCAPS)))
-		return 0;
-	if (t->flen < 2 || in_list_ci(not_names, TW(nm, t), t->flen))
+	if (!(t->f & T_CAP) || (t->f & T_DIGIT) || t->flen < 2)
 		return 0;
 	wc = wclass(nm, sc->s, t);
 	fl = tlex(nm, t);
 	if (fl == NULL)
-		fl = "";
+		fl = hyphen_flags(nm, t, hfl);
+	/*
+	 * A surname in capitals after a forename ("Tanya DAVIES"); a word
+	 * like White or May only as a surname of the lexicon, and weakly.
+	 */
+	if (t->f & T_ALLCAPS) {
+		if (!last || t->flen < 3 ||
+		    in_list(abbrevs, sc->s + t->s, t->e - t->s) ||
+		    in_list_ci(not_names, TW(nm, t), t->flen))
+			return 0;
+		if (strchr(fl, 's') != NULL)
+			return wc == WC_COMMON ? 2 : 3;
+		if (strpbrk(fl, "fmgp") != NULL)
+			return wc != WC_COMMON || strchr(fl, 'p') != NULL ? 2 : 1;
+		return wc == WC_COMMON || *fl == '\0' ? 0 : 2;
+	}
+	if (in_list_ci(not_names, TW(nm, t), t->flen))
+		return last && strchr(fl, 's') != NULL ? 1 : 0;
 	if (last && strchr(fl, 's') != NULL)
 		return 3;
+	/* n: a forename of the noisy list only, weak when also a word. */
 	if (strpbrk(fl, "fmg") != NULL && !last)
-		return wc == WC_COMMON ? 2 : 3;
+		return wc != WC_COMMON ? 3 : strchr(fl, 'n') != NULL &&
+		    strchr(fl, 'p') == NULL ? 1 : 2;
 	if (strpbrk(fl, "fmgsp") != NULL) {
 		/* "Long", "Stone", "Bell": ordinary words that are surnames. */
 		if (wc == WC_COMMON)
@@ -1877,6 +2242,39 @@ place_before(const char *s, size_t b)
 	return 0;
 }
 
+/*
+ * The initials of a name of two words or more: of its words ("sf" for
+ * Sienna Fletcher-Kemp), with the parts of hyphenated ones ("sfk"), and
+ * of the first and last words alone ("ks" for Kayden James Smith).
+ */
+static int
+remember_initials(struct names *nm, size_t from, size_t to, const char *key,
+    const char *sub)
+{
+	char words[MAXRUN], parts[MAXRUN];
+	size_t k, nw = 0, np = 0, i;
+	const char *w;
+
+	for (k = from; k < to && nw < MAXRUN; k++) {
+		const struct tok *t = &nm->tok[k];
+
+		if ((t->f & T_PARTICLE) || t->flen == 0)
+			continue;
+		w = TW(nm, t);
+		words[nw++] = w[0];
+		for (i = 0; i < t->flen && np < MAXRUN; i++)
+			if (i == 0 || (w[i - 1] == '-' && w[i] != '-'))
+				parts[np++] = w[i];
+	}
+	if (nw < 2)
+		return 0;
+	if (mi_add(nm, words, nw, key, sub) == -1 ||
+	    mi_add(nm, parts, np, key, sub) == -1)
+		return -1;
+	words[1] = words[nw - 1];
+	return mi_add(nm, words, 2, key, sub);
+}
+
 static int
 remember(struct scan *sc, size_t from, size_t to, const char *key,
     const char *sub, char gender)
@@ -1902,7 +2300,7 @@ remember(struct scan *sc, size_t from, size_t to, const char *key,
 		    k == to - 1 && to - from > 1, gender) == -1)
 			return -1;
 	}
-	return 0;
+	return remember_initials(nm, from, to, key, sub != NULL ? sub : "");
 }
 
 /* The key of an unknown person: the plain form of the name words. */
@@ -1928,6 +2326,202 @@ make_key(struct scan *sc, size_t from, size_t to, char *key, size_t n)
 	key[o] = '\0';
 }
 
+/* After initials ending at e: a possessive or a verb of a person. */
+static int
+initials_person_after(struct scan *sc, size_t e)
+{
+	struct tok u;
+	int a;
+
+	if ((a = apos_at(sc->s, sc->len, e)) > 0 && e + (size_t)a < sc->len &&
+	    (sc->s[e + a] == 's' || sc->s[e + a] == 'S'))
+		return 1;
+	memset(&u, 0, sizeof(u));
+	u.s = u.e = u.pe = e;
+	return person_after(sc->s, sc->len, &u);
+}
+
+/*
+ * Initials of a person met earlier in the document ("K.M.", "KM" after
+ * Kerry Morgan), or dotted initials of someone not met yet where the text
+ * speaks of a person ("J.R. attended").
+ */
+static size_t
+unknown_initials(struct scan *sc, size_t j, int *rc)
+{
+	struct names *nm = sc->nm;
+	struct tok *t = &nm->tok[j];
+	struct minit *m;
+	char ini[MAXRUN], key[MAXRUN + 16];
+	size_t n, e = 0, k = j;
+	int dotted;
+
+	if ((n = initials_at(sc, j, ini, &e, &k, &dotted)) == 0)
+		return 0;
+	/*
+	 * "AS TO THE LAW": initials that spell a function word need a
+	 * person's context ("TO's attendance", "BE ran").
+	 */
+	if (!dotted && in_list_ci(function_words, TW(nm, t), t->flen) &&
+	    !(t->f & T_POSS) && !person_after(sc->s, sc->len, t) &&
+	    !relation_before(sc->s, t->s))
+		return 0;
+	if ((m = mi_find(nm, ini, n)) != NULL) {
+		m->seen = ++nm->clock;
+		*rc = emit(sc, t->s, e, m->sub, "names/memory-initials",
+		    dotted ? 85 : 70, m->key);
+		return k - j;
+	}
+	if (!dotted || !(t->f & T_POSS || person_after(sc->s, sc->len,
+	    &nm->tok[k - 1]) || relation_before(sc->s, t->s) ||
+	    initials_person_after(sc, e)))
+		return 0;
+	snprintf(key, sizeof(key), "initials %.*s", (int)n, ini);
+	*rc = emit(sc, t->s, e, "", "names/initials", 70, key);
+	return k - j;
+}
+
+/* How much an ALL CAPS word looks like a forename (last 0) or surname. */
+static int
+caps_score(struct scan *sc, struct tok *t, int last)
+{
+	const char *fl;
+	char hfl[8];
+	int wc;
+
+	if (!(t->f & T_ALLCAPS) || t->e - t->s != t->flen || t->flen < 2 ||
+	    in_list(abbrevs, sc->s + t->s, t->flen) ||
+	    in_list_ci(not_names, TW(sc->nm, t), t->flen) ||
+	    in_list_ci(heads, TW(sc->nm, t), t->flen))
+		return 0;
+	wc = wclass(sc->nm, sc->s, t);
+	if ((fl = tlex(sc->nm, t)) == NULL &&
+	    *(fl = hyphen_flags(sc->nm, t, hfl)) == '\0')
+		return wc == WC_UNKNOWN && last ? 2 : 0;
+	if (!last && wc == WC_COMMON && strchr(fl, 'n') != NULL &&
+	    strchr(fl, 'p') == NULL)
+		return 0;
+	if (strpbrk(fl, last ? "sp" : "fmg") != NULL)
+		return wc == WC_COMMON && (!last || memchr(TW(sc->nm, t), '-',
+		    t->flen) == NULL) ? 2 : 3;
+	return 0;
+}
+
+/*
+ * A name in capitals: "SERIOUS CASE REVIEW: VIKRAM JOSHI", a forename and
+ * a surname (a middle name between) that the lexicon knows, in a run of
+ * capitals of their own; or one word in capitals that names a person met
+ * before ("THE LIVED EXPERIENCE OF STAR").
+ */
+static size_t
+caps_name_at(struct scan *sc, size_t j, int *rc)
+{
+	struct names *nm = sc->nm;
+	struct tok *t = &nm->tok[j];
+	struct mem *m;
+	char key[256], w[16];
+	size_t end, n;
+	int sf, sl;
+
+	if (!(t->f & T_ALLCAPS) || (j > 0 && adjacent(nm, sc->s, j - 1) &&
+	    (nm->tok[j - 1].f & T_ALLCAPS) && caps_score(sc, &nm->tok[j - 1],
+	    0) > 0))
+		return 0;
+	for (end = j + 1; end < nm->ntok && end - j < 3 && !sc->used[end] &&
+	    adjacent(nm, sc->s, end - 1) && (nm->tok[end].f & T_ALLCAPS);
+	    end++)
+		;
+	if (end - j >= 2 && end - j <= 3 && (end == nm->ntok ||
+	    !adjacent(nm, sc->s, end - 1) ||
+	    !(nm->tok[end].f & T_ALLCAPS))) {
+		sf = caps_score(sc, t, 0);
+		sl = caps_score(sc, &nm->tok[end - 1], 1);
+		if (end - j == 3 && caps_score(sc, &nm->tok[j + 1], 0) == 0)
+			sf = 0;
+		if (sf >= 2 && sl >= 2 && sf + sl >= 5) {
+			make_key(sc, j, end, key, sizeof(key));
+			*rc = emit(sc, t->s, nm->tok[end - 1].e, "",
+			    "names/caps", 75, key);
+			if (*rc == 0)
+				*rc = remember(sc, j, end, key, "", 0);
+			return end - j;
+		}
+	}
+	if (end - j == 1 && (m = mem_find(nm, TW(nm, t), t->flen)) != NULL &&
+	    m->part == 0 && !in_list(abbrevs, sc->s + t->s, t->flen)) {
+		n = before(sc->s, t->s, w, sizeof(w) - 1, 0);
+		if (wclass(nm, sc->s, t) != WC_COMMON ||
+		    ends_with_word(w, n, "of") || ends_with_word(w, n, "for") ||
+		    ends_with_word(w, n, "about") || ends_with_word(w, n, "and") ||
+		    ends_with_word(w, n, "with")) {
+			m->seen = ++nm->clock;
+			*rc = emit(sc, t->s, t->e, m->sub, "names/memory", 70,
+			    m->key);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Is w[0..l) another spelling of the forename c[0..cl): a misspelling
+ * (one edit from five letters, two when the word is neither a word nor
+ * a name; a letter changed in a short name only in a person's context)
+ * or a short form ("Krzys", "Cal"; an ordinary word only in context)?
+ * The first letter stays.
+ */
+static int
+variant_of(const char *w, size_t l, int wc, int lex, int ctx, const char *c,
+    size_t cl)
+{
+	int lim;
+
+	if (cl < 3 || l < 3 || c[0] != w[0] || (l == cl &&
+	    memcmp(w, c, l) == 0))
+		return 0;
+	if (cl >= l + 2 && memcmp(w, c, l) == 0)
+		return wc != WC_COMMON || ctx;
+	if (l == 3 || wc == WC_COMMON || (l == 4 && wc == WC_PROPER)) {
+		if (!ctx || l > 4 || l != cl || wc == WC_PROPER)
+			return 0;
+		return names_edit_distance(w, l, c, cl, 1) == 1;
+	}
+	if (l == 4)	/* "Hony" for Honey: no word, no name */
+		return names_edit_distance(w, l, c, cl, 1) == 1;
+	if (cl >= 5)
+		lim = l >= 5 && wc == WC_UNKNOWN && !lex ? 2 : 1;
+	else if (cl == 4 && l == 4 && wc == WC_UNKNOWN)
+		lim = 1;
+	else
+		return 0;
+	return names_edit_distance(w, l, c, cl, lim) <= lim;
+}
+
+/* A forename met before, spelt otherwise: "Feeona" after Fiona Ekwueme. */
+static struct mem *
+mem_variant(struct scan *sc, struct tok *t)
+{
+	struct names *nm = sc->nm;
+	struct mem *m, *best = NULL;
+	size_t i;
+	int wc, lex, ctx;
+
+	if (!(t->f & T_CAP) || (t->f & (T_ALLCAPS | T_DIGIT)) || t->flen < 3)
+		return NULL;
+	wc = wclass(nm, sc->s, t);
+	lex = tlex(nm, t) != NULL;
+	ctx = short_context(sc, t, 1);
+	for (i = 0; i < nm->nmem; i++) {
+		m = &nm->mem[i];
+		if (m->part != 0 || (best != NULL && m->seen < best->seen))
+			continue;
+		if (variant_of(TW(nm, t), t->flen, wc, lex, ctx, m->w,
+		    strlen(m->w)))
+			best = m;
+	}
+	return best;
+}
+
 static size_t
 unknown_at(struct scan *sc, size_t j, int *rc)
 {
@@ -1937,15 +2531,32 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	struct tok *t, *last;
 	const char *sub = NULL, *role, *fl;
 	char key[256];
-	int q, conf = 0, ok = 0, sf, sl;
+	int q, conf = 0, ok = 0, sf, sl, pron, wc, variant = 0;
 	struct mem *m = NULL;
 
 	*rc = 0;
+	if ((tl = unknown_initials(sc, j, rc)) > 0 || *rc == -1)
+		return tl;
+	if ((tl = caps_name_at(sc, j, rc)) > 0 || *rc == -1)
+		return tl;
+	/* "B. Dr Darby": a list letter before a title is not an initial. */
+	if ((nm->tok[j].f & T_INITIAL) && j + 1 < nm->ntok &&
+	    title_at(nm, sc->s, j + 1, &ti) > 0)
+		return 0;
 	tl = (size_t)title_at(nm, sc->s, j, &ti);
 	if (tl > 0) {
 		if (j + tl >= nm->ntok || !adjacent(nm, sc->s, j + tl - 1) ||
 		    !(nm->tok[j + tl].f & (T_CAP | T_ALLCAPS)) ||
 		    (nm->tok[j + tl].f & T_DIGIT))
+			return 0;
+		/*
+		 * Words that are titles and ordinary nouns ("Lord Chief
+		 * Justice", "the Judge Advocate") need a name after them.
+		 */
+		if (weak_title(ti) && ((wclass(nm, sc->s, &nm->tok[j + tl]) ==
+		    WC_COMMON && ((fl = tlex(nm, &nm->tok[j + tl])) == NULL ||
+		    strchr(fl, 's') == NULL)) || in_list_ci(not_names,
+		    TW(nm, &nm->tok[j + tl]), nm->tok[j + tl].flen)))
 			return 0;
 		j += tl;
 	}
@@ -1966,14 +2577,20 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    (nm->tok[end + 1].f & (T_CAP | T_PARTICLE)))
 			continue;
 		fl = tlex(nm, t);
+		/* "Green" ends "Rajesh Green wrote", not "Oak Green". */
 		if (in_list_ci(heads, TW(nm, t), t->flen) && end > j &&
 		    (fl == NULL || strchr(fl, 's') == NULL ||
-		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3)))
+		    (tl == 0 && score(sc, &nm->tok[j], 0) < 2) ||
+		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3 &&
+		    !person_after(sc->s, sc->len, t) &&
+		    end + 1 < nm->ntok && adjacent(nm, sc->s, end) &&
+		    (nm->tok[end + 1].f & T_CAP))))
 			break;
 		if (tl > 0 || (end > j && (nm->tok[end - 1].f & T_PARTICLE)))
 			q = (t->f & (T_CAP | T_ALLCAPS)) && !(t->f & T_DIGIT);
 		else
-			q = score(sc, t, 0) > 0 || score(sc, t, 1) > 0;
+			q = score(sc, t, 0) > 0 || score(sc, t, 1) > 0 ||
+			    (end == j && mem_variant(sc, t) != NULL);
 		if (!q)
 			break;
 		nwords++;
@@ -1989,6 +2606,9 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		return 0;
 	t = &nm->tok[j];
 	last = &nm->tok[end - 1];
+	/* Initials before the name: judge the words after them. */
+	while (t < last && (t->f & T_INITIAL))
+		t++;
 	/* Something else's name: "Clare's Law", "St Bede's", a citation. */
 	if (head_after(sc->s, sc->len, last->pe) ||
 	    citation_after(sc->s, sc->len, last->pe) ||
@@ -2013,9 +2633,33 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    (!(t->f & T_SENT) || (t->f & T_CELL) || sf >= 2))))
 			ok = 1;
 		conf = 80;
+	} else if (t != &nm->tok[j]) {
+		/*
+		 * Initials and a surname: "C Forbes", "R. Rigby".  An undotted
+		 * "A" or "I" may be the article or the pronoun.
+		 */
+		pron = nm->tok[j].e - nm->tok[j].s == 1 &&
+		    !(nm->tok[j].f & T_DOT) && (sc->s[nm->tok[j].s] == 'A' ||
+		    sc->s[nm->tok[j].s] == 'I');
+		m = mem_find(nm, TW(nm, t), t->flen);
+		if (m != NULL && m->part == 0 && pron)
+			m = NULL;
+		wc = wclass(nm, sc->s, t);
+		if ((m != NULL && (!pron || wc != WC_COMMON)) ||
+		    (sl >= 2 && wc != WC_COMMON && (!pron || sl == 3))) {
+			ok = 1;
+			conf = 75;
+		}
 	} else {
 		/* One word. */
 		m = mem_find(nm, TW(nm, t), t->flen);
+		/* "White" of Fiona White is not "White British". */
+		if (m != NULL && in_list_ci(not_names, TW(nm, t), t->flen) &&
+		    !person_after(sc->s, sc->len, t) &&
+		    !relation_before(sc->s, t->s))
+			m = NULL;
+		if (m == NULL && (m = mem_variant(sc, t)) != NULL)
+			variant = 1;
 		if (m != NULL && (wclass(nm, sc->s, t) != WC_COMMON ||
 		    trap_ok(sc, t, 0)) && !month_context(sc, t)) {
 			ok = 1;
@@ -2048,13 +2692,14 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		snprintf(key, sizeof(key), "%s", m->key);
 		if ((sub == NULL || *sub == '\0') && *m->sub != '\0')
 			sub = m->sub;
-	} else if (nwords >= 2)
+	} else if (nwords >= 2 || t != &nm->tok[j])
 		make_key(sc, j, end, key, sizeof(key));
 	else
 		key[0] = '\0';
 	*rc = emit(sc, nm->tok[start].s, last->e, sub, tl > 0 ? "names/title" :
-	    nwords >= 2 ? "names/full" : m != NULL ? "names/memory" :
-	    "names/single", conf, key);
+	    nwords >= 2 ? "names/full" : variant ? "names/memory-variant" :
+	    m != NULL ? "names/memory" :
+	    t != &nm->tok[j] ? "names/initial" : "names/single", conf, key);
 	if (*rc == 0 && *key != '\0')
 		*rc = remember(sc, j, end, key, sub, ti != NULL ? ti->gender : 0);
 	return end - start;
@@ -2081,6 +2726,7 @@ names_scan(void *ctx, const struct text_unit *t,
 	sc.len = t->len;
 	sc.prior = prior;
 	sc.found = found;
+	sc.over_place = 0;
 	memset(&sc.pmap, 0, sizeof(sc.pmap));
 	memset(&sc.fmap, 0, sizeof(sc.fmap));
 	if (spanmap_reset(&sc.pmap, t->len) == -1 ||

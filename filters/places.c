@@ -1094,6 +1094,10 @@ instpass(struct places_ctx *c)
 			if (inlist(titles, buf, strlen(buf)) &&
 			    strcmp(buf, "st") != 0)
 				break;
+			/* "R5 Schools should...": a label with figures
+			 * (recommendation, paragraph) names no institution. */
+			if (strpbrk(buf, "0123456789") != NULL)
+				break;
 			if (cap(c, q)) {
 				if (lexicon_has(c->stop, buf, strlen(buf)) &&
 				    (strcmp(buf, "the") != 0 ||

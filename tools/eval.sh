@@ -11,10 +11,15 @@ mkdir -p "$out"
 echo "== dev corpus (with case files)"
 "$shared/eval/run-anonymise.sh" . "$shared/corpus/dev" "$out/dev" > "$out/dev.txt"
 cat "$out/dev.txt"
+echo "== dev corpus without case files (people nobody listed)"
+"$shared/eval/run-anonymise.sh" --no-case --no-docx . "$shared/corpus/dev" "$out/dev-nocase" > "$out/dev-nocase.txt"
+sed -n '/^MENTIONS/,/^  ALL/p;/^Precision/p;/^Consistency/p' "$out/dev-nocase.txt"
 if [ -d "$shared/bench/tab/test-gold-tae" ]; then
 	echo "== TAB court judgments (no case file)"
 	"$shared/eval/run-anonymise.sh" --no-case . "$shared/bench/tab/test-gold-tae" "$out/tab" > "$out/tab.txt"
 	cat "$out/tab.txt"
+	echo "== TAB: the masks other tools made of the same judgments, scored the same way"
+	python3 tools/tab-peers.py "$shared/bench/tab" "$out/tab-peers" || true
 fi
 python3 tools/ratchet.py "$@" tests/eval-floors.tsv dev="$out/dev/score.json" \
-    ${out:+tab="$out/tab/score.json"}
+    nocase="$out/dev-nocase/score.json" tab="$out/tab/score.json"
