@@ -150,6 +150,10 @@ eval: all
 bench: all
 	@sh tools/bench.sh
 
+# Peak RSS of every stage over a 200 MB text (docs/performance.md, Memory).
+check-memory: all
+	@sh tools/memory.sh 200
+
 # README's first command.
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -179,4 +183,4 @@ clean:
 FORCE:
 
 .PHONY: all deps check tests check-unit check-golden check-man check-scripts \
-	demo eval bench fuzz check-docx-all check-fuzz-regress regen install uninstall clean FORCE
+	demo eval bench fuzz check-docx-all check-memory check-fuzz-regress regen install uninstall clean FORCE

@@ -1,0 +1,56 @@
+#!/bin/sh
+# make check-memory: peak resident memory of every stage of the chain over
+# a large plain-text input (default 200 MB), stage by stage (GNU time's
+# %M, in KB).  The text is made here: numbered paragraphs that each name a
+# different address and reference, so that the distinct mentions anon-pseudo
+# must remember grow with the input, and the same people throughout.
+#
+#   sh tools/memory.sh [MB]
+#
+# Fails (exit 1) when the chain fails or loses a line.
+set -u
+mb=${1:-200}
+top=$(pwd)
+PATH=$top/bin:$PATH
+T=/usr/bin/time
+[ -x $T ] || { echo "memory.sh: needs GNU time at $T" >&2; exit 2; }
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+awk -v mb="$mb" 'BEGIN {
+	n = 0; size = 0; lim = mb * 1024 * 1024;
+	while (size < lim) {
+		n++;
+		line = sprintf("%d. On %d May 2019 the health visitor Ms Okafor " \
+		    "saw Kayden Smith at %d Elm Road, Westmoor, about case " \
+		    "reference CR-%06d; his mother said that the school " \
+		    "had been told and that the family would move.",
+		    n, n % 28 + 1, n % 5000 + 1, n);
+		print line;
+		size += length(line) + 1;
+	}
+}' > "$tmp/in.txt"
+bytes=$(wc -c < "$tmp/in.txt")
+lines=$(wc -l < "$tmp/in.txt")
+
+start=$(date +%s.%N)
+$T -o "$tmp/m.read" -f %M anon-read "$tmp/in.txt" |
+$T -o "$tmp/m.ids" -f %M anon-ids |
+$T -o "$tmp/m.dates" -f %M anon-dates |
+$T -o "$tmp/m.places" -f %M anon-places |
+$T -o "$tmp/m.names" -f %M anon-names |
+$T -o "$tmp/m.pseudo" -f %M anon-pseudo |
+$T -o "$tmp/m.flag" -f %M anon-flag |
+$T -o "$tmp/m.write" -f %M anon-write -o "$tmp/out.txt"
+rc=$?
+end=$(date +%s.%N)
+[ $rc = 0 ] || { echo "memory.sh: the chain failed (exit $rc)" >&2; exit 1; }
+out=$(wc -l < "$tmp/out.txt")
+[ "$out" = "$lines" ] || { echo "memory.sh: $lines lines in, $out out" >&2; exit 1; }
+
+printf 'input: %d bytes, %d paragraphs; chain: %.1f s\n' "$bytes" "$lines" \
+    "$(echo "$end - $start" | bc)"
+printf '%-12s %10s\n' stage 'peak RSS (KB)'
+for s in read ids dates places names pseudo flag write; do
+	printf '%-12s %10s\n' "anon-$s" "$(tail -1 "$tmp/m.$s")"
+done
