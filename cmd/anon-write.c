@@ -132,6 +132,7 @@ flush(struct writer *w, struct unit *u)
 	artifact(w, w->inname);
 	if (u->nnote > 1)
 		qsort(u->note, u->nnote, sizeof(*u->note), bynote);
+	findings_paragraph(&w->found);
 	if (u->nnote > w->capspans) {
 		w->capspans = u->nnote;
 		w->spans = xrealloc(w->spans, w->capspans * sizeof(*w->spans));

@@ -121,10 +121,15 @@ findings_add(struct findings *f, const struct text_unit *t, size_t start,
 	x->line = x->endline = line;
 	x->col = utf8_count(t->text, start) + 1;
 	x->endcol = x->col + utf8_count(t->text + start, end - start);
+	/* rule + text found, then the paragraph's own hash folded in. */
+	if (f->ptext == NULL) {
+		f->ptext = t->text;
+		f->phash = fnv64(14695981039346656037ull, t->text, t->len);
+	}
 	h = fnv64(14695981039346656037ull, rule, strlen(rule) + 1);
 	h = fnv64(h, t->text + start, end - start);
-	h = fnv64(h, "", 1);
-	x->fingerprint = fnv64(h, t->text, t->len);
+	h ^= f->phash + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+	x->fingerprint = fnv64(h, "", 1);
 	x->artifact = f->nuris ? f->nuris - 1 : 0;
 	x->accepted = NULL;
 	x->rule = strdup(rule);
@@ -139,6 +144,12 @@ findings_add(struct findings *f, const struct text_unit *t, size_t start,
 	}
 	f->n++;
 	return 0;
+}
+
+void
+findings_paragraph(struct findings *f)
+{
+	f->ptext = NULL;
 }
 
 void

@@ -40,9 +40,13 @@ struct findings {
 	size_t		 cap;
 	char		**uris;		/* inputs, as paths relative to the cwd */
 	size_t		 nuris;
+	/* The hash of the current paragraph, so that many findings in one
+	 * long paragraph hash it once (reset by findings_paragraph()). */
+	const char	*ptext;		/* NULL: hash the next paragraph */
+	uint64_t	 phash;
 };
 
-#define FINDINGS_INIT { NULL, 0, 0, NULL, 0 }
+#define FINDINGS_INIT { NULL, 0, 0, NULL, 0, NULL, 0 }
 
 /*
  * Adds a finding over bytes [start, end) of t.  The line is the number in
@@ -51,6 +55,9 @@ struct findings {
 int	findings_add(struct findings *, const struct text_unit *t,
 	    size_t start, size_t end, const char *rule, const char *level,
 	    const char *message);
+/* Says that the next findings belong to another paragraph.  Call it
+ * before the first findings_add() of each paragraph. */
+void	findings_paragraph(struct findings *);
 void	findings_release(struct findings *);
 /* Drops the findings after the first n and the inputs after the first nuris. */
 void	findings_truncate(struct findings *, size_t n, size_t nuris);
