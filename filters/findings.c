@@ -119,7 +119,15 @@ findings_add(struct findings *f, const struct text_unit *t, size_t start,
 	x = &f->v[f->n];
 	memset(x, 0, sizeof(*x));
 	x->line = x->endline = line;
-	x->col = utf8_count(t->text, start) + 1;
+	/* Findings come in order of their start: count code points on from
+	 * the previous one rather than from the paragraph's start. */
+	if (f->ptext == NULL || start < f->coloff) {
+		f->coloff = 0;
+		f->colcount = 0;
+	}
+	f->colcount += utf8_count(t->text + f->coloff, start - f->coloff);
+	f->coloff = start;
+	x->col = f->colcount + 1;
 	x->endcol = x->col + utf8_count(t->text + start, end - start);
 	/* rule + text found, then the paragraph's own hash folded in. */
 	if (f->ptext == NULL) {

@@ -44,9 +44,11 @@ struct findings {
 	 * long paragraph hash it once (reset by findings_paragraph()). */
 	const char	*ptext;		/* NULL: hash the next paragraph */
 	uint64_t	 phash;
+	size_t		 coloff;	/* a byte offset in that paragraph */
+	size_t		 colcount;	/* code points before coloff */
 };
 
-#define FINDINGS_INIT { NULL, 0, 0, NULL, 0, NULL, 0 }
+#define FINDINGS_INIT { NULL, 0, 0, NULL, 0, NULL, 0, 0, 0 }
 
 /*
  * Adds a finding over bytes [start, end) of t.  The line is the number in
