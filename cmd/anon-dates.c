@@ -13,11 +13,13 @@
 #include "record.h"
 #include "stream.h"
 
+#define SYNOPSIS \
+	"[--dates generalise|year|shift|redact|keep] [--map file] [--seed n]"
+
 static void __attribute__((noreturn))
 usage(void)
 {
-	fprintf(stderr, "usage: %s [--dates generalise|year|shift|redact|keep] "
-	    "[--map file] [--seed n]\n", progname);
+	fprintf(stderr, "usage: %s " SYNOPSIS "\n", progname);
 	exit(EXIT_ERROR);
 }
 
@@ -70,6 +72,7 @@ main(int argc, char *argv[])
 	char			 err[512], *end;
 
 	cmd_init(argv[0]);
+	cmd_help(argc, argv, SYNOPSIS);
 	while ((ch = getopt_long(argc, argv, "d:m:s:", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'd':

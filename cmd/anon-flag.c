@@ -11,10 +11,12 @@
 #include "lexicon.h"
 #include "stream.h"
 
+#define SYNOPSIS "[-d dir]"
+
 static void __attribute__((noreturn))
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-d dir]\n", progname);
+	fprintf(stderr, "usage: %s " SYNOPSIS "\n", progname);
 	exit(EXIT_ERROR);
 }
 
@@ -29,6 +31,7 @@ main(int argc, char *argv[])
 	int			 ch, rc;
 
 	cmd_init(argv[0]);
+	cmd_help(argc, argv, SYNOPSIS);
 	while ((ch = getopt(argc, argv, "d:")) != -1) {
 		switch (ch) {
 		case 'd':

@@ -9,10 +9,12 @@
 #include "cmdutil.h"
 #include "ids.h"
 
+#define SYNOPSIS "[-r patterns]"
+
 static void __attribute__((noreturn))
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-r patterns]\n", progname);
+	fprintf(stderr, "usage: %s " SYNOPSIS "\n", progname);
 	exit(EXIT_ERROR);
 }
 
@@ -25,6 +27,7 @@ main(int argc, char *argv[])
 	int		 ch, rc;
 
 	cmd_init(argv[0]);
+	cmd_help(argc, argv, SYNOPSIS);
 	while ((ch = getopt(argc, argv, "r:")) != -1) {
 		switch (ch) {
 		case 'r':

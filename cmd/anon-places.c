@@ -9,10 +9,12 @@
 #include "cmdutil.h"
 #include "places.h"
 
+#define SYNOPSIS "[-d dictionary]"
+
 static void __attribute__((noreturn))
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-d dictionary]\n", progname);
+	fprintf(stderr, "usage: %s " SYNOPSIS "\n", progname);
 	exit(EXIT_ERROR);
 }
 
@@ -25,6 +27,7 @@ main(int argc, char *argv[])
 	int			 ch, rc;
 
 	cmd_init(argv[0]);
+	cmd_help(argc, argv, SYNOPSIS);
 	while ((ch = getopt(argc, argv, "d:")) != -1)
 		switch (ch) {
 		case 'd':

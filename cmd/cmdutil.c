@@ -21,6 +21,19 @@ cmd_init(const char *argv0)
 	}
 }
 
+void
+cmd_help(int argc, char *argv[], const char *synopsis)
+{
+	int	 i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0) {
+			printf("usage: %s %s\nSee %s(1).\n", progname,
+			    synopsis, progname);
+			exit(cmd_close_stdout());
+		}
+}
+
 static void
 vmsg(const char *fmt, va_list ap)
 {

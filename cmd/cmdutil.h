@@ -25,6 +25,13 @@ extern const char *progname;
 void	cmd_init(const char *argv0);
 
 /*
+ * For programs whose options are getopt(3) letters: when an argument
+ * before "--" is --help, prints "usage: PROG SYNOPSIS" and a pointer to
+ * the man page on standard output and exits 0.
+ */
+void	cmd_help(int argc, char *argv[], const char *synopsis);
+
+/*
  * All messages go through here: "progname: message\n" on stderr.  The
  * message says what is wrong first, lower case, no trailing period.
  */

@@ -94,5 +94,12 @@ anonymise --check "$tmp/random" > /dev/null 2>&1; rc=$?
 anonymise "$tmp/big.txt" > "$tmp/d1"; anonymise "$tmp/big.txt" > "$tmp/d2"
 cmp -s "$tmp/d1" "$tmp/d2" && ok || bad "two runs differ"
 
+# 11. Every program answers --help on standard output with status 0.
+for p in "$top"/bin/anon-* "$top"/bin/anonymise; do
+	out=$("$p" --help </dev/null 2>/dev/null); rc=$?
+	case $out in "usage: ${p##*/} "*) [ $rc = 0 ] && ok || bad "${p##*/} --help: exit $rc" ;;
+	*) bad "${p##*/} --help: no usage line" ;; esac
+done
+
 echo "pipeline: $n checks, $fail failed"
 [ $fail = 0 ]
