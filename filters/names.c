@@ -9,17 +9,15 @@
 #include <string.h>
 #include <time.h>
 
-#include <hunspell/hunspell.h>
-
 #include "casefile.h"
 #include "lexicon.h"
 #include "names.h"
 #include "record.h"
 #include "sbuf.h"
 #include "utf8.h"
+#include "wordclass.h"
 
-#define EN_GB_AFF	"/usr/share/hunspell/en_GB.aff"
-#define EN_GB_DIC	"/usr/share/hunspell/en_GB.dic"
+#define EN_GB		"/usr/share/hunspell/en_GB"
 #define MAXWORD		64	/* longer "words" are never names */
 #define MAXRUN		8	/* tokens in one name, title included */
 
@@ -84,19 +82,12 @@ struct minit {
 	unsigned long	 seen;
 };
 
-struct hcache {
-	char		**k;
-	unsigned char	 *v;
-	size_t		  cap, n;
-};
-
 struct names {
 	const struct casefile	*cf;
 	struct lexicon		*lex;
 	struct lexicon		*allow;
-	Hunhandle		*hs;
-	double			 hs_time;
-	struct hcache		 hc;
+	struct wordclass	*wc;		/* hunspell's verdicts */
+	double			 wc_time;
 	struct kword		*kw;
 	size_t			 nkw;
 	size_t			 nkw_case;	/* from the case file; short
@@ -510,100 +501,32 @@ names_edit_distance(const char *a, size_t al, const char *b, size_t bl,
 }
 
 /* ------------------------------------------------------------------ */
-/* Hunspell classes, cached. */
-
-static uint64_t
-fnv(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (len-- > 0)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
-static int
-hc_grow(struct hcache *c)
-{
-	struct hcache n;
-	size_t i, j;
-
-	n.cap = c->cap ? c->cap * 2 : 1024;
-	n.n = c->n;
-	if ((n.k = calloc(n.cap, sizeof(*n.k))) == NULL)
-		return -1;
-	if ((n.v = calloc(n.cap, 1)) == NULL) {
-		free(n.k);
-		return -1;
-	}
-	for (i = 0; i < c->cap; i++) {
-		if (c->k[i] == NULL)
-			continue;
-		j = fnv(c->k[i], strlen(c->k[i])) & (n.cap - 1);
-		while (n.k[j] != NULL)
-			j = (j + 1) & (n.cap - 1);
-		n.k[j] = c->k[i];
-		n.v[j] = c->v[i];
-	}
-	free(c->k);
-	free(c->v);
-	*c = n;
-	return 0;
-}
-
-static void
-hc_free(struct hcache *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->cap; i++)
-		free(c->k[i]);
-	free(c->k);
-	free(c->v);
-	memset(c, 0, sizeof(*c));
-}
-
-static int
-hs_spell(struct names *nm, const char *w)
-{
-	return nm->hs != NULL && Hunspell_spell(nm->hs, w) != 0;
-}
+/* Hunspell classes, from the precomputed table (wordclass.h). */
 
 enum names_wclass
 names_word_class(struct names *nm, const char *word, size_t len)
 {
-	char low[4 * MAXWORD + 4], cap[4 * MAXWORD + 4];
-	size_t j;
-	int cl, n;
-	uint32_t c;
+	char c0[8];
+	int n;
 
 	if (len == 0 || len > 4 * MAXWORD)
 		return WC_UNKNOWN;
-	if (nm->hc.n * 2 >= nm->hc.cap && hc_grow(&nm->hc) == -1)
+	switch (wordclass_of(nm->wc, word, len)) {
+	case WORDCLASS_LOWER:
+		return WC_COMMON;
+	case WORDCLASS_PROPER:
+		/*
+		 * Accepted only capitalised: a proper noun when the word is
+		 * written with its first letter upper case (folding changes
+		 * it); written in lower case it is no word at all.
+		 */
+		(void)cp_at(word, len, 0, &n);
+		lexicon_fold(c0, word, (size_t)n);
+		return memcmp(c0, word, (size_t)n) != 0 ? WC_PROPER :
+		    WC_UNKNOWN;
+	default:
 		return WC_UNKNOWN;
-	j = fnv(word, len) & (nm->hc.cap - 1);
-	for (; nm->hc.k[j] != NULL; j = (j + 1) & (nm->hc.cap - 1))
-		if (strncmp(nm->hc.k[j], word, len) == 0 &&
-		    nm->hc.k[j][len] == '\0')
-			return nm->hc.v[j];
-	lexicon_fold(low, word, len);
-	low[len] = '\0';
-	if (hs_spell(nm, low))
-		cl = WC_COMMON;
-	else {
-		/* The capitalised form: first letter as written, rest lower. */
-		c = cp_at(word, len, 0, &n);
-		memcpy(cap, word, (size_t)n);
-		memcpy(cap + n, low + n, len - (size_t)n);
-		cap[len] = '\0';
-		(void)c;
-		cl = hs_spell(nm, cap) ? WC_PROPER : WC_UNKNOWN;
 	}
-	if ((nm->hc.k[j] = strndup(word, len)) == NULL)
-		return cl;
-	nm->hc.v[j] = (unsigned char)cl;
-	nm->hc.n++;
-	return cl;
 }
 
 /* ------------------------------------------------------------------ */
@@ -813,13 +736,43 @@ known_setup(struct names *nm)
 	return 0;
 }
 
+/*
+ * The hunspell dictionary named by cfg->aff and cfg->dic, as the path
+ * without its suffix, into stem; "" when neither is given (the table).
+ * Returns 0, or -1 with a message in err when they name two dictionaries.
+ */
+static int
+dict_stem(const struct names_config *cfg, char *stem, size_t n, char *err,
+    size_t errlen)
+{
+	const char *aff, *dic;
+	size_t al, dl;
+
+	stem[0] = '\0';
+	if (cfg->aff == NULL && cfg->dic == NULL)
+		return 0;
+	aff = cfg->aff != NULL ? cfg->aff : EN_GB ".aff";
+	dic = cfg->dic != NULL ? cfg->dic : EN_GB ".dic";
+	al = strlen(aff);
+	dl = strlen(dic);
+	if (al < 4 || dl < 4 || strcmp(aff + al - 4, ".aff") != 0 ||
+	    strcmp(dic + dl - 4, ".dic") != 0 || al != dl ||
+	    strncmp(aff, dic, al - 4) != 0 || al - 4 >= n) {
+		snprintf(err, errlen, "%s, %s: not the .aff and .dic of one "
+		    "hunspell dictionary", aff, dic);
+		return -1;
+	}
+	memcpy(stem, dic, dl - 4);
+	stem[dl - 4] = '\0';
+	return 0;
+}
+
 struct names *
 names_new(const struct names_config *cfg, char *err, size_t errlen)
 {
 	struct names *nm;
 	struct timespec a, b;
-	const char *aff, *dic;
-	FILE *fp;
+	char stem[4096];
 
 	if ((nm = calloc(1, sizeof(*nm))) == NULL) {
 		lexicon_free(cfg->lex);
@@ -830,23 +783,20 @@ names_new(const struct names_config *cfg, char *err, size_t errlen)
 	nm->cf = cfg->casefile;
 	nm->lex = cfg->lex;
 	nm->allow = cfg->allow;
-	aff = cfg->aff != NULL ? cfg->aff : EN_GB_AFF;
-	dic = cfg->dic != NULL ? cfg->dic : EN_GB_DIC;
-	/* Hunspell does not report a missing file: look first. */
-	if ((fp = fopen(dic, "r")) == NULL || fclose(fp) != 0 ||
-	    (fp = fopen(aff, "r")) == NULL || fclose(fp) != 0) {
-		snprintf(err, errlen, "%s: cannot read hunspell dictionary",
-		    dic);
+	if (dict_stem(cfg, stem, sizeof(stem), err, errlen) == -1) {
 		names_free(nm);
 		return NULL;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &a);
-	nm->hs = Hunspell_create(aff, dic);
+	nm->wc = wordclass_open(stem[0] != '\0' ? stem : NULL, err, errlen);
 	clock_gettime(CLOCK_MONOTONIC, &b);
-	nm->hs_time = (double)(b.tv_sec - a.tv_sec) +
+	nm->wc_time = (double)(b.tv_sec - a.tv_sec) +
 	    (double)(b.tv_nsec - a.tv_nsec) / 1e9;
-	if (nm->hs == NULL || hc_grow(&nm->hc) == -1 ||
-	    known_setup(nm) == -1) {
+	if (nm->wc == NULL) {
+		names_free(nm);
+		return NULL;
+	}
+	if (known_setup(nm) == -1) {
 		snprintf(err, errlen, "out of memory");
 		names_free(nm);
 		return NULL;
@@ -895,18 +845,16 @@ names_free(struct names *nm)
 	free(nm->kp);
 	free(nm->tok);
 	sbuf_release(&nm->fb);
-	hc_free(&nm->hc);
-	if (nm->hs != NULL)
-		Hunspell_destroy(nm->hs);
+	wordclass_free(nm->wc);
 	lexicon_free(nm->lex);
 	lexicon_free(nm->allow);
 	free(nm);
 }
 
 double
-names_hunspell_load_time(const struct names *nm)
+names_wordclass_load_time(const struct names *nm)
 {
-	return nm->hs_time;
+	return nm->wc_time;
 }
 
 /* ------------------------------------------------------------------ */
