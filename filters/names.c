@@ -64,22 +64,38 @@ struct kperson {
 	unsigned long	 seen;		/* order of the last mention, 0 = none */
 };
 
-/* A person the detector met in this document. */
+#define NOIDX	((size_t)-1)
+
+/*
+ * A person the detector met in this document.  The memories are found
+ * through a hash of their word (wnext chains those of one bucket) and,
+ * for forenames, through their first byte (fnext).
+ */
 struct mem {
 	char		*w;		/* plain form of one name word */
+	size_t		 wl;
 	char		*key;		/* the person's key */
 	char		*sub;		/* profession slug or "" */
 	int		 part;		/* 0 forename, 1 surname */
 	char		 gender;	/* 'f', 'm' or 0: from a title or forename */
 	unsigned long	 seen;
+	size_t		 wnext, fnext;
 };
 
 /* The initials of a person the detector met: "sfk" for Sienna Fletcher-Kemp. */
 struct minit {
 	char		 ini[MAXRUN + 1];
+	size_t		 il;
 	char		*key;
 	char		*sub;
 	unsigned long	 seen;
+	size_t		 next;		/* in the chain of its hash bucket */
+};
+
+/* Heads of hash chains of indices (NOIDX = empty); cap a power of two. */
+struct ihash {
+	size_t		*head;
+	size_t		 cap;
 };
 
 struct names {
@@ -95,8 +111,11 @@ struct names {
 	struct kperson		*kp;
 	struct mem		*mem;
 	size_t			 nmem, capmem;
+	struct ihash		 memh;		/* mem by word */
+	size_t			 fhead[256];	/* forename mem by first byte */
 	struct minit		*mi;
 	size_t			 nmi, capmi;
+	struct ihash		 mih;		/* mi by initials */
 	unsigned long		 clock;
 	struct tok		*tok;
 	size_t			 ntok, captok;
@@ -773,6 +792,7 @@ names_new(const struct names_config *cfg, char *err, size_t errlen)
 	struct names *nm;
 	struct timespec a, b;
 	char stem[4096];
+	size_t i;
 
 	if ((nm = calloc(1, sizeof(*nm))) == NULL) {
 		lexicon_free(cfg->lex);
@@ -783,6 +803,8 @@ names_new(const struct names_config *cfg, char *err, size_t errlen)
 	nm->cf = cfg->casefile;
 	nm->lex = cfg->lex;
 	nm->allow = cfg->allow;
+	for (i = 0; i < 256; i++)
+		nm->fhead[i] = NOIDX;
 	if (dict_stem(cfg, stem, sizeof(stem), err, errlen) == -1) {
 		names_free(nm);
 		return NULL;
@@ -804,6 +826,8 @@ names_new(const struct names_config *cfg, char *err, size_t errlen)
 	return nm;
 }
 
+static void	ihash_clear(struct ihash *);
+
 void
 names_reset(struct names *nm)
 {
@@ -820,6 +844,10 @@ names_reset(struct names *nm)
 		free(nm->mi[i].sub);
 	}
 	nm->nmi = 0;
+	ihash_clear(&nm->memh);
+	ihash_clear(&nm->mih);
+	for (i = 0; i < 256; i++)
+		nm->fhead[i] = NOIDX;
 	nm->clock = 0;
 	for (i = nm->nkw_case; i < nm->nkw; i++)
 		free(nm->kw[i].w);
@@ -839,6 +867,8 @@ names_free(struct names *nm)
 	names_reset(nm);
 	free(nm->mem);
 	free(nm->mi);
+	free(nm->memh.head);
+	free(nm->mih.head);
 	for (i = 0; i < nm->nkw; i++)
 		free(nm->kw[i].w);
 	free(nm->kw);
@@ -1322,26 +1352,82 @@ allowed(const struct names *nm, const char *s, size_t b, size_t e)
 /* ------------------------------------------------------------------ */
 /* Memory of the document's people. */
 
+static uint64_t
+fnv(const char *p, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (len-- > 0)
+		h = (h ^ (unsigned char)*p++) * 1099511628211ULL;
+	return h;
+}
+
+static void
+ihash_clear(struct ihash *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->cap; i++)
+		h->head[i] = NOIDX;
+}
+
+/*
+ * Makes room for n entries (at most half full); *rehash is set when the
+ * table was rebuilt empty and the caller must chain its entries again.
+ */
+static int
+ihash_reserve(struct ihash *h, size_t n, int *rehash)
+{
+	size_t cap, *v;
+
+	*rehash = 0;
+	if (n * 2 <= h->cap)
+		return 0;
+	cap = h->cap ? h->cap * 2 : 64;
+	while (n * 2 > cap)
+		cap *= 2;
+	if ((v = realloc(h->head, cap * sizeof(*v))) == NULL)
+		return -1;
+	h->head = v;
+	h->cap = cap;
+	ihash_clear(h);
+	*rehash = 1;
+	return 0;
+}
+
+static void
+mem_chain(struct names *nm, size_t i)
+{
+	struct mem *m = &nm->mem[i];
+	size_t b = fnv(m->w, m->wl) & (nm->memh.cap - 1);
+
+	m->wnext = nm->memh.head[b];
+	nm->memh.head[b] = i;
+}
+
 static int
 mem_add(struct names *nm, const char *w, size_t wl, const char *key,
     const char *sub, int part, char gender)
 {
 	struct mem *m;
 	size_t i;
+	int rehash;
 
-	for (i = 0; i < nm->nmem; i++) {
-		m = &nm->mem[i];
-		if (strlen(m->w) == wl && memcmp(m->w, w, wl) == 0 &&
-		    strcmp(m->key, key) == 0) {
-			m->seen = ++nm->clock;
-			if (*m->sub == '\0' && *sub != '\0') {
-				free(m->sub);
-				if ((m->sub = strdup(sub)) == NULL)
-					return -1;
+	if (nm->memh.cap > 0)
+		for (i = nm->memh.head[fnv(w, wl) & (nm->memh.cap - 1)];
+		    i != NOIDX; i = m->wnext) {
+			m = &nm->mem[i];
+			if (m->wl == wl && memcmp(m->w, w, wl) == 0 &&
+			    strcmp(m->key, key) == 0) {
+				m->seen = ++nm->clock;
+				if (*m->sub == '\0' && *sub != '\0') {
+					free(m->sub);
+					if ((m->sub = strdup(sub)) == NULL)
+						return -1;
+				}
+				return 0;
 			}
-			return 0;
 		}
-	}
 	if (nm->nmem == nm->capmem) {
 		i = nm->capmem ? nm->capmem * 2 : 32;
 		if ((m = realloc(nm->mem, i * sizeof(*m))) == NULL)
@@ -1349,6 +1435,11 @@ mem_add(struct names *nm, const char *w, size_t wl, const char *key,
 		nm->mem = m;
 		nm->capmem = i;
 	}
+	if (ihash_reserve(&nm->memh, nm->nmem + 1, &rehash) == -1)
+		return -1;
+	if (rehash)
+		for (i = 0; i < nm->nmem; i++)
+			mem_chain(nm, i);
 	m = &nm->mem[nm->nmem];
 	m->w = strndup(w, wl);
 	m->key = strdup(key);
@@ -1359,9 +1450,16 @@ mem_add(struct names *nm, const char *w, size_t wl, const char *key,
 		free(m->sub);
 		return -1;
 	}
+	m->wl = wl;
 	m->part = part;
 	m->gender = gender;
 	m->seen = ++nm->clock;
+	mem_chain(nm, nm->nmem);
+	m->fnext = NOIDX;
+	if (part == 0 && wl > 0) {
+		m->fnext = nm->fhead[(unsigned char)w[0]];
+		nm->fhead[(unsigned char)w[0]] = nm->nmem;
+	}
 	nm->nmem++;
 	return 0;
 }
@@ -1373,13 +1471,26 @@ mem_find(struct names *nm, const char *w, size_t wl)
 	struct mem *m, *best = NULL;
 	size_t i;
 
-	for (i = 0; i < nm->nmem; i++) {
+	if (nm->memh.cap == 0)
+		return NULL;
+	for (i = nm->memh.head[fnv(w, wl) & (nm->memh.cap - 1)]; i != NOIDX;
+	    i = m->wnext) {
 		m = &nm->mem[i];
-		if (strlen(m->w) == wl && memcmp(m->w, w, wl) == 0 &&
+		if (m->wl == wl && memcmp(m->w, w, wl) == 0 &&
 		    (best == NULL || m->seen > best->seen))
 			best = m;
 	}
 	return best;
+}
+
+static void
+mi_chain(struct names *nm, size_t i)
+{
+	struct minit *m = &nm->mi[i];
+	size_t b = fnv(m->ini, m->il) & (nm->mih.cap - 1);
+
+	m->next = nm->mih.head[b];
+	nm->mih.head[b] = i;
 }
 
 static int
@@ -1388,17 +1499,20 @@ mi_add(struct names *nm, const char *ini, size_t n, const char *key,
 {
 	struct minit *m;
 	size_t i;
+	int rehash;
 
 	if (n < 2 || n > MAXRUN)
 		return 0;
-	for (i = 0; i < nm->nmi; i++) {
-		m = &nm->mi[i];
-		if (strlen(m->ini) == n && memcmp(m->ini, ini, n) == 0 &&
-		    strcmp(m->key, key) == 0) {
-			m->seen = nm->clock;
-			return 0;
+	if (nm->mih.cap > 0)
+		for (i = nm->mih.head[fnv(ini, n) & (nm->mih.cap - 1)];
+		    i != NOIDX; i = m->next) {
+			m = &nm->mi[i];
+			if (m->il == n && memcmp(m->ini, ini, n) == 0 &&
+			    strcmp(m->key, key) == 0) {
+				m->seen = nm->clock;
+				return 0;
+			}
 		}
-	}
 	if (nm->nmi == nm->capmi) {
 		i = nm->capmi ? nm->capmi * 2 : 32;
 		if ((m = realloc(nm->mi, i * sizeof(*m))) == NULL)
@@ -1406,9 +1520,15 @@ mi_add(struct names *nm, const char *ini, size_t n, const char *key,
 		nm->mi = m;
 		nm->capmi = i;
 	}
+	if (ihash_reserve(&nm->mih, nm->nmi + 1, &rehash) == -1)
+		return -1;
+	if (rehash)
+		for (i = 0; i < nm->nmi; i++)
+			mi_chain(nm, i);
 	m = &nm->mi[nm->nmi];
 	memcpy(m->ini, ini, n);
 	m->ini[n] = '\0';
+	m->il = n;
 	m->key = strdup(key);
 	m->sub = strdup(sub);
 	if (m->key == NULL || m->sub == NULL) {
@@ -1417,21 +1537,29 @@ mi_add(struct names *nm, const char *ini, size_t n, const char *key,
 		return -1;
 	}
 	m->seen = nm->clock;
+	mi_chain(nm, nm->nmi);
 	nm->nmi++;
 	return 0;
 }
 
-/* The person last met with initials ini[0..n), or NULL. */
+/*
+ * The person last met with initials ini[0..n), or NULL; of those met at
+ * the same time, the one remembered first.
+ */
 static struct minit *
 mi_find(struct names *nm, const char *ini, size_t n)
 {
 	struct minit *m, *best = NULL;
 	size_t i;
 
-	for (i = 0; i < nm->nmi; i++) {
+	if (nm->mih.cap == 0)
+		return NULL;
+	for (i = nm->mih.head[fnv(ini, n) & (nm->mih.cap - 1)]; i != NOIDX;
+	    i = m->next) {
 		m = &nm->mi[i];
-		if (strlen(m->ini) == n && memcmp(m->ini, ini, n) == 0 &&
-		    (best == NULL || m->seen > best->seen))
+		if (m->il == n && memcmp(m->ini, ini, n) == 0 &&
+		    (best == NULL || m->seen > best->seen ||
+		    (m->seen == best->seen && m < best)))
 			best = m;
 	}
 	return best;
@@ -2451,12 +2579,13 @@ mem_variant(struct scan *sc, struct tok *t)
 	wc = wclass(nm, sc->s, t);
 	lex = tlex(nm, t) != NULL;
 	ctx = short_context(sc, t, 1);
-	for (i = 0; i < nm->nmem; i++) {
+	/* Forenames with the same first byte (variant_of() wants it). */
+	for (i = nm->fhead[(unsigned char)TW(nm, t)[0]]; i != NOIDX;
+	    i = m->fnext) {
 		m = &nm->mem[i];
-		if (m->part != 0 || (best != NULL && m->seen < best->seen))
+		if (best != NULL && m->seen < best->seen)
 			continue;
-		if (variant_of(TW(nm, t), t->flen, wc, lex, ctx, m->w,
-		    strlen(m->w)))
+		if (variant_of(TW(nm, t), t->flen, wc, lex, ctx, m->w, m->wl))
 			best = m;
 	}
 	return best;
