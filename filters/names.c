@@ -66,6 +66,14 @@ struct kperson {
 
 #define NOIDX	((size_t)-1)
 
+/* One word of the small word lists below, with the lists it is in. */
+struct wlent {
+	const char	*w;		/* NULL = empty slot */
+	size_t		 len;
+	unsigned	 bits;		/* WL_* */
+};
+#define WLCAP	1024		/* slots; a power of two, over twice the words */
+
 /*
  * A person the detector met in this document.  The memories are found
  * through a hash of their word (wnext chains those of one bucket) and,
@@ -117,6 +125,8 @@ struct names {
 	size_t			 nmi, capmi;
 	struct ihash		 mih;		/* mi by initials */
 	unsigned long		 clock;
+	struct wlent		 wl[WLCAP];	/* the small word lists */
+	size_t			 wlmax;		/* their longest word */
 	struct tok		*tok;
 	size_t			 ntok, captok;
 	struct sbuf		 fb;		/* plain forms of the tokens */
@@ -349,6 +359,18 @@ static const char *const abbrevs[] = {
 	"OFSTED", "HMI", "RSE", "PSHE", NULL
 };
 
+/* After "X was": words that make X an ordinary word ("Hope was expressed"). */
+static const char *const determiners[] = {
+	"the", "her", "his", "their", "a", "an", "my", "our", "your", "its",
+	NULL
+};
+
+static const char *const was_thing[] = {
+	"expressed", "raised", "voiced", "shared", "lost", "restored",
+	"the", "particularly", "fading", "given", "offered",
+	"rated", "used", "applied", NULL
+};
+
 static int
 in_list(const char *const *list, const char *w, size_t len)
 {
@@ -358,14 +380,94 @@ in_list(const char *const *list, const char *w, size_t len)
 	return 0;
 }
 
-/* Case-insensitive ASCII comparison of a list entry with w[0..len). */
-static int
-in_list_ci(const char *const *list, const char *w, size_t len)
+/*
+ * The lists above as one hash set (names_new() fills it): in_set(nm,
+ * WL_HEAD, w, len) answers in_list(heads, w, len) without a scan, and
+ * in_set_ci() in_list_ci() (the lists are in lower case).
+ */
+enum {
+	WL_PARTICLE = 1 << 0,
+	WL_POSS = 1 << 1,
+	WL_WAS_PERSON = 1 << 2,
+	WL_VERB = 1 << 3,
+	WL_HEAD = 1 << 4,
+	WL_NOT_NAME = 1 << 5,
+	WL_FUNCTION = 1 << 6,
+	WL_ABBREV = 1 << 7,
+	WL_DETERMINER = 1 << 8,
+	WL_WAS_THING = 1 << 9
+};
+
+static uint64_t	fnv(const char *, size_t);
+
+static void
+wl_put(struct names *nm, const char *const *list, unsigned bit)
 {
-	for (; *list != NULL; list++)
-		if (strlen(*list) == len && strncasecmp(*list, w, len) == 0)
-			return 1;
+	struct wlent *e;
+	size_t len, j;
+
+	for (; *list != NULL; list++) {
+		len = strlen(*list);
+		if (len > nm->wlmax)
+			nm->wlmax = len;
+		for (j = fnv(*list, len) & (WLCAP - 1);; j = (j + 1) &
+		    (WLCAP - 1)) {
+			e = &nm->wl[j];
+			if (e->w == NULL) {
+				e->w = *list;
+				e->len = len;
+				e->bits = bit;
+				break;
+			}
+			if (e->len == len && memcmp(e->w, *list, len) == 0) {
+				e->bits |= bit;
+				break;
+			}
+		}
+	}
+}
+
+static void
+wl_setup(struct names *nm)
+{
+	wl_put(nm, particles, WL_PARTICLE);
+	wl_put(nm, poss_person, WL_POSS);
+	wl_put(nm, was_person, WL_WAS_PERSON);
+	wl_put(nm, person_verbs, WL_VERB);
+	wl_put(nm, heads, WL_HEAD);
+	wl_put(nm, not_names, WL_NOT_NAME);
+	wl_put(nm, function_words, WL_FUNCTION);
+	wl_put(nm, abbrevs, WL_ABBREV);
+	wl_put(nm, determiners, WL_DETERMINER);
+	wl_put(nm, was_thing, WL_WAS_THING);
+}
+
+static int
+in_set(const struct names *nm, unsigned bit, const char *w, size_t len)
+{
+	const struct wlent *e;
+	size_t j;
+
+	if (len == 0 || len > nm->wlmax)
+		return 0;
+	for (j = fnv(w, len) & (WLCAP - 1); (e = &nm->wl[j])->w != NULL;
+	    j = (j + 1) & (WLCAP - 1))
+		if (e->len == len && memcmp(e->w, w, len) == 0)
+			return (e->bits & bit) != 0;
 	return 0;
+}
+
+static int
+in_set_ci(const struct names *nm, unsigned bit, const char *w, size_t len)
+{
+	char buf[64];
+	size_t i;
+
+	if (len == 0 || len > nm->wlmax || len > sizeof(buf))
+		return 0;
+	for (i = 0; i < len; i++)
+		buf[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) : w[i];
+	return in_set(nm, bit, buf, len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -805,6 +907,7 @@ names_new(const struct names_config *cfg, char *err, size_t errlen)
 	nm->allow = cfg->allow;
 	for (i = 0; i < 256; i++)
 		nm->fhead[i] = NOIDX;
+	wl_setup(nm);
 	if (dict_stem(cfg, stem, sizeof(stem), err, errlen) == -1) {
 		names_free(nm);
 		return NULL;
@@ -1051,7 +1154,7 @@ tokenize(struct names *nm, const char *s, size_t len)
 			f |= T_INITIAL;
 		if (e < len && s[e] == '.')
 			f |= T_DOT;
-		if (!(f & T_CAP) && in_list(particles, s + b, e - b))
+		if (!(f & T_CAP) && in_set(nm, WL_PARTICLE, s + b, e - b))
 			f |= T_PARTICLE;
 		/* al-Hassan, el-Amin: a particle joined by a hyphen. */
 		if (!(f & T_CAP) && e - b > 3 && (strncmp(s + b, "al-", 3) == 0 ||
@@ -1135,6 +1238,8 @@ title_at(struct names *nm, const char *s, size_t j, const struct title **tp)
 	if (!(t->f & T_CAP))
 		return 0;
 	for (ti = titles; ti->w != NULL; ti++) {
+		if (ti->w[0] != s[t->s])	/* both tests below need it */
+			continue;
 		l = strlen(ti->w);
 		if (strchr(ti->w, ' ') != NULL) {
 			if (j + 1 >= nm->ntok || !adjacent(nm, s, j))
@@ -1260,14 +1365,15 @@ next_word(const char *s, size_t len, size_t e, char *buf, size_t n)
 
 /* "X's partner", "Okafor said". */
 static int
-person_after(const char *s, size_t len, const struct tok *t)
+person_after(const struct names *nm, const char *s, size_t len,
+    const struct tok *t)
 {
 	char w[32], w2[32];
 	size_t n, i;
 
 	n = next_word(s, len, t->pe, w, sizeof(w));
 	if (t->f & T_POSS)
-		return in_list(poss_person, w, n);
+		return in_set(nm, WL_POSS, w, n);
 	if (t->pe < len && s[t->pe] != ' ')
 		return 0;
 	if (n == 3 && memcmp(w, "was", 3) == 0) {
@@ -1275,16 +1381,16 @@ person_after(const char *s, size_t len, const struct tok *t)
 		while (i < len && s[i] == ' ')
 			i++;
 		n = next_word(s, len, i + 3, w2, sizeof(w2));
-		return in_list(was_person, w2, n);
+		return in_set(nm, WL_WAS_PERSON, w2, n);
 	}
 	if (n == 3 && memcmp(w, "and", 3) == 0)
 		return 0;
-	return in_list(person_verbs, w, n);
+	return in_set(nm, WL_VERB, w, n);
 }
 
 /* The capitalised word after the name (skipping a possessive). */
 static int
-head_after(const char *s, size_t len, size_t pe)
+head_after(const struct names *nm, const char *s, size_t len, size_t pe)
 {
 	char w[32];
 	size_t n, i = pe;
@@ -1294,7 +1400,7 @@ head_after(const char *s, size_t len, size_t pe)
 	if (i >= len || !isupper((unsigned char)s[i]))
 		return 0;
 	n = next_word(s, len, pe, w, sizeof(w));
-	return in_list(heads, w, n);
+	return in_set(nm, WL_HEAD, w, n);
 }
 
 /* "Harwood and Lim (2016)", "Okoye et al. (2019)", "(Brannigan, 2021)". */
@@ -1759,13 +1865,13 @@ static int
 short_context(struct scan *sc, struct tok *t, int poss)
 {
 	if (!(t->f & T_CAP) || (t->f & T_ALLCAPS) ||
-	    in_list_ci(not_names, TW(sc->nm, t), t->flen))
+	    in_set_ci(sc->nm, WL_NOT_NAME, TW(sc->nm, t), t->flen))
 		return 0;
 	if (t->f & T_SENT)
-		return !(t->f & T_POSS) && person_after(sc->s, sc->len, t);
+		return !(t->f & T_POSS) && person_after(sc->nm, sc->s, sc->len, t);
 	if (poss && (t->f & T_POSS))
 		return 1;
-	return person_after(sc->s, sc->len, t) || relation_before(sc->s, t->s);
+	return person_after(sc->nm, sc->s, sc->len, t) || relation_before(sc->s, t->s);
 }
 
 /*
@@ -1778,9 +1884,9 @@ other_surname(struct scan *sc, struct tok *t)
 {
 	if (!(t->f & (T_CAP | T_ALLCAPS)) || (t->f & (T_DIGIT | T_INITIAL)))
 		return 0;
-	if (in_list_ci(heads, TW(sc->nm, t), t->flen))
+	if (in_set_ci(sc->nm, WL_HEAD, TW(sc->nm, t), t->flen))
 		return 0;
-	if (head_after(sc->s, sc->len, t->pe))
+	if (head_after(sc->nm, sc->s, sc->len, t->pe))
 		return 0;
 	return score(sc, t, 1) >= 2;
 }
@@ -1817,18 +1923,6 @@ pick(struct names *nm, size_t *who, size_t n, char gender, int titled)
 	return best;
 }
 
-/* After "X was": words that make X an ordinary word ("Hope was expressed"). */
-static const char *const determiners[] = {
-	"the", "her", "his", "their", "a", "an", "my", "our", "your", "its",
-	NULL
-};
-
-static const char *const was_thing[] = {
-	"expressed", "raised", "voiced", "shared", "lost", "restored",
-	"the", "particularly", "fading", "given", "offered",
-	"rated", "used", "applied", NULL
-};
-
 /*
  * A capitalised ordinary word ("Hope", "Grace", "Will") that is a known
  * name: at a sentence start it is the name unless what follows makes it
@@ -1845,8 +1939,8 @@ trap_ok(struct scan *sc, struct tok *t, int strict)
 
 	if (!(t->f & T_SENT) || (t->f & T_CELL))
 		return 1;
-	if (strict || in_list_ci(not_names, TW(sc->nm, t), t->flen))
-		return person_after(s, sc->len, t);
+	if (strict || in_set_ci(sc->nm, WL_NOT_NAME, TW(sc->nm, t), t->flen))
+		return person_after(sc->nm, s, sc->len, t);
 	if (t->f & T_POSS)
 		return 1;
 	i = t->pe;
@@ -1867,7 +1961,7 @@ trap_ok(struct scan *sc, struct tok *t, int strict)
 			if (i < sc->len && !islower((unsigned char)s[i]))
 				return 1;
 			n = next_word(s, sc->len, i, w2, sizeof(w2));
-			return in_list(determiners, w2, n);
+			return in_set(sc->nm, WL_DETERMINER, w2, n);
 		}
 		return 0;
 	}
@@ -1875,7 +1969,7 @@ trap_ok(struct scan *sc, struct tok *t, int strict)
 		while (i < sc->len && s[i] == ' ')
 			i++;
 		n = next_word(s, sc->len, i + strlen(w), w2, sizeof(w2));
-		return !in_list(was_thing, w2, n);
+		return !in_set(sc->nm, WL_WAS_THING, w2, n);
 	}
 	return 1;
 }
@@ -1886,7 +1980,7 @@ month_context(struct scan *sc, struct tok *t)
 	char buf[16];
 	size_t n;
 
-	if (!in_list_ci(not_names, TW(sc->nm, t), t->flen))
+	if (!in_set_ci(sc->nm, WL_NOT_NAME, TW(sc->nm, t), t->flen))
 		return 0;
 	n = before(sc->s, t->s, buf, sizeof(buf) - 1, 0);
 	return ends_with_word(buf, n, "in") || ends_with_word(buf, n, "of") ||
@@ -1945,7 +2039,7 @@ initials_at(struct scan *sc, size_t j, char *ini, size_t *e, size_t *k,
 	}
 	if ((t->f & T_ALLCAPS) && t->flen >= 2 && t->flen <= 5 &&
 	    t->e - t->s == t->flen &&
-	    !in_list(abbrevs, sc->s + t->s, t->e - t->s)) {
+	    !in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->e - t->s)) {
 		memcpy(ini, TW(nm, t), t->flen);
 		*e = t->e;
 		*k = j + 1;
@@ -1994,7 +2088,7 @@ known_initials(struct scan *sc, size_t j, int *rc)
 		how = initials_of(&nm->kp[i], ini, n);
 		if (how == 1 && ctx == -1)
 			ctx = dotted || (t->f & T_POSS) ||
-			    person_after(sc->s, sc->len, &nm->tok[k - 1]) ||
+			    person_after(sc->nm, sc->s, sc->len, &nm->tok[k - 1]) ||
 			    relation_before(sc->s, t->s) ||
 			    role_around(sc->s, sc->len, t->s, e) != NULL;
 		if (how == 2 && nw < MAXCAND)
@@ -2172,13 +2266,13 @@ known_at(struct scan *sc, size_t j, int *rc)
 			return 0;
 		if (month_context(sc, t))
 			return 0;
-		if (head_after(sc->s, sc->len, t->pe) ||
+		if (head_after(sc->nm, sc->s, sc->len, t->pe) ||
 		    citation_after(sc->s, sc->len, t->pe))
 			return 0;
 		/* Lower-case and sentence-initial surnames of ordinary words. */
 		if ((allpart & (1 << KP_LAST)) && !(allpart & (1 << KP_FIRST |
 		    1 << KP_NICK)) && wclass(nm, sc->s, t) == WC_COMMON &&
-		    (t->f & T_SENT) && !person_after(sc->s, sc->len, t))
+		    (t->f & T_SENT) && !person_after(sc->nm, sc->s, sc->len, t))
 			return 0;
 	}
 	if (saint_before(sc->s, nm->tok[start].s))
@@ -2266,8 +2360,8 @@ score(struct scan *sc, struct tok *t, int last)
 	 */
 	if (t->f & T_ALLCAPS) {
 		if (!last || t->flen < 3 ||
-		    in_list(abbrevs, sc->s + t->s, t->e - t->s) ||
-		    in_list_ci(not_names, TW(nm, t), t->flen))
+		    in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->e - t->s) ||
+		    in_set_ci(sc->nm, WL_NOT_NAME, TW(nm, t), t->flen))
 			return 0;
 		if (strchr(fl, 's') != NULL)
 			return wc == WC_COMMON ? 2 : 3;
@@ -2275,7 +2369,7 @@ score(struct scan *sc, struct tok *t, int last)
 			return wc != WC_COMMON || strchr(fl, 'p') != NULL ? 2 : 1;
 		return wc == WC_COMMON || *fl == '\0' ? 0 : 2;
 	}
-	if (in_list_ci(not_names, TW(nm, t), t->flen))
+	if (in_set_ci(sc->nm, WL_NOT_NAME, TW(nm, t), t->flen))
 		return last && strchr(fl, 's') != NULL ? 1 : 0;
 	if (last && strchr(fl, 's') != NULL)
 		return 3;
@@ -2406,7 +2500,7 @@ initials_person_after(struct scan *sc, size_t e)
 		return 1;
 	memset(&u, 0, sizeof(u));
 	u.s = u.e = u.pe = e;
-	return person_after(sc->s, sc->len, &u);
+	return person_after(sc->nm, sc->s, sc->len, &u);
 }
 
 /*
@@ -2430,8 +2524,8 @@ unknown_initials(struct scan *sc, size_t j, int *rc)
 	 * "AS TO THE LAW": initials that spell a function word need a
 	 * person's context ("TO's attendance", "BE ran").
 	 */
-	if (!dotted && in_list_ci(function_words, TW(nm, t), t->flen) &&
-	    !(t->f & T_POSS) && !person_after(sc->s, sc->len, t) &&
+	if (!dotted && in_set_ci(sc->nm, WL_FUNCTION, TW(nm, t), t->flen) &&
+	    !(t->f & T_POSS) && !person_after(sc->nm, sc->s, sc->len, t) &&
 	    !relation_before(sc->s, t->s))
 		return 0;
 	if ((m = mi_find(nm, ini, n)) != NULL) {
@@ -2440,7 +2534,7 @@ unknown_initials(struct scan *sc, size_t j, int *rc)
 		    dotted ? 85 : 70, m->key);
 		return k - j;
 	}
-	if (!dotted || !(t->f & T_POSS || person_after(sc->s, sc->len,
+	if (!dotted || !(t->f & T_POSS || person_after(sc->nm, sc->s, sc->len,
 	    &nm->tok[k - 1]) || relation_before(sc->s, t->s) ||
 	    initials_person_after(sc, e)))
 		return 0;
@@ -2458,9 +2552,9 @@ caps_score(struct scan *sc, struct tok *t, int last)
 	int wc;
 
 	if (!(t->f & T_ALLCAPS) || t->e - t->s != t->flen || t->flen < 2 ||
-	    in_list(abbrevs, sc->s + t->s, t->flen) ||
-	    in_list_ci(not_names, TW(sc->nm, t), t->flen) ||
-	    in_list_ci(heads, TW(sc->nm, t), t->flen))
+	    in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->flen) ||
+	    in_set_ci(sc->nm, WL_NOT_NAME, TW(sc->nm, t), t->flen) ||
+	    in_set_ci(sc->nm, WL_HEAD, TW(sc->nm, t), t->flen))
 		return 0;
 	wc = wclass(sc->nm, sc->s, t);
 	if ((fl = tlex(sc->nm, t)) == NULL &&
@@ -2516,7 +2610,7 @@ caps_name_at(struct scan *sc, size_t j, int *rc)
 		}
 	}
 	if (end - j == 1 && (m = mem_find(nm, TW(nm, t), t->flen)) != NULL &&
-	    m->part == 0 && !in_list(abbrevs, sc->s + t->s, t->flen)) {
+	    m->part == 0 && !in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->flen)) {
 		n = before(sc->s, t->s, w, sizeof(w) - 1, 0);
 		if (wclass(nm, sc->s, t) != WC_COMMON ||
 		    ends_with_word(w, n, "of") || ends_with_word(w, n, "for") ||
@@ -2624,7 +2718,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		 */
 		if (weak_title(ti) && ((wclass(nm, sc->s, &nm->tok[j + tl]) ==
 		    WC_COMMON && ((fl = tlex(nm, &nm->tok[j + tl])) == NULL ||
-		    strchr(fl, 's') == NULL)) || in_list_ci(not_names,
+		    strchr(fl, 's') == NULL)) || in_set_ci(nm, WL_NOT_NAME,
 		    TW(nm, &nm->tok[j + tl]), nm->tok[j + tl].flen)))
 			return 0;
 		j += tl;
@@ -2647,11 +2741,11 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			continue;
 		fl = tlex(nm, t);
 		/* "Green" ends "Rajesh Green wrote", not "Oak Green". */
-		if (in_list_ci(heads, TW(nm, t), t->flen) && end > j &&
+		if (in_set_ci(sc->nm, WL_HEAD, TW(nm, t), t->flen) && end > j &&
 		    (fl == NULL || strchr(fl, 's') == NULL ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 2) ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3 &&
-		    !person_after(sc->s, sc->len, t) &&
+		    !person_after(sc->nm, sc->s, sc->len, t) &&
 		    end + 1 < nm->ntok && adjacent(nm, sc->s, end) &&
 		    (nm->tok[end + 1].f & T_CAP))))
 			break;
@@ -2679,7 +2773,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	while (t < last && (t->f & T_INITIAL))
 		t++;
 	/* Something else's name: "Clare's Law", "St Bede's", a citation. */
-	if (head_after(sc->s, sc->len, last->pe) ||
+	if (head_after(sc->nm, sc->s, sc->len, last->pe) ||
 	    citation_after(sc->s, sc->len, last->pe) ||
 	    saint_before(sc->s, nm->tok[start].s))
 		return end - start;
@@ -2723,8 +2817,8 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		/* One word. */
 		m = mem_find(nm, TW(nm, t), t->flen);
 		/* "White" of Fiona White is not "White British". */
-		if (m != NULL && in_list_ci(not_names, TW(nm, t), t->flen) &&
-		    !person_after(sc->s, sc->len, t) &&
+		if (m != NULL && in_set_ci(sc->nm, WL_NOT_NAME, TW(nm, t), t->flen) &&
+		    !person_after(sc->nm, sc->s, sc->len, t) &&
 		    !relation_before(sc->s, t->s))
 			m = NULL;
 		if (m == NULL && (m = mem_variant(sc, t)) != NULL)
@@ -2737,7 +2831,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			ok = 1;
 			conf = 65;
 		} else if (sf >= 2 && wclass(nm, sc->s, t) != WC_COMMON &&
-		    (person_after(sc->s, sc->len, t) ||
+		    (person_after(sc->nm, sc->s, sc->len, t) ||
 		    relation_before(sc->s, t->s)) && (!(t->f & T_SENT) ||
 		    is_namepart(nm, t))) {
 			ok = 1;
