@@ -100,6 +100,11 @@ struct minit {
 	size_t		 next;		/* in the chain of its hash bucket */
 };
 
+/* A span of text [s, e); with the largest end of the spans up to it. */
+struct span {
+	size_t		 s, e, maxe;
+};
+
 /* Heads of hash chains of indices (NOIDX = empty); cap a power of two. */
 struct ihash {
 	size_t		*head;
@@ -125,6 +130,11 @@ struct names {
 	size_t			 nmi, capmi;
 	struct ihash		 mih;		/* mi by initials */
 	unsigned long		 clock;
+	struct span		*pri;		/* upstream mentions by start */
+	size_t			 npri, cappri;
+	struct span		*fnd;		/* mentions found in this unit,
+						 * disjoint, by start */
+	size_t			 nfnd, capfnd;
 	struct wlent		 wl[WLCAP];	/* the small word lists */
 	size_t			 wlmax;		/* their longest word */
 	struct tok		*tok;
@@ -972,6 +982,8 @@ names_free(struct names *nm)
 	free(nm->mi);
 	free(nm->memh.head);
 	free(nm->mih.head);
+	free(nm->pri);
+	free(nm->fnd);
 	for (i = 0; i < nm->nkw; i++)
 		free(nm->kw[i].w);
 	free(nm->kw);
@@ -1683,7 +1695,110 @@ struct scan {
 	struct mention_list	*found;
 	unsigned char		*used;	/* per token: claimed */
 	int			 over_place;	/* see prior_clash() */
+	size_t			 found0;	/* found->n on entry; later
+						 * mentions are in nm->fnd */
 };
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->s < y->s ? -1 : x->s > y->s ? 1 : 0;
+}
+
+/*
+ * Indexes the upstream mentions: sorted by start, each with the largest
+ * end so far, so that overlap questions take a binary search, not a scan
+ * of every mention (a long paragraph has thousands).  Returns 0 or -1.
+ */
+static int
+prior_index(struct names *nm, const struct mention_list *prior)
+{
+	struct span *v;
+	size_t i, n = prior->n;
+
+	if (n > nm->cappri) {
+		if ((v = realloc(nm->pri, n * sizeof(*v))) == NULL)
+			return -1;
+		nm->pri = v;
+		nm->cappri = n;
+	}
+	for (i = 0; i < n; i++) {
+		nm->pri[i].s = prior->v[i].start;
+		nm->pri[i].e = prior->v[i].end;
+	}
+	qsort(nm->pri, n, sizeof(*nm->pri), span_cmp);
+	for (i = 0; i < n; i++)
+		nm->pri[i].maxe = i > 0 && nm->pri[i - 1].maxe > nm->pri[i].e ?
+		    nm->pri[i - 1].maxe : nm->pri[i].e;
+	nm->npri = n;
+	return 0;
+}
+
+/* The number of spans of v[0..n) (sorted by start) that start before e. */
+static size_t
+spans_before(const struct span *v, size_t n, size_t e)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].s < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Does [b, e) overlap an upstream mention (mention_list_overlaps())? */
+static int
+prior_overlaps(const struct names *nm, size_t b, size_t e)
+{
+	size_t k = spans_before(nm->pri, nm->npri, e);
+
+	return k > 0 && nm->pri[k - 1].maxe > b;
+}
+
+/*
+ * Does [b, e) overlap a mention found so far?  Those found here are
+ * disjoint, so sorted by start they are sorted by end too.
+ */
+static int
+found_overlaps(const struct scan *sc, size_t b, size_t e)
+{
+	const struct names *nm = sc->nm;
+	size_t i, k;
+
+	for (i = 0; i < sc->found0; i++)
+		if (sc->found->v[i].start < e && b < sc->found->v[i].end)
+			return 1;
+	k = spans_before(nm->fnd, nm->nfnd, e);
+	return k > 0 && nm->fnd[k - 1].e > b;
+}
+
+static int
+found_note(struct names *nm, size_t b, size_t e)
+{
+	struct span *v;
+	size_t k, n;
+
+	if (nm->nfnd == nm->capfnd) {
+		n = nm->capfnd ? nm->capfnd * 2 : 64;
+		if ((v = realloc(nm->fnd, n * sizeof(*v))) == NULL)
+			return -1;
+		nm->fnd = v;
+		nm->capfnd = n;
+	}
+	k = spans_before(nm->fnd, nm->nfnd, e);
+	memmove(nm->fnd + k + 1, nm->fnd + k, (nm->nfnd - k) * sizeof(*v));
+	nm->fnd[k].s = b;
+	nm->fnd[k].e = e;
+	nm->fnd[k].maxe = e;
+	nm->nfnd++;
+	return 0;
+}
 
 /*
  * Does [b, e) clash with an upstream mention?  With over_place, a place
@@ -1697,7 +1812,7 @@ prior_clash(const struct scan *sc, size_t b, size_t e)
 	size_t i;
 
 	if (!sc->over_place)
-		return mention_list_overlaps(sc->prior, b, e);
+		return prior_overlaps(sc->nm, b, e);
 	for (i = 0; i < sc->prior->n; i++) {
 		m = &sc->prior->v[i];
 		if (m->start >= e || m->end <= b)
@@ -1713,10 +1828,12 @@ static int
 emit(struct scan *sc, size_t b, size_t e, const char *sub, const char *rule,
     int conf, const char *key)
 {
-	if (prior_clash(sc, b, e) || mention_list_overlaps(sc->found, b, e))
+	if (prior_clash(sc, b, e) || found_overlaps(sc, b, e))
 		return 0;
 	if (allowed(sc->nm, sc->s, b, e))
 		return 0;
+	if (found_note(sc->nm, b, e) == -1)
+		return -1;
 	return mention_list_add(sc->found, sc->t->id, b, e, "person",
 	    sub != NULL ? sub : "", rule, conf, key, "");
 }
@@ -2881,8 +2998,10 @@ names_scan(void *ctx, const struct text_unit *t,
 	size_t j, k, used;
 	int rc = 0;
 
-	if (tokenize(nm, t->text, t->len) == -1)
+	if (tokenize(nm, t->text, t->len) == -1 ||
+	    prior_index(nm, prior) == -1)
 		goto oom;
+	nm->nfnd = 0;
 	sc.nm = nm;
 	sc.t = t;
 	sc.s = t->text;
@@ -2890,13 +3009,14 @@ names_scan(void *ctx, const struct text_unit *t,
 	sc.prior = prior;
 	sc.found = found;
 	sc.over_place = 0;
+	sc.found0 = found->n;
 	sc.used = nm->ntok <= sizeof(small) ? small : calloc(nm->ntok, 1);
 	if (sc.used == NULL)
 		goto oom;
 	memset(sc.used, 0, nm->ntok <= sizeof(small) ? nm->ntok : 0);
 	/* Tokens inside an upstream mention are not ours. */
 	for (j = 0; j < nm->ntok; j++)
-		if (mention_list_overlaps(prior, nm->tok[j].s, nm->tok[j].e))
+		if (prior_overlaps(nm, nm->tok[j].s, nm->tok[j].e))
 			sc.used[j] = 1;
 	/* Known people first: they win over every other reading. */
 	for (j = 0; j < nm->ntok; j++) {
