@@ -139,6 +139,10 @@ struct names {
 	size_t			 wlmax;		/* their longest word */
 	struct tok		*tok;
 	size_t			 ntok, captok;
+	/* Of the paragraph being tokenized, for sent_flags(): */
+	size_t			 numpre;	/* prefix of digits . space tab */
+	size_t			 linepre;	/* prefix of digits . space */
+	size_t			 bracket;	/* first ( or [ after byte 0 */
 	struct sbuf		 fb;		/* plain forms of the tokens */
 };
 
@@ -1045,7 +1049,7 @@ tok_push(struct names *nm, const char *s, size_t len, size_t b, size_t e,
 static unsigned
 sent_flags(const char *s, size_t b, const struct names *nm)
 {
-	size_t i = b, j;
+	size_t i = b;
 
 	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '(' ||
 	    s[i - 1] == '"' || s[i - 1] == '[' ||
@@ -1062,12 +1066,12 @@ sent_flags(const char *s, size_t b, const struct names *nm)
 	    s[i - 1] == ':' || s[i - 1] == ';' || s[i - 1] == ']' ||
 	    s[i - 1] == ')') {
 		/* "7.21 Kerry" and "1.2. Kerry": a numbered paragraph. */
-		if (s[i - 1] == ')' || s[i - 1] == ']') {
-			j = i - 1;
-			while (j > 0 && s[j - 1] != '(' && s[j - 1] != '[')
-				j--;
-			return j <= 1 ? T_SENT : 0;
-		}
+		/*
+		 * (Not when a bracket opens after the paragraph's first
+		 * byte and before this one.)
+		 */
+		if (s[i - 1] == ')' || s[i - 1] == ']')
+			return i < 2 || nm->bracket > i - 2 ? T_SENT : 0;
 		/* "Mr." and "Dr." are not the end of a sentence. */
 		if (s[i - 1] == '.' && i >= 3 && (strncmp(s + i - 3, "Mr", 2) ==
 		    0 || strncmp(s + i - 3, "Dr", 2) == 0 ||
@@ -1076,22 +1080,37 @@ sent_flags(const char *s, size_t b, const struct names *nm)
 		return T_SENT;
 	}
 	/* Paragraph numbers: only digits and dots since the start. */
-	for (j = 0; j < i; j++)
-		if (!isdigit((unsigned char)s[j]) && s[j] != '.' &&
-		    s[j] != ' ' && s[j] != '\t')
-			break;
-	(void)nm;
-	return j == i ? T_SENT : 0;
+	return i <= nm->numpre ? T_SENT : 0;
 }
 
 /* Is b the first word of its line (spaces and digits before it)? */
 static int
-line_start(const char *s, size_t b)
+line_start(const struct names *nm, size_t b)
 {
-	while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '.' ||
-	    isdigit((unsigned char)s[b - 1])))
-		b--;
-	return b == 0;
+	return b <= nm->linepre;
+}
+
+/*
+ * The prefixes and the bracket sent_flags() and line_start() ask about,
+ * found once per paragraph: asking each token to look back to the start
+ * made a long paragraph of numbers quadratic.
+ */
+static void
+para_marks(struct names *nm, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len && (isdigit((unsigned char)s[i]) || s[i] == '.' ||
+	    s[i] == ' '); i++)
+		;
+	nm->linepre = i;
+	for (; i < len && (isdigit((unsigned char)s[i]) || s[i] == '.' ||
+	    s[i] == ' ' || s[i] == '\t'); i++)
+		;
+	nm->numpre = i;
+	for (i = 1; i < len && s[i] != '(' && s[i] != '['; i++)
+		;
+	nm->bracket = i < len ? i : NOIDX;
 }
 
 static int
@@ -1103,6 +1122,7 @@ tokenize(struct names *nm, const char *s, size_t len)
 	int n, a, up, low, letters, tab;
 
 	tab = memchr(s, '\t', len) != NULL;
+	para_marks(nm, s, len);
 	nm->ntok = 0;
 	sbuf_reset(&nm->fb);
 	for (i = 0; i < len;) {
@@ -1176,7 +1196,7 @@ tokenize(struct names *nm, const char *s, size_t len)
 		f |= sent_flags(s, b, nm);
 		/* The first cell of a table row starts the line. */
 		if ((f & T_SENT) && tab && !(f & T_CELL) && sent_flags(s, b,
-		    nm) == T_SENT && line_start(s, b))
+		    nm) == T_SENT && line_start(nm, b))
 			f |= T_CELL;
 		if (tok_push(nm, s, len, b, e, pe, f) == -1)
 			return -1;
