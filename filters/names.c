@@ -39,6 +39,8 @@ struct tok {
 	size_t		 fold;		/* offset of the plain form in ctx->fb */
 	size_t		 flen;
 	int		 wc;		/* names_wclass, 0 = not looked up */
+	int		 wlb;		/* WL_* of the plain form, -1 = not
+					 * looked up */
 	const char	*lex;		/* flags from the lexicon, or NULL */
 };
 
@@ -197,63 +199,75 @@ static const struct title titles[] = {
 
 struct role {
 	const char	*w;		/* lower case */
+	size_t		 len;
 	const char	*slug;
 };
+#define R(w, slug)	{ w, sizeof(w) - 1, slug }
+
+/* A word of a list with its length. */
+struct lword {
+	const char	*w;
+	size_t		 len;
+};
+#define LW(w)		{ w, sizeof(w) - 1 }
 
 /* Longest first where one is the end of another. */
 static const struct role roles[] = {
-	{ "consultant paediatrician", "paediatrician" },
-	{ "community paediatrician", "paediatrician" },
-	{ "paediatrician", "paediatrician" },
-	{ "health visitor", "health-visitor" },
-	{ "hv", "health-visitor" },
-	{ "social worker", "social-worker" },
-	{ "family gp", "gp" },
-	{ "general practitioner", "gp" },
-	{ "gp", "gp" },
-	{ "midwife", "midwife" },
-	{ "class teacher", "teacher" },
-	{ "head teacher", "teacher" },
-	{ "headteacher", "teacher" },
-	{ "teacher", "teacher" },
-	{ "school nurse", "nurse" },
-	{ "nurse", "nurse" },
-	{ "doctor", "doctor" },
-	{ "probation officer", "probation-officer" },
-	{ "housing officer", "housing-officer" },
-	{ "police officer", "police-officer" },
-	{ "attending officer", "police-officer" },
-	{ "detective constable", "police-officer" },
-	{ "detective sergeant", "police-officer" },
-	{ "detective inspector", "police-officer" },
-	{ "police constable", "police-officer" },
-	{ "officer", "professional" },
-	{ "worker", "professional" },
-	{ "manager", "professional" },
-	{ "lead", "professional" },
-	{ "chair", "professional" },
-	{ "reviewer", "professional" },
-	{ "advocate", "professional" },
-	{ "practitioner", "professional" },
-	{ "psychiatrist", "professional" },
-	{ "psychologist", "professional" },
-	{ "therapist", "professional" },
-	{ "consultant", "professional" },
-	{ "registrar", "professional" },
-	{ "inspector", "police-officer" },
-	{ "key worker", "professional" },
-	{ "keyworker", "professional" },
-	{ NULL, NULL }
+	R("consultant paediatrician", "paediatrician"),
+	R("community paediatrician", "paediatrician"),
+	R("paediatrician", "paediatrician"),
+	R("health visitor", "health-visitor"),
+	R("hv", "health-visitor"),
+	R("social worker", "social-worker"),
+	R("family gp", "gp"),
+	R("general practitioner", "gp"),
+	R("gp", "gp"),
+	R("midwife", "midwife"),
+	R("class teacher", "teacher"),
+	R("head teacher", "teacher"),
+	R("headteacher", "teacher"),
+	R("teacher", "teacher"),
+	R("school nurse", "nurse"),
+	R("nurse", "nurse"),
+	R("doctor", "doctor"),
+	R("probation officer", "probation-officer"),
+	R("housing officer", "housing-officer"),
+	R("police officer", "police-officer"),
+	R("attending officer", "police-officer"),
+	R("detective constable", "police-officer"),
+	R("detective sergeant", "police-officer"),
+	R("detective inspector", "police-officer"),
+	R("police constable", "police-officer"),
+	R("officer", "professional"),
+	R("worker", "professional"),
+	R("manager", "professional"),
+	R("lead", "professional"),
+	R("chair", "professional"),
+	R("reviewer", "professional"),
+	R("advocate", "professional"),
+	R("practitioner", "professional"),
+	R("psychiatrist", "professional"),
+	R("psychologist", "professional"),
+	R("therapist", "professional"),
+	R("consultant", "professional"),
+	R("registrar", "professional"),
+	R("inspector", "police-officer"),
+	R("key worker", "professional"),
+	R("keyworker", "professional"),
+	{ NULL, 0, NULL }
 };
 
 /* Relations before a name: "her mother, X", "known as X". */
-static const char *const relations[] = {
-	"mother", "father", "partner", "boyfriend", "girlfriend", "husband",
-	"wife", "brother", "sister", "son", "daughter", "aunt", "uncle",
-	"cousin", "grandmother", "grandfather", "nan", "grandad", "friend",
-	"neighbour", "stepfather", "stepmother", "sibling", "niece", "nephew",
-	"known as", "called", "named", "name of", "alias", "aka", "née",
-	"nee", "with", "by", "to", NULL
+static const struct lword relations[] = {
+	LW("mother"), LW("father"), LW("partner"), LW("boyfriend"),
+	LW("girlfriend"), LW("husband"), LW("wife"), LW("brother"),
+	LW("sister"), LW("son"), LW("daughter"), LW("aunt"), LW("uncle"),
+	LW("cousin"), LW("grandmother"), LW("grandfather"), LW("nan"),
+	LW("grandad"), LW("friend"), LW("neighbour"), LW("stepfather"),
+	LW("stepmother"), LW("sibling"), LW("niece"), LW("nephew"),
+	LW("known as"), LW("called"), LW("named"), LW("name of"),
+	LW("alias"), LW("aka"), LW("née"), LW("nee"), LW("with"), LW("by"),
+	LW("to"), { NULL, 0 }
 };
 
 /* Words after a possessive name that show a person: "X's partner". */
@@ -456,8 +470,9 @@ wl_setup(struct names *nm)
 	wl_put(nm, was_thing, WL_WAS_THING);
 }
 
-static int
-in_set(const struct names *nm, unsigned bit, const char *w, size_t len)
+/* The lists (WL_*) w[0..len) is in. */
+static unsigned
+in_set_bits(const struct names *nm, const char *w, size_t len)
 {
 	const struct wlent *e;
 	size_t j;
@@ -467,12 +482,19 @@ in_set(const struct names *nm, unsigned bit, const char *w, size_t len)
 	for (j = fnv(w, len) & (WLCAP - 1); (e = &nm->wl[j])->w != NULL;
 	    j = (j + 1) & (WLCAP - 1))
 		if (e->len == len && memcmp(e->w, w, len) == 0)
-			return (e->bits & bit) != 0;
+			return e->bits;
 	return 0;
 }
 
 static int
-in_set_ci(const struct names *nm, unsigned bit, const char *w, size_t len)
+in_set(const struct names *nm, unsigned bit, const char *w, size_t len)
+{
+	return (in_set_bits(nm, w, len) & bit) != 0;
+}
+
+/* The lists w[0..len) is in, ignoring ASCII case. */
+static unsigned
+in_set_bits_ci(const struct names *nm, const char *w, size_t len)
 {
 	char buf[64];
 	size_t i;
@@ -481,7 +503,13 @@ in_set_ci(const struct names *nm, unsigned bit, const char *w, size_t len)
 		return 0;
 	for (i = 0; i < len; i++)
 		buf[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) : w[i];
-	return in_set(nm, bit, buf, len);
+	return in_set_bits(nm, buf, len);
+}
+
+static int
+in_set_ci(const struct names *nm, unsigned bit, const char *w, size_t len)
+{
+	return (in_set_bits_ci(nm, w, len) & bit) != 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -532,6 +560,10 @@ cp_at(const char *s, size_t len, size_t i, int *n)
 	uint32_t c;
 	int k;
 
+	if (i < len && (unsigned char)s[i] < 0x80) {
+		*n = 1;
+		return (unsigned char)s[i];
+	}
 	k = utf8_decode(s + i, len - i, &c);
 	if (k <= 0) {
 		*n = 1;
@@ -581,6 +613,12 @@ names_plain(char *dst, const char *src, size_t len)
 	char tmp[8];
 
 	for (i = o = 0; i < len; i += n) {
+		if ((unsigned char)src[i] < 0x80) {	/* lexicon_fold()'s */
+			n = 1;
+			dst[o++] = src[i] >= 'A' && src[i] <= 'Z' ?
+			    (char)(src[i] + 32) : src[i];
+			continue;
+		}
 		c = cp_at(src, len, i, &n);
 		if (c >= 0xC0 && c <= 0x17F && plain_tab[c - 0xC0] != '\0') {
 			dst[o++] = plain_tab[c - 0xC0];
@@ -1014,7 +1052,6 @@ tok_push(struct names *nm, const char *s, size_t len, size_t b, size_t e,
     size_t pe, unsigned f)
 {
 	struct tok *t;
-	char buf[4 * MAXWORD + 4];
 	size_t n;
 
 	if (nm->ntok == nm->captok) {
@@ -1030,20 +1067,34 @@ tok_push(struct names *nm, const char *s, size_t len, size_t b, size_t e,
 	t->pe = pe;
 	t->f = f;
 	t->wc = 0;
+	t->wlb = -1;
 	t->lex = NULL;
 	t->fold = nm->fb.len;
 	t->flen = 0;
+	/*
+	 * tokenize() made room: a plain form is never longer than the word
+	 * (names_plain()), so the forms and their NULs take at most 2 len.
+	 */
 	if (e - b <= 4 * MAXWORD) {
-		n = names_plain(buf, s + b, e - b);
-		if (sbuf_add(&nm->fb, buf, n + 1) == -1)
-			return -1;
+		n = names_plain(nm->fb.buf + nm->fb.len, s + b, e - b);
+		nm->fb.len += n + 1;
 		t->flen = n;
-	} else if (sbuf_addc(&nm->fb, '\0') == -1)
-		return -1;
+	} else
+		nm->fb.buf[nm->fb.len++] = '\0';
+	(void)len;
 	return 0;
 }
 
 #define TW(nm, t)	((nm)->fb.buf + (t)->fold)
+
+/* Is t's plain form in the lists bit (in_set_ci(), kept with the token)? */
+static int
+tok_in(const struct names *nm, struct tok *t, unsigned bit)
+{
+	if (t->wlb == -1)
+		t->wlb = (int)in_set_bits_ci(nm, TW(nm, t), t->flen);
+	return (t->wlb & (int)bit) != 0;
+}
 
 /* Is the text before b (spaces, quotes, brackets skipped) a sentence start? */
 static unsigned
@@ -1125,6 +1176,8 @@ tokenize(struct names *nm, const char *s, size_t len)
 	para_marks(nm, s, len);
 	nm->ntok = 0;
 	sbuf_reset(&nm->fb);
+	if (len > ((size_t)-1 - 2) / 2 || sbuf_grow(&nm->fb, 2 * len + 1) == -1)
+		return -1;
 	for (i = 0; i < len;) {
 		c = cp_at(s, len, i, &n);
 		if (!cp_letter(c) && !(c < 0x80 && isdigit((int)c))) {
@@ -1314,15 +1367,18 @@ before(const char *s, size_t b, char *buf, size_t n, int strip_the)
 	return k;
 }
 
+/* Does buf[0..n) end with the word w[0..l)? */
 static int
-ends_with_word(const char *buf, size_t n, const char *w)
+ends_with_wordn(const char *buf, size_t n, const char *w, size_t l)
 {
-	size_t l = strlen(w);
-
-	if (l > n || memcmp(buf + n - l, w, l) != 0)
+	if (l > n || l == 0 || buf[n - 1] != w[l - 1] ||
+	    memcmp(buf + n - l, w, l) != 0)
 		return 0;
 	return l == n || !isalpha((unsigned char)buf[n - l - 1]);
 }
+
+#define ends_with_word(buf, n, lit)	ends_with_wordn(buf, n, lit, \
+					    sizeof(lit) - 1)
 
 /* The profession around a name: "the health visitor, X", "X (GP)". */
 static const char *
@@ -1334,7 +1390,7 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 
 	n = before(s, b, buf, sizeof(buf) - 1, 0);
 	for (r = roles; r->w != NULL; r++)
-		if (ends_with_word(buf, n, r->w))
+		if (ends_with_wordn(buf, n, r->w, r->len))
 			return r->slug;
 	/* After: " (health visitor)", ", the GP,", ", social worker". */
 	i = e;
@@ -1349,8 +1405,9 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 		lexicon_fold(buf, s + i, l);
 		buf[l] = '\0';
 		for (r = roles; r->w != NULL; r++) {
-			n = strlen(r->w);
-			if (n <= l && memcmp(buf, r->w, n) == 0 &&
+			n = r->len;
+			if (n <= l && buf[0] == r->w[0] &&
+			    memcmp(buf, r->w, n) == 0 &&
 			    (n == l || !isalpha((unsigned char)buf[n])))
 				return r->slug;
 		}
@@ -1359,7 +1416,7 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 			for (n = 0; n < l && buf[n] != ')'; n++)
 				;
 			for (r = roles; r->w != NULL; r++)
-				if (ends_with_word(buf, n, r->w))
+				if (ends_with_wordn(buf, n, r->w, r->len))
 					return r->slug;
 		}
 	}
@@ -1369,13 +1426,13 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 static int
 relation_before(const char *s, size_t b)
 {
-	const char *const *r;
+	const struct lword *r;
 	char buf[32];
 	size_t n;
 
 	n = before(s, b, buf, sizeof(buf) - 1, 0);
-	for (r = relations; *r != NULL; r++)
-		if (ends_with_word(buf, n, *r))
+	for (r = relations; r->w != NULL; r++)
+		if (ends_with_wordn(buf, n, r->w, r->len))
 			return 1;
 	return 0;
 }
@@ -2002,7 +2059,7 @@ static int
 short_context(struct scan *sc, struct tok *t, int poss)
 {
 	if (!(t->f & T_CAP) || (t->f & T_ALLCAPS) ||
-	    in_set_ci(sc->nm, WL_NOT_NAME, TW(sc->nm, t), t->flen))
+	    tok_in(sc->nm, t, WL_NOT_NAME))
 		return 0;
 	if (t->f & T_SENT)
 		return !(t->f & T_POSS) && person_after(sc->nm, sc->s, sc->len, t);
@@ -2021,7 +2078,7 @@ other_surname(struct scan *sc, struct tok *t)
 {
 	if (!(t->f & (T_CAP | T_ALLCAPS)) || (t->f & (T_DIGIT | T_INITIAL)))
 		return 0;
-	if (in_set_ci(sc->nm, WL_HEAD, TW(sc->nm, t), t->flen))
+	if (tok_in(sc->nm, t, WL_HEAD))
 		return 0;
 	if (head_after(sc->nm, sc->s, sc->len, t->pe))
 		return 0;
@@ -2076,7 +2133,7 @@ trap_ok(struct scan *sc, struct tok *t, int strict)
 
 	if (!(t->f & T_SENT) || (t->f & T_CELL))
 		return 1;
-	if (strict || in_set_ci(sc->nm, WL_NOT_NAME, TW(sc->nm, t), t->flen))
+	if (strict || tok_in(sc->nm, t, WL_NOT_NAME))
 		return person_after(sc->nm, s, sc->len, t);
 	if (t->f & T_POSS)
 		return 1;
@@ -2117,7 +2174,7 @@ month_context(struct scan *sc, struct tok *t)
 	char buf[16];
 	size_t n;
 
-	if (!in_set_ci(sc->nm, WL_NOT_NAME, TW(sc->nm, t), t->flen))
+	if (!tok_in(sc->nm, t, WL_NOT_NAME))
 		return 0;
 	n = before(sc->s, t->s, buf, sizeof(buf) - 1, 0);
 	return ends_with_word(buf, n, "in") || ends_with_word(buf, n, "of") ||
@@ -2498,7 +2555,7 @@ score(struct scan *sc, struct tok *t, int last)
 	if (t->f & T_ALLCAPS) {
 		if (!last || t->flen < 3 ||
 		    in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->e - t->s) ||
-		    in_set_ci(sc->nm, WL_NOT_NAME, TW(nm, t), t->flen))
+		    tok_in(sc->nm, t, WL_NOT_NAME))
 			return 0;
 		if (strchr(fl, 's') != NULL)
 			return wc == WC_COMMON ? 2 : 3;
@@ -2506,7 +2563,7 @@ score(struct scan *sc, struct tok *t, int last)
 			return wc != WC_COMMON || strchr(fl, 'p') != NULL ? 2 : 1;
 		return wc == WC_COMMON || *fl == '\0' ? 0 : 2;
 	}
-	if (in_set_ci(sc->nm, WL_NOT_NAME, TW(nm, t), t->flen))
+	if (tok_in(sc->nm, t, WL_NOT_NAME))
 		return last && strchr(fl, 's') != NULL ? 1 : 0;
 	if (last && strchr(fl, 's') != NULL)
 		return 3;
@@ -2527,16 +2584,17 @@ score(struct scan *sc, struct tok *t, int last)
 static int
 place_before(const char *s, size_t b)
 {
-	static const char *const preps[] = { "in", "at", "near", "around",
-	    "across", "outside", "via", "towards", "within", "into", "from",
-	    "through", "between", NULL };
-	const char *const *p;
+	static const struct lword preps[] = { LW("in"), LW("at"),
+	    LW("near"), LW("around"), LW("across"), LW("outside"), LW("via"),
+	    LW("towards"), LW("within"), LW("into"), LW("from"),
+	    LW("through"), LW("between"), { NULL, 0 } };
+	const struct lword *p;
 	char buf[16];
 	size_t n;
 
 	n = before(s, b, buf, sizeof(buf) - 1, 0);
-	for (p = preps; *p != NULL; p++)
-		if (ends_with_word(buf, n, *p))
+	for (p = preps; p->w != NULL; p++)
+		if (ends_with_wordn(buf, n, p->w, p->len))
 			return 1;
 	return 0;
 }
@@ -2661,7 +2719,7 @@ unknown_initials(struct scan *sc, size_t j, int *rc)
 	 * "AS TO THE LAW": initials that spell a function word need a
 	 * person's context ("TO's attendance", "BE ran").
 	 */
-	if (!dotted && in_set_ci(sc->nm, WL_FUNCTION, TW(nm, t), t->flen) &&
+	if (!dotted && tok_in(sc->nm, t, WL_FUNCTION) &&
 	    !(t->f & T_POSS) && !person_after(sc->nm, sc->s, sc->len, t) &&
 	    !relation_before(sc->s, t->s))
 		return 0;
@@ -2690,8 +2748,8 @@ caps_score(struct scan *sc, struct tok *t, int last)
 
 	if (!(t->f & T_ALLCAPS) || t->e - t->s != t->flen || t->flen < 2 ||
 	    in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->flen) ||
-	    in_set_ci(sc->nm, WL_NOT_NAME, TW(sc->nm, t), t->flen) ||
-	    in_set_ci(sc->nm, WL_HEAD, TW(sc->nm, t), t->flen))
+	    tok_in(sc->nm, t, WL_NOT_NAME) ||
+	    tok_in(sc->nm, t, WL_HEAD))
 		return 0;
 	wc = wclass(sc->nm, sc->s, t);
 	if ((fl = tlex(sc->nm, t)) == NULL &&
@@ -2807,12 +2865,13 @@ mem_variant(struct scan *sc, struct tok *t)
 
 	if (!(t->f & T_CAP) || (t->f & (T_ALLCAPS | T_DIGIT)) || t->flen < 3)
 		return NULL;
+	/* Forenames with the same first byte (variant_of() wants it). */
+	if ((i = nm->fhead[(unsigned char)TW(nm, t)[0]]) == NOIDX)
+		return NULL;
 	wc = wclass(nm, sc->s, t);
 	lex = tlex(nm, t) != NULL;
 	ctx = short_context(sc, t, 1);
-	/* Forenames with the same first byte (variant_of() wants it). */
-	for (i = nm->fhead[(unsigned char)TW(nm, t)[0]]; i != NOIDX;
-	    i = m->fnext) {
+	for (; i != NOIDX; i = m->fnext) {
 		m = &nm->mem[i];
 		if (best != NULL && m->seen < best->seen)
 			continue;
@@ -2878,7 +2937,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			continue;
 		fl = tlex(nm, t);
 		/* "Green" ends "Rajesh Green wrote", not "Oak Green". */
-		if (in_set_ci(sc->nm, WL_HEAD, TW(nm, t), t->flen) && end > j &&
+		if (tok_in(sc->nm, t, WL_HEAD) && end > j &&
 		    (fl == NULL || strchr(fl, 's') == NULL ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 2) ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3 &&
@@ -2954,7 +3013,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		/* One word. */
 		m = mem_find(nm, TW(nm, t), t->flen);
 		/* "White" of Fiona White is not "White British". */
-		if (m != NULL && in_set_ci(sc->nm, WL_NOT_NAME, TW(nm, t), t->flen) &&
+		if (m != NULL && tok_in(sc->nm, t, WL_NOT_NAME) &&
 		    !person_after(sc->nm, sc->s, sc->len, t) &&
 		    !relation_before(sc->s, t->s))
 			m = NULL;
