@@ -139,6 +139,7 @@ struct names {
 	size_t			 nfnd, capfnd;
 	struct wlent		 wl[WLCAP];	/* the small word lists */
 	size_t			 wlmax;		/* their longest word */
+	size_t			 wlmaxb[16];	/* the longest of each list */
 	struct tok		*tok;
 	size_t			 ntok, captok;
 	/* Of the paragraph being tokenized, for sent_flags(): */
@@ -438,6 +439,9 @@ wl_put(struct names *nm, const char *const *list, unsigned bit)
 		len = strlen(*list);
 		if (len > nm->wlmax)
 			nm->wlmax = len;
+		for (j = 0; j < 16; j++)
+			if ((bit & 1u << j) && len > nm->wlmaxb[j])
+				nm->wlmaxb[j] = len;
 		for (j = fnv(*list, len) & (WLCAP - 1);; j = (j + 1) &
 		    (WLCAP - 1)) {
 			e = &nm->wl[j];
@@ -486,10 +490,15 @@ in_set_bits(const struct names *nm, const char *w, size_t len)
 	return 0;
 }
 
+/* bit is one list: its words are no longer than wlmaxb[] says. */
 static int
 in_set(const struct names *nm, unsigned bit, const char *w, size_t len)
 {
-	return (in_set_bits(nm, w, len) & bit) != 0;
+	unsigned k;
+
+	for (k = 0; k < 15 && !(bit & 1u << k); k++)
+		;
+	return len <= nm->wlmaxb[k] && (in_set_bits(nm, w, len) & bit) != 0;
 }
 
 /* The lists w[0..len) is in, ignoring ASCII case. */
@@ -519,8 +528,8 @@ in_set_ci(const struct names *nm, unsigned bit, const char *w, size_t len)
 static int
 cp_letter(uint32_t c)
 {
-	if (c < 0x80)
-		return isalpha((int)c) != 0;
+	if (c < 0x80)	/* isalpha() of the C locale (none is set) */
+		return (c | 0x20) - 'a' < 26;
 	if (c >= 0xC0 && c <= 0x24F)
 		return c != 0xD7 && c != 0xF7;
 	if (c >= 0x370 && c <= 0x52F)
@@ -1149,6 +1158,7 @@ line_start(const struct names *nm, size_t b)
 static void
 para_marks(struct names *nm, const char *s, size_t len)
 {
+	const char *p;
 	size_t i;
 
 	for (i = 0; i < len && (isdigit((unsigned char)s[i]) || s[i] == '.' ||
@@ -1159,9 +1169,12 @@ para_marks(struct names *nm, const char *s, size_t len)
 	    s[i] == ' ' || s[i] == '\t'); i++)
 		;
 	nm->numpre = i;
-	for (i = 1; i < len && s[i] != '(' && s[i] != '['; i++)
-		;
-	nm->bracket = i < len ? i : NOIDX;
+	nm->bracket = NOIDX;
+	if (len > 1 && (p = memchr(s + 1, '(', len - 1)) != NULL)
+		nm->bracket = (size_t)(p - s);
+	if (len > 1 && (p = memchr(s + 1, '[', (nm->bracket != NOIDX ?
+	    nm->bracket : len) - 1)) != NULL)
+		nm->bracket = (size_t)(p - s);
 }
 
 static int
@@ -2935,10 +2948,9 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    adjacent(nm, sc->s, end) &&
 		    (nm->tok[end + 1].f & (T_CAP | T_PARTICLE)))
 			continue;
-		fl = tlex(nm, t);
 		/* "Green" ends "Rajesh Green wrote", not "Oak Green". */
-		if (tok_in(sc->nm, t, WL_HEAD) && end > j &&
-		    (fl == NULL || strchr(fl, 's') == NULL ||
+		if (end > j && tok_in(sc->nm, t, WL_HEAD) &&
+		    ((fl = tlex(nm, t)) == NULL || strchr(fl, 's') == NULL ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 2) ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3 &&
 		    !person_after(sc->nm, sc->s, sc->len, t) &&
