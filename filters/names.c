@@ -1201,6 +1201,23 @@ tokenize(struct names *nm, const char *s, size_t len)
 		f = 0;
 		up = low = letters = 0;
 		for (;;) {
+			/* ASCII letters and digits first, as below. */
+			if (i < len && (unsigned char)s[i] < 0x80) {
+				if ((unsigned)((s[i] | 0x20) - 'a') < 26) {
+					letters++;
+					if (s[i] <= 'Z')
+						up++;
+					else
+						low++;
+					i++;
+					continue;
+				}
+				if ((unsigned)(s[i] - '0') < 10) {
+					f |= T_DIGIT;
+					i++;
+					continue;
+				}
+			}
 			c = cp_at(s, len, i, &n);
 			if (cp_letter(c)) {
 				letters++;
