@@ -115,8 +115,8 @@ main(int argc, char *argv[])
 	if ((nm = names_new(&cfg, err, sizeof(err))) == NULL)
 		cmd_die("%s", err);
 	if (timing)
-		cmd_msg("hunspell loaded in %.1f ms",
-		    names_hunspell_load_time(nm) * 1e3);
+		cmd_msg("word classes loaded in %.1f ms",
+		    names_wordclass_load_time(nm) * 1e3);
 	rc = cmd_run_detector(names_scan, nm);
 	names_free(nm);
 	casefile_free(cf);

@@ -9,18 +9,15 @@
 #include <string.h>
 #include <time.h>
 
-#include <hunspell/hunspell.h>
-
 #include "casefile.h"
 #include "lexicon.h"
 #include "names.h"
 #include "record.h"
 #include "sbuf.h"
-#include "spanmap.h"
 #include "utf8.h"
+#include "wordclass.h"
 
-#define EN_GB_AFF	"/usr/share/hunspell/en_GB.aff"
-#define EN_GB_DIC	"/usr/share/hunspell/en_GB.dic"
+#define EN_GB		"/usr/share/hunspell/en_GB"
 #define MAXWORD		64	/* longer "words" are never names */
 #define MAXRUN		8	/* tokens in one name, title included */
 
@@ -42,6 +39,8 @@ struct tok {
 	size_t		 fold;		/* offset of the plain form in ctx->fb */
 	size_t		 flen;
 	int		 wc;		/* names_wclass, 0 = not looked up */
+	int		 wlb;		/* WL_* of the plain form, -1 = not
+					 * looked up */
 	const char	*lex;		/* flags from the lexicon, or NULL */
 };
 
@@ -67,37 +66,59 @@ struct kperson {
 	unsigned long	 seen;		/* order of the last mention, 0 = none */
 };
 
-/* A person the detector met in this document. */
+#define NOIDX	((size_t)-1)
+
+/* One word of the small word lists below, with the lists it is in. */
+struct wlent {
+	const char	*w;		/* NULL = empty slot */
+	size_t		 len;
+	unsigned	 bits;		/* WL_* */
+};
+#define WLCAP	1024		/* slots; a power of two, over twice the words */
+
+/*
+ * A person the detector met in this document.  The memories are found
+ * through a hash of their word (wnext chains those of one bucket) and,
+ * for forenames, through their first byte (fnext).
+ */
 struct mem {
 	char		*w;		/* plain form of one name word */
+	size_t		 wl;
 	char		*key;		/* the person's key */
 	char		*sub;		/* profession slug or "" */
 	int		 part;		/* 0 forename, 1 surname */
 	char		 gender;	/* 'f', 'm' or 0: from a title or forename */
 	unsigned long	 seen;
+	size_t		 wnext, fnext;
 };
 
 /* The initials of a person the detector met: "sfk" for Sienna Fletcher-Kemp. */
 struct minit {
 	char		 ini[MAXRUN + 1];
+	size_t		 il;
 	char		*key;
 	char		*sub;
 	unsigned long	 seen;
+	size_t		 next;		/* in the chain of its hash bucket */
 };
 
-struct hcache {
-	char		**k;
-	unsigned char	 *v;
-	size_t		  cap, n;
+/* A span of text [s, e); with the largest end of the spans up to it. */
+struct span {
+	size_t		 s, e, maxe;
+};
+
+/* Heads of hash chains of indices (NOIDX = empty); cap a power of two. */
+struct ihash {
+	size_t		*head;
+	size_t		 cap;
 };
 
 struct names {
 	const struct casefile	*cf;
 	struct lexicon		*lex;
 	struct lexicon		*allow;
-	Hunhandle		*hs;
-	double			 hs_time;
-	struct hcache		 hc;
+	struct wordclass	*wc;		/* hunspell's verdicts */
+	double			 wc_time;
 	struct kword		*kw;
 	size_t			 nkw;
 	size_t			 nkw_case;	/* from the case file; short
@@ -105,11 +126,26 @@ struct names {
 	struct kperson		*kp;
 	struct mem		*mem;
 	size_t			 nmem, capmem;
+	struct ihash		 memh;		/* mem by word */
+	size_t			 fhead[256];	/* forename mem by first byte */
 	struct minit		*mi;
 	size_t			 nmi, capmi;
+	struct ihash		 mih;		/* mi by initials */
 	unsigned long		 clock;
+	struct span		*pri;		/* upstream mentions by start */
+	size_t			 npri, cappri;
+	struct span		*fnd;		/* mentions found in this unit,
+						 * disjoint, by start */
+	size_t			 nfnd, capfnd;
+	struct wlent		 wl[WLCAP];	/* the small word lists */
+	size_t			 wlmax;		/* their longest word */
+	size_t			 wlmaxb[16];	/* the longest of each list */
 	struct tok		*tok;
 	size_t			 ntok, captok;
+	/* Of the paragraph being tokenized, for sent_flags(): */
+	size_t			 numpre;	/* prefix of digits . space tab */
+	size_t			 linepre;	/* prefix of digits . space */
+	size_t			 bracket;	/* first ( or [ after byte 0 */
 	struct sbuf		 fb;		/* plain forms of the tokens */
 };
 
@@ -164,63 +200,75 @@ static const struct title titles[] = {
 
 struct role {
 	const char	*w;		/* lower case */
+	size_t		 len;
 	const char	*slug;
 };
+#define R(w, slug)	{ w, sizeof(w) - 1, slug }
+
+/* A word of a list with its length. */
+struct lword {
+	const char	*w;
+	size_t		 len;
+};
+#define LW(w)		{ w, sizeof(w) - 1 }
 
 /* Longest first where one is the end of another. */
 static const struct role roles[] = {
-	{ "consultant paediatrician", "paediatrician" },
-	{ "community paediatrician", "paediatrician" },
-	{ "paediatrician", "paediatrician" },
-	{ "health visitor", "health-visitor" },
-	{ "hv", "health-visitor" },
-	{ "social worker", "social-worker" },
-	{ "family gp", "gp" },
-	{ "general practitioner", "gp" },
-	{ "gp", "gp" },
-	{ "midwife", "midwife" },
-	{ "class teacher", "teacher" },
-	{ "head teacher", "teacher" },
-	{ "headteacher", "teacher" },
-	{ "teacher", "teacher" },
-	{ "school nurse", "nurse" },
-	{ "nurse", "nurse" },
-	{ "doctor", "doctor" },
-	{ "probation officer", "probation-officer" },
-	{ "housing officer", "housing-officer" },
-	{ "police officer", "police-officer" },
-	{ "attending officer", "police-officer" },
-	{ "detective constable", "police-officer" },
-	{ "detective sergeant", "police-officer" },
-	{ "detective inspector", "police-officer" },
-	{ "police constable", "police-officer" },
-	{ "officer", "professional" },
-	{ "worker", "professional" },
-	{ "manager", "professional" },
-	{ "lead", "professional" },
-	{ "chair", "professional" },
-	{ "reviewer", "professional" },
-	{ "advocate", "professional" },
-	{ "practitioner", "professional" },
-	{ "psychiatrist", "professional" },
-	{ "psychologist", "professional" },
-	{ "therapist", "professional" },
-	{ "consultant", "professional" },
-	{ "registrar", "professional" },
-	{ "inspector", "police-officer" },
-	{ "key worker", "professional" },
-	{ "keyworker", "professional" },
-	{ NULL, NULL }
+	R("consultant paediatrician", "paediatrician"),
+	R("community paediatrician", "paediatrician"),
+	R("paediatrician", "paediatrician"),
+	R("health visitor", "health-visitor"),
+	R("hv", "health-visitor"),
+	R("social worker", "social-worker"),
+	R("family gp", "gp"),
+	R("general practitioner", "gp"),
+	R("gp", "gp"),
+	R("midwife", "midwife"),
+	R("class teacher", "teacher"),
+	R("head teacher", "teacher"),
+	R("headteacher", "teacher"),
+	R("teacher", "teacher"),
+	R("school nurse", "nurse"),
+	R("nurse", "nurse"),
+	R("doctor", "doctor"),
+	R("probation officer", "probation-officer"),
+	R("housing officer", "housing-officer"),
+	R("police officer", "police-officer"),
+	R("attending officer", "police-officer"),
+	R("detective constable", "police-officer"),
+	R("detective sergeant", "police-officer"),
+	R("detective inspector", "police-officer"),
+	R("police constable", "police-officer"),
+	R("officer", "professional"),
+	R("worker", "professional"),
+	R("manager", "professional"),
+	R("lead", "professional"),
+	R("chair", "professional"),
+	R("reviewer", "professional"),
+	R("advocate", "professional"),
+	R("practitioner", "professional"),
+	R("psychiatrist", "professional"),
+	R("psychologist", "professional"),
+	R("therapist", "professional"),
+	R("consultant", "professional"),
+	R("registrar", "professional"),
+	R("inspector", "police-officer"),
+	R("key worker", "professional"),
+	R("keyworker", "professional"),
+	{ NULL, 0, NULL }
 };
 
 /* Relations before a name: "her mother, X", "known as X". */
-static const char *const relations[] = {
-	"mother", "father", "partner", "boyfriend", "girlfriend", "husband",
-	"wife", "brother", "sister", "son", "daughter", "aunt", "uncle",
-	"cousin", "grandmother", "grandfather", "nan", "grandad", "friend",
-	"neighbour", "stepfather", "stepmother", "sibling", "niece", "nephew",
-	"known as", "called", "named", "name of", "alias", "aka", "née",
-	"nee", "with", "by", "to", NULL
+static const struct lword relations[] = {
+	LW("mother"), LW("father"), LW("partner"), LW("boyfriend"),
+	LW("girlfriend"), LW("husband"), LW("wife"), LW("brother"),
+	LW("sister"), LW("son"), LW("daughter"), LW("aunt"), LW("uncle"),
+	LW("cousin"), LW("grandmother"), LW("grandfather"), LW("nan"),
+	LW("grandad"), LW("friend"), LW("neighbour"), LW("stepfather"),
+	LW("stepmother"), LW("sibling"), LW("niece"), LW("nephew"),
+	LW("known as"), LW("called"), LW("named"), LW("name of"),
+	LW("alias"), LW("aka"), LW("née"), LW("nee"), LW("with"), LW("by"),
+	LW("to"), { NULL, 0 }
 };
 
 /* Words after a possessive name that show a person: "X's partner". */
@@ -340,6 +388,18 @@ static const char *const abbrevs[] = {
 	"OFSTED", "HMI", "RSE", "PSHE", NULL
 };
 
+/* After "X was": words that make X an ordinary word ("Hope was expressed"). */
+static const char *const determiners[] = {
+	"the", "her", "his", "their", "a", "an", "my", "our", "your", "its",
+	NULL
+};
+
+static const char *const was_thing[] = {
+	"expressed", "raised", "voiced", "shared", "lost", "restored",
+	"the", "particularly", "fading", "given", "offered",
+	"rated", "used", "applied", NULL
+};
+
 static int
 in_list(const char *const *list, const char *w, size_t len)
 {
@@ -349,14 +409,116 @@ in_list(const char *const *list, const char *w, size_t len)
 	return 0;
 }
 
-/* Case-insensitive ASCII comparison of a list entry with w[0..len). */
-static int
-in_list_ci(const char *const *list, const char *w, size_t len)
+/*
+ * The lists above as one hash set (names_new() fills it): in_set(nm,
+ * WL_HEAD, w, len) answers in_list(heads, w, len) without a scan, and
+ * in_set_ci() in_list_ci() (the lists are in lower case).
+ */
+enum {
+	WL_PARTICLE = 1 << 0,
+	WL_POSS = 1 << 1,
+	WL_WAS_PERSON = 1 << 2,
+	WL_VERB = 1 << 3,
+	WL_HEAD = 1 << 4,
+	WL_NOT_NAME = 1 << 5,
+	WL_FUNCTION = 1 << 6,
+	WL_ABBREV = 1 << 7,
+	WL_DETERMINER = 1 << 8,
+	WL_WAS_THING = 1 << 9
+};
+
+static uint64_t	fnv(const char *, size_t);
+
+static void
+wl_put(struct names *nm, const char *const *list, unsigned bit)
 {
-	for (; *list != NULL; list++)
-		if (strlen(*list) == len && strncasecmp(*list, w, len) == 0)
-			return 1;
+	struct wlent *e;
+	size_t len, j;
+
+	for (; *list != NULL; list++) {
+		len = strlen(*list);
+		if (len > nm->wlmax)
+			nm->wlmax = len;
+		for (j = 0; j < 16; j++)
+			if ((bit & 1u << j) && len > nm->wlmaxb[j])
+				nm->wlmaxb[j] = len;
+		for (j = fnv(*list, len) & (WLCAP - 1);; j = (j + 1) &
+		    (WLCAP - 1)) {
+			e = &nm->wl[j];
+			if (e->w == NULL) {
+				e->w = *list;
+				e->len = len;
+				e->bits = bit;
+				break;
+			}
+			if (e->len == len && memcmp(e->w, *list, len) == 0) {
+				e->bits |= bit;
+				break;
+			}
+		}
+	}
+}
+
+static void
+wl_setup(struct names *nm)
+{
+	wl_put(nm, particles, WL_PARTICLE);
+	wl_put(nm, poss_person, WL_POSS);
+	wl_put(nm, was_person, WL_WAS_PERSON);
+	wl_put(nm, person_verbs, WL_VERB);
+	wl_put(nm, heads, WL_HEAD);
+	wl_put(nm, not_names, WL_NOT_NAME);
+	wl_put(nm, function_words, WL_FUNCTION);
+	wl_put(nm, abbrevs, WL_ABBREV);
+	wl_put(nm, determiners, WL_DETERMINER);
+	wl_put(nm, was_thing, WL_WAS_THING);
+}
+
+/* The lists (WL_*) w[0..len) is in. */
+static unsigned
+in_set_bits(const struct names *nm, const char *w, size_t len)
+{
+	const struct wlent *e;
+	size_t j;
+
+	if (len == 0 || len > nm->wlmax)
+		return 0;
+	for (j = fnv(w, len) & (WLCAP - 1); (e = &nm->wl[j])->w != NULL;
+	    j = (j + 1) & (WLCAP - 1))
+		if (e->len == len && memcmp(e->w, w, len) == 0)
+			return e->bits;
 	return 0;
+}
+
+/* bit is one list: its words are no longer than wlmaxb[] says. */
+static int
+in_set(const struct names *nm, unsigned bit, const char *w, size_t len)
+{
+	unsigned k;
+
+	for (k = 0; k < 15 && !(bit & 1u << k); k++)
+		;
+	return len <= nm->wlmaxb[k] && (in_set_bits(nm, w, len) & bit) != 0;
+}
+
+/* The lists w[0..len) is in, ignoring ASCII case. */
+static unsigned
+in_set_bits_ci(const struct names *nm, const char *w, size_t len)
+{
+	char buf[64];
+	size_t i;
+
+	if (len == 0 || len > nm->wlmax || len > sizeof(buf))
+		return 0;
+	for (i = 0; i < len; i++)
+		buf[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) : w[i];
+	return in_set_bits(nm, buf, len);
+}
+
+static int
+in_set_ci(const struct names *nm, unsigned bit, const char *w, size_t len)
+{
+	return (in_set_bits_ci(nm, w, len) & bit) != 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -366,8 +528,8 @@ in_list_ci(const char *const *list, const char *w, size_t len)
 static int
 cp_letter(uint32_t c)
 {
-	if (c < 0x80)
-		return isalpha((int)c) != 0;
+	if (c < 0x80)	/* isalpha() of the C locale (none is set) */
+		return (c | 0x20) - 'a' < 26;
 	if (c >= 0xC0 && c <= 0x24F)
 		return c != 0xD7 && c != 0xF7;
 	if (c >= 0x370 && c <= 0x52F)
@@ -407,6 +569,10 @@ cp_at(const char *s, size_t len, size_t i, int *n)
 	uint32_t c;
 	int k;
 
+	if (i < len && (unsigned char)s[i] < 0x80) {
+		*n = 1;
+		return (unsigned char)s[i];
+	}
 	k = utf8_decode(s + i, len - i, &c);
 	if (k <= 0) {
 		*n = 1;
@@ -456,6 +622,12 @@ names_plain(char *dst, const char *src, size_t len)
 	char tmp[8];
 
 	for (i = o = 0; i < len; i += n) {
+		if ((unsigned char)src[i] < 0x80) {	/* lexicon_fold()'s */
+			n = 1;
+			dst[o++] = src[i] >= 'A' && src[i] <= 'Z' ?
+			    (char)(src[i] + 32) : src[i];
+			continue;
+		}
 		c = cp_at(src, len, i, &n);
 		if (c >= 0xC0 && c <= 0x17F && plain_tab[c - 0xC0] != '\0') {
 			dst[o++] = plain_tab[c - 0xC0];
@@ -511,100 +683,32 @@ names_edit_distance(const char *a, size_t al, const char *b, size_t bl,
 }
 
 /* ------------------------------------------------------------------ */
-/* Hunspell classes, cached. */
-
-static uint64_t
-fnv(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (len-- > 0)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
-static int
-hc_grow(struct hcache *c)
-{
-	struct hcache n;
-	size_t i, j;
-
-	n.cap = c->cap ? c->cap * 2 : 1024;
-	n.n = c->n;
-	if ((n.k = calloc(n.cap, sizeof(*n.k))) == NULL)
-		return -1;
-	if ((n.v = calloc(n.cap, 1)) == NULL) {
-		free(n.k);
-		return -1;
-	}
-	for (i = 0; i < c->cap; i++) {
-		if (c->k[i] == NULL)
-			continue;
-		j = fnv(c->k[i], strlen(c->k[i])) & (n.cap - 1);
-		while (n.k[j] != NULL)
-			j = (j + 1) & (n.cap - 1);
-		n.k[j] = c->k[i];
-		n.v[j] = c->v[i];
-	}
-	free(c->k);
-	free(c->v);
-	*c = n;
-	return 0;
-}
-
-static void
-hc_free(struct hcache *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->cap; i++)
-		free(c->k[i]);
-	free(c->k);
-	free(c->v);
-	memset(c, 0, sizeof(*c));
-}
-
-static int
-hs_spell(struct names *nm, const char *w)
-{
-	return nm->hs != NULL && Hunspell_spell(nm->hs, w) != 0;
-}
+/* Hunspell classes, from the precomputed table (wordclass.h). */
 
 enum names_wclass
 names_word_class(struct names *nm, const char *word, size_t len)
 {
-	char low[4 * MAXWORD + 4], cap[4 * MAXWORD + 4];
-	size_t j;
-	int cl, n;
-	uint32_t c;
+	char c0[8];
+	int n;
 
 	if (len == 0 || len > 4 * MAXWORD)
 		return WC_UNKNOWN;
-	if (nm->hc.n * 2 >= nm->hc.cap && hc_grow(&nm->hc) == -1)
+	switch (wordclass_of(nm->wc, word, len)) {
+	case WORDCLASS_LOWER:
+		return WC_COMMON;
+	case WORDCLASS_PROPER:
+		/*
+		 * Accepted only capitalised: a proper noun when the word is
+		 * written with its first letter upper case (folding changes
+		 * it); written in lower case it is no word at all.
+		 */
+		(void)cp_at(word, len, 0, &n);
+		lexicon_fold(c0, word, (size_t)n);
+		return memcmp(c0, word, (size_t)n) != 0 ? WC_PROPER :
+		    WC_UNKNOWN;
+	default:
 		return WC_UNKNOWN;
-	j = fnv(word, len) & (nm->hc.cap - 1);
-	for (; nm->hc.k[j] != NULL; j = (j + 1) & (nm->hc.cap - 1))
-		if (strncmp(nm->hc.k[j], word, len) == 0 &&
-		    nm->hc.k[j][len] == '\0')
-			return nm->hc.v[j];
-	lexicon_fold(low, word, len);
-	low[len] = '\0';
-	if (hs_spell(nm, low))
-		cl = WC_COMMON;
-	else {
-		/* The capitalised form: first letter as written, rest lower. */
-		c = cp_at(word, len, 0, &n);
-		memcpy(cap, word, (size_t)n);
-		memcpy(cap + n, low + n, len - (size_t)n);
-		cap[len] = '\0';
-		(void)c;
-		cl = hs_spell(nm, cap) ? WC_PROPER : WC_UNKNOWN;
 	}
-	if ((nm->hc.k[j] = strndup(word, len)) == NULL)
-		return cl;
-	nm->hc.v[j] = (unsigned char)cl;
-	nm->hc.n++;
-	return cl;
 }
 
 /* ------------------------------------------------------------------ */
@@ -814,13 +918,44 @@ known_setup(struct names *nm)
 	return 0;
 }
 
+/*
+ * The hunspell dictionary named by cfg->aff and cfg->dic, as the path
+ * without its suffix, into stem; "" when neither is given (the table).
+ * Returns 0, or -1 with a message in err when they name two dictionaries.
+ */
+static int
+dict_stem(const struct names_config *cfg, char *stem, size_t n, char *err,
+    size_t errlen)
+{
+	const char *aff, *dic;
+	size_t al, dl;
+
+	stem[0] = '\0';
+	if (cfg->aff == NULL && cfg->dic == NULL)
+		return 0;
+	aff = cfg->aff != NULL ? cfg->aff : EN_GB ".aff";
+	dic = cfg->dic != NULL ? cfg->dic : EN_GB ".dic";
+	al = strlen(aff);
+	dl = strlen(dic);
+	if (al < 4 || dl < 4 || strcmp(aff + al - 4, ".aff") != 0 ||
+	    strcmp(dic + dl - 4, ".dic") != 0 || al != dl ||
+	    strncmp(aff, dic, al - 4) != 0 || al - 4 >= n) {
+		snprintf(err, errlen, "%s, %s: not the .aff and .dic of one "
+		    "hunspell dictionary", aff, dic);
+		return -1;
+	}
+	memcpy(stem, dic, dl - 4);
+	stem[dl - 4] = '\0';
+	return 0;
+}
+
 struct names *
 names_new(const struct names_config *cfg, char *err, size_t errlen)
 {
 	struct names *nm;
 	struct timespec a, b;
-	const char *aff, *dic;
-	FILE *fp;
+	char stem[4096];
+	size_t i;
 
 	if ((nm = calloc(1, sizeof(*nm))) == NULL) {
 		lexicon_free(cfg->lex);
@@ -831,29 +966,31 @@ names_new(const struct names_config *cfg, char *err, size_t errlen)
 	nm->cf = cfg->casefile;
 	nm->lex = cfg->lex;
 	nm->allow = cfg->allow;
-	aff = cfg->aff != NULL ? cfg->aff : EN_GB_AFF;
-	dic = cfg->dic != NULL ? cfg->dic : EN_GB_DIC;
-	/* Hunspell does not report a missing file: look first. */
-	if ((fp = fopen(dic, "r")) == NULL || fclose(fp) != 0 ||
-	    (fp = fopen(aff, "r")) == NULL || fclose(fp) != 0) {
-		snprintf(err, errlen, "%s: cannot read hunspell dictionary",
-		    dic);
+	for (i = 0; i < 256; i++)
+		nm->fhead[i] = NOIDX;
+	wl_setup(nm);
+	if (dict_stem(cfg, stem, sizeof(stem), err, errlen) == -1) {
 		names_free(nm);
 		return NULL;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &a);
-	nm->hs = Hunspell_create(aff, dic);
+	nm->wc = wordclass_open(stem[0] != '\0' ? stem : NULL, err, errlen);
 	clock_gettime(CLOCK_MONOTONIC, &b);
-	nm->hs_time = (double)(b.tv_sec - a.tv_sec) +
+	nm->wc_time = (double)(b.tv_sec - a.tv_sec) +
 	    (double)(b.tv_nsec - a.tv_nsec) / 1e9;
-	if (nm->hs == NULL || hc_grow(&nm->hc) == -1 ||
-	    known_setup(nm) == -1) {
+	if (nm->wc == NULL) {
+		names_free(nm);
+		return NULL;
+	}
+	if (known_setup(nm) == -1) {
 		snprintf(err, errlen, "out of memory");
 		names_free(nm);
 		return NULL;
 	}
 	return nm;
 }
+
+static void	ihash_clear(struct ihash *);
 
 void
 names_reset(struct names *nm)
@@ -871,6 +1008,10 @@ names_reset(struct names *nm)
 		free(nm->mi[i].sub);
 	}
 	nm->nmi = 0;
+	ihash_clear(&nm->memh);
+	ihash_clear(&nm->mih);
+	for (i = 0; i < 256; i++)
+		nm->fhead[i] = NOIDX;
 	nm->clock = 0;
 	for (i = nm->nkw_case; i < nm->nkw; i++)
 		free(nm->kw[i].w);
@@ -890,24 +1031,26 @@ names_free(struct names *nm)
 	names_reset(nm);
 	free(nm->mem);
 	free(nm->mi);
+	free(nm->memh.head);
+	free(nm->mih.head);
+	free(nm->pri);
+	free(nm->fnd);
 	for (i = 0; i < nm->nkw; i++)
 		free(nm->kw[i].w);
 	free(nm->kw);
 	free(nm->kp);
 	free(nm->tok);
 	sbuf_release(&nm->fb);
-	hc_free(&nm->hc);
-	if (nm->hs != NULL)
-		Hunspell_destroy(nm->hs);
+	wordclass_free(nm->wc);
 	lexicon_free(nm->lex);
 	lexicon_free(nm->allow);
 	free(nm);
 }
 
 double
-names_hunspell_load_time(const struct names *nm)
+names_wordclass_load_time(const struct names *nm)
 {
-	return nm->hs_time;
+	return nm->wc_time;
 }
 
 /* ------------------------------------------------------------------ */
@@ -918,7 +1061,6 @@ tok_push(struct names *nm, const char *s, size_t len, size_t b, size_t e,
     size_t pe, unsigned f)
 {
 	struct tok *t;
-	char buf[4 * MAXWORD + 4];
 	size_t n;
 
 	if (nm->ntok == nm->captok) {
@@ -934,26 +1076,40 @@ tok_push(struct names *nm, const char *s, size_t len, size_t b, size_t e,
 	t->pe = pe;
 	t->f = f;
 	t->wc = 0;
+	t->wlb = -1;
 	t->lex = NULL;
 	t->fold = nm->fb.len;
 	t->flen = 0;
+	/*
+	 * tokenize() made room: a plain form is never longer than the word
+	 * (names_plain()), so the forms and their NULs take at most 2 len.
+	 */
 	if (e - b <= 4 * MAXWORD) {
-		n = names_plain(buf, s + b, e - b);
-		if (sbuf_add(&nm->fb, buf, n + 1) == -1)
-			return -1;
+		n = names_plain(nm->fb.buf + nm->fb.len, s + b, e - b);
+		nm->fb.len += n + 1;
 		t->flen = n;
-	} else if (sbuf_addc(&nm->fb, '\0') == -1)
-		return -1;
+	} else
+		nm->fb.buf[nm->fb.len++] = '\0';
+	(void)len;
 	return 0;
 }
 
 #define TW(nm, t)	((nm)->fb.buf + (t)->fold)
 
+/* Is t's plain form in the lists bit (in_set_ci(), kept with the token)? */
+static int
+tok_in(const struct names *nm, struct tok *t, unsigned bit)
+{
+	if (t->wlb == -1)
+		t->wlb = (int)in_set_bits_ci(nm, TW(nm, t), t->flen);
+	return (t->wlb & (int)bit) != 0;
+}
+
 /* Is the text before b (spaces, quotes, brackets skipped) a sentence start? */
 static unsigned
 sent_flags(const char *s, size_t b, const struct names *nm)
 {
-	size_t i = b, j;
+	size_t i = b;
 
 	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '(' ||
 	    s[i - 1] == '"' || s[i - 1] == '[' ||
@@ -970,12 +1126,12 @@ sent_flags(const char *s, size_t b, const struct names *nm)
 	    s[i - 1] == ':' || s[i - 1] == ';' || s[i - 1] == ']' ||
 	    s[i - 1] == ')') {
 		/* "7.21 Kerry" and "1.2. Kerry": a numbered paragraph. */
-		if (s[i - 1] == ')' || s[i - 1] == ']') {
-			j = i - 1;
-			while (j > 0 && s[j - 1] != '(' && s[j - 1] != '[')
-				j--;
-			return j <= 1 ? T_SENT : 0;
-		}
+		/*
+		 * (Not when a bracket opens after the paragraph's first
+		 * byte and before this one.)
+		 */
+		if (s[i - 1] == ')' || s[i - 1] == ']')
+			return i < 2 || nm->bracket > i - 2 ? T_SENT : 0;
 		/* "Mr." and "Dr." are not the end of a sentence. */
 		if (s[i - 1] == '.' && i >= 3 && (strncmp(s + i - 3, "Mr", 2) ==
 		    0 || strncmp(s + i - 3, "Dr", 2) == 0 ||
@@ -984,22 +1140,41 @@ sent_flags(const char *s, size_t b, const struct names *nm)
 		return T_SENT;
 	}
 	/* Paragraph numbers: only digits and dots since the start. */
-	for (j = 0; j < i; j++)
-		if (!isdigit((unsigned char)s[j]) && s[j] != '.' &&
-		    s[j] != ' ' && s[j] != '\t')
-			break;
-	(void)nm;
-	return j == i ? T_SENT : 0;
+	return i <= nm->numpre ? T_SENT : 0;
 }
 
 /* Is b the first word of its line (spaces and digits before it)? */
 static int
-line_start(const char *s, size_t b)
+line_start(const struct names *nm, size_t b)
 {
-	while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '.' ||
-	    isdigit((unsigned char)s[b - 1])))
-		b--;
-	return b == 0;
+	return b <= nm->linepre;
+}
+
+/*
+ * The prefixes and the bracket sent_flags() and line_start() ask about,
+ * found once per paragraph: asking each token to look back to the start
+ * made a long paragraph of numbers quadratic.
+ */
+static void
+para_marks(struct names *nm, const char *s, size_t len)
+{
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < len && (isdigit((unsigned char)s[i]) || s[i] == '.' ||
+	    s[i] == ' '); i++)
+		;
+	nm->linepre = i;
+	for (; i < len && (isdigit((unsigned char)s[i]) || s[i] == '.' ||
+	    s[i] == ' ' || s[i] == '\t'); i++)
+		;
+	nm->numpre = i;
+	nm->bracket = NOIDX;
+	if (len > 1 && (p = memchr(s + 1, '(', len - 1)) != NULL)
+		nm->bracket = (size_t)(p - s);
+	if (len > 1 && (p = memchr(s + 1, '[', (nm->bracket != NOIDX ?
+	    nm->bracket : len) - 1)) != NULL)
+		nm->bracket = (size_t)(p - s);
 }
 
 static int
@@ -1011,8 +1186,11 @@ tokenize(struct names *nm, const char *s, size_t len)
 	int n, a, up, low, letters, tab;
 
 	tab = memchr(s, '\t', len) != NULL;
+	para_marks(nm, s, len);
 	nm->ntok = 0;
 	sbuf_reset(&nm->fb);
+	if (len > ((size_t)-1 - 2) / 2 || sbuf_grow(&nm->fb, 2 * len + 1) == -1)
+		return -1;
 	for (i = 0; i < len;) {
 		c = cp_at(s, len, i, &n);
 		if (!cp_letter(c) && !(c < 0x80 && isdigit((int)c))) {
@@ -1023,6 +1201,23 @@ tokenize(struct names *nm, const char *s, size_t len)
 		f = 0;
 		up = low = letters = 0;
 		for (;;) {
+			/* ASCII letters and digits first, as below. */
+			if (i < len && (unsigned char)s[i] < 0x80) {
+				if ((unsigned)((s[i] | 0x20) - 'a') < 26) {
+					letters++;
+					if (s[i] <= 'Z')
+						up++;
+					else
+						low++;
+					i++;
+					continue;
+				}
+				if ((unsigned)(s[i] - '0') < 10) {
+					f |= T_DIGIT;
+					i++;
+					continue;
+				}
+			}
 			c = cp_at(s, len, i, &n);
 			if (cp_letter(c)) {
 				letters++;
@@ -1074,7 +1269,7 @@ tokenize(struct names *nm, const char *s, size_t len)
 			f |= T_INITIAL;
 		if (e < len && s[e] == '.')
 			f |= T_DOT;
-		if (!(f & T_CAP) && in_list(particles, s + b, e - b))
+		if (!(f & T_CAP) && in_set(nm, WL_PARTICLE, s + b, e - b))
 			f |= T_PARTICLE;
 		/* al-Hassan, el-Amin: a particle joined by a hyphen. */
 		if (!(f & T_CAP) && e - b > 3 && (strncmp(s + b, "al-", 3) == 0 ||
@@ -1084,7 +1279,7 @@ tokenize(struct names *nm, const char *s, size_t len)
 		f |= sent_flags(s, b, nm);
 		/* The first cell of a table row starts the line. */
 		if ((f & T_SENT) && tab && !(f & T_CELL) && sent_flags(s, b,
-		    nm) == T_SENT && line_start(s, b))
+		    nm) == T_SENT && line_start(nm, b))
 			f |= T_CELL;
 		if (tok_push(nm, s, len, b, e, pe, f) == -1)
 			return -1;
@@ -1158,6 +1353,8 @@ title_at(struct names *nm, const char *s, size_t j, const struct title **tp)
 	if (!(t->f & T_CAP))
 		return 0;
 	for (ti = titles; ti->w != NULL; ti++) {
+		if (ti->w[0] != s[t->s])	/* both tests below need it */
+			continue;
 		l = strlen(ti->w);
 		if (strchr(ti->w, ' ') != NULL) {
 			if (j + 1 >= nm->ntok || !adjacent(nm, s, j))
@@ -1200,15 +1397,18 @@ before(const char *s, size_t b, char *buf, size_t n, int strip_the)
 	return k;
 }
 
+/* Does buf[0..n) end with the word w[0..l)? */
 static int
-ends_with_word(const char *buf, size_t n, const char *w)
+ends_with_wordn(const char *buf, size_t n, const char *w, size_t l)
 {
-	size_t l = strlen(w);
-
-	if (l > n || memcmp(buf + n - l, w, l) != 0)
+	if (l > n || l == 0 || buf[n - 1] != w[l - 1] ||
+	    memcmp(buf + n - l, w, l) != 0)
 		return 0;
 	return l == n || !isalpha((unsigned char)buf[n - l - 1]);
 }
+
+#define ends_with_word(buf, n, lit)	ends_with_wordn(buf, n, lit, \
+					    sizeof(lit) - 1)
 
 /* The profession around a name: "the health visitor, X", "X (GP)". */
 static const char *
@@ -1220,7 +1420,7 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 
 	n = before(s, b, buf, sizeof(buf) - 1, 0);
 	for (r = roles; r->w != NULL; r++)
-		if (ends_with_word(buf, n, r->w))
+		if (ends_with_wordn(buf, n, r->w, r->len))
 			return r->slug;
 	/* After: " (health visitor)", ", the GP,", ", social worker". */
 	i = e;
@@ -1235,8 +1435,9 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 		lexicon_fold(buf, s + i, l);
 		buf[l] = '\0';
 		for (r = roles; r->w != NULL; r++) {
-			n = strlen(r->w);
-			if (n <= l && memcmp(buf, r->w, n) == 0 &&
+			n = r->len;
+			if (n <= l && buf[0] == r->w[0] &&
+			    memcmp(buf, r->w, n) == 0 &&
 			    (n == l || !isalpha((unsigned char)buf[n])))
 				return r->slug;
 		}
@@ -1245,7 +1446,7 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 			for (n = 0; n < l && buf[n] != ')'; n++)
 				;
 			for (r = roles; r->w != NULL; r++)
-				if (ends_with_word(buf, n, r->w))
+				if (ends_with_wordn(buf, n, r->w, r->len))
 					return r->slug;
 		}
 	}
@@ -1255,13 +1456,13 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 static int
 relation_before(const char *s, size_t b)
 {
-	const char *const *r;
+	const struct lword *r;
 	char buf[32];
 	size_t n;
 
 	n = before(s, b, buf, sizeof(buf) - 1, 0);
-	for (r = relations; *r != NULL; r++)
-		if (ends_with_word(buf, n, *r))
+	for (r = relations; r->w != NULL; r++)
+		if (ends_with_wordn(buf, n, r->w, r->len))
 			return 1;
 	return 0;
 }
@@ -1283,14 +1484,15 @@ next_word(const char *s, size_t len, size_t e, char *buf, size_t n)
 
 /* "X's partner", "Okafor said". */
 static int
-person_after(const char *s, size_t len, const struct tok *t)
+person_after(const struct names *nm, const char *s, size_t len,
+    const struct tok *t)
 {
 	char w[32], w2[32];
 	size_t n, i;
 
 	n = next_word(s, len, t->pe, w, sizeof(w));
 	if (t->f & T_POSS)
-		return in_list(poss_person, w, n);
+		return in_set(nm, WL_POSS, w, n);
 	if (t->pe < len && s[t->pe] != ' ')
 		return 0;
 	if (n == 3 && memcmp(w, "was", 3) == 0) {
@@ -1298,16 +1500,16 @@ person_after(const char *s, size_t len, const struct tok *t)
 		while (i < len && s[i] == ' ')
 			i++;
 		n = next_word(s, len, i + 3, w2, sizeof(w2));
-		return in_list(was_person, w2, n);
+		return in_set(nm, WL_WAS_PERSON, w2, n);
 	}
 	if (n == 3 && memcmp(w, "and", 3) == 0)
 		return 0;
-	return in_list(person_verbs, w, n);
+	return in_set(nm, WL_VERB, w, n);
 }
 
 /* The capitalised word after the name (skipping a possessive). */
 static int
-head_after(const char *s, size_t len, size_t pe)
+head_after(const struct names *nm, const char *s, size_t len, size_t pe)
 {
 	char w[32];
 	size_t n, i = pe;
@@ -1317,7 +1519,7 @@ head_after(const char *s, size_t len, size_t pe)
 	if (i >= len || !isupper((unsigned char)s[i]))
 		return 0;
 	n = next_word(s, len, pe, w, sizeof(w));
-	return in_list(heads, w, n);
+	return in_set(nm, WL_HEAD, w, n);
 }
 
 /* "Harwood and Lim (2016)", "Okoye et al. (2019)", "(Brannigan, 2021)". */
@@ -1375,26 +1577,82 @@ allowed(const struct names *nm, const char *s, size_t b, size_t e)
 /* ------------------------------------------------------------------ */
 /* Memory of the document's people. */
 
+static uint64_t
+fnv(const char *p, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (len-- > 0)
+		h = (h ^ (unsigned char)*p++) * 1099511628211ULL;
+	return h;
+}
+
+static void
+ihash_clear(struct ihash *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->cap; i++)
+		h->head[i] = NOIDX;
+}
+
+/*
+ * Makes room for n entries (at most half full); *rehash is set when the
+ * table was rebuilt empty and the caller must chain its entries again.
+ */
+static int
+ihash_reserve(struct ihash *h, size_t n, int *rehash)
+{
+	size_t cap, *v;
+
+	*rehash = 0;
+	if (n * 2 <= h->cap)
+		return 0;
+	cap = h->cap ? h->cap * 2 : 64;
+	while (n * 2 > cap)
+		cap *= 2;
+	if ((v = realloc(h->head, cap * sizeof(*v))) == NULL)
+		return -1;
+	h->head = v;
+	h->cap = cap;
+	ihash_clear(h);
+	*rehash = 1;
+	return 0;
+}
+
+static void
+mem_chain(struct names *nm, size_t i)
+{
+	struct mem *m = &nm->mem[i];
+	size_t b = fnv(m->w, m->wl) & (nm->memh.cap - 1);
+
+	m->wnext = nm->memh.head[b];
+	nm->memh.head[b] = i;
+}
+
 static int
 mem_add(struct names *nm, const char *w, size_t wl, const char *key,
     const char *sub, int part, char gender)
 {
 	struct mem *m;
 	size_t i;
+	int rehash;
 
-	for (i = 0; i < nm->nmem; i++) {
-		m = &nm->mem[i];
-		if (strlen(m->w) == wl && memcmp(m->w, w, wl) == 0 &&
-		    strcmp(m->key, key) == 0) {
-			m->seen = ++nm->clock;
-			if (*m->sub == '\0' && *sub != '\0') {
-				free(m->sub);
-				if ((m->sub = strdup(sub)) == NULL)
-					return -1;
+	if (nm->memh.cap > 0)
+		for (i = nm->memh.head[fnv(w, wl) & (nm->memh.cap - 1)];
+		    i != NOIDX; i = m->wnext) {
+			m = &nm->mem[i];
+			if (m->wl == wl && memcmp(m->w, w, wl) == 0 &&
+			    strcmp(m->key, key) == 0) {
+				m->seen = ++nm->clock;
+				if (*m->sub == '\0' && *sub != '\0') {
+					free(m->sub);
+					if ((m->sub = strdup(sub)) == NULL)
+						return -1;
+				}
+				return 0;
 			}
-			return 0;
 		}
-	}
 	if (nm->nmem == nm->capmem) {
 		i = nm->capmem ? nm->capmem * 2 : 32;
 		if ((m = realloc(nm->mem, i * sizeof(*m))) == NULL)
@@ -1402,6 +1660,11 @@ mem_add(struct names *nm, const char *w, size_t wl, const char *key,
 		nm->mem = m;
 		nm->capmem = i;
 	}
+	if (ihash_reserve(&nm->memh, nm->nmem + 1, &rehash) == -1)
+		return -1;
+	if (rehash)
+		for (i = 0; i < nm->nmem; i++)
+			mem_chain(nm, i);
 	m = &nm->mem[nm->nmem];
 	m->w = strndup(w, wl);
 	m->key = strdup(key);
@@ -1412,9 +1675,16 @@ mem_add(struct names *nm, const char *w, size_t wl, const char *key,
 		free(m->sub);
 		return -1;
 	}
+	m->wl = wl;
 	m->part = part;
 	m->gender = gender;
 	m->seen = ++nm->clock;
+	mem_chain(nm, nm->nmem);
+	m->fnext = NOIDX;
+	if (part == 0 && wl > 0) {
+		m->fnext = nm->fhead[(unsigned char)w[0]];
+		nm->fhead[(unsigned char)w[0]] = nm->nmem;
+	}
 	nm->nmem++;
 	return 0;
 }
@@ -1426,13 +1696,26 @@ mem_find(struct names *nm, const char *w, size_t wl)
 	struct mem *m, *best = NULL;
 	size_t i;
 
-	for (i = 0; i < nm->nmem; i++) {
+	if (nm->memh.cap == 0)
+		return NULL;
+	for (i = nm->memh.head[fnv(w, wl) & (nm->memh.cap - 1)]; i != NOIDX;
+	    i = m->wnext) {
 		m = &nm->mem[i];
-		if (strlen(m->w) == wl && memcmp(m->w, w, wl) == 0 &&
+		if (m->wl == wl && memcmp(m->w, w, wl) == 0 &&
 		    (best == NULL || m->seen > best->seen))
 			best = m;
 	}
 	return best;
+}
+
+static void
+mi_chain(struct names *nm, size_t i)
+{
+	struct minit *m = &nm->mi[i];
+	size_t b = fnv(m->ini, m->il) & (nm->mih.cap - 1);
+
+	m->next = nm->mih.head[b];
+	nm->mih.head[b] = i;
 }
 
 static int
@@ -1441,17 +1724,20 @@ mi_add(struct names *nm, const char *ini, size_t n, const char *key,
 {
 	struct minit *m;
 	size_t i;
+	int rehash;
 
 	if (n < 2 || n > MAXRUN)
 		return 0;
-	for (i = 0; i < nm->nmi; i++) {
-		m = &nm->mi[i];
-		if (strlen(m->ini) == n && memcmp(m->ini, ini, n) == 0 &&
-		    strcmp(m->key, key) == 0) {
-			m->seen = nm->clock;
-			return 0;
+	if (nm->mih.cap > 0)
+		for (i = nm->mih.head[fnv(ini, n) & (nm->mih.cap - 1)];
+		    i != NOIDX; i = m->next) {
+			m = &nm->mi[i];
+			if (m->il == n && memcmp(m->ini, ini, n) == 0 &&
+			    strcmp(m->key, key) == 0) {
+				m->seen = nm->clock;
+				return 0;
+			}
 		}
-	}
 	if (nm->nmi == nm->capmi) {
 		i = nm->capmi ? nm->capmi * 2 : 32;
 		if ((m = realloc(nm->mi, i * sizeof(*m))) == NULL)
@@ -1459,9 +1745,15 @@ mi_add(struct names *nm, const char *ini, size_t n, const char *key,
 		nm->mi = m;
 		nm->capmi = i;
 	}
+	if (ihash_reserve(&nm->mih, nm->nmi + 1, &rehash) == -1)
+		return -1;
+	if (rehash)
+		for (i = 0; i < nm->nmi; i++)
+			mi_chain(nm, i);
 	m = &nm->mi[nm->nmi];
 	memcpy(m->ini, ini, n);
 	m->ini[n] = '\0';
+	m->il = n;
 	m->key = strdup(key);
 	m->sub = strdup(sub);
 	if (m->key == NULL || m->sub == NULL) {
@@ -1470,21 +1762,29 @@ mi_add(struct names *nm, const char *ini, size_t n, const char *key,
 		return -1;
 	}
 	m->seen = nm->clock;
+	mi_chain(nm, nm->nmi);
 	nm->nmi++;
 	return 0;
 }
 
-/* The person last met with initials ini[0..n), or NULL. */
+/*
+ * The person last met with initials ini[0..n), or NULL; of those met at
+ * the same time, the one remembered first.
+ */
 static struct minit *
 mi_find(struct names *nm, const char *ini, size_t n)
 {
 	struct minit *m, *best = NULL;
 	size_t i;
 
-	for (i = 0; i < nm->nmi; i++) {
+	if (nm->mih.cap == 0)
+		return NULL;
+	for (i = nm->mih.head[fnv(ini, n) & (nm->mih.cap - 1)]; i != NOIDX;
+	    i = m->next) {
 		m = &nm->mi[i];
-		if (strlen(m->ini) == n && memcmp(m->ini, ini, n) == 0 &&
-		    (best == NULL || m->seen > best->seen))
+		if (m->il == n && memcmp(m->ini, ini, n) == 0 &&
+		    (best == NULL || m->seen > best->seen ||
+		    (m->seen == best->seen && m < best)))
 			best = m;
 	}
 	return best;
@@ -1501,10 +1801,111 @@ struct scan {
 	const struct mention_list *prior;
 	struct mention_list	*found;
 	unsigned char		*used;	/* per token: claimed */
-	struct spanmap		 pmap;	/* what prior covers */
-	struct spanmap		 fmap;	/* what found covers */
 	int			 over_place;	/* see prior_clash() */
+	size_t			 found0;	/* found->n on entry; later
+						 * mentions are in nm->fnd */
 };
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->s < y->s ? -1 : x->s > y->s ? 1 : 0;
+}
+
+/*
+ * Indexes the upstream mentions: sorted by start, each with the largest
+ * end so far, so that overlap questions take a binary search, not a scan
+ * of every mention (a long paragraph has thousands).  Returns 0 or -1.
+ */
+static int
+prior_index(struct names *nm, const struct mention_list *prior)
+{
+	struct span *v;
+	size_t i, n = prior->n;
+
+	if (n > nm->cappri) {
+		if ((v = realloc(nm->pri, n * sizeof(*v))) == NULL)
+			return -1;
+		nm->pri = v;
+		nm->cappri = n;
+	}
+	for (i = 0; i < n; i++) {
+		nm->pri[i].s = prior->v[i].start;
+		nm->pri[i].e = prior->v[i].end;
+	}
+	qsort(nm->pri, n, sizeof(*nm->pri), span_cmp);
+	for (i = 0; i < n; i++)
+		nm->pri[i].maxe = i > 0 && nm->pri[i - 1].maxe > nm->pri[i].e ?
+		    nm->pri[i - 1].maxe : nm->pri[i].e;
+	nm->npri = n;
+	return 0;
+}
+
+/* The number of spans of v[0..n) (sorted by start) that start before e. */
+static size_t
+spans_before(const struct span *v, size_t n, size_t e)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].s < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Does [b, e) overlap an upstream mention (mention_list_overlaps())? */
+static int
+prior_overlaps(const struct names *nm, size_t b, size_t e)
+{
+	size_t k = spans_before(nm->pri, nm->npri, e);
+
+	return k > 0 && nm->pri[k - 1].maxe > b;
+}
+
+/*
+ * Does [b, e) overlap a mention found so far?  Those found here are
+ * disjoint, so sorted by start they are sorted by end too.
+ */
+static int
+found_overlaps(const struct scan *sc, size_t b, size_t e)
+{
+	const struct names *nm = sc->nm;
+	size_t i, k;
+
+	for (i = 0; i < sc->found0; i++)
+		if (sc->found->v[i].start < e && b < sc->found->v[i].end)
+			return 1;
+	k = spans_before(nm->fnd, nm->nfnd, e);
+	return k > 0 && nm->fnd[k - 1].e > b;
+}
+
+static int
+found_note(struct names *nm, size_t b, size_t e)
+{
+	struct span *v;
+	size_t k, n;
+
+	if (nm->nfnd == nm->capfnd) {
+		n = nm->capfnd ? nm->capfnd * 2 : 64;
+		if ((v = realloc(nm->fnd, n * sizeof(*v))) == NULL)
+			return -1;
+		nm->fnd = v;
+		nm->capfnd = n;
+	}
+	k = spans_before(nm->fnd, nm->nfnd, e);
+	memmove(nm->fnd + k + 1, nm->fnd + k, (nm->nfnd - k) * sizeof(*v));
+	nm->fnd[k].s = b;
+	nm->fnd[k].e = e;
+	nm->fnd[k].maxe = e;
+	nm->nfnd++;
+	return 0;
+}
 
 /*
  * Does [b, e) clash with an upstream mention?  With over_place, a place
@@ -1517,12 +1918,8 @@ prior_clash(const struct scan *sc, size_t b, size_t e)
 	const struct mention *m;
 	size_t i;
 
-	/* The span maps make this cheap: a pass over the mentions per
-	 * question made a long paragraph quadratic. */
-	if (!spanmap_hit(&sc->pmap, b, e))
-		return 0;
 	if (!sc->over_place)
-		return 1;
+		return prior_overlaps(sc->nm, b, e);
 	for (i = 0; i < sc->prior->n; i++) {
 		m = &sc->prior->v[i];
 		if (m->start >= e || m->end <= b)
@@ -1538,11 +1935,12 @@ static int
 emit(struct scan *sc, size_t b, size_t e, const char *sub, const char *rule,
     int conf, const char *key)
 {
-	if (prior_clash(sc, b, e) || spanmap_hit(&sc->fmap, b, e))
+	if (prior_clash(sc, b, e) || found_overlaps(sc, b, e))
 		return 0;
 	if (allowed(sc->nm, sc->s, b, e))
 		return 0;
-	spanmap_add(&sc->fmap, b, e);
+	if (found_note(sc->nm, b, e) == -1)
+		return -1;
 	return mention_list_add(sc->found, sc->t->id, b, e, "person",
 	    sub != NULL ? sub : "", rule, conf, key, "");
 }
@@ -1691,13 +2089,13 @@ static int
 short_context(struct scan *sc, struct tok *t, int poss)
 {
 	if (!(t->f & T_CAP) || (t->f & T_ALLCAPS) ||
-	    in_list_ci(not_names, TW(sc->nm, t), t->flen))
+	    tok_in(sc->nm, t, WL_NOT_NAME))
 		return 0;
 	if (t->f & T_SENT)
-		return !(t->f & T_POSS) && person_after(sc->s, sc->len, t);
+		return !(t->f & T_POSS) && person_after(sc->nm, sc->s, sc->len, t);
 	if (poss && (t->f & T_POSS))
 		return 1;
-	return person_after(sc->s, sc->len, t) || relation_before(sc->s, t->s);
+	return person_after(sc->nm, sc->s, sc->len, t) || relation_before(sc->s, t->s);
 }
 
 /*
@@ -1710,9 +2108,9 @@ other_surname(struct scan *sc, struct tok *t)
 {
 	if (!(t->f & (T_CAP | T_ALLCAPS)) || (t->f & (T_DIGIT | T_INITIAL)))
 		return 0;
-	if (in_list_ci(heads, TW(sc->nm, t), t->flen))
+	if (tok_in(sc->nm, t, WL_HEAD))
 		return 0;
-	if (head_after(sc->s, sc->len, t->pe))
+	if (head_after(sc->nm, sc->s, sc->len, t->pe))
 		return 0;
 	return score(sc, t, 1) >= 2;
 }
@@ -1749,18 +2147,6 @@ pick(struct names *nm, size_t *who, size_t n, char gender, int titled)
 	return best;
 }
 
-/* After "X was": words that make X an ordinary word ("Hope was expressed"). */
-static const char *const determiners[] = {
-	"the", "her", "his", "their", "a", "an", "my", "our", "your", "its",
-	NULL
-};
-
-static const char *const was_thing[] = {
-	"expressed", "raised", "voiced", "shared", "lost", "restored",
-	"the", "particularly", "fading", "given", "offered",
-	"rated", "used", "applied", NULL
-};
-
 /*
  * A capitalised ordinary word ("Hope", "Grace", "Will") that is a known
  * name: at a sentence start it is the name unless what follows makes it
@@ -1777,8 +2163,8 @@ trap_ok(struct scan *sc, struct tok *t, int strict)
 
 	if (!(t->f & T_SENT) || (t->f & T_CELL))
 		return 1;
-	if (strict || in_list_ci(not_names, TW(sc->nm, t), t->flen))
-		return person_after(s, sc->len, t);
+	if (strict || tok_in(sc->nm, t, WL_NOT_NAME))
+		return person_after(sc->nm, s, sc->len, t);
 	if (t->f & T_POSS)
 		return 1;
 	i = t->pe;
@@ -1799,7 +2185,7 @@ trap_ok(struct scan *sc, struct tok *t, int strict)
 			if (i < sc->len && !islower((unsigned char)s[i]))
 				return 1;
 			n = next_word(s, sc->len, i, w2, sizeof(w2));
-			return in_list(determiners, w2, n);
+			return in_set(sc->nm, WL_DETERMINER, w2, n);
 		}
 		return 0;
 	}
@@ -1807,7 +2193,7 @@ trap_ok(struct scan *sc, struct tok *t, int strict)
 		while (i < sc->len && s[i] == ' ')
 			i++;
 		n = next_word(s, sc->len, i + strlen(w), w2, sizeof(w2));
-		return !in_list(was_thing, w2, n);
+		return !in_set(sc->nm, WL_WAS_THING, w2, n);
 	}
 	return 1;
 }
@@ -1818,7 +2204,7 @@ month_context(struct scan *sc, struct tok *t)
 	char buf[16];
 	size_t n;
 
-	if (!in_list_ci(not_names, TW(sc->nm, t), t->flen))
+	if (!tok_in(sc->nm, t, WL_NOT_NAME))
 		return 0;
 	n = before(sc->s, t->s, buf, sizeof(buf) - 1, 0);
 	return ends_with_word(buf, n, "in") || ends_with_word(buf, n, "of") ||
@@ -1877,7 +2263,7 @@ initials_at(struct scan *sc, size_t j, char *ini, size_t *e, size_t *k,
 	}
 	if ((t->f & T_ALLCAPS) && t->flen >= 2 && t->flen <= 5 &&
 	    t->e - t->s == t->flen &&
-	    !in_list(abbrevs, sc->s + t->s, t->e - t->s)) {
+	    !in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->e - t->s)) {
 		memcpy(ini, TW(nm, t), t->flen);
 		*e = t->e;
 		*k = j + 1;
@@ -1926,7 +2312,7 @@ known_initials(struct scan *sc, size_t j, int *rc)
 		how = initials_of(&nm->kp[i], ini, n);
 		if (how == 1 && ctx == -1)
 			ctx = dotted || (t->f & T_POSS) ||
-			    person_after(sc->s, sc->len, &nm->tok[k - 1]) ||
+			    person_after(sc->nm, sc->s, sc->len, &nm->tok[k - 1]) ||
 			    relation_before(sc->s, t->s) ||
 			    role_around(sc->s, sc->len, t->s, e) != NULL;
 		if (how == 2 && nw < MAXCAND)
@@ -2104,13 +2490,13 @@ known_at(struct scan *sc, size_t j, int *rc)
 			return 0;
 		if (month_context(sc, t))
 			return 0;
-		if (head_after(sc->s, sc->len, t->pe) ||
+		if (head_after(sc->nm, sc->s, sc->len, t->pe) ||
 		    citation_after(sc->s, sc->len, t->pe))
 			return 0;
 		/* Lower-case and sentence-initial surnames of ordinary words. */
 		if ((allpart & (1 << KP_LAST)) && !(allpart & (1 << KP_FIRST |
 		    1 << KP_NICK)) && wclass(nm, sc->s, t) == WC_COMMON &&
-		    (t->f & T_SENT) && !person_after(sc->s, sc->len, t))
+		    (t->f & T_SENT) && !person_after(sc->nm, sc->s, sc->len, t))
 			return 0;
 	}
 	if (saint_before(sc->s, nm->tok[start].s))
@@ -2198,8 +2584,8 @@ score(struct scan *sc, struct tok *t, int last)
 	 */
 	if (t->f & T_ALLCAPS) {
 		if (!last || t->flen < 3 ||
-		    in_list(abbrevs, sc->s + t->s, t->e - t->s) ||
-		    in_list_ci(not_names, TW(nm, t), t->flen))
+		    in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->e - t->s) ||
+		    tok_in(sc->nm, t, WL_NOT_NAME))
 			return 0;
 		if (strchr(fl, 's') != NULL)
 			return wc == WC_COMMON ? 2 : 3;
@@ -2207,7 +2593,7 @@ score(struct scan *sc, struct tok *t, int last)
 			return wc != WC_COMMON || strchr(fl, 'p') != NULL ? 2 : 1;
 		return wc == WC_COMMON || *fl == '\0' ? 0 : 2;
 	}
-	if (in_list_ci(not_names, TW(nm, t), t->flen))
+	if (tok_in(sc->nm, t, WL_NOT_NAME))
 		return last && strchr(fl, 's') != NULL ? 1 : 0;
 	if (last && strchr(fl, 's') != NULL)
 		return 3;
@@ -2228,16 +2614,17 @@ score(struct scan *sc, struct tok *t, int last)
 static int
 place_before(const char *s, size_t b)
 {
-	static const char *const preps[] = { "in", "at", "near", "around",
-	    "across", "outside", "via", "towards", "within", "into", "from",
-	    "through", "between", NULL };
-	const char *const *p;
+	static const struct lword preps[] = { LW("in"), LW("at"),
+	    LW("near"), LW("around"), LW("across"), LW("outside"), LW("via"),
+	    LW("towards"), LW("within"), LW("into"), LW("from"),
+	    LW("through"), LW("between"), { NULL, 0 } };
+	const struct lword *p;
 	char buf[16];
 	size_t n;
 
 	n = before(s, b, buf, sizeof(buf) - 1, 0);
-	for (p = preps; *p != NULL; p++)
-		if (ends_with_word(buf, n, *p))
+	for (p = preps; p->w != NULL; p++)
+		if (ends_with_wordn(buf, n, p->w, p->len))
 			return 1;
 	return 0;
 }
@@ -2338,7 +2725,7 @@ initials_person_after(struct scan *sc, size_t e)
 		return 1;
 	memset(&u, 0, sizeof(u));
 	u.s = u.e = u.pe = e;
-	return person_after(sc->s, sc->len, &u);
+	return person_after(sc->nm, sc->s, sc->len, &u);
 }
 
 /*
@@ -2362,8 +2749,8 @@ unknown_initials(struct scan *sc, size_t j, int *rc)
 	 * "AS TO THE LAW": initials that spell a function word need a
 	 * person's context ("TO's attendance", "BE ran").
 	 */
-	if (!dotted && in_list_ci(function_words, TW(nm, t), t->flen) &&
-	    !(t->f & T_POSS) && !person_after(sc->s, sc->len, t) &&
+	if (!dotted && tok_in(sc->nm, t, WL_FUNCTION) &&
+	    !(t->f & T_POSS) && !person_after(sc->nm, sc->s, sc->len, t) &&
 	    !relation_before(sc->s, t->s))
 		return 0;
 	if ((m = mi_find(nm, ini, n)) != NULL) {
@@ -2372,7 +2759,7 @@ unknown_initials(struct scan *sc, size_t j, int *rc)
 		    dotted ? 85 : 70, m->key);
 		return k - j;
 	}
-	if (!dotted || !(t->f & T_POSS || person_after(sc->s, sc->len,
+	if (!dotted || !(t->f & T_POSS || person_after(sc->nm, sc->s, sc->len,
 	    &nm->tok[k - 1]) || relation_before(sc->s, t->s) ||
 	    initials_person_after(sc, e)))
 		return 0;
@@ -2390,9 +2777,9 @@ caps_score(struct scan *sc, struct tok *t, int last)
 	int wc;
 
 	if (!(t->f & T_ALLCAPS) || t->e - t->s != t->flen || t->flen < 2 ||
-	    in_list(abbrevs, sc->s + t->s, t->flen) ||
-	    in_list_ci(not_names, TW(sc->nm, t), t->flen) ||
-	    in_list_ci(heads, TW(sc->nm, t), t->flen))
+	    in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->flen) ||
+	    tok_in(sc->nm, t, WL_NOT_NAME) ||
+	    tok_in(sc->nm, t, WL_HEAD))
 		return 0;
 	wc = wclass(sc->nm, sc->s, t);
 	if ((fl = tlex(sc->nm, t)) == NULL &&
@@ -2448,7 +2835,7 @@ caps_name_at(struct scan *sc, size_t j, int *rc)
 		}
 	}
 	if (end - j == 1 && (m = mem_find(nm, TW(nm, t), t->flen)) != NULL &&
-	    m->part == 0 && !in_list(abbrevs, sc->s + t->s, t->flen)) {
+	    m->part == 0 && !in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->flen)) {
 		n = before(sc->s, t->s, w, sizeof(w) - 1, 0);
 		if (wclass(nm, sc->s, t) != WC_COMMON ||
 		    ends_with_word(w, n, "of") || ends_with_word(w, n, "for") ||
@@ -2508,15 +2895,17 @@ mem_variant(struct scan *sc, struct tok *t)
 
 	if (!(t->f & T_CAP) || (t->f & (T_ALLCAPS | T_DIGIT)) || t->flen < 3)
 		return NULL;
+	/* Forenames with the same first byte (variant_of() wants it). */
+	if ((i = nm->fhead[(unsigned char)TW(nm, t)[0]]) == NOIDX)
+		return NULL;
 	wc = wclass(nm, sc->s, t);
 	lex = tlex(nm, t) != NULL;
 	ctx = short_context(sc, t, 1);
-	for (i = 0; i < nm->nmem; i++) {
+	for (; i != NOIDX; i = m->fnext) {
 		m = &nm->mem[i];
-		if (m->part != 0 || (best != NULL && m->seen < best->seen))
+		if (best != NULL && m->seen < best->seen)
 			continue;
-		if (variant_of(TW(nm, t), t->flen, wc, lex, ctx, m->w,
-		    strlen(m->w)))
+		if (variant_of(TW(nm, t), t->flen, wc, lex, ctx, m->w, m->wl))
 			best = m;
 	}
 	return best;
@@ -2555,7 +2944,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		 */
 		if (weak_title(ti) && ((wclass(nm, sc->s, &nm->tok[j + tl]) ==
 		    WC_COMMON && ((fl = tlex(nm, &nm->tok[j + tl])) == NULL ||
-		    strchr(fl, 's') == NULL)) || in_list_ci(not_names,
+		    strchr(fl, 's') == NULL)) || in_set_ci(nm, WL_NOT_NAME,
 		    TW(nm, &nm->tok[j + tl]), nm->tok[j + tl].flen)))
 			return 0;
 		j += tl;
@@ -2576,13 +2965,12 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    adjacent(nm, sc->s, end) &&
 		    (nm->tok[end + 1].f & (T_CAP | T_PARTICLE)))
 			continue;
-		fl = tlex(nm, t);
 		/* "Green" ends "Rajesh Green wrote", not "Oak Green". */
-		if (in_list_ci(heads, TW(nm, t), t->flen) && end > j &&
-		    (fl == NULL || strchr(fl, 's') == NULL ||
+		if (end > j && tok_in(sc->nm, t, WL_HEAD) &&
+		    ((fl = tlex(nm, t)) == NULL || strchr(fl, 's') == NULL ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 2) ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3 &&
-		    !person_after(sc->s, sc->len, t) &&
+		    !person_after(sc->nm, sc->s, sc->len, t) &&
 		    end + 1 < nm->ntok && adjacent(nm, sc->s, end) &&
 		    (nm->tok[end + 1].f & T_CAP))))
 			break;
@@ -2610,7 +2998,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	while (t < last && (t->f & T_INITIAL))
 		t++;
 	/* Something else's name: "Clare's Law", "St Bede's", a citation. */
-	if (head_after(sc->s, sc->len, last->pe) ||
+	if (head_after(sc->nm, sc->s, sc->len, last->pe) ||
 	    citation_after(sc->s, sc->len, last->pe) ||
 	    saint_before(sc->s, nm->tok[start].s))
 		return end - start;
@@ -2654,8 +3042,8 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		/* One word. */
 		m = mem_find(nm, TW(nm, t), t->flen);
 		/* "White" of Fiona White is not "White British". */
-		if (m != NULL && in_list_ci(not_names, TW(nm, t), t->flen) &&
-		    !person_after(sc->s, sc->len, t) &&
+		if (m != NULL && tok_in(sc->nm, t, WL_NOT_NAME) &&
+		    !person_after(sc->nm, sc->s, sc->len, t) &&
 		    !relation_before(sc->s, t->s))
 			m = NULL;
 		if (m == NULL && (m = mem_variant(sc, t)) != NULL)
@@ -2668,7 +3056,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			ok = 1;
 			conf = 65;
 		} else if (sf >= 2 && wclass(nm, sc->s, t) != WC_COMMON &&
-		    (person_after(sc->s, sc->len, t) ||
+		    (person_after(sc->nm, sc->s, sc->len, t) ||
 		    relation_before(sc->s, t->s)) && (!(t->f & T_SENT) ||
 		    is_namepart(nm, t))) {
 			ok = 1;
@@ -2718,8 +3106,10 @@ names_scan(void *ctx, const struct text_unit *t,
 	size_t j, k, used;
 	int rc = 0;
 
-	if (tokenize(nm, t->text, t->len) == -1)
+	if (tokenize(nm, t->text, t->len) == -1 ||
+	    prior_index(nm, prior) == -1)
 		goto oom;
+	nm->nfnd = 0;
 	sc.nm = nm;
 	sc.t = t;
 	sc.s = t->text;
@@ -2727,26 +3117,14 @@ names_scan(void *ctx, const struct text_unit *t,
 	sc.prior = prior;
 	sc.found = found;
 	sc.over_place = 0;
-	memset(&sc.pmap, 0, sizeof(sc.pmap));
-	memset(&sc.fmap, 0, sizeof(sc.fmap));
-	if (spanmap_reset(&sc.pmap, t->len) == -1 ||
-	    spanmap_reset(&sc.fmap, t->len) == -1 ||
-	    spanmap_add_list(&sc.pmap, prior) == -1 ||
-	    spanmap_add_list(&sc.fmap, found) == -1) {
-		spanmap_release(&sc.pmap);
-		spanmap_release(&sc.fmap);
-		goto oom;
-	}
+	sc.found0 = found->n;
 	sc.used = nm->ntok <= sizeof(small) ? small : calloc(nm->ntok, 1);
-	if (sc.used == NULL) {
-		spanmap_release(&sc.pmap);
-		spanmap_release(&sc.fmap);
+	if (sc.used == NULL)
 		goto oom;
-	}
 	memset(sc.used, 0, nm->ntok <= sizeof(small) ? nm->ntok : 0);
 	/* Tokens inside an upstream mention are not ours. */
 	for (j = 0; j < nm->ntok; j++)
-		if (spanmap_hit(&sc.pmap, nm->tok[j].s, nm->tok[j].e))
+		if (prior_overlaps(nm, nm->tok[j].s, nm->tok[j].e))
 			sc.used[j] = 1;
 	/* Known people first: they win over every other reading. */
 	for (j = 0; j < nm->ntok; j++) {
@@ -2772,8 +3150,6 @@ names_scan(void *ctx, const struct text_unit *t,
 	}
 	if (sc.used != small)
 		free(sc.used);
-	spanmap_release(&sc.pmap);
-	spanmap_release(&sc.fmap);
 	if (rc == -1)
 		goto oom;
 	return 0;

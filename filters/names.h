@@ -27,13 +27,16 @@ struct names_config {
 	struct lexicon		*lex;		/* names/names.txt; taken over */
 	struct lexicon		*allow;		/* phrases never claimed, or NULL;
 						 * taken over */
-	const char		*aff;		/* hunspell files; NULL = en_GB */
+	const char		*aff;		/* hunspell files of one
+						 * dictionary (X.aff, X.dic);
+						 * both NULL = the precomputed
+						 * en_GB table (wordclass.h) */
 	const char		*dic;
 };
 
 /*
- * Returns a detector, or NULL with a message in err (hunspell files
- * missing, out of memory).  Free with names_free(), which also frees the
+ * Returns a detector, or NULL with a message in err (word class table or
+ * hunspell files missing, out of memory).  Free with names_free(), which also frees the
  * lexicons of the configuration, even after a failure.
  */
 struct names	*names_new(const struct names_config *, char *err,
@@ -65,18 +68,22 @@ int		 names_edit_distance(const char *a, size_t al, const char *b,
  */
 size_t		 names_plain(char *dst, const char *src, size_t len);
 
-/* Hunspell classes of a word as written (names_word_class()). */
+/*
+ * Hunspell classes of a word as written (names_word_class()), answered
+ * from wordclass.h: a word written with a lower-case first letter is
+ * never WC_PROPER.
+ */
 enum names_wclass {
 	WC_COMMON = 1,		/* accepted in lower case: "hope", "will" */
 	WC_PROPER = 2,		/* accepted only capitalised: "Sarah", "Oldham" */
 	WC_UNKNOWN = 3		/* rejected in every case: "Okafor" */
 };
 
-/* Returns the hunspell class of word[0..len) (cached per detector). */
+/* Returns the hunspell class of word[0..len). */
 enum names_wclass names_word_class(struct names *, const char *word,
 		    size_t len);
 
-/* Returns the seconds names_new() spent loading hunspell. */
-double		 names_hunspell_load_time(const struct names *);
+/* Returns the seconds names_new() spent loading the word classes. */
+double		 names_wordclass_load_time(const struct names *);
 
 #endif /* NAMES_H */

@@ -1,8 +1,10 @@
 /*
  * test_names.c — the person detector: each signal and context rule with a
  * positive case and a near miss.  The lexicon is built here, so the tests
- * do not depend on lexicons/names/names.txt; hunspell is en_GB.
+ * do not depend on lexicons/names/names.txt; the word classes are en_GB's
+ * (lexicons/wordclass/, from $ANON_LEXICONS or lexicons/ here).
  */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -243,7 +245,45 @@ test_word_class(void **state)
 	assert_int_equal(names_word_class(fx->nm, "Hope", 4), WC_COMMON);
 	assert_int_equal(names_word_class(fx->nm, "Sarah", 5), WC_PROPER);
 	assert_int_equal(names_word_class(fx->nm, "Okafor", 6), WC_UNKNOWN);
-	assert_true(names_hunspell_load_time(fx->nm) > 0);
+	/* Capitals ask for the capitalised form, as hunspell did. */
+	assert_int_equal(names_word_class(fx->nm, "SARAH", 5), WC_PROPER);
+	assert_int_equal(names_word_class(fx->nm, "HOPE", 4), WC_COMMON);
+	/* A proper noun written in lower case is no word at all. */
+	assert_int_equal(names_word_class(fx->nm, "sarah", 5), WC_UNKNOWN);
+	assert_int_equal(names_word_class(fx->nm, "oldham", 6), WC_UNKNOWN);
+	assert_int_equal(names_word_class(fx->nm, "Oldham", 6), WC_PROPER);
+	assert_int_equal(names_word_class(fx->nm, "hope", 4), WC_COMMON);
+	assert_int_equal(names_word_class(fx->nm, "", 0), WC_UNKNOWN);
+	assert_true(names_wordclass_load_time(fx->nm) > 0);
+}
+
+/* Hunspell itself through ANON_HUNSPELL_AFF/DIC: the same verdicts. */
+static void
+test_word_class_hunspell(void **state)
+{
+	struct names_config cfg;
+	struct names *nm;
+	char err[256];
+
+	(void)state;
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.aff = "/usr/share/hunspell/en_GB.aff";
+	cfg.dic = "/usr/share/hunspell/en_GB.dic";
+	nm = names_new(&cfg, err, sizeof(err));
+	assert_non_null(nm);
+	assert_int_equal(names_word_class(nm, "Hope", 4), WC_COMMON);
+	assert_int_equal(names_word_class(nm, "Sarah", 5), WC_PROPER);
+	assert_int_equal(names_word_class(nm, "sarah", 5), WC_UNKNOWN);
+	assert_int_equal(names_word_class(nm, "Okafor", 6), WC_UNKNOWN);
+	names_free(nm);
+	/* Two different dictionaries, or a missing one, are refused. */
+	cfg.dic = "/usr/share/hunspell/en_US.dic";
+	assert_null(names_new(&cfg, err, sizeof(err)));
+	assert_non_null(strstr(err, "one hunspell dictionary"));
+	cfg.aff = "/nonexistent/xx.aff";
+	cfg.dic = "/nonexistent/xx.dic";
+	assert_null(names_new(&cfg, err, sizeof(err)));
+	assert_non_null(strstr(err, "cannot read"));
 }
 
 static void
@@ -626,10 +666,12 @@ test_titles_and_letters(void **state)
 int
 main(void)
 {
+	char dir[PATH_MAX];
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test_setup_teardown(test_word_class, setup, teardown),
+		cmocka_unit_test(test_word_class_hunspell),
 		cmocka_unit_test_setup_teardown(test_known_full_and_parts, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_known_possessive, setup,
@@ -674,5 +716,7 @@ main(void)
 		    setup_nocase, teardown),
 	};
 
+	if (getenv("ANON_LEXICONS") == NULL && realpath("lexicons", dir) != NULL)
+		setenv("ANON_LEXICONS", dir, 1);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
