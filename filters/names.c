@@ -311,6 +311,12 @@ static const char *const was_person[] = {
 	"upset", "staying", "told", "asked", "allocated", NULL
 };
 
+/* Lower-case words after a name that make it an eponym. */
+static const char *const eponym_heads[] = {
+	"disease", "syndrome", "palsy", "sarcoma", "lymphoma", "anomaly",
+	"competence", "principle", "criteria", "scale", "test", NULL
+};
+
 /* A word after a name that makes the name part of something else. */
 static const char *const heads[] = {
 	"law", "syndrome", "disease", "competence", "guidelines", "criteria",
@@ -1516,9 +1522,13 @@ head_after(const struct names *nm, const char *s, size_t len, size_t pe)
 
 	while (i < len && s[i] == ' ')
 		i++;
-	if (i >= len || !isupper((unsigned char)s[i]))
+	if (i >= len)
 		return 0;
 	n = next_word(s, len, pe, w, sizeof(w));
+	if (!isupper((unsigned char)s[i]))
+		/* Eponymous conditions and tests are written in lower
+		 * case: "Crohn's disease", "Gillick competence". */
+		return in_list(eponym_heads, w, n);
 	return in_set(nm, WL_HEAD, w, n);
 }
 

@@ -392,6 +392,10 @@ test_eponyms(void **state)
 	assert_false(touched(fx, "Clare"));
 	scan(fx, "As Harwood and Lim (2016) found, this matters.");
 	assert_int_equal(fx->found.n, 0);
+	/* Conditions named after people, written in lower case. */
+	scan(fx, "She was treated for Nakamura\u2019s disease and Kowalczyk syndrome.");
+	assert_false(touched(fx, "Nakamura"));
+	assert_false(touched(fx, "Kowalczyk"));
 	/* The known Clare is still found as a person. */
 	scan(fx, "The worker spoke to Clare about it.");
 	expect(fx, "Clare", "case:7", NULL);
