@@ -1845,7 +1845,8 @@ prior_index(struct names *nm, const struct mention_list *prior)
 		nm->pri[i].s = prior->v[i].start;
 		nm->pri[i].e = prior->v[i].end;
 	}
-	qsort(nm->pri, n, sizeof(*nm->pri), span_cmp);
+	if (n > 1)
+		qsort(nm->pri, n, sizeof(*nm->pri), span_cmp);
 	for (i = 0; i < n; i++)
 		nm->pri[i].maxe = i > 0 && nm->pri[i - 1].maxe > nm->pri[i].e ?
 		    nm->pri[i - 1].maxe : nm->pri[i].e;
