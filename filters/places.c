@@ -1346,6 +1346,45 @@ streetpass(struct places_ctx *c)
 	return 0;
 }
 
+/*
+ * A house or street called "The X" (The Maltings, The Beeches) has no
+ * suffix to find it by; it is an address only where the words before say
+ * so: "the address on The Maltings", "lived at The Beeches".
+ */
+static int
+namedpass(struct places_ctx *c)
+{
+	static const char *const homeword[] = { "address", "lived", "lives",
+	    "living", "live", "home", "moved", "stayed", "staying", "flat",
+	    "house", NULL };
+	static const char *const homeprep[] = { "on", "at", NULL };
+	char	 key[MAXPHRASE], w[MAXPHRASE];
+	size_t	 i, e, kl;
+
+	for (i = 2; i < c->ntok; i++) {
+		if (c->tok[i].used || !cap(c, i))
+			continue;
+		fold1(c, i, w);
+		if (strcmp(w, "the") != 0 || !tokis(c, i - 1, homeprep) ||
+		    !tokis(c, i - 2, homeword) || gap(c, i - 1) != G_SPACE)
+			continue;
+		for (e = i + 1; e < c->ntok && e < i + 4 && cap(c, e) &&
+		    !c->tok[e].used && gap(c, e - 1) == G_SPACE; e++)
+			;
+		if (e == i + 1 || anyallowed(c, i, e))
+			continue;
+		kl = foldtoks(c, i, e, key, sizeof(key));
+		if (kl == (size_t)-1)
+			continue;
+		if (emit(c, i, e, "address", "", "places/named-house", 70,
+		    key) == -1)
+			return -1;
+		(void)lexicon_put(c->streets, key, kl, "");
+		i = e;
+	}
+	return 0;
+}
+
 /* --- rule 5: places ------------------------------------------------------ */
 
 /* Is token i (or phrase) preceded by a place context? 2 = strong. */
@@ -1602,7 +1641,8 @@ places_scan(void *vctx, const struct text_unit *t,
 	allowpass(c);
 	if (addresspass(c, prior) == -1 || instpass(c) == -1 ||
 	    shortpass(c) == -1 || estatepass(c) == -1 ||
-	    streetpass(c) == -1 || placepass(c, prior) == -1)
+	    streetpass(c) == -1 || namedpass(c) == -1 ||
+	    placepass(c, prior) == -1)
 		goto oom;
 	if (found->n - first > 1)
 		qsort(found->v + first, found->n - first, sizeof(*found->v),

@@ -275,6 +275,10 @@ partnership_not_practice(void **state)
 	untouched("Safeguarding Children Partnership");
 	scan("She was registered at Hollins Vale Medical Partnership.");
 	expect("Hollins Vale Medical Partnership", "institution", "gp", NULL);
+	scan("Their address on The Larches was known to neighbours.");
+	expect("The Larches", "address", NULL, NULL);
+	scan("He moved to The Netherlands at The end of May.");
+	untouched("The Netherlands");
 	scan("R7 Schools should keep records when a child moves.");
 	untouched("R7 Schools");
 }
