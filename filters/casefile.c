@@ -44,6 +44,28 @@ case_role_parse(const char *s, size_t len)
 	return -1;
 }
 
+int
+case_role_gender(int role)
+{
+	switch (role) {
+	case ROLE_MOTHER:
+	case ROLE_GRANDMOTHER:
+		return 'f';
+	case ROLE_FATHER:
+	case ROLE_GRANDFATHER:
+		return 'm';
+	default:
+		return 0;
+	}
+}
+
+int
+case_role_is_child(int role)
+{
+	return role == ROLE_SUBJECT_CHILD || role == ROLE_SIBLING ||
+	    role == ROLE_HALF_SIBLING || role == ROLE_OTHER_CHILD;
+}
+
 /* One CSV record being parsed: fields as offsets into buf. */
 struct row {
 	struct sbuf	 buf;

@@ -60,5 +60,9 @@ void		 casefile_free(struct casefile *);
 const char	*case_role_name(enum case_role);
 /* Returns the role for a spelling, or -1 when unknown. */
 int		 case_role_parse(const char *s, size_t len);
+/* Returns 'f' or 'm' when the role says the person's sex, else 0. */
+int		 case_role_gender(int role);
+/* Returns 1 for the roles of children. */
+int		 case_role_is_child(int role);
 
 #endif /* CASEFILE_H */

@@ -849,28 +849,6 @@ set_initials(struct names *nm, size_t person, const char *name, int primary)
 	}
 }
 
-static char
-role_gender(enum case_role r)
-{
-	switch (r) {
-	case ROLE_MOTHER:
-	case ROLE_GRANDMOTHER:
-		return 'f';
-	case ROLE_FATHER:
-	case ROLE_GRANDFATHER:
-		return 'm';
-	default:
-		return 0;
-	}
-}
-
-static int
-role_child(enum case_role r)
-{
-	return r == ROLE_SUBJECT_CHILD || r == ROLE_SIBLING ||
-	    r == ROLE_HALF_SIBLING || r == ROLE_OTHER_CHILD;
-}
-
 static const char *
 lex_flags(const struct names *nm, const char *plain, size_t len)
 {
@@ -899,8 +877,8 @@ known_setup(struct names *nm)
 		for (j = 0; j < p->nalias; j++)
 			if (kw_add_name(nm, p->alias[j], i, 1) == -1)
 				return -1;
-		nm->kp[i].child = role_child(p->role);
-		nm->kp[i].gender = role_gender(p->role);
+		nm->kp[i].child = case_role_is_child(p->role);
+		nm->kp[i].gender = (char)case_role_gender(p->role);
 		if (nm->kp[i].gender == 0) {
 			/* The forename's gender from the lexicon, if one-sided. */
 			sp = strchr(p->name, ' ');

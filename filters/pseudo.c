@@ -454,28 +454,6 @@ learn_name(struct pseudo *p, size_t ei, const char *s, size_t len)
 	return learn_person(p, ei, &pn);
 }
 
-static int
-is_child_role(int r)
-{
-	return r == ROLE_SUBJECT_CHILD || r == ROLE_SIBLING ||
-	    r == ROLE_HALF_SIBLING || r == ROLE_OTHER_CHILD;
-}
-
-static int
-role_gender(int r)
-{
-	switch (r) {
-	case ROLE_MOTHER:
-	case ROLE_GRANDMOTHER:
-		return 'f';
-	case ROLE_FATHER:
-	case ROLE_GRANDFATHER:
-		return 'm';
-	default:
-		return 0;
-	}
-}
-
 /*
  * A professional title: Dr, PC, Sergeant, Rev...  Over the dev corpus
  * gold such a title always names a professional, and Mr, Mrs, Ms and Miss
@@ -504,7 +482,7 @@ title_excludes(const struct pname *pn, const struct pent *e)
 {
 	if (!pn->titled)
 		return 0;
-	if (is_child_role(e->crole) && strcmp(pn->title, "master") != 0)
+	if (case_role_is_child(e->crole) && strcmp(pn->title, "master") != 0)
 		return 1;
 	return prof_title(pn) && e->crole >= 0 &&
 	    e->crole != ROLE_PROFESSIONAL && e->crole != ROLE_OTHER_ADULT;
@@ -555,7 +533,7 @@ pseudo_load_map(struct pseudo *p, const struct anon_map *map)
 		if (e->type == T_PERSON) {
 			if ((r = case_role_parse(e->role, strlen(e->role))) >= 0)
 				e->crole = r;
-			e->gender = role_gender(e->crole);
+			e->gender = case_role_gender(e->crole);
 		}
 		if ((n = id_number(me->id)) >= p->nextid)
 			p->nextid = n + 1;
@@ -658,8 +636,8 @@ load_case(struct pseudo *p)
 		p->e[ei].caserow = (long)i;
 		p->e[ei].crole = cp->role;
 		p->e[ei].role = case_role_name(cp->role);
-		if (role_gender(cp->role) != 0)
-			p->e[ei].gender = role_gender(cp->role);
+		if (case_role_gender(cp->role) != 0)
+			p->e[ei].gender = case_role_gender(cp->role);
 		if (addkey(p, (size_t)ei, "case", buf, len) == -1 ||
 		    learn_name(p, (size_t)ei, cp->name, strlen(cp->name)) == -1)
 			return -1;
@@ -1099,7 +1077,7 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 		}							\
 	} while (0)
 	if (flags & PICK_ADULT)
-		NARROW(!is_child_role(e->crole));
+		NARROW(!case_role_is_child(e->crole));
 	if ((flags & PICK_SURNAME) && pn->ntok == 1)
 		NARROW(e->caserow < 0 ||
 		    case_surname(p, e, pn->tok[0], pn->toklen[0]));
