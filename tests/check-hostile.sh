@@ -18,7 +18,7 @@ anonymise -o "$tmp/nul.out" "$tmp/nul.txt" 2> "$tmp/nul.err"
 rc=$?
 [ $rc = 2 ] && ok || bad "NUL byte: exit $rc, not 2"
 [ ! -e "$tmp/nul.out" ] && ok || bad "NUL byte: output file written"
-grep -q 'anon-read: .*:2:[0-9]*: NUL byte' "$tmp/nul.err" && ok ||
+grep -q 'anonymise: .*:2:[0-9]*: NUL byte' "$tmp/nul.err" && ok ||
 	bad "NUL byte: message: $(head -1 "$tmp/nul.err")"
 
 # 2. One 10 MB paragraph through the whole chain: success, one line, and

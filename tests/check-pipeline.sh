@@ -51,7 +51,7 @@ anonymise - < "$tmp/random" > "$tmp/random.out" 2> "$tmp/random.err"
 rc=$?
 [ $rc = 2 ] && ok || bad "random bytes: exit $rc, not 2"
 [ ! -s "$tmp/random.out" ] && ok || bad "random bytes: something was written"
-grep -Eq 'anon-read: -:1:[0-9]+: (invalid UTF-8 sequence \(byte 0x[0-9A-F]{2}|NUL byte)' "$tmp/random.err" &&
+grep -Eq 'anonymise: -:1:[0-9]+: (invalid UTF-8 sequence \(byte 0x[0-9A-F]{2}|NUL byte)' "$tmp/random.err" &&
 	ok || bad "random bytes: message does not name the byte: $(head -1 "$tmp/random.err")"
 
 # 4. Empty input gives empty output.
@@ -94,7 +94,15 @@ anonymise --check "$tmp/random" > /dev/null 2>&1; rc=$?
 anonymise "$tmp/big.txt" > "$tmp/d1"; anonymise "$tmp/big.txt" > "$tmp/d2"
 cmp -s "$tmp/d1" "$tmp/d2" && ok || bad "two runs differ"
 
-# 11. Every program answers --help on standard output with status 0.
+# 11. A bad case file: one message, as anonymise, naming the line; exit 2.
+printf 'name,role\nA Person,aunt\n' > "$tmp/bad.csv"
+anonymise --case "$tmp/bad.csv" -o "$tmp/bad.out" "$tmp/shape.txt" 2> "$tmp/bad.err"
+rc=$?
+[ $rc = 2 ] && [ ! -e "$tmp/bad.out" ] && ok || bad "bad case file: exit $rc or output written"
+[ "$(cat "$tmp/bad.err")" = "anonymise: $tmp/bad.csv:2: unknown role 'aunt'" ] && ok ||
+	bad "bad case file: messages: $(cat "$tmp/bad.err")"
+
+# 12. Every program answers --help on standard output with status 0.
 for p in "$top"/bin/anon-* "$top"/bin/anonymise; do
 	out=$("$p" --help </dev/null 2>/dev/null); rc=$?
 	case $out in "usage: ${p##*/} "*) [ $rc = 0 ] && ok || bad "${p##*/} --help: exit $rc" ;;
