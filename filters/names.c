@@ -14,6 +14,7 @@
 #include "names.h"
 #include "record.h"
 #include "sbuf.h"
+#include "spanmap.h"
 #include "utf8.h"
 #include "wordclass.h"
 
@@ -102,11 +103,6 @@ struct minit {
 	size_t		 next;		/* in the chain of its hash bucket */
 };
 
-/* A span of text [s, e); with the largest end of the spans up to it. */
-struct span {
-	size_t		 s, e, maxe;
-};
-
 /* Heads of hash chains of indices (NOIDX = empty); cap a power of two. */
 struct ihash {
 	size_t		*head;
@@ -132,11 +128,8 @@ struct names {
 	size_t			 nmi, capmi;
 	struct ihash		 mih;		/* mi by initials */
 	unsigned long		 clock;
-	struct span		*pri;		/* upstream mentions by start */
-	size_t			 npri, cappri;
-	struct span		*fnd;		/* mentions found in this unit,
-						 * disjoint, by start */
-	size_t			 nfnd, capfnd;
+	struct spanmap		 pri;		/* upstream mentions */
+	struct spanmap		 fnd;		/* mentions found in this unit */
 	struct wlent		 wl[WLCAP];	/* the small word lists */
 	size_t			 wlmax;		/* their longest word */
 	size_t			 wlmaxb[16];	/* the longest of each list */
@@ -1017,8 +1010,8 @@ names_free(struct names *nm)
 	free(nm->mi);
 	free(nm->memh.head);
 	free(nm->mih.head);
-	free(nm->pri);
-	free(nm->fnd);
+	spanmap_release(&nm->pri);
+	spanmap_release(&nm->fnd);
 	for (i = 0; i < nm->nkw; i++)
 		free(nm->kw[i].w);
 	free(nm->kw);
@@ -1794,67 +1787,11 @@ struct scan {
 						 * mentions are in nm->fnd */
 };
 
-static int
-span_cmp(const void *a, const void *b)
-{
-	const struct span *x = a, *y = b;
-
-	return x->s < y->s ? -1 : x->s > y->s ? 1 : 0;
-}
-
-/*
- * Indexes the upstream mentions: sorted by start, each with the largest
- * end so far, so that overlap questions take a binary search, not a scan
- * of every mention (a long paragraph has thousands).  Returns 0 or -1.
- */
-static int
-prior_index(struct names *nm, const struct mention_list *prior)
-{
-	struct span *v;
-	size_t i, n = prior->n;
-
-	if (n > nm->cappri) {
-		if ((v = realloc(nm->pri, n * sizeof(*v))) == NULL)
-			return -1;
-		nm->pri = v;
-		nm->cappri = n;
-	}
-	for (i = 0; i < n; i++) {
-		nm->pri[i].s = prior->v[i].start;
-		nm->pri[i].e = prior->v[i].end;
-	}
-	if (n > 1)
-		qsort(nm->pri, n, sizeof(*nm->pri), span_cmp);
-	for (i = 0; i < n; i++)
-		nm->pri[i].maxe = i > 0 && nm->pri[i - 1].maxe > nm->pri[i].e ?
-		    nm->pri[i - 1].maxe : nm->pri[i].e;
-	nm->npri = n;
-	return 0;
-}
-
-/* The number of spans of v[0..n) (sorted by start) that start before e. */
-static size_t
-spans_before(const struct span *v, size_t n, size_t e)
-{
-	size_t lo = 0, hi = n, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (v[mid].s < e)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Does [b, e) overlap an upstream mention (mention_list_overlaps())? */
 static int
 prior_overlaps(const struct names *nm, size_t b, size_t e)
 {
-	size_t k = spans_before(nm->pri, nm->npri, e);
-
-	return k > 0 && nm->pri[k - 1].maxe > b;
+	return spanmap_hit(&nm->pri, b, e);
 }
 
 /*
@@ -1865,35 +1802,18 @@ static int
 found_overlaps(const struct scan *sc, size_t b, size_t e)
 {
 	const struct names *nm = sc->nm;
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < sc->found0; i++)
 		if (sc->found->v[i].start < e && b < sc->found->v[i].end)
 			return 1;
-	k = spans_before(nm->fnd, nm->nfnd, e);
-	return k > 0 && nm->fnd[k - 1].e > b;
+	return spanmap_hit(&nm->fnd, b, e);
 }
 
 static int
 found_note(struct names *nm, size_t b, size_t e)
 {
-	struct span *v;
-	size_t k, n;
-
-	if (nm->nfnd == nm->capfnd) {
-		n = nm->capfnd ? nm->capfnd * 2 : 64;
-		if ((v = realloc(nm->fnd, n * sizeof(*v))) == NULL)
-			return -1;
-		nm->fnd = v;
-		nm->capfnd = n;
-	}
-	k = spans_before(nm->fnd, nm->nfnd, e);
-	memmove(nm->fnd + k + 1, nm->fnd + k, (nm->nfnd - k) * sizeof(*v));
-	nm->fnd[k].s = b;
-	nm->fnd[k].e = e;
-	nm->fnd[k].maxe = e;
-	nm->nfnd++;
-	return 0;
+	return spanmap_add(&nm->fnd, b, e);
 }
 
 /*
@@ -3096,9 +3016,10 @@ names_scan(void *ctx, const struct text_unit *t,
 	int rc = 0;
 
 	if (tokenize(nm, t->text, t->len) == -1 ||
-	    prior_index(nm, prior) == -1)
+	    spanmap_reset(&nm->pri, t->len) == -1 ||
+	    spanmap_add_list(&nm->pri, prior) == -1)
 		goto oom;
-	nm->nfnd = 0;
+	spanmap_reset(&nm->fnd, t->len);
 	sc.nm = nm;
 	sc.t = t;
 	sc.s = t->text;
