@@ -1035,6 +1035,19 @@ has_key(const struct pent *e, const char *kind, const char *v)
 	return 0;
 }
 
+/* Returns 1 when entity e has a forename beginning with letter c. */
+static int
+has_initial(const struct pent *e, char c)
+{
+	size_t	 k;
+
+	for (k = 0; k < e->nkey; k++)
+		if (strcmp(e->key[k].kind, "first") == 0 &&
+		    e->key[k].value[0] == c)
+			return 1;
+	return 0;
+}
+
 #define PICK_ADULT	0x1	/* a title or an initial: adults first */
 #define PICK_CASE	0x2	/* a bare forename: the case file's first */
 #define PICK_SURNAME	0x4	/* pn's one token is a surname: the case
@@ -1225,6 +1238,16 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 			for (i = 0; i < pn->ntok; i++)
 				ini[i] = pn->tok[i][0];
 			v = lookup(p, T_PERSON, "init", ini, pn->ntok, &n);
+		} else if (pn->ntok >= 2 && (pn->isinit & 1u)) {
+			/* Initial + surname: adults first, as below. */
+			n = join(pn, 1, pn->ntok, buf, sizeof(buf));
+			v = lookup(p, T_PERSON, "last", buf, n, &n);
+			for (i = nf = 0; i < n && nf < MAXCAND; i++)
+				if (has_initial(&p->e[v[i]], pn->tok[0][0]))
+					cand[nf++] = v[i];
+			ei = pick(p, cand, nf, m->text, pn,
+			    PICK_ADULT | PICK_CASE);
+			return ei != -1 ? ei : p->caseent[row];
 		} else
 			v = lookup(p, T_PERSON, "last", pn->tok[0],
 			    pn->toklen[0], &n);
@@ -1700,7 +1723,8 @@ case_row(const struct pseudo *p, const char *key)
 }
 
 /*
- * Returns 1 when a surname-only or initials-only mention fits more than
+ * Returns 1 when a surname-only, initial + surname or initials-only
+ * mention fits more than
  * one case-file person of a compatible gender.
  */
 static int
@@ -1713,19 +1737,31 @@ case_ambiguous(struct pseudo *p, const struct pname *pn)
 
 	if (pn->ntok == 0)
 		return 0;
+	char		 buf[PN_BUFSZ];
+	size_t		 len = 0;
+	int		 initsur = 0;
+
 	if (pn->initials) {
 		for (i = 0; i < pn->ntok; i++)
 			ini[i] = pn->tok[i][0];
 		v = lookup(p, T_PERSON, "init", ini, pn->ntok, &n);
 	} else if (pn->ntok == 1 && pn->titled)
 		v = lookup(p, T_PERSON, "last", pn->tok[0], pn->toklen[0], &n);
-	else
+	else if (pn->ntok >= 2 && (pn->isinit & 1u)) {
+		/* "R. Rigby": the mother Rhiannon or the child Ryan? */
+		len = join(pn, 1, pn->ntok, buf, sizeof(buf));
+		v = lookup(p, T_PERSON, "last", buf, len, &n);
+		initsur = 1;
+	} else
 		return 0;
 	for (i = 0; i < n; i++) {
 		e = &p->e[v[i]];
-		if (e->caserow >= 0 && gender_ok(pn->gender, e->gender) &&
-		    !title_excludes(pn, e) && (pn->initials ||
-		    case_surname(p, e, pn->tok[0], pn->toklen[0])))
+		if (e->caserow < 0 || !gender_ok(pn->gender, e->gender) ||
+		    title_excludes(pn, e))
+			continue;
+		if (initsur ? has_initial(e, pn->tok[0][0]) &&
+		    case_surname(p, e, buf, len) : pn->initials ||
+		    case_surname(p, e, pn->tok[0], pn->toklen[0]))
 			fit++;
 	}
 	return fit > 1;
