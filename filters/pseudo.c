@@ -69,6 +69,8 @@ struct pm {
 	unsigned	 sent : 1;	/* a sentence starts at start */
 	unsigned	 sent_title : 1; /* ... at start - title */
 	unsigned	 chosen : 1;
+	unsigned	 not_mother : 1; /* the sentence names "the mother" */
+	unsigned	 not_father : 1; /* ... "the father" */
 };
 
 struct pkey {
@@ -134,6 +136,8 @@ struct pseudo {
 	size_t			 ne, cape;
 	long			*caseent;	/* case row -> entity */
 	const char		**csur;		/* case row -> "\x1fsurname\x1f..." */
+	const char		**cnsur;	/* ... of the name, not aliases */
+	unsigned		 ctx;		/* PICK_NOT_* of the mention */
 	struct counter		*ctr;
 	size_t			 nctr, capctr;
 	struct pseudo_repl	*r;
@@ -235,7 +239,9 @@ pseudo_new(const struct casefile *cf, const char *case_code)
 		goto fail;
 	if (cf != NULL && cf->nperson > 0) {
 		if ((p->caseent = calloc(cf->nperson, sizeof(long))) == NULL ||
-		    (p->csur = calloc(cf->nperson, sizeof(*p->csur))) == NULL)
+		    (p->csur = calloc(cf->nperson, sizeof(*p->csur))) == NULL ||
+		    (p->cnsur = calloc(cf->nperson, sizeof(*p->cnsur))) ==
+		    NULL)
 			goto fail;
 		for (i = 0; i < cf->nperson; i++)
 			p->caseent[i] = -1;
@@ -269,6 +275,7 @@ pseudo_free(struct pseudo *p)
 	free(p->e);
 	free(p->caseent);
 	free(p->csur);
+	free(p->cnsur);
 	free(p->ctr);
 	free(p->r);
 	free(p->out);
@@ -564,7 +571,7 @@ pseudo_load_map(struct pseudo *p, const struct anon_map *map)
  * mother once called Rhiannon Williams.
  */
 static const char *
-case_surnames(struct pseudo *p, const struct case_person *cp)
+case_surnames(struct pseudo *p, const struct case_person *cp, int nameonly)
 {
 	struct pname	 pn;
 	const char	*nm;
@@ -574,7 +581,7 @@ case_surnames(struct pseudo *p, const struct case_person *cp)
 	sbuf_reset(&p->scratch);
 	if (sbuf_addc(&p->scratch, '\x1f') == -1)
 		return NULL;
-	for (a = 0; a <= cp->nalias; a++) {
+	for (a = 0; a <= (nameonly ? 0 : cp->nalias); a++) {
 		nm = a == 0 ? cp->name : cp->alias[a - 1];
 		if (pn_parse(&pn, nm, strlen(nm)) < 2 || pn.initials)
 			continue;
@@ -590,21 +597,31 @@ case_surnames(struct pseudo *p, const struct case_person *cp)
 	return arena_dup(p, p->scratch.buf, p->scratch.len);
 }
 
-/* Returns 1 when the case file calls entity e by surname tok. */
 static int
-case_surname(const struct pseudo *p, const struct pent *e, const char *tok,
-    size_t len)
+in_surnames(const char *s, const char *tok, size_t len)
 {
-	const char	*s, *hit;
+	const char	*hit;
 
-	if (e->caserow < 0 || p->csur == NULL || len == 0)
-		return 0;
-	for (s = p->csur[e->caserow]; (hit = strstr(s, "\x1f")) != NULL;
-	    s = hit + 1) {
+	for (; (hit = strstr(s, "\x1f")) != NULL; s = hit + 1) {
 		if (strncmp(hit + 1, tok, len) == 0 && hit[1 + len] == '\x1f')
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * Returns 2 when the case file's name of entity e has surname tok, 1 when
+ * only an alias has it, else 0.
+ */
+static int
+case_surname(const struct pseudo *p, const struct pent *e, const char *tok,
+    size_t len)
+{
+	if (e->caserow < 0 || p->csur == NULL || len == 0)
+		return 0;
+	if (in_surnames(p->cnsur[e->caserow], tok, len))
+		return 2;
+	return in_surnames(p->csur[e->caserow], tok, len);
 }
 
 /* Gives every case-file person an entity (an earlier draft's if known). */
@@ -650,13 +667,77 @@ load_case(struct pseudo *p)
 			p->e[ei].fixed = 1;
 		}
 		p->e[ei].canonical = cp->name;
-		if ((p->csur[i] = case_surnames(p, cp)) == NULL)
+		if ((p->csur[i] = case_surnames(p, cp, 0)) == NULL ||
+		    (p->cnsur[i] = case_surnames(p, cp, 1)) == NULL)
 			return -1;
 	}
 	return 0;
 }
 
 /* ---- adding mentions -------------------------------------------------- */
+
+/* Returns 1 when text[i] ends a sentence or a cell. */
+static int
+sentence_end(const char *text, size_t len, size_t i)
+{
+	if (text[i] == '\t' || text[i] == '\n')
+		return 1;
+	return (text[i] == '.' || text[i] == '?' || text[i] == '!') &&
+	    (i + 1 == len || text[i + 1] == ' ');
+}
+
+/* Counts the spaces in text[a..b). */
+static size_t
+spaces(const char *text, size_t a, size_t b)
+{
+	size_t	 n = 0;
+
+	for (; a < b; a++)
+		n += text[a] == ' ';
+	return n;
+}
+
+/*
+ * Returns 1 when the sentence around text[start..end) speaks of "the
+ * mother" (or "Mother", the review's name for her) apart from the mention:
+ * "Mother and Kay were living with Ms Jones" — so Ms Jones is someone
+ * else.  word is "mother" or "father".  Not when the role word stands next
+ * to the mention ("the mother, Ms Jones"), is a possessive ("Mother's
+ * partner") or part of "mother and baby".
+ */
+static int
+role_apart(const char *text, size_t len, size_t start, size_t end,
+    const char *word)
+{
+	size_t	 a = start, b = end, wl = strlen(word), i;
+	int	 cap, the;
+
+	while (a > 0 && !sentence_end(text, len, a - 1))
+		a--;
+	while (b < len && !sentence_end(text, len, b))
+		b++;
+	for (i = a; i + wl <= b; i++) {
+		if ((i >= start && i < end) || strncasecmp(text + i, word,
+		    wl) != 0 || (i > 0 && isalpha((unsigned char)text[i - 1])) ||
+		    (i + wl < len && isalpha((unsigned char)text[i + wl])))
+			continue;
+		cap = isupper((unsigned char)text[i]);
+		the = i >= a + 4 && strncasecmp(text + i - 4, "the ", 4) == 0;
+		if (!cap && !the)
+			continue;
+		if (cap && !the && i >= a + 4 && (strncmp(text + i - 4, "her ",
+		    4) == 0 || strncmp(text + i - 4, "his ", 4) == 0))
+			continue;
+		if (i + wl < len && (text[i + wl] == '\'' ||
+		    strncmp(text + i + wl, "\xe2\x80\x99", 3) == 0 ||
+		    strncmp(text + i + wl, " and baby", 9) == 0))
+			continue;
+		if (i < start ? spaces(text, i + wl, start) >= 3 :
+		    spaces(text, end, i) >= 3)
+			return 1;
+	}
+	return 0;
+}
 
 int
 pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
@@ -698,6 +779,10 @@ pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
 	from = start - m->title;
 	m->sent = pn_sentence_start(text, start);
 	m->sent_title = m->title ? pn_sentence_start(text, from) : m->sent;
+	if (m->type == T_PERSON) {
+		m->not_mother = role_apart(text, len, start, end, "mother");
+		m->not_father = role_apart(text, len, start, end, "father");
+	}
 	m->slen = end - from;
 	if ((m->surface = arena_dup(p, text + from, m->slen)) == NULL ||
 	    (m->subtype = intern(p, mn->subtype)) == NULL ||
@@ -1052,6 +1137,8 @@ has_initial(const struct pent *e, char c)
 #define PICK_CASE	0x2	/* a bare forename: the case file's first */
 #define PICK_SURNAME	0x4	/* pn's one token is a surname: the case
 				   file's holders of it first */
+#define PICK_NOT_MOTHER	0x8	/* the sentence names "the mother" apart */
+#define PICK_NOT_FATHER	0x10	/* ... "the father" */
 
 /*
  * Picks the most plausible person among candidates v[0..n) for a mention
@@ -1072,6 +1159,7 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	int		 gender = pn != NULL ? pn->gender : 0, recent, brecent = 0;
 	const char	*title = pn != NULL && pn->titled ? pn->title : NULL;
 
+	flags |= p->ctx;
 	for (i = 0; i < n && nc < MAXCAND; i++) {
 		e = &p->e[v[i]];
 		if (e->type == T_PERSON && gender_ok(gender, e->gender) &&
@@ -1091,13 +1179,24 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	} while (0)
 	if (flags & PICK_ADULT)
 		NARROW(!case_role_is_child(e->crole));
-	if ((flags & PICK_SURNAME) && pn->ntok == 1)
+	if ((flags & PICK_SURNAME) && pn->ntok == 1) {
 		NARROW(e->caserow < 0 ||
 		    case_surname(p, e, pn->tok[0], pn->toklen[0]));
+		/* A current name before a former one ("Janet Lee"). */
+		NARROW(e->caserow < 0 ||
+		    case_surname(p, e, pn->tok[0], pn->toklen[0]) == 2);
+	}
 	if (title != NULL) {
 		NARROW(!has_key(e, "title", NULL) ||
 		    has_key(e, "title", title));
+		/* Miss is a younger woman's title, never a grandmother's. */
+		if (strcmp(title, "miss") == 0)
+			NARROW(e->crole != ROLE_GRANDMOTHER);
 	}
+	if (flags & PICK_NOT_MOTHER)
+		NARROW(e->crole != ROLE_MOTHER);
+	if (flags & PICK_NOT_FATHER)
+		NARROW(e->crole != ROLE_FATHER);
 	if (flags & PICK_CASE)
 		NARROW(e->caserow >= 0);
 #undef NARROW
@@ -1214,24 +1313,38 @@ scan_persons(struct pseudo *p, const char *kind, const char *tok,
 	return no;
 }
 
-/* Finds or creates the person of a mention not tied to the case file. */
+static long	resolve_person1(struct pseudo *, struct pm *,
+		    const struct pname *);
+
+/*
+ * Finds or creates the person of a mention not tied to the case file.  A
+ * person's KEY other than "case:N" is not used: the detector saw one
+ * paragraph at a time, the grouping here sees the document (and does
+ * better on the dev corpus).
+ */
 static long
 resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 {
+	long	 ei;
+
+	if (pn->ntok == 0)
+		return new_entity(p, T_PERSON);
+	p->ctx = (m->not_mother ? PICK_NOT_MOTHER : 0) |
+	    (m->not_father ? PICK_NOT_FATHER : 0);
+	ei = resolve_person1(p, m, pn);
+	p->ctx = 0;
+	return ei;
+}
+
+static long
+resolve_person1(struct pseudo *p, struct pm *m, const struct pname *pn)
+{
 	const size_t	*v;
-	size_t		 n, nf, last, cand[MAXCAND];
+	size_t		 n, nf, last = pn->ntok - 1, cand[MAXCAND];
 	char		 buf[PN_BUFSZ], ini[PN_MAXTOK + 1];
 	long		 ei = -1, row;
 	size_t		 i;
 
-	/*
-	 * A person's KEY other than "case:N" is not used: the detector saw
-	 * one paragraph at a time, the grouping here sees the document (and
-	 * does better on the dev corpus).
-	 */
-	if (pn->ntok == 0)
-		return new_entity(p, T_PERSON);
-	last = pn->ntok - 1;
 	/* Deferred from step A: the detector knew it was family. */
 	if ((row = case_row(p, m->key)) != -1) {
 		if (pn->initials) {

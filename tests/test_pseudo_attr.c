@@ -138,11 +138,114 @@ initial_surname_adult(void **state)
 	casefile_free(cf);
 }
 
+static const char alias_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Nadia Brook,mother,Nadia Vance,1988-02-03,,,\n"
+    "Ellis Brook,subject-child,,2012-06-07,,,\n"
+    "Irma Vance,grandmother,,1960-01-01,,,\n";
+
+/*
+ * A title + surname that the case file gives one woman as her name and
+ * another as a former name (an alias) is the first: "Mrs Vance" is the
+ * grandmother Irma Vance, even though the mother, once Nadia Vance, is
+ * mentioned far more.
+ */
+static void
+current_name_first(void **state)
+{
+	struct casefile	*cf = casefile(alias_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Nadia Brook, Nadia and Nadia and Irma Vance met.");
+	person(&d, a, "Nadia Brook", 0, "mother", "case:1");
+	person(&d, a, "Nadia", 0, "mother", "case:1");
+	person(&d, a, "Nadia", 1, "mother", "case:1");
+	person(&d, a, "Irma Vance", 0, "grandmother", "case:3");
+	b = para(&d, "Later Mrs Vance rang.");
+	person(&d, b, "Mrs Vance", 0, "mother", "case:1");
+	resolve(&d);
+	assert_string_equal(got(&d, b, "Mrs Vance", 0), got(&d, a,
+	    "Irma Vance", 0));
+	assert_string_not_equal(got(&d, b, "Mrs Vance", 0), "Mother");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+static const char generations_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Carys Hale,mother,,1995-02-03,,,\n"
+    "Alfie Hale,subject-child,,2016-06-07,,,\n"
+    "Bronwen Hale,grandmother,,1966-01-01,,,\n";
+
+/* Two women of the family share a surname: "Miss" never names the grandmother. */
+static void
+miss_not_grandmother(void **state)
+{
+	struct casefile	*cf = casefile(generations_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	/* The grandmother is mentioned more, and last. */
+	a = para(&d, "Carys Hale; Bronwen Hale, Bronwen Hale, Bronwen.");
+	person(&d, a, "Carys Hale", 0, "mother", "case:1");
+	person(&d, a, "Bronwen Hale", 0, "grandmother", "case:3");
+	person(&d, a, "Bronwen Hale", 1, "grandmother", "case:3");
+	person(&d, a, "Bronwen", 0, "grandmother", "case:3");
+	b = para(&d, "Bronwen Hale said that Miss Hale was out.");
+	person(&d, b, "Bronwen Hale", 0, "grandmother", "case:3");
+	person(&d, b, "Miss Hale", 0, "grandmother", "case:3");
+	resolve(&d);
+	assert_string_equal(got(&d, b, "Bronwen Hale", 0),
+	    "Maternal grandmother");
+	assert_string_equal(got(&d, b, "Miss Hale", 0), "Mother");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+/*
+ * A sentence that speaks of "the mother" (or "Mother") apart from "Ms
+ * Hale" means Ms Hale is not the mother; next to the mention ("the mother,
+ * Ms Hale") the role word is no evidence against her.
+ */
+static void
+role_word_apart(void **state)
+{
+	struct casefile	*cf = casefile(generations_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, c, e;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Bronwen Hale called. Carys Hale, Carys Hale, Carys.");
+	person(&d, a, "Bronwen Hale", 0, "grandmother", "case:3");
+	person(&d, a, "Carys Hale", 0, "mother", "case:1");
+	person(&d, a, "Carys Hale", 1, "mother", "case:1");
+	person(&d, a, "Carys", 0, "mother", "case:1");
+	c = para(&d, "Mother and Alfie were living with Ms Hale then.");
+	person(&d, c, "Alfie", 0, "subject-child", "case:2");
+	person(&d, c, "Ms Hale", 0, "mother", "case:1");
+	e = para(&d, "The health visitor saw the mother, Ms Hale, at home.");
+	person(&d, e, "Ms Hale", 0, "mother", "case:1");
+	resolve(&d);
+	assert_string_equal(got(&d, c, "Ms Hale", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, e, "Ms Hale", 0), "Mother");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(initial_surname_adult),
+		cmocka_unit_test(current_name_first),
+		cmocka_unit_test(miss_not_grandmother),
+		cmocka_unit_test(role_word_apart),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
