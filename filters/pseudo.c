@@ -1880,6 +1880,99 @@ case_ambiguous(struct pseudo *p, const struct pname *pn)
 	return fit > 1;
 }
 
+/* Seniority of a woman's social title: Miss 1, Ms 2, Mrs 3, else 0. */
+static int
+title_rank(const char *t)
+{
+	if (strcmp(t, "miss") == 0)
+		return 1;
+	if (strcmp(t, "ms") == 0)
+		return 2;
+	if (strcmp(t, "mrs") == 0)
+		return 3;
+	return 0;
+}
+
+static const char *const rank_title[] = { "", "miss", "ms", "mrs" };
+
+/*
+ * A person is addressed with one title through a document, and Miss is
+ * never a grandmother's.  When the women of two generations of the family
+ * share a surname and the text uses exactly two women's titles with it,
+ * Miss and another ("Miss Hale", "Mrs Hale"), the grandmother takes the
+ * other and the younger women Miss.  Recorded as title keys before
+ * grouping, so that the first "Mrs Hale" is decided like the last.
+ */
+static int
+plan_titles(struct pseudo *p)
+{
+	struct pname	 pn;
+	const struct pm	*m;
+	struct pent	*g, *y;
+	const char	*s, *hit, *end;
+	size_t		 i, j, k, len;
+	unsigned	 used;
+	int		 r, senior, younger;
+
+	for (i = 0; p->cf != NULL && i < p->cf->nperson; i++) {
+		g = &p->e[p->caseent[i]];
+		if (g->crole != ROLE_GRANDMOTHER)
+			continue;
+		for (s = p->cnsur[i]; (hit = strchr(s, '\x1f')) != NULL &&
+		    (end = strchr(hit + 1, '\x1f')) != NULL; s = end) {
+			len = (size_t)(end - hit - 1);
+			used = 0;
+			for (j = 0; j < p->nm; j++) {
+				m = &p->m[j];
+				if (!m->chosen || m->type != T_PERSON ||
+				    pn_parse(&pn, m->surface, m->slen) != 1 ||
+				    !pn.titled || pn.toklen[0] != len ||
+				    memcmp(pn.tok[0], hit + 1, len) != 0)
+					continue;
+				if ((r = title_rank(pn.title)) > 0)
+					used |= 1u << r;
+			}
+			/*
+			 * Miss and one other title: Ms and Mrs alone say
+			 * nothing (grandmothers are Ms as often as Mrs).
+			 */
+			if (used != ((1u << 1) | (1u << 2)) &&
+			    used != ((1u << 1) | (1u << 3)))
+				continue;
+			younger = 0;
+			for (k = 0; k < p->cf->nperson; k++) {
+				y = &p->e[p->caseent[k]];
+				if (k != i && y->crole != ROLE_GRANDMOTHER &&
+				    !case_role_is_child(y->crole) &&
+				    gender_ok('f', y->gender) &&
+				    case_surname(p, y, hit + 1, len))
+					younger = 1;
+			}
+			if (!younger)
+				continue;
+			senior = used & (1u << 3) ? 3 : 2;	/* not Miss */
+			if (addkey(p, p->caseent[i], "title", rank_title[senior],
+			    strlen(rank_title[senior])) == -1)
+				return -1;
+			for (k = 0; k < p->cf->nperson; k++) {
+				y = &p->e[p->caseent[k]];
+				if (k == i || y->crole == ROLE_GRANDMOTHER ||
+				    case_role_is_child(y->crole) ||
+				    !gender_ok('f', y->gender) ||
+				    !case_surname(p, y, hit + 1, len))
+					continue;
+				for (r = 1; r <= 3; r++)
+					if (r != senior && (used & (1u << r)) &&
+					    addkey(p, p->caseent[k], "title",
+					    rank_title[r],
+					    strlen(rank_title[r])) == -1)
+						return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 static int
 group(struct pseudo *p)
 {
@@ -1889,6 +1982,8 @@ group(struct pseudo *p)
 	size_t		 i;
 	long		 row, ei;
 
+	if (plan_titles(p) == -1)
+		return -1;
 	/*
 	 * A: mentions the detector tied to the case file, except a bare
 	 * surname or initials that fit several people of the case file

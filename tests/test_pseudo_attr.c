@@ -238,6 +238,37 @@ role_word_apart(void **state)
 	casefile_free(cf);
 }
 
+/*
+ * Miss and Mrs with one surname: two women, the younger Miss.  The first
+ * "Mrs Hale" comes before any "Miss Hale" and is still the grandmother,
+ * though the mother is mentioned more; Ms and Mrs alone decide nothing.
+ */
+static void
+two_titles_two_women(void **state)
+{
+	struct casefile	*cf = casefile(generations_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Carys Hale, Carys Hale and Bronwen Hale.");
+	person(&d, a, "Carys Hale", 0, "mother", "case:1");
+	person(&d, a, "Carys Hale", 1, "mother", "case:1");
+	person(&d, a, "Bronwen Hale", 0, "grandmother", "case:3");
+	b = para(&d, "Alfie was taken to the GP by Mrs Hale.");
+	person(&d, b, "Mrs Hale", 0, "mother", "case:1");
+	c = para(&d, "Later Miss Hale rang; Mrs Hale wrote.");
+	person(&d, c, "Miss Hale", 0, "grandmother", "case:3");
+	person(&d, c, "Mrs Hale", 0, "mother", "case:1");
+	resolve(&d);
+	assert_string_equal(got(&d, b, "Mrs Hale", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, c, "Mrs Hale", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, c, "Miss Hale", 0), "Mother");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
 int
 main(void)
 {
@@ -246,6 +277,7 @@ main(void)
 		cmocka_unit_test(current_name_first),
 		cmocka_unit_test(miss_not_grandmother),
 		cmocka_unit_test(role_word_apart),
+		cmocka_unit_test(two_titles_two_women),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
