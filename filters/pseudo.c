@@ -1973,6 +1973,33 @@ plan_titles(struct pseudo *p)
 	return 0;
 }
 
+/*
+ * A bare forename that the detector tied to case-file person ei, who has
+ * it only as a middle name ("Hope Sunita Joshi"), while another person of
+ * the case file has it as forename ("Sunita Sidhu"): that other person.
+ * Returns -1 when there is none.
+ */
+static long
+forename_owner(struct pseudo *p, const struct pname *pn, long ei)
+{
+	const size_t	*v;
+	char		 tok[PN_BUFSZ];
+	size_t		 n, i;
+
+	if (pn->titled || pn->initials || pn->ntok != 1 ||
+	    pn->toklen[0] >= sizeof(tok))
+		return -1;
+	memcpy(tok, pn->tok[0], pn->toklen[0]);
+	tok[pn->toklen[0]] = '\0';
+	if (has_key(&p->e[ei], "first", tok))
+		return -1;
+	v = lookup(p, T_PERSON, "first", tok, pn->toklen[0], &n);
+	for (i = 0; i < n; i++)
+		if (p->e[v[i]].caserow >= 0 && (long)v[i] != ei)
+			return (long)v[i];
+	return -1;
+}
+
 static int
 group(struct pseudo *p)
 {
@@ -2010,7 +2037,9 @@ group(struct pseudo *p)
 		}
 		if (case_ambiguous(p, &pn))
 			continue;
-		if (assign(p, i, p->caseent[row], &pn) == -1)
+		if ((ei = forename_owner(p, &pn, p->caseent[row])) == -1)
+			ei = p->caseent[row];
+		if (assign(p, i, ei, &pn) == -1)
 			return -1;
 	}
 	/* B: full names, which define the people. */

@@ -269,6 +269,34 @@ two_titles_two_women(void **state)
 	casefile_free(cf);
 }
 
+static const char middle_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Mira Quill,subject-child,Mira Odette Quill,2013-02-03,,,\n"
+    "Odette Marsh,grandmother,,1958-01-01,,,\n";
+
+/*
+ * A bare forename is the person who has it as forename, not one who has it
+ * as a middle name, whatever the detector's KEY said.
+ */
+static void
+forename_before_middle_name(void **state)
+{
+	struct casefile	*cf = casefile(middle_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Mira Quill was taken to the GP by Odette.");
+	person(&d, a, "Mira Quill", 0, "subject-child", "case:1");
+	person(&d, a, "Odette", 0, "subject-child", "case:1");
+	resolve(&d);
+	assert_string_equal(got(&d, a, "Mira Quill", 0), "Child F1");
+	assert_string_equal(got(&d, a, "Odette", 0), "Grandmother");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
 int
 main(void)
 {
@@ -278,6 +306,7 @@ main(void)
 		cmocka_unit_test(miss_not_grandmother),
 		cmocka_unit_test(role_word_apart),
 		cmocka_unit_test(two_titles_two_women),
+		cmocka_unit_test(forename_before_middle_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
