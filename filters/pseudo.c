@@ -1133,6 +1133,23 @@ has_initial(const struct pent *e, char c)
 	return 0;
 }
 
+/* Returns 1 when a mention of e named a medical profession. */
+static int
+medical(const struct pent *e)
+{
+	static const char *const med[] = {
+		"gp", "doctor", "paediatrician", "consultant", "psychiatrist",
+		NULL
+	};
+	size_t	 i, j;
+
+	for (i = 0; i < e->nvote; i++)
+		for (j = 0; med[j] != NULL; j++)
+			if (strcmp(e->vote[i].s, med[j]) == 0)
+				return 1;
+	return 0;
+}
+
 #define PICK_ADULT	0x1	/* a title or an initial: adults first */
 #define PICK_CASE	0x2	/* a bare forename: the case file's first */
 #define PICK_SURNAME	0x4	/* pn's one token is a surname: the case
@@ -1189,6 +1206,10 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	if (title != NULL) {
 		NARROW(!has_key(e, "title", NULL) ||
 		    has_key(e, "title", title));
+		/* A doctor: one called Dr, or a doctor by profession. */
+		if (strcmp(title, "dr") == 0 || strcmp(title, "doctor") == 0)
+			NARROW(has_key(e, "title", "dr") ||
+			    has_key(e, "title", "doctor") || medical(e));
 		/* Miss is a younger woman's title, never a grandmother's. */
 		if (strcmp(title, "miss") == 0)
 			NARROW(e->crole != ROLE_GRANDMOTHER);

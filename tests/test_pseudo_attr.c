@@ -297,6 +297,40 @@ forename_before_middle_name(void **state)
 	casefile_free(cf);
 }
 
+/*
+ * "Dr Penrose" is the Penrose called Dr or known as a doctor, not another
+ * professional with that surname mentioned more often.
+ */
+static void
+doctor_title(void **state)
+{
+	struct doc	 d = { 0 };
+	unsigned long	 a, b;
+
+	(void)state;
+	d.p = pseudo_new(NULL, NULL);
+	a = para(&d, "Dr Ivo Penrose and Lorna Penrose, Lorna Penrose, "
+	    "Lorna Penrose and the GP Ada Vell met.");
+	person(&d, a, "Dr Ivo Penrose", 0, "", "");
+	person(&d, a, "Lorna Penrose", 0, "professional", "");
+	person(&d, a, "Lorna Penrose", 1, "professional", "");
+	person(&d, a, "Lorna Penrose", 2, "professional", "");
+	person(&d, a, "Ada Vell", 0, "gp", "");
+	b = para(&d, "Later Dr Penrose rang. Ada Vell and Bo Vell, Bo Vell, "
+	    "Bo Vell; Dr Vell wrote.");
+	person(&d, b, "Dr Penrose", 0, "", "");
+	person(&d, b, "Ada Vell", 0, "", "");
+	person(&d, b, "Bo Vell", 0, "", "");
+	person(&d, b, "Bo Vell", 1, "", "");
+	person(&d, b, "Bo Vell", 2, "", "");
+	person(&d, b, "Dr Vell", 0, "", "");
+	resolve(&d);
+	assert_string_equal(got(&d, b, "Dr Penrose", 0),
+	    got(&d, a, "Dr Ivo Penrose", 0));
+	assert_string_equal(got(&d, b, "Dr Vell", 0), "GP 1");
+	pseudo_free(d.p);
+}
+
 int
 main(void)
 {
@@ -307,6 +341,7 @@ main(void)
 		cmocka_unit_test(role_word_apart),
 		cmocka_unit_test(two_titles_two_women),
 		cmocka_unit_test(forename_before_middle_name),
+		cmocka_unit_test(doctor_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
