@@ -547,7 +547,8 @@ class Shadow:
                 if fold(t) not in INST_DESIGNATORS
                 and fold(t) not in DIRECTIONALS]
         if not dist:
-            dist = [i for i, t in enumerate(toks) if fold(t) in DIRECTIONALS]
+            dist = [i for i, t in enumerate(toks)
+                    if fold(t) in places_by_canon or fold(t) in DIRECTIONALS]
         runs, cur = [], []
         for i in dist:
             if cur and i != cur[-1] + 1:
