@@ -46,7 +46,7 @@ TITLES = {
     "ds", "di", "dci", "dsi", "sgt", "sergeant", "insp", "inspector", "pcso",
     "nurse", "sister", "rev", "revd", "reverend", "cllr", "sir", "dame",
     "lord", "lady", "det", "detective", "constable", "supt", "judge",
-    "hhj", "mstr", "master",
+    "hhj", "mstr", "master", "ps", "ci", "psi", "dsu", "acc", "cc",
 }
 
 INST_DESIGNATORS = {
@@ -110,8 +110,27 @@ def is_ascii(s):
     return all(ord(c) < 128 for c in s)
 
 
+def dictionary_words():
+    """Lower-case words of the system's en_GB hunspell dictionary, so that
+    invented names are not ordinary words ("Garden").  Empty if absent."""
+    words = set()
+    for path in ("/usr/share/hunspell/en_GB.dic",
+                 "/usr/share/hunspell/en_US.dic"):
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for ln in f:
+                    w = ln.split("/", 1)[0].strip()
+                    if w and w.islower():
+                        words.add(w)
+        except OSError:
+            continue
+        break
+    return words
+
+
 class Data:
     def __init__(self):
+        self.dictionary = dictionary_words()
         self.names = {}         # (kind, origin) -> [name]
         with open(os.path.join(DATA, "names.tsv"), encoding="utf-8") as f:
             for line in f:
@@ -194,9 +213,11 @@ class Shadow:
         pool = [w for w in pool if self.ok(w)]
         if pool:
             return self.take(self.rng.choice(pool))
-        for _ in range(200):
+        for _ in range(400):
             w = (make or self.invent_name)()
-            if self.ok(w):
+            if self.ok(w) and not any(
+                    x.lower() in self.d.dictionary for x in w.split()
+                    if fold(x) not in self.generic):
                 return self.take(w)
         raise RuntimeError("cannot find an unused replacement")
 
@@ -605,8 +626,11 @@ class Shadow:
         while True:
             area = r.choice(self.d.areas)
             dist = str(r.randint(1, 29 if len(area) == 2 else 20))
-            if r.random() < 0.05 and len(dist) == 1:
-                dist += r.choice("ABCDEFGHJKMNPRSTUVWXY")
+            if r.random() < 0.05:
+                # letter-suffixed districts exist in central London only
+                area = r.choice(["EC", "WC", "SW", "W", "E", "N", "NW",
+                                 "SE"])
+                dist = str(r.randint(1, 4)) + r.choice("ABCHMNPRVWXY")
             new = "%s%s %d%s%s" % (area, dist, r.randint(0, 9),
                                    r.choice(POSTCODE_INWARD),
                                    r.choice(POSTCODE_INWARD))
@@ -679,7 +703,7 @@ def transfer_edit(old, bad, new, rng):
                 rep = "".join("e" if c.lower() in "aiou" else
                               ("a" if c.lower() in "ey" else c) for c in rep)
             res = res[:k] + rep + res[k + (i2 - i1):]
-    if fold(res) == fold(new) or len(res) < 2:
+    if fold(res) == fold(new) or len(res) < 3:
         # double a consonant as a last resort
         for i in range(len(new) - 1, 0, -1):
             if new[i].isalpha() and new[i].lower() not in "aeiouy":
