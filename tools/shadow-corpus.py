@@ -80,6 +80,11 @@ DOMAIN_WORDS = {"www", "http", "https", "com", "co", "uk", "org", "net",
 INITIAL_RE = re.compile(r"^(?:[A-Z]\.?\s?){1,4}$")
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 POSTCODE_INWARD = "ABDEFGHJLNPQRSTUWXYZ"
+LONDON_DISTRICTS = [("EC", "1A"), ("EC", "1M"), ("EC", "2V"), ("EC", "3N"),
+                    ("EC", "4M"), ("WC", "1B"), ("WC", "1X"), ("WC", "2H"),
+                    ("W", "1D"), ("W", "1F"), ("W", "1T"), ("SW", "1A"),
+                    ("SW", "1P"), ("SW", "1V"), ("E", "1W"), ("N", "1C"),
+                    ("SE", "1P"), ("NW", "1W")]
 SPECIAL_FOLD = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
                 "ß": "ss", "ı": "i", "İ": "I", "æ": "ae", "Æ": "AE",
                 "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th"}
@@ -347,11 +352,15 @@ class Shadow:
                 self.new_forename(piece, e.get("gender"), origin)
         if e.get("nickname"):
             newfirst = self.tok[fold(WORD_RE.findall(parts["first"])[0])]
-            nk = self.new_nick(newfirst)
-            if not self.ok(nk) and fold(nk) not in self.used:
-                nk = self.pick([], lambda: self.new_nick(newfirst)
-                               + self.rng.choice(["s", "z", "o", "a"]))
-            self.take(nk)
+            base = self.new_nick(newfirst)
+            nk = None
+            for c in (base, base + "ie", base + "y", base + "o",
+                      newfirst[:4] + "ie", newfirst[:2] + "z"):
+                if self.ok(c) and c.lower() not in self.d.dictionary \
+                        and fold(c) != fold(newfirst):
+                    nk = c
+                    break
+            nk = self.take(nk or newfirst[:3] + "s")
             self.nick[e["id"]] = (e["nickname"], nk)
         # aliases (maiden names, other spellings) from the case file
         if case_person:
@@ -628,9 +637,7 @@ class Shadow:
             dist = str(r.randint(1, 29 if len(area) == 2 else 20))
             if r.random() < 0.05:
                 # letter-suffixed districts exist in central London only
-                area = r.choice(["EC", "WC", "SW", "W", "E", "N", "NW",
-                                 "SE"])
-                dist = str(r.randint(1, 4)) + r.choice("ABCHMNPRVWXY")
+                area, dist = r.choice(LONDON_DISTRICTS)
             new = "%s%s %d%s%s" % (area, dist, r.randint(0, 9),
                                    r.choice(POSTCODE_INWARD),
                                    r.choice(POSTCODE_INWARD))
@@ -743,6 +750,7 @@ def gold_words(gold_dir, docs):
             if m["type"] in ("person", "address", "place", "institution"):
                 for w in WORD_RE.findall(m["text"]):
                     ex.add(fold(w))
+                    ex.add(re.sub(r"'s?$", "", fold(w)))
         for e in g["entities"]:
             for k in ("canonical", "middle", "nickname", "short", "street"):
                 if isinstance(e.get(k), str) and e["type"] != "identifier":
