@@ -141,9 +141,12 @@ class Data:
             for line in f:
                 if line.startswith("#") or not line.strip():
                     continue
-                kind, origin, name = line.rstrip("\n").split("\t")[:3]
+                kind, origin, name, src = (line.rstrip("\n").split("\t")
+                                           + [""])[:4]
                 if kind not in ("f", "m", "s"):
                     continue
+                if src == "moby" and name.lower() in self.dictionary:
+                    continue        # "Seem", "Ten": word lists, not names
                 self.names.setdefault((kind, origin), []).append(name)
         for k in self.names:
             self.names[k] = sorted(set(self.names[k]))
@@ -354,8 +357,9 @@ class Shadow:
             newfirst = self.tok[fold(WORD_RE.findall(parts["first"])[0])]
             base = self.new_nick(newfirst)
             nk = None
-            for c in (base, base + "ie", base + "y", base + "o",
-                      newfirst[:4] + "ie", newfirst[:2] + "z"):
+            stem = base.rstrip("aeiouy") or base
+            for c in (base, newfirst[:4], stem + "ie", stem + "y",
+                      stem + "o", newfirst[:2] + "z"):
                 if self.ok(c) and c.lower() not in self.d.dictionary \
                         and fold(c) != fold(newfirst):
                     nk = c
