@@ -38,6 +38,12 @@ def index_of(gold_dir):
     return idx
 
 
+def kept_str(k):
+    if isinstance(k, list):
+        return " ".join(k)
+    return k or ""
+
+
 def pct(x):
     return "n/a" if x is None else "%.1f%%" % (100 * x)
 
@@ -123,7 +129,7 @@ def main(argv):
                                         .replace("\n", " ") for v in (
                         name, mode, x["doc"], x["type"], x.get("form"),
                         x.get("role"), x["status"], x["text"],
-                        " ".join(x.get("kept") or []), x["context"])) + "\n")
+                        kept_str(x.get("kept")), x["context"])) + "\n")
                 total = sum(len(v) for v in groups.values())
                 ents = {(x["doc"], x["entity"]) for v in groups.values()
                         for x in v}
