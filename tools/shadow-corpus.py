@@ -925,6 +925,7 @@ def write_case(sh, gold_dir, out_dir, doc, case, ents, ent_subs):
                 p[k] = sh.map_person(p[k], eid)
         p["aliases"] = [sh.map_person(a, eid) for a in p.get("aliases") or []]
     ha = case.get("home_address")
+    addr_old = None
     if ha:
         eid = ha.get("entity")
         old = dict(ha)
@@ -947,10 +948,9 @@ def write_case(sh, gold_dir, out_dir, doc, case, ents, ent_subs):
         return
     with open(src, encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
-    with open(src, encoding="utf-8", newline="") as f:
-        orig_json = None
-    oldcase = json.load(open(os.path.join(gold_dir, doc + ".case.json"),
-                             encoding="utf-8"))
+    with open(os.path.join(gold_dir, doc + ".case.json"),
+              encoding="utf-8") as f:
+        oldcase = json.load(f)
     by_name = {op["name"]: np for op, np in zip(
         oldcase.get("known_persons", []), persons)}
     out = io.StringIO()
