@@ -3,9 +3,11 @@
  *
  * The only stage that needs the whole document: the stream is spooled to
  * an unlinked temporary file (mode 0600) while the mentions are collected,
- * the engine in filters/pseudo.c decides, the map is written, and the
- * spool is copied out with the replace records after each text unit's
- * records, then one entity record per entity and the trailer.
+ * the engine in filters/pseudo.c decides (keeping the distinct mentions in
+ * memory and their occurrences in a temporary file of its own), the map
+ * is written, and the spool is copied out with the replace records after
+ * each text unit's records, then one entity record per entity and the
+ * trailer.
  */
 #include <errno.h>
 #include <getopt.h>
