@@ -789,6 +789,8 @@ role_apart(const char *text, size_t len, size_t start, size_t end,
 	while (b < len && !sentence_end(text, len, b))
 		b++;
 	for (i = a; i + wl <= b; i++) {
+		if ((text[i] | 0x20) != word[0])	/* the cheap test first */
+			continue;
 		if ((i >= start && i < end) || strncasecmp(text + i, word,
 		    wl) != 0 || (i > 0 && isalpha((unsigned char)text[i - 1])) ||
 		    (i + wl < len && isalpha((unsigned char)text[i + wl])))
