@@ -3094,6 +3094,12 @@ pseudo_nrepl(const struct pseudo *p)
 	return p->nocc;
 }
 
+size_t
+pseudo_nitem(const struct pseudo *p)
+{
+	return p->nit;
+}
+
 const struct pseudo_repl *
 pseudo_repl(struct pseudo *p, size_t i)
 {

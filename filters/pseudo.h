@@ -87,6 +87,8 @@ int		 pseudo_next_repl(struct pseudo *, struct pseudo_repl *r,
  * until the next call), or NULL on an error.
  */
 size_t		 pseudo_nrepl(const struct pseudo *);
+/* The number of distinct mentions kept in memory (for tests). */
+size_t		 pseudo_nitem(const struct pseudo *);
 const struct pseudo_repl *pseudo_repl(struct pseudo *, size_t i);
 
 /* One entity mentioned in this document, in id order. */
