@@ -905,7 +905,10 @@ enomem:
 	snprintf(err, errlen, "%s", strerror(ENOMEM));
 	return -1;
 ioerr:
-	snprintf(err, errlen, "temporary file: %s", strerror(p->ioerr));
+	if (p->ioerr == ENOMEM)
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
+	else
+		snprintf(err, errlen, "temporary file: %s", strerror(p->ioerr));
 	return -1;
 }
 
