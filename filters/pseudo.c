@@ -377,6 +377,8 @@ new_entity(struct pseudo *p, enum ptype type)
 	struct pent	*v;
 	size_t		 cap;
 
+	if (p->ne >= INT32_MAX)		/* struct occ keeps 32 bits */
+		return -1;
 	if (p->ne == p->cape) {
 		cap = p->cape ? p->cape * 2 : 64;
 		if ((v = reallocarray(p->e, cap, sizeof(*v))) == NULL)
