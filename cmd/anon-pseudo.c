@@ -3,9 +3,11 @@
  *
  * The only stage that needs the whole document: the stream is spooled to
  * an unlinked temporary file (mode 0600) while the mentions are collected,
- * the engine in filters/pseudo.c decides, the map is written, and the
- * spool is copied out with the replace records after each text unit's
- * records, then one entity record per entity and the trailer.
+ * the engine in filters/pseudo.c decides (keeping the distinct mentions in
+ * memory and their occurrences in a temporary file of its own), the map
+ * is written, and the spool is copied out with the replace records after
+ * each text unit's records, then one entity record per entity and the
+ * trailer.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -122,31 +124,49 @@ out:
 	return ret;
 }
 
-/* Writes the replacements of text unit id, from *next on. */
+/* The next replacement, read ahead one. */
+struct ahead {
+	struct pseudo_repl	 r;
+	int			 have;	/* 1: r holds one; 0: none left */
+};
+
 static int
-flush_repl(const struct pseudo *p, struct stream_writer *w, size_t *next,
+advance(struct pseudo *p, struct ahead *a)
+{
+	char	 err[256];
+
+	if ((a->have = pseudo_next_repl(p, &a->r, err, sizeof(err))) == -1) {
+		cmd_msg("%s", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Writes the replacements of text units up to id.  Returns 0, -1 on a
+ * write error, -2 on an error already told. */
+static int
+flush_repl(struct pseudo *p, struct stream_writer *w, struct ahead *a,
     unsigned long id)
 {
-	const struct pseudo_repl *pr;
 	struct replacement	 r;
 
-	while (*next < pseudo_nrepl(p) &&
-	    (pr = pseudo_repl(p, *next))->text <= id) {
-		r.text = pr->text;
-		r.start = pr->start;
-		r.end = pr->end;
-		r.entity = pr->entity;
-		r.repl = pr->repl;
+	while (a->have == 1 && a->r.text <= id) {
+		r.text = a->r.text;
+		r.start = a->r.start;
+		r.end = a->r.end;
+		r.entity = a->r.entity;
+		r.repl = a->r.repl;
 		if (write_replacement(w, &r) == -1)
 			return -1;
-		(*next)++;
+		if (advance(p, a) == -1)
+			return -2;
 	}
 	return 0;
 }
 
 /* Copies the spool to stdout with the decisions.  Returns 0 or -1. */
 static int
-emit(const struct pseudo *p, FILE *spool)
+emit(struct pseudo *p, FILE *spool)
 {
 	struct stream_reader	*r;
 	struct stream_writer	*w;
@@ -154,17 +174,22 @@ emit(const struct pseudo *p, FILE *spool)
 	struct text_unit	 t;
 	struct pseudo_entity	 pe;
 	const char		*f[4];
+	struct ahead		 a;
 	unsigned long		 curid = 0;
-	size_t			 next = 0, i;
-	int			 rc, ret = -1;
+	size_t			 i;
+	int			 rc, ret = -1, fr;
 
 	if ((r = stream_reader_new(spool, "spool")) == NULL ||
 	    (w = stream_writer_new(stdout)) == NULL)
 		cmd_die("out of memory");
+	if (advance(p, &a) == -1)
+		goto out;
 	while ((rc = stream_read(r, &rec)) == 1) {
 		if (record_is(rec, "text") && record_text(rec, &t) == 0) {
-			if (flush_repl(p, w, &next, curid) == -1)
+			if ((fr = flush_repl(p, w, &a, curid)) == -1)
 				goto ioerr;
+			if (fr == -2)
+				goto out;
 			curid = t.id;
 		}
 		if (stream_write_record(w, rec) == -1)
@@ -174,8 +199,10 @@ emit(const struct pseudo *p, FILE *spool)
 		cmd_msg("%s", stream_reader_error(r));
 		goto out;
 	}
-	if (flush_repl(p, w, &next, (unsigned long)-1) == -1)
+	if ((fr = flush_repl(p, w, &a, (unsigned long)-1)) == -1)
 		goto ioerr;
+	if (fr == -2)
+		goto out;
 	for (i = 0; i < pseudo_nentity(p); i++) {
 		pseudo_entity(p, i, &pe);
 		f[0] = pe.id;

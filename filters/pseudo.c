@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "casefile.h"
 #include "mapfile.h"
@@ -50,19 +51,20 @@ static const char *const tname[] = {
 #define RECENT_UNITS	3	/* a candidate seen this close wins by recency */
 #define MAXCAND		64	/* candidates considered per lookup */
 
+/* A mention: in the unit buffer, or one occurrence during a sweep. */
 struct pm {
 	unsigned long	 text;
 	size_t		 start;
 	size_t		 end;
-	size_t		 seq;		/* input order */
+	size_t		 seq;		/* input order within the unit */
 	size_t		 title;		/* title bytes just before start */
 	const char	*surface;	/* text[start - title, end) */
 	size_t		 slen;
 	const char	*subtype;
-	const char	*rule;
 	const char	*key;
 	const char	*hint;
-	const char	*repl;
+	size_t		 soff, koff, hoff; /* in the unit buffer until flushed */
+	size_t		 item;		/* its distinct item (sweeps) */
 	long		 ent;
 	int		 conf;
 	enum ptype	 type;
@@ -72,6 +74,45 @@ struct pm {
 	unsigned	 not_mother : 1; /* the sentence names "the mother" */
 	unsigned	 not_father : 1; /* ... "the father" */
 };
+
+/*
+ * A distinct chosen mention: what grouping and replacement need of it,
+ * with the number of its occurrences and the first one's ordinal.  A
+ * mention that can get no entity (a date, an identifier, a postcode) is
+ * kept as its type and hint only, so that a document of a million case
+ * references holds a handful of items.
+ */
+struct item {
+	const char	*surface;
+	size_t		 slen;
+	const char	*subtype;	/* interned */
+	const char	*key;
+	const char	*hint;
+	uint64_t	 h;
+	size_t		 count;
+	size_t		 first;
+	long		 unkeyed;	/* the item without its case KEY, or -1 */
+	int		 conf;
+	enum ptype	 type;
+	unsigned	 not_mother : 1; /* as in struct pm */
+	unsigned	 not_father : 1;
+};
+
+/*
+ * One chosen mention in document order, as kept in the occurrence file:
+ * where it is, its item (the top bit: a sentence starts there) and its
+ * entity (-1 until grouped).
+ */
+struct occ {
+	uint64_t	 text;
+	uint64_t	 start;
+	uint64_t	 end;
+	uint32_t	 item;
+	int32_t		 ent;
+};
+
+#define OCC_SENT	0x80000000u
+#define OCC_BLOCK	4096		/* occurrences read or written at once */
 
 struct pkey {
 	const char	*kind;
@@ -130,8 +171,32 @@ struct pseudo {
 	struct phash		*intern;
 	const char		**istr;
 	size_t			 nistr, capistr;
+	/* The mentions of the current text unit. */
 	struct pm		*m;
 	size_t			 nm, capm;
+	struct sbuf		 ubuf;		/* their surfaces, keys, hints */
+	unsigned long		 utext;
+	int			 uopen;
+	int			 anyunit;
+	/* The distinct items and their table. */
+	struct item		*it;
+	size_t			 nit, capit;
+	uint32_t		*itab;		/* item + 1, or 0 */
+	size_t			 capitab;	/* power of two */
+	/* The occurrences, in a temporary file. */
+	FILE			*of;
+	struct occ		*ob;		/* a block of them */
+	size_t			 nob;		/* in ob, appending */
+	size_t			 nocc;		/* in all */
+	size_t			 sw_base;	/* sweep: ordinal of ob[0] */
+	size_t			 sw_i;		/* ... the current one in ob */
+	size_t			 sw_n;		/* ... how many ob holds */
+	int			 sw_dirty;
+	struct pm		 cur;		/* ... the current one */
+	int			 ioerr;		/* errno of a failed read/write */
+	struct pseudo_repl	 rv;		/* pseudo_repl()'s answer */
+	size_t			 rnext;		/* pseudo_next_repl()'s ordinal */
+	struct sbuf		 rbuf;
 	struct pent		*e;
 	size_t			 ne, cape;
 	long			*caseent;	/* case row -> entity */
@@ -140,10 +205,10 @@ struct pseudo {
 	unsigned		 ctx;		/* PICK_NOT_* of the mention */
 	struct counter		*ctr;
 	size_t			 nctr, capctr;
-	struct pseudo_repl	*r;
-	size_t			 nr;
 	size_t			*out;		/* entities listed, id order */
 	size_t			 nout;
+	size_t			*lst;		/* ... those mentioned */
+	size_t			 nlst;
 	struct sbuf		 scratch;
 	long			 nextid;
 	int			 has_shift;
@@ -272,13 +337,20 @@ pseudo_free(struct pseudo *p)
 	phash_free(p->intern);
 	free(p->istr);
 	free(p->m);
+	sbuf_release(&p->ubuf);
+	free(p->it);
+	free(p->itab);
+	if (p->of != NULL)
+		fclose(p->of);
+	free(p->ob);
+	sbuf_release(&p->rbuf);
 	free(p->e);
 	free(p->caseent);
 	free(p->csur);
 	free(p->cnsur);
 	free(p->ctr);
-	free(p->r);
 	free(p->out);
+	free(p->lst);
 	sbuf_release(&p->scratch);
 	free(p);
 }
@@ -717,6 +789,8 @@ role_apart(const char *text, size_t len, size_t start, size_t end,
 	while (b < len && !sentence_end(text, len, b))
 		b++;
 	for (i = a; i + wl <= b; i++) {
+		if ((text[i] | 0x20) != word[0])	/* the cheap test first */
+			continue;
 		if ((i >= start && i < end) || strncasecmp(text + i, word,
 		    wl) != 0 || (i > 0 && isalpha((unsigned char)text[i - 1])) ||
 		    (i + wl < len && isalpha((unsigned char)text[i + wl])))
@@ -739,6 +813,19 @@ role_apart(const char *text, size_t len, size_t start, size_t end,
 	return 0;
 }
 
+static int	flush_unit(struct pseudo *);
+
+/* Copies s into the unit buffer; returns its offset or SIZE_MAX. */
+static size_t
+ucopy(struct pseudo *p, const char *s, size_t len)
+{
+	size_t	 off = p->ubuf.len;
+
+	if (sbuf_add(&p->ubuf, s, len) == -1 || sbuf_addc(&p->ubuf, '\0') == -1)
+		return SIZE_MAX;
+	return off;
+}
+
 int
 pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
     size_t len, char *err, size_t errlen)
@@ -758,6 +845,26 @@ pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
 		end++;
 	if (start == end)
 		return 0;
+	/* The mentions come unit by unit: a unit is decided when the next
+	 * one begins. */
+	if (p->uopen && mn->text != p->utext) {
+		if (mn->text < p->utext) {
+			snprintf(err, errlen, "text %lu: mention after those "
+			    "of text %lu", mn->text, p->utext);
+			return -1;
+		}
+		if (flush_unit(p) == -1)
+			goto ioerr;
+	}
+	if (!p->uopen) {
+		if (p->anyunit && mn->text <= p->utext) {
+			snprintf(err, errlen, "text %lu: mention after those "
+			    "of text %lu", mn->text, p->utext);
+			return -1;
+		}
+		p->uopen = p->anyunit = 1;
+		p->utext = mn->text;
+	}
 	if (p->nm == p->capm) {
 		cap = p->capm ? p->capm * 2 : 256;
 		if ((v = reallocarray(p->m, cap, sizeof(*v))) == NULL)
@@ -784,18 +891,21 @@ pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
 		m->not_father = role_apart(text, len, start, end, "father");
 	}
 	m->slen = end - from;
-	if ((m->surface = arena_dup(p, text + from, m->slen)) == NULL ||
+	m->koff = m->hoff = SIZE_MAX;
+	if ((m->soff = ucopy(p, text + from, m->slen)) == SIZE_MAX ||
 	    (m->subtype = intern(p, mn->subtype)) == NULL ||
-	    (m->rule = intern(p, mn->rule)) == NULL ||
-	    (m->key = *mn->key ? arena_dup(p, mn->key, strlen(mn->key)) :
-	    "") == NULL ||
-	    (m->hint = *mn->hint ? arena_dup(p, mn->hint, strlen(mn->hint)) :
-	    "") == NULL)
+	    (*mn->key != '\0' && (m->koff = ucopy(p, mn->key,
+	    strlen(mn->key))) == SIZE_MAX) ||
+	    (*mn->hint != '\0' && (m->hoff = ucopy(p, mn->hint,
+	    strlen(mn->hint))) == SIZE_MAX))
 		goto enomem;
 	p->nm++;
 	return 0;
 enomem:
 	snprintf(err, errlen, "%s", strerror(ENOMEM));
+	return -1;
+ioerr:
+	snprintf(err, errlen, "temporary file: %s", strerror(p->ioerr));
 	return -1;
 }
 
@@ -818,12 +928,14 @@ bydoc(const void *a, const void *b)
 static const struct pm *rank_base;
 
 /* A person the case file names is as certain as a mention gets. */
+#define rank_conf(m)	rank_conf_of((m)->type, (m)->key, (m)->conf)
+
 static int
-rank_conf(const struct pm *m)
+rank_conf_of(enum ptype type, const char *key, int conf)
 {
-	if (m->type == T_PERSON && strncmp(m->key, "case:", 5) == 0)
+	if (type == T_PERSON && strncmp(key, "case:", 5) == 0)
 		return 100;
-	return m->conf;
+	return conf;
 }
 
 static int
@@ -952,18 +1064,7 @@ choose(struct pseudo *p, size_t a, size_t b)
 	return 0;
 }
 
-/* ---- step 1b: one type per name --------------------------------------- */
-
-/* The comparison form of any mention: its name tokens, folded. */
-static size_t
-surface_key(const struct pm *m, char *buf, size_t cap)
-{
-	struct pname	 pn;
-
-	if (pn_parse(&pn, m->surface, m->slen) == 0)
-		return 0;
-	return join(&pn, 0, pn.ntok, buf, cap);
-}
+/* ---- the distinct items and the occurrence file ----------------------- */
 
 static int
 unifiable(enum ptype t)
@@ -972,9 +1073,311 @@ unifiable(enum ptype t)
 	    t == T_INSTITUTION;
 }
 
+static uint64_t
+hstr(uint64_t h, const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return (h ^ 0xff) * 1099511628211ULL;
+}
+
+static int
+item_eq(const struct item *it, const struct pm *m, uint64_t h)
+{
+	return it->h == h && it->type == m->type && it->conf == m->conf &&
+	    it->not_mother == m->not_mother && it->not_father == m->not_father &&
+	    it->slen == m->slen && it->subtype == m->subtype &&
+	    memcmp(it->surface, m->surface, m->slen) == 0 &&
+	    strcmp(it->key, m->key) == 0 && strcmp(it->hint, m->hint) == 0;
+}
+
+/* Makes room for one more item; returns it, or NULL when out of memory. */
+static struct item *
+item_new(struct pseudo *p)
+{
+	struct item	*v;
+	size_t		 cap;
+
+	if (p->nit >= OCC_SENT - 1) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	if (p->nit == p->capit) {
+		cap = p->capit ? p->capit * 2 : 256;
+		if ((v = reallocarray(p->it, cap, sizeof(*v))) == NULL)
+			return NULL;
+		p->it = v;
+		p->capit = cap;
+	}
+	v = &p->it[p->nit];
+	memset(v, 0, sizeof(*v));
+	v->unkeyed = -1;
+	return v;
+}
+
+static int
+itab_grow(struct pseudo *p)
+{
+	uint32_t	*t;
+	size_t		 cap = p->capitab ? p->capitab * 2 : 1024, i, j;
+
+	if ((t = calloc(cap, sizeof(*t))) == NULL)
+		return -1;
+	for (i = 0; i < p->nit; i++) {
+		for (j = p->it[i].h & (cap - 1); t[j] != 0; j = (j + 1) &
+		    (cap - 1))
+			;
+		t[j] = (uint32_t)i + 1;
+	}
+	free(p->itab);
+	p->itab = t;
+	p->capitab = cap;
+	return 0;
+}
+
+/*
+ * Returns the item of chosen mention m, made when new (the surface, key
+ * and hint copied), or -1 when out of memory.  A mention that cannot get
+ * an entity is reduced to its type and hint first.
+ */
+static long
+item_of(struct pseudo *p, struct pm *m)
+{
+	struct item	*it;
+	uint64_t	 h = 1469598103934665603ULL;
+	size_t		 j;
+
+	if (!unifiable(m->type)) {
+		m->surface = m->key = m->subtype = "";
+		m->slen = 0;
+		m->conf = 0;
+		m->not_mother = m->not_father = 0;
+	}
+	h = hstr(h, m->surface, m->slen);
+	h = hstr(h, m->key, strlen(m->key));
+	h = hstr(h, m->hint, strlen(m->hint));
+	h = hstr(h, (const char *)&m->subtype, sizeof(m->subtype));
+	h ^= (uint64_t)m->type << 40 ^ (uint64_t)m->not_mother << 50 ^
+	    (uint64_t)m->not_father << 51 ^ (uint64_t)(unsigned)m->conf;
+	h *= 1099511628211ULL;
+	if (2 * (p->nit + 1) > p->capitab && itab_grow(p) == -1)
+		return -1;
+	for (j = h & (p->capitab - 1); p->itab[j] != 0;
+	    j = (j + 1) & (p->capitab - 1))
+		if (item_eq(&p->it[p->itab[j] - 1], m, h))
+			return (long)p->itab[j] - 1;
+	if ((it = item_new(p)) == NULL)
+		return -1;
+	it->h = h;
+	it->type = m->type;
+	it->conf = m->conf;
+	it->subtype = m->subtype;
+	it->not_mother = m->not_mother;
+	it->not_father = m->not_father;
+	it->slen = m->slen;
+	it->first = p->nocc;
+	if ((it->surface = arena_dup(p, m->surface, m->slen)) == NULL ||
+	    (it->key = *m->key ? arena_dup(p, m->key, strlen(m->key)) : "") ==
+	    NULL ||
+	    (it->hint = *m->hint ? arena_dup(p, m->hint, strlen(m->hint)) :
+	    "") == NULL)
+		return -1;
+	p->itab[j] = (uint32_t)p->nit + 1;
+	return (long)p->nit++;
+}
+
+static int
+ob_write(struct pseudo *p, size_t base, size_t n)
+{
+	if (fseeko(p->of, (off_t)(base * sizeof(struct occ)), SEEK_SET) == -1 ||
+	    fwrite(p->ob, sizeof(struct occ), n, p->of) != n ||
+	    fflush(p->of) == EOF) {
+		p->ioerr = errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+ob_read(struct pseudo *p, size_t base, size_t n)
+{
+	if (fseeko(p->of, (off_t)(base * sizeof(struct occ)), SEEK_SET) == -1 ||
+	    fread(p->ob, sizeof(struct occ), n, p->of) != n) {
+		p->ioerr = ferror(p->of) && errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
+
+/* Appends chosen mention m (its item made) to the occurrences. */
+static int
+occ_add(struct pseudo *p, const struct pm *m, size_t item)
+{
+	struct occ	*o;
+
+	if (p->ob == NULL &&
+	    (p->ob = calloc(OCC_BLOCK, sizeof(*p->ob))) == NULL) {
+		p->ioerr = ENOMEM;
+		return -1;
+	}
+	/* tmpfile(3): mode 0600, already unlinked, gone when we exit. */
+	if (p->of == NULL && (p->of = tmpfile()) == NULL) {
+		p->ioerr = errno;
+		return -1;
+	}
+	o = &p->ob[p->nob++];
+	o->text = m->text;
+	o->start = m->start;
+	o->end = m->end;
+	o->item = (uint32_t)item | (m->sent ? OCC_SENT : 0);
+	o->ent = -1;
+	p->it[item].count++;
+	p->nocc++;
+	if (p->nob == OCC_BLOCK) {
+		if (ob_write(p, p->nocc - p->nob, p->nob) == -1)
+			return -1;
+		p->nob = 0;
+	}
+	return 0;
+}
+
+/*
+ * Decides the overlaps of the current unit and appends its chosen
+ * mentions to the occurrences.  Returns 0, or -1 with p->ioerr set.
+ */
+static int
+flush_unit(struct pseudo *p)
+{
+	struct pm	*m;
+	size_t		 i;
+	long		 it;
+
+	if (!p->uopen)
+		return 0;
+	p->uopen = 0;
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		m->surface = p->ubuf.buf + m->soff;
+		m->key = m->koff != SIZE_MAX ? p->ubuf.buf + m->koff : "";
+		m->hint = m->hoff != SIZE_MAX ? p->ubuf.buf + m->hoff : "";
+	}
+	if (p->nm > 1)
+		qsort(p->m, p->nm, sizeof(*p->m), bydoc);
+	if (choose(p, 0, p->nm) == -1) {
+		p->ioerr = ENOMEM;
+		return -1;
+	}
+	for (i = 0; i < p->nm; i++) {
+		m = &p->m[i];
+		if (!m->chosen)
+			continue;
+		if ((it = item_of(p, m)) == -1) {
+			p->ioerr = ENOMEM;
+			return -1;
+		}
+		if (occ_add(p, m, (size_t)it) == -1)
+			return -1;
+	}
+	p->nm = 0;
+	sbuf_reset(&p->ubuf);
+	return 0;
+}
+
+/* Makes the sweep's current mention of occurrence ob[p->sw_i]. */
+static struct pm *
+occ_load(struct pseudo *p)
+{
+	const struct occ *o = &p->ob[p->sw_i];
+	const struct item *it = &p->it[o->item & ~OCC_SENT];
+	struct pm	*m = &p->cur;
+
+	m->text = (unsigned long)o->text;
+	m->start = (size_t)o->start;
+	m->end = (size_t)o->end;
+	m->item = o->item & ~OCC_SENT;
+	m->sent = (o->item & OCC_SENT) != 0;
+	m->ent = o->ent;
+	m->surface = it->surface;
+	m->slen = it->slen;
+	m->subtype = it->subtype;
+	m->key = it->key;
+	m->hint = it->hint;
+	m->conf = it->conf;
+	m->type = it->type;
+	m->not_mother = it->not_mother;
+	m->not_father = it->not_father;
+	m->chosen = 1;
+	return m;
+}
+
+/* Reads the block of occurrences from ordinal base on. */
+static int
+sweep_block(struct pseudo *p, size_t base)
+{
+	size_t	 n = p->nocc - base < OCC_BLOCK ? p->nocc - base : OCC_BLOCK;
+
+	p->sw_base = base;
+	p->sw_i = 0;
+	p->sw_n = n;
+	p->sw_dirty = 0;
+	return n == 0 ? 0 : ob_read(p, base, n);
+}
+
+/*
+ * A sweep over the chosen mentions in document order:
+ *	for (m = sweep_first(p); m != NULL; m = sweep_next(p))
+ * The entity and item the body gives m are written back.  After the loop
+ * p->ioerr tells whether it ended early on an error.
+ */
+static struct pm *
+sweep_first(struct pseudo *p)
+{
+	if (sweep_block(p, 0) == -1 || p->sw_n == 0)
+		return NULL;
+	return occ_load(p);
+}
+
+static struct pm *
+sweep_next(struct pseudo *p)
+{
+	struct occ	*o = &p->ob[p->sw_i];
+	uint32_t	 item = (uint32_t)p->cur.item |
+			    (p->cur.sent ? OCC_SENT : 0);
+
+	if (o->ent != p->cur.ent || o->item != item) {
+		o->ent = (int32_t)p->cur.ent;
+		o->item = item;
+		p->sw_dirty = 1;
+	}
+	if (++p->sw_i == p->sw_n) {
+		if (p->sw_dirty && ob_write(p, p->sw_base, p->sw_n) == -1)
+			return NULL;
+		if (sweep_block(p, p->sw_base + p->sw_n) == -1 || p->sw_n == 0)
+			return NULL;
+	}
+	return occ_load(p);
+}
+
+/* ---- step 1b: one type per name --------------------------------------- */
+
+/* The comparison form of any mention: its name tokens, folded. */
+static size_t
+surface_key(const struct item *m, char *buf, size_t cap)
+{
+	struct pname	 pn;
+
+	if (pn_parse(&pn, m->surface, m->slen) == 0)
+		return 0;
+	return join(&pn, 0, pn.ntok, buf, cap);
+}
+
 /* Gives mention m the type and attributes of mention w. */
 static void
-retype(struct pm *m, const struct pm *w)
+retype(struct item *m, const struct item *w)
 {
 	m->type = w->type;
 	m->subtype = w->subtype;
@@ -1005,33 +1408,39 @@ unify_types(struct pseudo *p)
 	long		 score[T_OTHER + 1];
 	size_t		 i, j, n, len, best, a;
 	int		 t, win, mixed, rc = -1;
-	struct pm	*m;
+	struct item	*m, *it = p->it;
 
+	/*
+	 * Over the distinct items, which are numbered in the order of their
+	 * first occurrence: a group's sums count each item's occurrences,
+	 * and its best mention is the first occurrence of the best item.
+	 */
 	if ((h = phash_new()) == NULL)
 		return -1;
 	if ((fn = phash_new()) == NULL) {
 		phash_free(h);
 		return -1;
 	}
-	for (i = 0; i < p->nm; i++) {
-		m = &p->m[i];
-		if (!m->chosen || !unifiable(m->type) ||
+	for (i = 0; i < p->nit; i++) {
+		m = &it[i];
+		if (!unifiable(m->type) ||
 		    (len = surface_key(m, buf, sizeof(buf))) == 0)
 			continue;
 		if (phash_add(h, buf, len, i) == -1)
 			goto out;
 	}
-	for (i = 0; i < p->nm; i++) {
-		m = &p->m[i];
-		if (!m->chosen || !unifiable(m->type) ||
+	for (i = 0; i < p->nit; i++) {
+		m = &it[i];
+		if (!unifiable(m->type) ||
 		    (len = surface_key(m, buf, sizeof(buf))) == 0 ||
 		    (v = phash_get(h, buf, len, &n)) == NULL || v[0] != i)
 			continue;
 		memset(score, 0, sizeof(score));
 		mixed = 0;
 		for (j = 0; j < n; j++) {
-			score[p->m[v[j]].type] += rank_conf(&p->m[v[j]]);
-			if (p->m[v[j]].type != m->type)
+			score[it[v[j]].type] += (long)it[v[j]].count *
+			    rank_conf(&it[v[j]]);
+			if (it[v[j]].type != m->type)
 				mixed = 1;
 		}
 		if (!mixed)
@@ -1042,13 +1451,13 @@ unify_types(struct pseudo *p)
 				win = t;
 		best = n;
 		for (j = 0; j < n; j++)
-			if (p->m[v[j]].type == (enum ptype)win && (best == n ||
-			    rank_conf(&p->m[v[j]]) > rank_conf(&p->m[v[best]])))
+			if (it[v[j]].type == (enum ptype)win && (best == n ||
+			    rank_conf(&it[v[j]]) > rank_conf(&it[v[best]])))
 				best = j;
 		a = v[best];
 		for (j = 0; j < n; j++)
-			if (p->m[v[j]].type != (enum ptype)win)
-				retype(&p->m[v[j]], &p->m[a]);
+			if (it[v[j]].type != (enum ptype)win)
+				retype(&it[v[j]], &it[a]);
 	}
 	/* Forenames of the case file and of full names in the text. */
 	for (i = 0; p->cf != NULL && i < p->cf->nperson; i++) {
@@ -1062,18 +1471,18 @@ unify_types(struct pseudo *p)
 				goto out;
 		}
 	}
-	for (i = 0; i < p->nm; i++) {
-		m = &p->m[i];
-		if (!m->chosen || m->type != T_PERSON)
+	for (i = 0; i < p->nit; i++) {
+		m = &it[i];
+		if (m->type != T_PERSON)
 			continue;
 		pn_parse(&pn, m->surface, m->slen);
 		if (is_full_name(&pn) && phash_add(fn, pn.tok[0],
 		    pn.toklen[0], SIZE_MAX) == -1)
 			goto out;
 	}
-	for (i = 0; i < p->nm; i++) {
-		m = &p->m[i];
-		if (!m->chosen || m->type != T_PLACE)
+	for (i = 0; i < p->nit; i++) {
+		m = &it[i];
+		if (m->type != T_PLACE)
 			continue;
 		if (pn_parse(&pn, m->surface, m->slen -
 		    pn_possessive(m->surface, m->slen)) != 1 || pn.initials ||
@@ -1521,11 +1930,10 @@ vote(struct pent *e, const char *s)
 
 /* Ties mention mi to entity ei. */
 static int
-assign(struct pseudo *p, size_t mi, long ei, const struct pname *pn)
+assign(struct pseudo *p, struct pm *m, long ei, const struct pname *pn)
 {
-	struct pm	*m = &p->m[mi];
 	struct pent	*e = &p->e[ei];
-	const struct pm	*b;
+	const struct item *b;
 	size_t		 have, want;
 
 	m->ent = ei;
@@ -1540,13 +1948,13 @@ assign(struct pseudo *p, size_t mi, long ei, const struct pname *pn)
 		e->first_start = m->start;
 	}
 	if (e->best == -1)
-		e->best = (long)mi;
+		e->best = (long)m->item;
 	else {
-		b = &p->m[e->best];
+		b = &p->it[e->best];
 		have = b->slen - pn_possessive(b->surface, b->slen);
 		want = m->slen - pn_possessive(m->surface, m->slen);
 		if (want > have && !pn_is_caps(m->surface, m->slen))
-			e->best = (long)mi;
+			e->best = (long)m->item;
 	}
 	if (vote(e, m->subtype) == -1)
 		return -1;
@@ -1750,9 +2158,8 @@ pick_recent(struct pseudo *p, const size_t *v, size_t n, enum ptype t,
 
 /* Finds or creates the entity of an address, place or institution. */
 static long
-resolve_other(struct pseudo *p, size_t mi)
+resolve_other(struct pseudo *p, struct pm *m)
 {
-	struct pm	*m = &p->m[mi];
 	char		 nb[512], street[512], full[512], core[512];
 	size_t		 nl, sl, fl, cl, n;
 	const size_t	*v;
@@ -1809,9 +2216,8 @@ resolve_other(struct pseudo *p, size_t mi)
 
 /* Keys a new mention of an address, place or institution adds. */
 static int
-learn_other(struct pseudo *p, size_t mi, long ei)
+learn_other(struct pseudo *p, struct pm *m, long ei)
 {
-	struct pm	*m = &p->m[mi];
 	char		 nb[512], street[512], full[512], core[512];
 	size_t		 nl, sl, fl, cl;
 	int		 head;
@@ -1901,6 +2307,33 @@ case_ambiguous(struct pseudo *p, const struct pname *pn)
 	return fit > 1;
 }
 
+/*
+ * Occurrence m stops being tied to the case file: it becomes the item
+ * without the KEY, with subtype sub (one such item per item).
+ */
+static int
+unkey(struct pseudo *p, struct pm *m, const char *sub)
+{
+	struct item	*it;
+	long		 u;
+
+	if ((u = p->it[m->item].unkeyed) == -1) {
+		if ((it = item_new(p)) == NULL)
+			return -1;
+		*it = p->it[m->item];
+		it->key = "";
+		it->subtype = sub;
+		it->count = 0;
+		it->unkeyed = -1;
+		u = (long)p->nit++;
+		p->it[m->item].unkeyed = u;
+	}
+	m->item = (size_t)u;
+	m->key = p->it[u].key;
+	m->subtype = p->it[u].subtype;
+	return 0;
+}
+
 /* Seniority of a woman's social title: Miss 1, Ms 2, Mrs 3, else 0. */
 static int
 title_rank(const char *t)
@@ -1928,7 +2361,7 @@ static int
 plan_titles(struct pseudo *p)
 {
 	struct pname	 pn;
-	const struct pm	*m;
+	const struct item *m;
 	struct pent	*g, *y;
 	const char	*s, *hit, *end;
 	size_t		 i, j, k, len;
@@ -1943,9 +2376,9 @@ plan_titles(struct pseudo *p)
 		    (end = strchr(hit + 1, '\x1f')) != NULL; s = end) {
 			len = (size_t)(end - hit - 1);
 			used = 0;
-			for (j = 0; j < p->nm; j++) {
-				m = &p->m[j];
-				if (!m->chosen || m->type != T_PERSON ||
+			for (j = 0; j < p->nit; j++) {
+				m = &p->it[j];
+				if (m->type != T_PERSON ||
 				    pn_parse(&pn, m->surface, m->slen) != 1 ||
 				    !pn.titled || pn.toklen[0] != len ||
 				    memcmp(pn.tok[0], hit + 1, len) != 0)
@@ -2027,7 +2460,7 @@ group(struct pseudo *p)
 	struct pname	 pn;
 	struct pm	*m;
 	struct pent	*e;
-	size_t		 i;
+	const char	*sub;
 	long		 row, ei;
 
 	if (plan_titles(p) == -1)
@@ -2037,8 +2470,8 @@ group(struct pseudo *p)
 	 * surname or initials that fit several people of the case file
 	 * ("Ms Moore": the mother or the grandmother?), decided in C.
 	 */
-	for (i = 0; i < p->nm; i++) {
-		m = &p->m[i];
+	for (m = p->cf != NULL ? sweep_first(p) : NULL; m != NULL;
+	    m = sweep_next(p)) {
 		if (!m->chosen || m->type != T_PERSON ||
 		    (row = case_row(p, m->key)) == -1)
 			continue;
@@ -2050,9 +2483,9 @@ group(struct pseudo *p)
 			 * the child, "Dr Doyle" not the mother: someone
 			 * else, and the case role is no evidence of a role.
 			 */
-			m->key = "";
-			if ((m->subtype = intern(p, prof_title(&pn) ?
-			    "professional" : "")) == NULL)
+			if ((sub = intern(p, prof_title(&pn) ?
+			    "professional" : "")) == NULL ||
+			    unkey(p, m, sub) == -1)
 				return -1;
 			continue;
 		}
@@ -2060,37 +2493,39 @@ group(struct pseudo *p)
 			continue;
 		if ((ei = forename_owner(p, &pn, p->caseent[row])) == -1)
 			ei = p->caseent[row];
-		if (assign(p, i, ei, &pn) == -1)
+		if (assign(p, m, ei, &pn) == -1)
 			return -1;
 	}
+	if (p->ioerr)
+		return -1;
 	/* B: full names, which define the people. */
-	for (i = 0; i < p->nm; i++) {
-		m = &p->m[i];
+	for (m = sweep_first(p); m != NULL; m = sweep_next(p)) {
 		if (!m->chosen || m->type != T_PERSON || m->ent != -1)
 			continue;
 		pn_parse(&pn, m->surface, m->slen);
 		if (!is_full_name(&pn))
 			continue;
 		if ((ei = resolve_person(p, m, &pn)) == -1 ||
-		    assign(p, i, ei, &pn) == -1)
+		    assign(p, m, ei, &pn) == -1)
 			return -1;
 	}
+	if (p->ioerr)
+		return -1;
 	/* C: everything else, in document order, by what was seen before. */
-	for (i = 0; i < p->nm; i++) {
-		m = &p->m[i];
+	for (m = sweep_first(p); m != NULL; m = sweep_next(p)) {
 		if (!m->chosen)
 			continue;
 		if (m->ent == -1) {
 			if (m->type == T_PERSON) {
 				pn_parse(&pn, m->surface, m->slen);
 				if ((ei = resolve_person(p, m, &pn)) == -1 ||
-				    assign(p, i, ei, &pn) == -1)
+				    assign(p, m, ei, &pn) == -1)
 					return -1;
 			} else if (m->type == T_ADDRESS || m->type == T_PLACE ||
 			    m->type == T_INSTITUTION) {
-				if ((ei = resolve_other(p, i)) == -1 ||
-				    assign(p, i, ei, NULL) == -1 ||
-				    learn_other(p, i, ei) == -1)
+				if ((ei = resolve_other(p, m)) == -1 ||
+				    assign(p, m, ei, NULL) == -1 ||
+				    learn_other(p, m, ei) == -1)
 					return -1;
 			}
 		}
@@ -2101,7 +2536,7 @@ group(struct pseudo *p)
 			e->last_start = m->start;
 		}
 	}
-	return 0;
+	return p->ioerr ? -1 : 0;
 }
 
 /* ---- step 3: pseudonyms ----------------------------------------------- */
@@ -2506,7 +2941,7 @@ name_entities(struct pseudo *p)
 	for (j = 0; j < n; j++) {
 		e = &p->e[ord[j]];
 		if (e->canonical == NULL || *e->canonical == '\0') {
-			const struct pm *b = e->best >= 0 ? &p->m[e->best] :
+			const struct item *b = e->best >= 0 ? &p->it[e->best] :
 			    NULL;
 			size_t skip = 0, len;
 
@@ -2561,126 +2996,162 @@ default_hint(enum ptype t)
 	}
 }
 
+/*
+ * Writes into p->rbuf the replacement of occurrence o and fills r.
+ * Returns 0, or -1 when out of memory.
+ */
 static int
-build_repls(struct pseudo *p)
+make_repl(struct pseudo *p, const struct occ *o, struct pseudo_repl *r)
 {
-	struct pm	*m;
-	struct sbuf	 sb = SBUF_INIT;
+	const struct item *m = &p->it[o->item & ~OCC_SENT];
+	struct sbuf	*sb = &p->rbuf;
 	const char	*base;
-	size_t		 i, k, poss;
+	size_t		 k, poss;
+	long		 ent = o->ent;
 	int		 caps;
 
-	if ((p->r = calloc(p->nm + 1, sizeof(*p->r))) == NULL)
+	if (ent != -1)
+		base = p->e[ent].pseudonym;
+	else
+		base = *m->hint != '\0' ? m->hint : default_hint(m->type);
+	sbuf_reset(sb);
+	if (sbuf_adds(sb, base) == -1)
 		return -1;
-	for (i = 0; i < p->nm; i++) {
-		m = &p->m[i];
-		if (!m->chosen)
-			continue;
-		if (m->ent != -1)
-			base = p->e[m->ent].pseudonym;
-		else
-			base = *m->hint != '\0' ? m->hint : default_hint(m->type);
-		sbuf_reset(&sb);
-		if (sbuf_adds(&sb, base) == -1)
-			goto fail;
-		/* ALL CAPS names stay ALL CAPS; typed placeholders
-		 * ("[reference]") and dates keep their own case. */
-		caps = m->ent != -1 && pn_is_caps(m->surface, m->slen);
-		if (caps) {
-			for (k = 0; k < sb.len; k++)
-				sb.buf[k] = (char)toupper((unsigned char)sb.buf[k]);
-		} else if (m->sent && m->ent != -1 &&
-		    islower((unsigned char)sb.buf[0]))
-			sb.buf[0] = (char)toupper((unsigned char)sb.buf[0]);
-		/* A possessive the detector put inside the span stays. */
-		if ((m->type == T_PERSON || m->type == T_PLACE) &&
-		    (poss = pn_possessive(m->surface, m->slen)) > 0 &&
-		    sbuf_add(&sb, m->surface + m->slen - poss, poss) == -1)
-			goto fail;
-		if ((m->repl = arena_dup(p, sb.buf, sb.len)) == NULL)
-			goto fail;
-		p->r[p->nr].text = m->text;
-		p->r[p->nr].start = m->start;
-		p->r[p->nr].end = m->end;
-		p->r[p->nr].entity = m->ent != -1 ? p->e[m->ent].id : "-";
-		p->r[p->nr].repl = m->repl;
-		p->nr++;
-	}
-	sbuf_release(&sb);
+	/* ALL CAPS names stay ALL CAPS; typed placeholders
+	 * ("[reference]") and dates keep their own case. */
+	caps = ent != -1 && pn_is_caps(m->surface, m->slen);
+	if (caps) {
+		for (k = 0; k < sb->len; k++)
+			sb->buf[k] = (char)toupper((unsigned char)sb->buf[k]);
+	} else if ((o->item & OCC_SENT) && ent != -1 &&
+	    islower((unsigned char)sb->buf[0]))
+		sb->buf[0] = (char)toupper((unsigned char)sb->buf[0]);
+	/* A possessive the detector put inside the span stays. */
+	if ((m->type == T_PERSON || m->type == T_PLACE) &&
+	    (poss = pn_possessive(m->surface, m->slen)) > 0 &&
+	    sbuf_add(sb, m->surface + m->slen - poss, poss) == -1)
+		return -1;
+	if (sbuf_addc(sb, '\0') == -1)
+		return -1;
+	r->text = (unsigned long)o->text;
+	r->start = (size_t)o->start;
+	r->end = (size_t)o->end;
+	r->entity = ent != -1 ? p->e[ent].id : "-";
+	r->repl = sb->buf;
 	return 0;
-fail:
-	sbuf_release(&sb);
-	return -1;
+}
+
+/* Lists the entities pseudo_entity() returns: those mentioned. */
+static int
+list_entities(struct pseudo *p)
+{
+	size_t	 i;
+
+	if ((p->lst = calloc(p->nout + 1, sizeof(*p->lst))) == NULL)
+		return -1;
+	for (i = 0; i < p->nout; i++)
+		if (p->e[p->out[i]].nment > 0)
+			p->lst[p->nlst++] = p->out[i];
+	return 0;
 }
 
 int
 pseudo_resolve(struct pseudo *p, char *err, size_t errlen)
 {
-	size_t	 a, b;
-
 	if (p->resolved) {
 		snprintf(err, errlen, "pseudo_resolve called twice");
 		return -1;
 	}
 	p->resolved = 1;
-	if (load_case(p) == -1)
-		goto enomem;
-	if (p->nm > 1)
-		qsort(p->m, p->nm, sizeof(*p->m), bydoc);
-	for (a = 0; a < p->nm; a = b) {
-		for (b = a + 1; b < p->nm && p->m[b].text == p->m[a].text; b++)
-			;
-		if (choose(p, a, b) == -1)
-			goto enomem;
-	}
-	if (unify_types(p) == -1 || group(p) == -1 || name_entities(p) == -1 || build_repls(p) == -1)
-		goto enomem;
+	if (flush_unit(p) == -1 ||
+	    (p->nob > 0 && ob_write(p, p->nocc - p->nob, p->nob) == -1))
+		goto fail;
+	p->nob = 0;
+	/* The unit buffer is not needed any more. */
+	free(p->m);
+	p->m = NULL;
+	p->nm = p->capm = 0;
+	sbuf_release(&p->ubuf);
+	free(p->itab);
+	p->itab = NULL;
+	p->capitab = 0;
+	if (load_case(p) == -1 || unify_types(p) == -1 || group(p) == -1 ||
+	    name_entities(p) == -1 || list_entities(p) == -1)
+		goto fail;
 	return 0;
-enomem:
-	snprintf(err, errlen, "%s", strerror(ENOMEM));
+fail:
+	if (p->ioerr != 0 && p->ioerr != ENOMEM)
+		snprintf(err, errlen, "temporary file: %s",
+		    strerror(p->ioerr));
+	else
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
 	return -1;
 }
 
 size_t
 pseudo_nrepl(const struct pseudo *p)
 {
-	return p->nr;
+	return p->nocc;
+}
+
+size_t
+pseudo_nitem(const struct pseudo *p)
+{
+	return p->nit;
 }
 
 const struct pseudo_repl *
-pseudo_repl(const struct pseudo *p, size_t i)
+pseudo_repl(struct pseudo *p, size_t i)
 {
-	return i < p->nr ? &p->r[i] : NULL;
+	struct occ	 o;
+	const char	*s;
+
+	if (i >= p->nocc || fseeko(p->of, (off_t)(i * sizeof(o)),
+	    SEEK_SET) == -1 || fread(&o, sizeof(o), 1, p->of) != 1 ||
+	    make_repl(p, &o, &p->rv) == -1 ||
+	    (s = intern(p, p->rv.repl)) == NULL)
+		return NULL;
+	p->rv.repl = s;
+	return &p->rv;
+}
+
+int
+pseudo_next_repl(struct pseudo *p, struct pseudo_repl *r, char *err,
+    size_t errlen)
+{
+	size_t	 k;
+
+	if (p->rnext == p->nocc)
+		return 0;
+	k = p->rnext % OCC_BLOCK;
+	if (k == 0 && ob_read(p, p->rnext, p->nocc - p->rnext < OCC_BLOCK ?
+	    p->nocc - p->rnext : OCC_BLOCK) == -1) {
+		snprintf(err, errlen, "temporary file: %s", strerror(p->ioerr));
+		return -1;
+	}
+	if (make_repl(p, &p->ob[k], r) == -1) {
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
+		return -1;
+	}
+	p->rnext++;
+	return 1;
 }
 
 size_t
 pseudo_nentity(const struct pseudo *p)
 {
-	size_t	 i, n = 0;
-
-	for (i = 0; i < p->nout; i++)
-		if (p->e[p->out[i]].nment > 0)
-			n++;
-	return n;
+	return p->nlst;
 }
 
 void
 pseudo_entity(const struct pseudo *p, size_t i, struct pseudo_entity *pe)
 {
-	const struct pent *e = NULL;
-	size_t		 j, n = 0;
+	const struct pent *e;
 
-	for (j = 0; j < p->nout; j++) {
-		if (p->e[p->out[j]].nment == 0)
-			continue;
-		if (n++ == i) {
-			e = &p->e[p->out[j]];
-			break;
-		}
-	}
 	memset(pe, 0, sizeof(*pe));
-	if (e == NULL)
+	if (i >= p->nlst)
 		return;
+	e = &p->e[p->lst[i]];
 	pe->id = e->id;
 	pe->type = tname[e->type];
 	pe->role = e->role;

@@ -5,11 +5,16 @@
  *
  * Use: pseudo_new(), optionally pseudo_load_map(), pseudo_add() for every
  * mention in stream order (with the text of its unit), pseudo_resolve(),
- * then read the results with pseudo_nrepl()/pseudo_repl() and
- * pseudo_nentity()/pseudo_entity(), and pseudo_export_map().  The engine
- * copies what it keeps of each mention (its surface, not the paragraph),
- * so memory grows with the number of mentions, not with the text.  All
- * strings it returns belong to it and live until pseudo_free().
+ * then read the results with pseudo_next_repl() (or pseudo_repl()) and
+ * pseudo_nentity()/pseudo_entity(), and pseudo_export_map().
+ *
+ * Memory grows with the number of distinct mentions, not with the text:
+ * the overlaps of a unit are decided when the next unit begins, each
+ * chosen mention is reduced to a distinct item (surface, type, subtype,
+ * KEY, hint, confidence) and its occurrence (unit, span, item, entity)
+ * goes to an unlinked temporary file, which the grouping sweeps in
+ * document order and the replacements are read from.  Strings the engine
+ * returns belong to it and live until pseudo_free() unless said otherwise.
  */
 #ifndef PSEUDO_H
 #define PSEUDO_H
@@ -43,16 +48,19 @@ int		 pseudo_load_map(struct pseudo *, const struct anon_map *);
 void		 pseudo_set_date_shift(struct pseudo *, long days);
 
 /*
- * Adds mention m, found in the text unit text[0..len).  Returns 0, or -1
- * with a message in err when the span lies outside the text or when out
- * of memory.
+ * Adds mention m, found in the text unit text[0..len).  The mentions of a
+ * unit come together, units in increasing order.  Returns 0, or -1 with a
+ * message in err when the span lies outside the text, when a unit comes
+ * back or out of order, when out of memory or when the temporary file
+ * cannot be written.
  */
 int		 pseudo_add(struct pseudo *, const struct mention *m,
 		    const char *text, size_t len, char *err, size_t errlen);
 
 /*
- * Chooses among overlapping mentions, groups the rest into entities and
- * gives each a pseudonym.  Returns 0, or -1 when out of memory.
+ * Chooses among the last unit's overlapping mentions, groups the chosen
+ * ones into entities and gives each a pseudonym.  Returns 0, or -1 with a
+ * message in err when out of memory or on a temporary file error.
  */
 int		 pseudo_resolve(struct pseudo *, char *err, size_t errlen);
 
@@ -65,8 +73,23 @@ struct pseudo_repl {
 	const char	*repl;
 };
 
+/*
+ * Fills *r with the next replacement, in document order.  Returns 1, 0
+ * when there are no more, or -1 with a message in err.  The strings of
+ * *r live until the next call.
+ */
+int		 pseudo_next_repl(struct pseudo *, struct pseudo_repl *r,
+		    char *err, size_t errlen);
+
+/*
+ * The number of replacements, and the i-th one (for tests: it reads the
+ * temporary file at i; its repl lives until pseudo_free(), the struct
+ * until the next call), or NULL on an error.
+ */
 size_t		 pseudo_nrepl(const struct pseudo *);
-const struct pseudo_repl *pseudo_repl(const struct pseudo *, size_t i);
+/* The number of distinct mentions kept in memory (for tests). */
+size_t		 pseudo_nitem(const struct pseudo *);
+const struct pseudo_repl *pseudo_repl(struct pseudo *, size_t i);
 
 /* One entity mentioned in this document, in id order. */
 struct pseudo_entity {

@@ -522,6 +522,114 @@ one_type_per_name(void **state)
 	casefile_free(cf);
 }
 
+/* Adds one mention of s in text (unit id) through the engine. */
+static void
+add_at(struct pseudo *p, unsigned long id, const char *text, const char *s,
+    const char *type, int conf, const char *hint)
+{
+	struct mention_list	 ml = MENTION_LIST_INIT;
+	size_t			 off = offset(text, s, 0);
+	char			 err[128];
+
+	assert_int_equal(mention_list_add(&ml, id, off, off + strlen(s), type,
+	    "", "test/rule", conf, "", hint), 0);
+	assert_int_equal(pseudo_add(p, &ml.v[0], text, strlen(text), err,
+	    sizeof(err)), 0);
+	mention_list_release(&ml);
+}
+
+/*
+ * Memory follows the distinct mentions: 20,000 paragraphs naming one
+ * person, one of 50 addresses and a different reference each keep 52
+ * items, and the replacements still come out right, in order.
+ */
+static void
+distinct_items(void **state)
+{
+	struct pseudo		*p = pseudo_new(NULL, NULL);
+	struct pseudo_repl	 r;
+	const struct pseudo_repl *q;
+	char			 text[256], addr[32], ref[32], want[32], err[128];
+	unsigned long		 k, n = 20000;
+	size_t			 i = 0;
+	int			 rc;
+
+	(void)state;
+	assert_non_null(p);
+	for (k = 1; k <= n; k++) {
+		snprintf(addr, sizeof(addr), "%lu Elm Road", k % 50 + 1);
+		snprintf(ref, sizeof(ref), "CR-%06lu", k);
+		snprintf(text, sizeof(text), "Kayden Smith was seen at %s "
+		    "about %s.", addr, ref);
+		add_at(p, k, text, ref, "identifier", 90, "[reference]");
+		add_at(p, k, text, addr, "address", 80, "");
+		add_at(p, k, text, "Kayden Smith", "person", 90, "");
+	}
+	assert_int_equal(pseudo_resolve(p, err, sizeof(err)), 0);
+	assert_int_equal(pseudo_nrepl(p), 3 * n);
+	assert_int_equal(pseudo_nitem(p), 1 + 50 + 1);
+	assert_int_equal(pseudo_nentity(p), 1 + 50);
+	while ((rc = pseudo_next_repl(p, &r, err, sizeof(err))) == 1) {
+		k = i / 3 + 1;
+		assert_int_equal(r.text, k);
+		switch (i % 3) {
+		case 0:
+			assert_int_equal(r.start, 0);
+			assert_string_equal(r.repl, "Adult 1");
+			break;
+		case 1:
+			/* Numbered in order of first appearance. */
+			snprintf(want, sizeof(want), "Address %lu",
+			    (k - 1) % 50 + 1);
+			assert_string_equal(r.repl, want);
+			break;
+		default:
+			assert_string_equal(r.repl, "[reference]");
+			assert_string_equal(r.entity, "-");
+		}
+		if (i == 12345) {
+			q = pseudo_repl(p, i);
+			assert_non_null(q);
+			assert_int_equal(q->start, r.start);
+			assert_string_equal(q->repl, r.repl);
+		}
+		i++;
+	}
+	assert_int_equal(rc, 0);
+	assert_int_equal(i, 3 * n);
+	pseudo_free(p);
+}
+
+/* A unit's mentions come together and units in order. */
+static void
+units_in_order(void **state)
+{
+	struct pseudo	*p = pseudo_new(NULL, NULL);
+	struct mention_list ml = MENTION_LIST_INIT;
+	const char	*text = "Kayden Smith";
+	char		 err[128];
+
+	(void)state;
+	assert_int_equal(mention_list_add(&ml, 2, 0, 12, "person", "", "r",
+	    90, "", ""), 0);
+	assert_int_equal(mention_list_add(&ml, 1, 0, 12, "person", "", "r",
+	    90, "", ""), 0);
+	assert_int_equal(mention_list_add(&ml, 3, 0, 12, "person", "", "r",
+	    90, "", ""), 0);
+	assert_int_equal(pseudo_add(p, &ml.v[0], text, 12, err, sizeof(err)),
+	    0);
+	assert_int_equal(pseudo_add(p, &ml.v[1], text, 12, err, sizeof(err)),
+	    -1);
+	assert_non_null(strstr(err, "text 1: mention after those of text 2"));
+	assert_int_equal(pseudo_add(p, &ml.v[2], text, 12, err, sizeof(err)),
+	    0);
+	/* Text 2 is closed once text 3 has begun. */
+	assert_int_equal(pseudo_add(p, &ml.v[0], text, 12, err, sizeof(err)),
+	    -1);
+	mention_list_release(&ml);
+	pseudo_free(p);
+}
+
 int
 main(void)
 {
@@ -536,6 +644,8 @@ main(void)
 		cmocka_unit_test(bad_spans),
 		cmocka_unit_test(titles_and_surnames),
 		cmocka_unit_test(one_type_per_name),
+		cmocka_unit_test(distinct_items),
+		cmocka_unit_test(units_in_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

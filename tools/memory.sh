@@ -5,11 +5,14 @@
 # different address and reference, so that the distinct mentions anon-pseudo
 # must remember grow with the input, and the same people throughout.
 #
-#   sh tools/memory.sh [MB]
+#   sh tools/memory.sh [MB [LIMIT_KB]]
 #
-# Fails (exit 1) when the chain fails or loses a line.
+# Fails (exit 1) when the chain fails or loses a line, or when a stage's
+# peak exceeds LIMIT_KB (default 65536: every stage is bounded, anon-pseudo
+# by the distinct mentions, here ~5,000 addresses).
 set -u
 mb=${1:-200}
+limit=${2:-65536}
 top=$(pwd)
 PATH=$top/bin:$PATH
 T=/usr/bin/time
@@ -51,6 +54,10 @@ out=$(wc -l < "$tmp/out.txt")
 printf 'input: %d bytes, %d paragraphs; chain: %.1f s\n' "$bytes" "$lines" \
     "$(echo "$end - $start" | bc)"
 printf '%-12s %10s\n' stage 'peak RSS (KB)'
+over=0
 for s in read ids dates places names pseudo flag write; do
-	printf '%-12s %10s\n' "anon-$s" "$(tail -1 "$tmp/m.$s")"
+	kb=$(tail -1 "$tmp/m.$s")
+	printf '%-12s %10s\n' "anon-$s" "$kb"
+	[ "$kb" -le "$limit" ] || over=1
 done
+[ $over = 0 ] || { echo "memory.sh: a stage went over $limit KB" >&2; exit 1; }
