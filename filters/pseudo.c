@@ -16,6 +16,13 @@
  *     number already in use;
  *  4. replacements: the pseudonym with the mention's possessive kept, a
  *     sentence capital, and ALL CAPS when the mention was.
+ *
+ * Storage: step 1 runs unit by unit as the mentions arrive; each chosen
+ * mention is interned as a distinct item (struct item) and its occurrence
+ * (struct occ) appended to a temporary file.  Step 2 works on the items
+ * where it needs sets and sums and sweeps the occurrences in document
+ * order (sweep_first()/sweep_next()) where order matters; step 4 reads
+ * them back.  Memory follows the distinct mentions, not the text.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -1065,7 +1072,10 @@ enomem:
 	snprintf(err, errlen, "%s", strerror(ENOMEM));
 	return -1;
 ioerr:
-	snprintf(err, errlen, "temporary file: %s", strerror(p->ioerr));
+	if (p->ioerr == ENOMEM)
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
+	else
+		snprintf(err, errlen, "temporary file: %s", strerror(p->ioerr));
 	return -1;
 }
 

@@ -5,14 +5,18 @@
 # different address and reference, so that the distinct mentions anon-pseudo
 # must remember grow with the input, and the same people throughout.
 #
-#   sh tools/memory.sh [MB [LIMIT_KB]]
+#   sh tools/memory.sh [MB [LIMIT_KB [streets]]]
 #
 # Fails (exit 1) when the chain fails or loses a line, or when a stage's
 # peak exceeds LIMIT_KB (default 65536: every stage is bounded, anon-pseudo
-# by the distinct mentions, here ~5,000 addresses).
+# by the distinct mentions, here ~5,000 addresses).  With "streets", every
+# paragraph names a street of its own (a made-up name), so that the
+# distinct addresses and entities grow with the input: what a distinct
+# mention costs anon-pseudo.
 set -u
 mb=${1:-200}
 limit=${2:-65536}
+streets=$([ "${3:-}" = streets ] && echo 1 || echo 0)
 top=$(pwd)
 PATH=$top/bin:$PATH
 T=/usr/bin/time
@@ -20,15 +24,28 @@ T=/usr/bin/time
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
-awk -v mb="$mb" 'BEGIN {
+awk -v mb="$mb" -v streets="$streets" '
+function street(k,	s) {
+	if (!streets)
+		return "Elm";
+	s = "";
+	do {
+		s = s substr("bcdfghklmnprstvw", k % 16 + 1, 1) \
+		    substr("aeiou", int(k / 16) % 5 + 1, 1);
+		k = int(k / 80);
+	} while (k > 0);
+	return toupper(substr(s, 1, 1)) substr(s, 2) "ton";
+}
+BEGIN {
 	n = 0; size = 0; lim = mb * 1024 * 1024;
 	while (size < lim) {
 		n++;
 		line = sprintf("%d. On %d May 2019 the health visitor Ms Okafor " \
-		    "saw Kayden Smith at %d Elm Road, Westmoor, about case " \
+		    "saw Kayden Smith at %d %s Road, Westmoor, about case " \
 		    "reference CR-%06d; his mother said that the school " \
 		    "had been told and that the family would move.",
-		    n, n % 28 + 1, n % 5000 + 1, n);
+		    n, n % 28 + 1, streets ? n % 90 + 1 : n % 5000 + 1,
+		    street(n), n);
 		print line;
 		size += length(line) + 1;
 	}
