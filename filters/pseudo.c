@@ -80,6 +80,10 @@ struct pm {
 	unsigned	 chosen : 1;
 	unsigned	 not_mother : 1; /* the sentence names "the mother" */
 	unsigned	 not_father : 1; /* ... "the father" */
+	unsigned	 at_work : 1;	/* a short form doing a practitioner's
+					   work ("Ms X completed a visit") */
+	unsigned	 at_home : 1;	/* ... spoken of as family ("placed
+					   with Ms X", "Ms X's mobile") */
 };
 
 /*
@@ -103,6 +107,9 @@ struct item {
 	enum ptype	 type;
 	unsigned	 not_mother : 1; /* as in struct pm */
 	unsigned	 not_father : 1;
+	unsigned	 at_work : 1;
+	unsigned	 at_home : 1;
+	unsigned	 full : 2;	/* 0 not known yet, 1 no, 2 a full name */
 };
 
 /*
@@ -149,6 +156,9 @@ struct pent {
 	size_t		 first_start;
 	unsigned long	 last_text;
 	size_t		 last_start;
+	int		 fullseen;	/* the sweep has passed a full name */
+	unsigned long	 full_text;	/* ... the last one */
+	size_t		 full_start;
 	long		 best;		/* mention giving the canonical form */
 	struct pkey	*key;
 	size_t		 nkey;
@@ -210,6 +220,8 @@ struct pseudo {
 	const char		**csur;		/* case row -> "\x1fsurname\x1f..." */
 	const char		**cnsur;	/* ... of the name, not aliases */
 	unsigned		 ctx;		/* PICK_NOT_* of the mention */
+	struct phash		*nsk;		/* surnames of a case-file person
+						   and of someone else */
 	struct counter		*ctr;
 	size_t			 nctr, capctr;
 	size_t			*out;		/* entities listed, id order */
@@ -342,6 +354,7 @@ pseudo_free(struct pseudo *p)
 	}
 	phash_free(p->idx);
 	phash_free(p->intern);
+	phash_free(p->nsk);
 	free(p->istr);
 	free(p->m);
 	sbuf_release(&p->ubuf);
@@ -822,6 +835,152 @@ role_apart(const char *text, size_t len, size_t start, size_t end,
 	return 0;
 }
 
+/*
+ * Context words around a title + surname ("Ms Lowe") that tell a
+ * practitioner at work from a member of the family, for when a
+ * professional and someone of the case file share the surname.  At work:
+ * the subject of a professional act ("Ms Lowe completed a health
+ * assessment", "Mr Dane served a notice"), a role in apposition ("Ms
+ * Lowe, the school nurse", "Mr Dane (housing officer)"), the agent of a
+ * visit ("Visit by Mr Dane").  At home: spoken of as family or as a
+ * patient ("placed with Ms Lowe", "Ms Lowe's mobile", "Ms Lowe was seen
+ * by").  Common case-review wording, in lower case; matched whole words,
+ * case ignored.
+ */
+static const char *const work_after[] = {
+	"visited", "completed", "recorded", "undertook", "closed the",
+	"served", "wrote", "was allocated", "assessed", "examined", "noted",
+	"documented", "carried out", "conducted", "chaired", "convened",
+	"reviewed", "discharged", "arranged", "did not ask", "had a caseload",
+	"referred", "made a referral", "made an unannounced",
+	"made a home visit", "prescribed", "supervised", "interviewed",
+	"observed", "transferred", "allocated", NULL
+};
+static const char *const work_before[] = {
+	"visit by", "visited by", "assessed by", "examined by", "seen by",
+	"assessment by", "referral by", "referred by", "allocated to", NULL
+};
+static const char *const home_after[] = {
+	"'s mobile", "'s telephone", "'s phone", "\xe2\x80\x99s mobile",
+	"\xe2\x80\x99s telephone", "\xe2\x80\x99s phone", "was seen by",
+	"and the children", "and her children", "and his children",
+	"was arrested", "was admitted", "had a history", "was detained",
+	"gave birth", "was pregnant", NULL
+};
+static const char *const home_before[] = {
+	"placed with", "left with", "cared for by", "looked after by",
+	"registered to", "call from", "care of", "collected by", "living with",
+	"lived with", "stayed with", "staying with", NULL
+};
+static const char *const role_nouns[] = {
+	"worker", "visitor", "nurse", "officer", "reviewer", "manager",
+	"teacher", "headteacher", "doctor", "gp", "consultant", "practitioner",
+	"midwife", "paediatrician", "chair", "therapist", "psychologist",
+	"psychiatrist", "constable", "sergeant", "detective", "advocate",
+	"idva", "coordinator", "co-ordinator", "clinician", "author", NULL
+};
+
+/* Returns the length of the phrase of list w that text[i..] begins with. */
+static size_t
+phrase_at(const char *text, size_t len, size_t i, const char *const *w)
+{
+	size_t	 n;
+
+	for (; *w != NULL; w++) {
+		n = strlen(*w);
+		if (i + n <= len && strncasecmp(text + i, *w, n) == 0 &&
+		    (i + n == len || !isalpha((unsigned char)text[i + n])))
+			return n;
+	}
+	return 0;
+}
+
+/* Returns 1 when a phrase of list w ends just before text[i] (spaces). */
+static int
+phrase_before(const char *text, size_t i, const char *const *w)
+{
+	size_t	 n;
+
+	while (i > 0 && text[i - 1] == ' ')
+		i--;
+	for (; *w != NULL; w++) {
+		n = strlen(*w);
+		if (n <= i && strncasecmp(text + i - n, *w, n) == 0 &&
+		    (n == i || !isalpha((unsigned char)text[i - n - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Returns 1 when text[i..] puts a role in apposition: ", the school
+ * nurse", ", an independent reviewer", " (housing officer)": up to four
+ * words, one of them a role noun.
+ */
+static int
+role_apposition(const char *text, size_t len, size_t i)
+{
+	size_t	 w;
+
+	if (i + 2 < len && text[i] == ',' && text[i + 1] == ' ')
+		i += 2;
+	else if (i + 2 < len && text[i] == ' ' && text[i + 1] == '(')
+		i += 2;
+	else
+		return 0;
+	for (w = 0; w < 4 && i < len; w++) {
+		if (phrase_at(text, len, i, role_nouns) > 0)
+			return 1;
+		while (i < len && (isalpha((unsigned char)text[i]) ||
+		    text[i] == '-'))
+			i++;
+		if (i >= len || text[i] != ' ')
+			return 0;
+		i++;
+	}
+	return 0;
+}
+
+/*
+ * Sets m->at_work and m->at_home for a title + surname at text[from..end)
+ * (see work_after[]).
+ */
+static void
+work_or_home(struct pm *m, const char *text, size_t len, size_t from,
+    size_t end)
+{
+	size_t	 i, n;
+
+	for (i = from; i < end && text[i] != ' '; i++)
+		;
+	if (pn_title(text + from, i - from) < 0 || i == end ||
+	    memchr(text + i + 1, ' ', end - i - 1) != NULL)
+		return;
+	if (phrase_before(text, from, work_before) ||
+	    role_apposition(text, len, end))
+		m->at_work = 1;
+	if (phrase_before(text, from, home_before) ||
+	    phrase_at(text, len, end, home_after) > 0)
+		m->at_home = 1;
+	for (i = end; i < len && text[i] == ' '; i++)
+		;
+	if (i == end)
+		return;
+	if (phrase_at(text, len, i, work_after) > 0)
+		m->at_work = 1;
+	/* "Ms Lowe saw Kai": a practitioner sees a named person; a
+	 * patient sees "the GP" or "Dr Moss". */
+	if ((n = phrase_at(text, len, i, (const char *const[]){ "saw",
+	    NULL })) > 0 && i + n + 1 < len && text[i + n] == ' ' &&
+	    isupper((unsigned char)text[i + n + 1])) {
+		for (i += n + 1, n = 0; i + n < len &&
+		    isalpha((unsigned char)text[i + n]); n++)
+			;
+		if (pn_title(text + i, n) < 0)
+			m->at_work = 1;
+	}
+}
+
 static int	flush_unit(struct pseudo *);
 
 /* Copies s into the unit buffer; returns its offset or SIZE_MAX. */
@@ -898,6 +1057,7 @@ pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
 	if (m->type == T_PERSON) {
 		m->not_mother = role_apart(text, len, start, end, "mother");
 		m->not_father = role_apart(text, len, start, end, "father");
+		work_or_home(m, text, len, from, end);
 	}
 	m->slen = end - from;
 	m->koff = m->hoff = SIZE_MAX;
@@ -1102,6 +1262,7 @@ item_eq(const struct item *it, const struct pm *m, uint64_t h)
 {
 	return it->h == h && it->type == m->type && it->conf == m->conf &&
 	    it->not_mother == m->not_mother && it->not_father == m->not_father &&
+	    it->at_work == m->at_work && it->at_home == m->at_home &&
 	    it->slen == m->slen && it->subtype == m->subtype &&
 	    memcmp(it->surface, m->surface, m->slen) == 0 &&
 	    strcmp(it->key, m->key) == 0 && strcmp(it->hint, m->hint) == 0;
@@ -1168,13 +1329,15 @@ item_of(struct pseudo *p, struct pm *m)
 		m->slen = 0;
 		m->conf = 0;
 		m->not_mother = m->not_father = 0;
+		m->at_work = m->at_home = 0;
 	}
 	h = hstr(h, m->surface, m->slen);
 	h = hstr(h, m->key, strlen(m->key));
 	h = hstr(h, m->hint, strlen(m->hint));
 	h = hstr(h, (const char *)&m->subtype, sizeof(m->subtype));
 	h ^= (uint64_t)m->type << 40 ^ (uint64_t)m->not_mother << 50 ^
-	    (uint64_t)m->not_father << 51 ^ (uint64_t)(unsigned)m->conf;
+	    (uint64_t)m->not_father << 51 ^ (uint64_t)m->at_work << 52 ^
+	    (uint64_t)m->at_home << 53 ^ (uint64_t)(unsigned)m->conf;
 	h *= 1099511628211ULL;
 	if (2 * (p->nit + 1) > p->capitab && itab_grow(p) == -1)
 		return -1;
@@ -1190,6 +1353,8 @@ item_of(struct pseudo *p, struct pm *m)
 	it->subtype = m->subtype;
 	it->not_mother = m->not_mother;
 	it->not_father = m->not_father;
+	it->at_work = m->at_work;
+	it->at_home = m->at_home;
 	it->slen = m->slen;
 	it->first = p->nocc;
 	if ((it->surface = arena_dup(p, m->surface, m->slen)) == NULL ||
@@ -1322,6 +1487,8 @@ occ_load(struct pseudo *p)
 	m->type = it->type;
 	m->not_mother = it->not_mother;
 	m->not_father = it->not_father;
+	m->at_work = it->at_work;
+	m->at_home = it->at_home;
 	m->chosen = 1;
 	return m;
 }
@@ -1667,6 +1834,88 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	return best;
 }
 
+/* Returns 1 when a mention of e named a profession (not a family role). */
+static int
+practitioner(const struct pent *e)
+{
+	size_t	 i;
+	int	 r;
+
+	for (i = 0; i < e->nvote; i++) {
+		if (*e->vote[i].s == '\0' || strcmp(e->vote[i].s, "other") == 0)
+			continue;
+		r = case_role_parse(e->vote[i].s, strlen(e->vote[i].s));
+		if (r < 0 || r == ROLE_PROFESSIONAL)
+			return 1;
+	}
+	return 0;
+}
+
+/* Returns 1 when title + surname pn may name e by its title. */
+static int
+title_fits(const struct pname *pn, const struct pent *e)
+{
+	return gender_ok(pn->gender, e->gender) && !title_excludes(pn, e) &&
+	    (!pn->titled || !has_key(e, "title", NULL) ||
+	    has_key(e, "title", pn->title));
+}
+
+static int	has_namesake(const struct pseudo *, const struct pname *);
+static int	namesake_gender(const struct pseudo *, const struct pname *,
+		    int);
+static int	unkey(struct pseudo *, struct pm *, const char *);
+
+/*
+ * A title + surname that fits a case-file person and someone else known
+ * by a full name of the same surname (plan_namesakes()), among people
+ * v[0..n): the case file's by default (pick()), the other one when the
+ * title fits only them, when the mention does a practitioner's work
+ * ("Mr Kane completed a tenancy visit"), or when the other one's full
+ * name was seen more recently than the case-file person's -- unless the
+ * mention is spoken of as family and the other one is a practitioner.
+ */
+static long
+namesake_pick(struct pseudo *p, const struct pm *m, const struct pname *pn,
+    const size_t *v, size_t n)
+{
+	size_t		 c[MAXCAND], nc = 0, o[MAXCAND], no = 0, i;
+	const struct pent *e, *k, *u;
+	long		 ki, ui;
+
+	for (i = 0; i < n && (nc < MAXCAND && no < MAXCAND); i++) {
+		e = &p->e[v[i]];
+		if (e->type != T_PERSON)
+			continue;
+		if (e->caserow >= 0)
+			c[nc++] = v[i];
+		else if (has_key(e, "first", NULL) && title_fits(pn, e))
+			o[no++] = v[i];
+	}
+	ki = pick(p, c, nc, m->text, pn, PICK_ADULT | PICK_CASE | PICK_SURNAME);
+	ui = pick(p, o, no, m->text, pn, PICK_ADULT);
+	if (ki == -1 || ui == -1)
+		return ki != -1 ? ki : ui;
+	k = &p->e[ki];
+	u = &p->e[ui];
+	if (!title_fits(pn, k) || case_role_is_child(k->crole))
+		return ui;
+	if (m->at_work)
+		return ui;
+	if (m->at_home && practitioner(u))
+		return ki;
+	/*
+	 * The one whose full name was seen last -- a practitioner of the
+	 * title's gender only: no forename tells a gender here.
+	 */
+	if (practitioner(u) && (pn->gender == 0 || u->gender == pn->gender ||
+	    (u->gender == 0 && namesake_gender(p, pn, pn->gender))) &&
+	    u->fullseen && (!k->fullseen ||
+	    u->full_text > k->full_text || (u->full_text == k->full_text &&
+	    u->full_start > k->full_start)))
+		return ui;
+	return ki;
+}
+
 /*
  * Edits allowed between two spellings of a name of length len: one from
  * five letters, two from six when the first and last letters agree.
@@ -1803,9 +2052,18 @@ resolve_person1(struct pseudo *p, struct pm *m, const struct pname *pn)
 			ei = pick(p, cand, nf, m->text, pn,
 			    PICK_ADULT | PICK_CASE);
 			return ei != -1 ? ei : p->caseent[row];
-		} else
+		} else {
 			v = lookup(p, T_PERSON, "last", pn->tok[0],
 			    pn->toklen[0], &n);
+			if (has_namesake(p, pn) &&
+			    (ei = namesake_pick(p, m, pn, v, n)) != -1) {
+				/* Not the case file's: its role goes too. */
+				if (p->e[ei].caserow < 0 &&
+				    unkey(p, m, intern(p, "")) == -1)
+					return -1;
+				return ei;
+			}
+		}
 		ei = pick(p, v, n, m->text, pn, pn->initials ? PICK_CASE :
 		    PICK_ADULT | PICK_CASE | PICK_SURNAME);
 		return ei != -1 ? ei : p->caseent[row];
@@ -1882,7 +2140,11 @@ resolve_person1(struct pseudo *p, struct pm *m, const struct pname *pn)
 			ei = pick(p, v, n, m->text, pn, PICK_ADULT);
 	} else if (pn->titled) {
 		v = lookup(p, T_PERSON, "last", pn->tok[0], pn->toklen[0], &n);
-		ei = pick(p, v, n, m->text, pn, PICK_ADULT | PICK_SURNAME);
+		if (has_namesake(p, pn))
+			ei = namesake_pick(p, m, pn, v, n);
+		else
+			ei = pick(p, v, n, m->text, pn,
+			    PICK_ADULT | PICK_SURNAME);
 		if (ei == -1 && maxedit(pn->toklen[0], 0) > 0) {
 			n = scan_persons(p, "last", pn->tok[0], pn->toklen[0],
 			    0, cand, MAXCAND);
@@ -2466,6 +2728,142 @@ forename_owner(struct pseudo *p, const struct pname *pn, long ei)
 	return -1;
 }
 
+/*
+ * Returns 1 when item m is a full name (forename + surname), caching the
+ * answer in the item.
+ */
+static int
+item_full(struct pseudo *p, size_t i)
+{
+	struct item	*m = &p->it[i];
+	struct pname	 pn;
+
+	if (m->full == 0) {
+		pn_parse(&pn, m->surface, m->slen);
+		m->full = is_full_name(&pn) ? 2 : 1;
+	}
+	return m->full == 2;
+}
+
+/* Returns 1 when a forename of case-file person e is a or close to it. */
+static int
+close_forename(const struct pent *e, const char *a, size_t alen)
+{
+	size_t	 k, vl, n;
+
+	for (k = 0; k < e->nkey; k++) {
+		if (strcmp(e->key[k].kind, "first") != 0)
+			continue;
+		vl = strlen(e->key[k].value);
+		n = alen < vl ? alen : vl;
+		/* The same, a nickname ("Dex"), or a misspelling. */
+		if (n >= 2 && memcmp(a, e->key[k].value, n) == 0)
+			return 1;
+		if (pn_edit(a, alen, e->key[k].value, vl, 1) <= 1)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Someone the case file does not list may share a surname with someone
+ * it does: "Lee Kane (tenancy officer)" and the grandfather Ron Kane.  The
+ * detector ties every "Mr Kane" to the case file; such a mention is then
+ * decided in the sweep by its context (namesake_pick()).  Records in
+ * p->nsk the surnames of full names in the text that fit no case-file
+ * person (not their name, nickname or a misspelling of their forename)
+ * while some case-file person has that surname.
+ */
+static int
+plan_namesakes(struct pseudo *p)
+{
+	struct pname	 pn;
+	const struct item *m;
+	const struct pent *e;
+	const size_t	*v;
+	char		 buf[PN_BUFSZ];
+	size_t		 i, j, n, len, last;
+	int		 family, other;
+
+	if (p->cf == NULL)
+		return 0;
+	for (i = 0; i < p->nit; i++) {
+		m = &p->it[i];
+		if (m->type != T_PERSON || m->count == 0 ||
+		    case_row(p, m->key) != -1 || !item_full(p, i))
+			continue;
+		pn_parse(&pn, m->surface, m->slen);
+		last = pn.ntok - 1;
+		len = join(&pn, 1, pn.ntok, buf, sizeof(buf));
+		v = lookup(p, T_PERSON, "last", pn.tok[last], pn.toklen[last],
+		    &n);
+		family = 0;
+		other = 1;
+		for (j = 0; j < n; j++) {
+			e = &p->e[v[j]];
+			if (e->caserow < 0)
+				continue;
+			if (case_surname(p, e, pn.tok[last], pn.toklen[last]) ||
+			    case_surname(p, e, buf, len))
+				family = 1;
+			if (close_forename(e, pn.tok[0], pn.toklen[0]))
+				other = 0;
+		}
+		if (!family || !other)
+			continue;
+		if (p->nsk == NULL && (p->nsk = phash_new()) == NULL)
+			return -1;
+		if (phash_add(p->nsk, pn.tok[last], pn.toklen[last], 0) == -1)
+			return -1;
+	}
+	/*
+	 * The gender of the practitioner of each such surname, from the
+	 * titles of mentions at work ("Mr Kane completed a visit"): value
+	 * 'm' or 'f' beside the 0 above.
+	 */
+	for (i = 0; p->nsk != NULL && i < p->nit; i++) {
+		m = &p->it[i];
+		if (m->type != T_PERSON || m->count == 0 || !m->at_work ||
+		    pn_parse(&pn, m->surface, m->slen) != 1 ||
+		    pn.gender == 0 || !has_namesake(p, &pn))
+			continue;
+		if (phash_add(p->nsk, pn.tok[0], pn.toklen[0],
+		    (size_t)pn.gender) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Returns 1 when the practitioner called by surname pn (plan_namesakes())
+ * was seen at work under a title of gender g.
+ */
+static int
+namesake_gender(const struct pseudo *p, const struct pname *pn, int g)
+{
+	const size_t	*v;
+	size_t		 n, i;
+
+	v = phash_get(p->nsk, pn->tok[0], pn->toklen[0], &n);
+	for (i = 0; i < n; i++)
+		if (v[i] == (size_t)g)
+			return 1;
+	return 0;
+}
+
+/* Returns 1 when a title + surname pn has a namesake (plan_namesakes()). */
+static int
+has_namesake(const struct pseudo *p, const struct pname *pn)
+{
+	size_t	 n;
+
+	if (p->nsk == NULL || pn->ntok != 1 || !pn->titled ||
+	    pn->initials || prof_title(pn))
+		return 0;
+	phash_get(p->nsk, pn->tok[0], pn->toklen[0], &n);
+	return n > 0;
+}
+
 static int
 group(struct pseudo *p)
 {
@@ -2475,7 +2873,7 @@ group(struct pseudo *p)
 	const char	*sub;
 	long		 row, ei;
 
-	if (plan_titles(p) == -1)
+	if (plan_titles(p) == -1 || plan_namesakes(p) == -1)
 		return -1;
 	/*
 	 * A: mentions the detector tied to the case file, except a bare
@@ -2501,7 +2899,7 @@ group(struct pseudo *p)
 				return -1;
 			continue;
 		}
-		if (case_ambiguous(p, &pn))
+		if (case_ambiguous(p, &pn) || has_namesake(p, &pn))
 			continue;
 		if ((ei = forename_owner(p, &pn, p->caseent[row])) == -1)
 			ei = p->caseent[row];
@@ -2546,6 +2944,11 @@ group(struct pseudo *p)
 			e->seen = 1;
 			e->last_text = m->text;
 			e->last_start = m->start;
+			if (m->type == T_PERSON && item_full(p, m->item)) {
+				e->fullseen = 1;
+				e->full_text = m->text;
+				e->full_start = m->start;
+			}
 		}
 	}
 	return p->ioerr ? -1 : 0;

@@ -331,6 +331,136 @@ doctor_title(void **state)
 	pseudo_free(d.p);
 }
 
+static const char namesake_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Nia Farrow,mother,,1991-02-03,,,\n"
+    "Tam Farrow,subject-child,,2015-06-07,,,\n"
+    "Ron Farrow,grandfather,,1960-01-01,,,\n";
+
+/* The paragraphs of the namesake tests; with_officer adds Dev Farrow. */
+static void
+farrows(struct doc *d, int with_officer, unsigned long *pa)
+{
+	static const char *const text[] = {
+		"Ron Farrow is the maternal grandfather.",
+		"Dev Farrow (housing officer) came.",
+		"Mr Farrow completed a tenancy visit.",
+		"On the same day Mr Farrow rang the school.",
+		"The children were placed with Mr Farrow.",
+		"Ron Farrow said that he was worried.",
+		"Later Mr Farrow rang the school again.",
+		"Ms Farrow rang the school.",
+		"Mr Farrow served a notice seeking possession.",
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
+		if (i == 1 && !with_officer) {
+			pa[i] = 0;
+			continue;
+		}
+		pa[i] = para(d, text[i]);
+	}
+	person(d, pa[0], "Ron Farrow", 0, "grandfather", "case:3");
+	if (with_officer)
+		person(d, pa[1], "Dev Farrow", 0, "housing-officer", "");
+	/* The detector ties every "Mr Farrow" to the case file. */
+	person(d, pa[2], "Mr Farrow", 0, "grandfather", "case:3");
+	person(d, pa[3], "Mr Farrow", 0, "grandfather", "case:3");
+	person(d, pa[4], "Mr Farrow", 0, "grandfather", "case:3");
+	person(d, pa[5], "Ron Farrow", 0, "grandfather", "case:3");
+	person(d, pa[6], "Mr Farrow", 0, "grandfather", "case:3");
+	person(d, pa[7], "Ms Farrow", 0, "mother", "case:1");
+	person(d, pa[8], "Mr Farrow", 0, "grandfather", "case:3");
+}
+
+/*
+ * A professional the case file does not list shares a surname with the
+ * grandfather.  "Mr Farrow" doing a practitioner's work is the officer;
+ * with no such words, the one whose full name was read last (the officer,
+ * seen at work as a Mr); spoken of as family, the grandfather; after the
+ * grandfather's full name again, the grandfather, unless at work.  "Ms
+ * Farrow" cannot be the officer, known only as a Mr.
+ */
+static void
+namesake_by_context(void **state)
+{
+	struct casefile	*cf = casefile(namesake_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 pa[9];
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	farrows(&d, 1, pa);
+	resolve(&d);
+	assert_string_equal(got(&d, pa[0], "Ron Farrow", 0),
+	    "Maternal grandfather");
+	assert_string_equal(got(&d, pa[1], "Dev Farrow", 0),
+	    "Housing Officer 1");
+	assert_string_equal(got(&d, pa[2], "Mr Farrow", 0),
+	    "Housing Officer 1");
+	assert_string_equal(got(&d, pa[3], "Mr Farrow", 0),
+	    "Housing Officer 1");
+	assert_string_equal(got(&d, pa[4], "Mr Farrow", 0),
+	    "Maternal grandfather");
+	assert_string_equal(got(&d, pa[6], "Mr Farrow", 0),
+	    "Maternal grandfather");
+	assert_string_equal(got(&d, pa[7], "Ms Farrow", 0), "Mother");
+	assert_string_equal(got(&d, pa[8], "Mr Farrow", 0),
+	    "Housing Officer 1");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+/* Without anyone else of that surname, every "Mr Farrow" is family. */
+static void
+namesake_none(void **state)
+{
+	struct casefile	*cf = casefile(namesake_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 pa[9];
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	farrows(&d, 0, pa);
+	resolve(&d);
+	assert_string_equal(got(&d, pa[2], "Mr Farrow", 0),
+	    "Maternal grandfather");
+	assert_string_equal(got(&d, pa[3], "Mr Farrow", 0),
+	    "Maternal grandfather");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+/*
+ * Whose full name was read last decides only for a practitioner of the
+ * title's gender: "Mr Farrow" after "Ada Farrow (social worker)" -- who
+ * may be a woman, and was never seen at work as a Mr -- stays the
+ * grandfather.
+ */
+static void
+namesake_gender_unknown(void **state)
+{
+	struct casefile	*cf = casefile(namesake_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Ron Farrow is the maternal grandfather.");
+	b = para(&d, "Ada Farrow (social worker) came.");
+	c = para(&d, "Mr Farrow rang the school.");
+	person(&d, a, "Ron Farrow", 0, "grandfather", "case:3");
+	person(&d, b, "Ada Farrow", 0, "social-worker", "");
+	person(&d, c, "Mr Farrow", 0, "grandfather", "case:3");
+	resolve(&d);
+	assert_string_equal(got(&d, c, "Mr Farrow", 0),
+	    "Maternal grandfather");
+	assert_string_equal(got(&d, b, "Ada Farrow", 0), "Social Worker 1");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
 int
 main(void)
 {
@@ -342,6 +472,9 @@ main(void)
 		cmocka_unit_test(two_titles_two_women),
 		cmocka_unit_test(forename_before_middle_name),
 		cmocka_unit_test(doctor_title),
+		cmocka_unit_test(namesake_by_context),
+		cmocka_unit_test(namesake_none),
+		cmocka_unit_test(namesake_gender_unknown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
