@@ -296,40 +296,94 @@ islowerl(unsigned long cp)
 	return isletter(cp) && !isupperl(cp);
 }
 
+/* ASCII byte classes for the tokenizer (the C locale's isalpha()). */
+enum { A_LETTER = 1, A_DIGIT = 2, A_UPPER = 4 };
+
+static unsigned char	 aclass[128];
+
+static void
+aclass_init(void)
+{
+	int	 ch;
+
+	if (aclass['a'] != 0)
+		return;
+	for (ch = 0; ch < 128; ch++) {
+		if (ch >= 'A' && ch <= 'Z')
+			aclass[ch] = A_LETTER | A_UPPER;
+		else if (ch >= 'a' && ch <= 'z')
+			aclass[ch] = A_LETTER;
+		else if (ch >= '0' && ch <= '9')
+			aclass[ch] = A_DIGIT;
+	}
+}
+
+/*
+ * Cuts the paragraph into tokens: runs of letters and digits, with an
+ * inner apostrophe (' or ’) or hyphen followed by a letter (a hyphen
+ * also by a digit).  ASCII bytes are classed by a table; other
+ * characters are decoded.  Every token is then folded once into
+ * c->fbuf (an all-ASCII token without decoding).
+ */
 static int
 tokenise(struct places_ctx *c)
 {
 	const char	*s = c->text;
-	size_t		 len = c->len, i = 0, n, m;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t		 len = c->len, i = 0, n, m, k, o;
 	unsigned long	 cp, nx;
+	unsigned	 ac;
 
+	aclass_init();
 	c->ntok = 0;
 	while (i < len) {
-		cp = cpat(s, len, i, &n);
-		if (!isletter(cp) && !(cp < 0x80 && isdigit((int)cp))) {
-			i += n;
-			continue;
+		if (u[i] < 0x80) {
+			if ((aclass[u[i]] & (A_LETTER | A_DIGIT)) == 0) {
+				i++;
+				continue;
+			}
+			cp = u[i];
+		} else {
+			cp = cpat(s, len, i, &n);
+			if (!isletter(cp)) {
+				i += n;
+				continue;
+			}
 		}
 		struct tok t = { i, 0, 0, 0, -1, -1, 0, 0, -1, 0 };
-		int	 up = 0, low = 0, letters = 0;
+		int	 low = 0, letters = 0, ascii = 1;
 		if (isupperl(cp))
 			t.f |= T_CAP;
-		if (cp < 0x80 && isdigit((int)cp))
+		if (cp < 0x80 && (aclass[cp] & A_DIGIT))
 			t.f |= T_DIGIT;
 		for (;;) {
 			if (i >= len)
 				break;
-			cp = cpat(s, len, i, &n);
-			if (isletter(cp) || (cp < 0x80 && isdigit((int)cp))) {
-				if (isletter(cp)) {
+			if (u[i] < 0x80) {
+				ac = aclass[u[i]];
+				if (ac & A_LETTER) {
 					letters++;
-					if (isupperl(cp))
-						up++;
-					else if (islowerl(cp))
+					if (!(ac & A_UPPER))
 						low++;
+					i++;
+					continue;
 				}
-				i += n;
-				continue;
+				if (ac & A_DIGIT) {
+					i++;
+					continue;
+				}
+				cp = u[i];
+				n = 1;
+			} else {
+				cp = cpat(s, len, i, &n);
+				if (isletter(cp)) {
+					ascii = 0;
+					letters++;
+					if (islowerl(cp))
+						low++;
+					i += n;
+					continue;
+				}
 			}
 			/* Inner apostrophe or hyphen followed by a letter
 			 * or digit stays in the word. */
@@ -338,6 +392,8 @@ tokenise(struct places_ctx *c)
 				nx = cpat(s, len, i + n, &m);
 				if (isletter(nx) ||
 				    (cp == '-' && nx < 0x80 && isdigit((int)nx))) {
+					if (cp == 0x2019)
+						ascii = 0;
 					i += n;
 					continue;
 				}
@@ -351,7 +407,8 @@ tokenise(struct places_ctx *c)
 		if ((t.f & T_DIGIT) && !(t.s > 0 && s[t.s - 1] == '.')) {
 			/* House numbers: 1-4 digits, one optional letter, or
 			 * a range "12-14". */
-			size_t	 k = t.s, d = 0;
+			size_t	 d = 0;
+			k = t.s;
 			while (k < t.e && isdigit((unsigned char)s[k]))
 				k++, d++;
 			if (d >= 1 && d <= 4 && (k == t.e ||
@@ -368,6 +425,8 @@ tokenise(struct places_ctx *c)
 		    (unsigned char)s[t.e - 2] == 0x99 &&
 		    (unsigned char)s[t.e - 4] == 0xe2)))
 			t.f |= T_POSSESSIVE;
+		/* fo != 0 marks an all-ASCII token until it is folded. */
+		t.fo = ascii;
 		if (c->ntok == c->captok) {
 			size_t	 nc = c->captok ? c->captok * 2 : 256;
 			struct tok *nt = realloc(c->tok, nc * sizeof(*nt));
@@ -377,7 +436,6 @@ tokenise(struct places_ctx *c)
 			c->captok = nc;
 		}
 		c->tok[c->ntok++] = t;
-		(void)up;
 	}
 	/* Fold every token once; folding never makes a token longer. */
 	if (len + c->ntok + 1 > c->capfbuf) {
@@ -388,10 +446,19 @@ tokenise(struct places_ctx *c)
 		c->capfbuf = len + c->ntok + 1;
 	}
 	for (i = 0, n = 0; i < c->ntok; i++) {
-		c->tok[i].fo = n;
-		c->tok[i].fl = foldcopy(c->fbuf + n, c->capfbuf - n,
-		    s + c->tok[i].s, c->tok[i].e - c->tok[i].s);
-		n += c->tok[i].fl + 1;
+		struct tok *t = &c->tok[i];
+
+		if (t->fo) {
+			for (k = t->s, o = n; k < t->e; k++, o++)
+				c->fbuf[o] = (char)(aclass[u[k]] & A_UPPER ?
+				    u[k] + 32 : u[k]);
+			c->fbuf[o] = '\0';
+			t->fl = t->e - t->s;
+		} else
+			t->fl = foldcopy(c->fbuf + n, c->capfbuf - n,
+			    s + t->s, t->e - t->s);
+		t->fo = n;
+		n += t->fl + 1;
 	}
 	return 0;
 }
