@@ -38,6 +38,7 @@
 #define MAXPHRASE	512	/* bytes of a folded phrase */
 #define ALLOWMAX	9	/* tokens of the longest allowed phrase */
 #define HEADMAX		5	/* tokens of the longest institution head */
+#define WT_SLOTS	1024	/* hash set of the small word lists */
 
 enum {
 	T_CAP = 1,		/* starts with an upper-case letter */
@@ -56,6 +57,8 @@ struct tok {
 	int		 desig;		/* a designator word; -1 = not known */
 	size_t		 pcend;		/* an upstream postcode starts here:
 					 * 1 + the token after it; 0 = none */
+	int		 g;		/* gap to the next token (G_*) */
+	unsigned	 lists;		/* L_* bits; L_KNOWN once computed */
 };
 
 struct places_ctx {
@@ -73,6 +76,11 @@ struct places_ctx {
 	struct lexicon	*instcore;	/* the cores of inst, without |family */
 	struct lexicon	*allowpre;	/* word prefixes of allow phrases */
 	struct wordclass *wc;		/* hunspell verdicts: o, p, u */
+	struct {
+		const char	*w;
+		size_t		 n;
+		unsigned	 bits;
+	}		 wtab[WT_SLOTS];	/* the word lists (wlists) */
 
 	/* Per-paragraph scratch, reused. */
 	const char	*text;
@@ -137,6 +145,86 @@ static const char *const designators[] = {
 	NULL
 };
 
+/* "lived at the X", "address on the X": a street (rule 4). */
+static const char *const homeword[] = { "address", "lived", "lives",
+	"living", "live", "home", "moved", "stayed", "staying", "flat",
+	"house", NULL };
+static const char *const homeprep[] = { "on", "at", NULL };
+/* Surnames that are also street words: a street only with a preposition. */
+static const char *const surnamey[] = {
+	"lane", "hill", "green", "wood", "field", "fields", "brook", "chase",
+	"bank", "croft", "mount", "dale", "park", "ridge", "grange", "gate",
+	"vale", "rise", "way", "row", "close", "street", "grove", "walker",
+	"hey", "mead", "lea", "end", NULL
+};
+
+/*
+ * The word lists above, in one hash set: a word maps to the bit set of
+ * the lists that hold it (bit k for wlists[k]).  A token's bits are
+ * looked up once (struct tok's lists).
+ */
+static const char *const *const wlists[] = {
+	titles, months, flatwords, streetprep, movewords, verbs, instconn,
+	designators, homeword, homeprep, surnamey, NULL
+};
+#define L_KNOWN		(1u << 31)
+
+static int
+listbit(const char *const *l)
+{
+	int	 k;
+
+	for (k = 0; wlists[k] != NULL; k++)
+		if (wlists[k] == l)
+			return k;
+	return -1;
+}
+
+static unsigned
+whash(const char *s, size_t n)
+{
+	unsigned h = 2166136261u;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void
+wtab_build(struct places_ctx *c)
+{
+	const char *const *l;
+	size_t	 i, n;
+	int	 k;
+
+	for (k = 0; wlists[k] != NULL; k++)
+		for (l = wlists[k]; *l != NULL; l++) {
+			n = strlen(*l);
+			for (i = whash(*l, n) & (WT_SLOTS - 1);
+			    c->wtab[i].w != NULL &&
+			    strcmp(c->wtab[i].w, *l) != 0;
+			    i = (i + 1) & (WT_SLOTS - 1))
+				;
+			c->wtab[i].w = *l;
+			c->wtab[i].n = n;
+			c->wtab[i].bits |= 1u << k;
+		}
+}
+
+/* The bits of the lists that hold s[0..n). */
+static unsigned
+wordbits(const struct places_ctx *c, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = whash(s, n) & (WT_SLOTS - 1); c->wtab[i].w != NULL;
+	    i = (i + 1) & (WT_SLOTS - 1))
+		if (c->wtab[i].n == n && memcmp(c->wtab[i].w, s, n) == 0)
+			return c->wtab[i].bits;
+	return 0;
+}
+
 static int
 inlist(const char *const *l, const char *s, size_t n)
 {
@@ -145,6 +233,18 @@ inlist(const char *const *l, const char *s, size_t n)
 		    memcmp(*l, s, n) == 0)
 			return 1;
 	return 0;
+}
+
+/* inlist() through the hash set when l is one of wlists. */
+static int
+inl(const struct places_ctx *c, const char *const *l, const char *s,
+    size_t n)
+{
+	int	 b = listbit(l);
+
+	if (b < 0 || n == 0)
+		return inlist(l, s, n);
+	return (wordbits(c, s, n) >> b) & 1;
 }
 
 /* Copies s[0..n) into dst folded: ’ and ‘ become ', letters lower case. */
@@ -214,10 +314,19 @@ ftok(const struct places_ctx *c, size_t i, size_t *n)
 static int
 tokis(const struct places_ctx *c, size_t i, const char *const *l)
 {
+	struct tok *t;
 	const char *w;
 	size_t	 n;
+	int	 b;
 
-	return (w = ftok(c, i, &n)) != NULL && inlist(l, w, n);
+	if ((w = ftok(c, i, &n)) == NULL)
+		return 0;
+	if ((b = listbit(l)) < 0 || n == 0)
+		return inlist(l, w, n);
+	t = &c->tok[i];
+	if (!(t->lists & L_KNOWN))
+		t->lists = L_KNOWN | wordbits(c, w, n);
+	return (t->lists >> b) & 1;
 }
 
 static int
@@ -296,6 +405,8 @@ islowerl(unsigned long cp)
 	return isletter(cp) && !isupperl(cp);
 }
 
+static int	gap_of(const struct places_ctx *, size_t);
+
 /* ASCII byte classes for the tokenizer (the C locale's isalpha()). */
 enum { A_LETTER = 1, A_DIGIT = 2, A_UPPER = 4 };
 
@@ -350,7 +461,7 @@ tokenise(struct places_ctx *c)
 				continue;
 			}
 		}
-		struct tok t = { i, 0, 0, 0, -1, -1, 0, 0, -1, 0 };
+		struct tok t = { i, 0, 0, 0, -1, -1, 0, 0, -1, 0, 0, 0 };
 		int	 low = 0, letters = 0, ascii = 1;
 		if (isupperl(cp))
 			t.f |= T_CAP;
@@ -460,6 +571,8 @@ tokenise(struct places_ctx *c)
 		t->fo = n;
 		n += t->fl + 1;
 	}
+	for (i = 0; i < c->ntok; i++)
+		c->tok[i].g = gap_of(c, i);
 	return 0;
 }
 
@@ -467,7 +580,7 @@ tokenise(struct places_ctx *c)
 enum { G_NONE, G_SPACE, G_COMMA, G_OTHER };
 
 static int
-gap(const struct places_ctx *c, size_t i)
+gap_of(const struct places_ctx *c, size_t i)
 {
 	size_t	 a, b, commas = 0, n;
 	unsigned long cp;
@@ -489,6 +602,13 @@ gap(const struct places_ctx *c, size_t i)
 	if (commas == 0)
 		return b > c->tok[i].e ? G_SPACE : G_OTHER;
 	return commas == 1 ? G_COMMA : G_OTHER;
+}
+
+/* The gap kind after token i (tokenise() computed it). */
+static int
+gap(const struct places_ctx *c, size_t i)
+{
+	return i + 1 >= c->ntok ? G_NONE : c->tok[i].g;
 }
 
 /* Returns 1 when token i starts a sentence (or a cell, or the text). */
@@ -736,7 +856,7 @@ street_at(struct places_ctx *c, size_t k, int *strong)
 		return -1;
 	fold1(c, k, b);
 	if (strcmp(b, "the") != 0 && (lexicon_has(c->stop, b, strlen(b)) ||
-	    inlist(titles, b, strlen(b)) || inlist(months, b, strlen(b))))
+	    inl(c, titles, b, strlen(b)) || inl(c, months, b, strlen(b))))
 		return -1;
 	for (m = k; m < c->ntok && m - k < 5 && cap(c, m) && !c->tok[m].used &&
 	    (m == k || gap(c, m - 1) == G_SPACE); m++)
@@ -996,7 +1116,7 @@ corekey(const struct places_ctx *c, size_t a, size_t b, char *buf, size_t cap)
 		if ((w = ftok(c, i, &n)) == NULL)
 			continue;
 		if (c->tok[i].desig == -1)	/* asked for every window */
-			c->tok[i].desig = inlist(designators, w, n);
+			c->tok[i].desig = tokis(c, i, designators);
 		if (c->tok[i].desig)
 			continue;
 		if (o + n + 2 >= cap)
@@ -1158,7 +1278,7 @@ instpass(struct places_ctx *c)
 		    !c->tok[p - 1].used) {
 			size_t	 q = p - 1;
 			fold1(c, q, buf);
-			if (inlist(titles, buf, strlen(buf)) &&
+			if (inl(c, titles, buf, strlen(buf)) &&
 			    strcmp(buf, "st") != 0)
 				break;
 			/* "R5 Schools should...": a label with figures
@@ -1185,7 +1305,7 @@ instpass(struct places_ctx *c)
 			    (const char *const[]){ "c", "church", NULL }))
 				break;
 			if (q > 0 && cap(c, q - 1) &&
-			    inlist(instconn, buf, strlen(buf)) &&
+			    inl(c, instconn, buf, strlen(buf)) &&
 			    strcmp(buf, "the") != 0 &&
 			    gap(c, q - 1) == G_SPACE && p > q + 0) {
 				p = q;
@@ -1354,14 +1474,6 @@ estatepass(struct places_ctx *c)
 
 /* --- rule 4: street-only references -------------------------------------- */
 
-/* Surnames that are also street words: a street only with a preposition. */
-static const char *const surnamey[] = {
-	"lane", "hill", "green", "wood", "field", "fields", "brook", "chase",
-	"bank", "croft", "mount", "dale", "park", "ridge", "grange", "gate",
-	"vale", "rise", "way", "row", "close", "street", "grove", "walker",
-	"hey", "mead", "lea", "end", NULL
-};
-
 static int
 streetpass(struct places_ctx *c)
 {
@@ -1421,10 +1533,6 @@ streetpass(struct places_ctx *c)
 static int
 namedpass(struct places_ctx *c)
 {
-	static const char *const homeword[] = { "address", "lived", "lives",
-	    "living", "live", "home", "moved", "stayed", "staying", "flat",
-	    "house", NULL };
-	static const char *const homeprep[] = { "on", "at", NULL };
 	char	 key[MAXPHRASE], w[MAXPHRASE];
 	size_t	 i, e, kl;
 
@@ -1768,6 +1876,7 @@ places_new(const char *dict, char *err, size_t errlen)
 	}
 	if ((c->wc = wordclass_open(dict, err, errlen)) == NULL)
 		goto fail;
+	wtab_build(c);
 	return c;
 fail:
 	places_free(c);
