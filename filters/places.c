@@ -75,6 +75,7 @@ struct places_ctx {
 	struct lexicon	*inst;		/* institution core -> subtype \t key */
 	struct lexicon	*instcore;	/* the cores of inst, without |family */
 	struct lexicon	*allowpre;	/* word prefixes of allow phrases */
+	struct lexicon	*headpre;	/* word prefixes of institution heads */
 	struct wordclass *wc;		/* hunspell verdicts: o, p, u */
 	struct {
 		const char	*w;
@@ -1198,8 +1199,8 @@ static int
 instpass(struct places_ctx *c)
 {
 	char	 buf[MAXPHRASE];
-	size_t	 i, n, len, p, h, a;
-	const char *sub;
+	size_t	 i, n = 0, k, len, p, h, a;
+	const char *sub, *hs;
 
 	for (i = 0; i < c->ntok; i++) {
 		if (c->tok[i].used || !cap(c, i))
@@ -1246,15 +1247,21 @@ instpass(struct places_ctx *c)
 				continue;
 			}
 		}
-		/* Head nouns: longest head starting here. */
+		/* Head nouns: longest head starting here, grown word by
+		 * word while it is the start of some head (spacing and the
+		 * buffer only fail more for longer phrases). */
 		sub = NULL;
-		for (n = HEADMAX; n >= 1; n--) {
-			if (i + n > c->ntok || !spaced(c, i, i + n))
-				continue;
-			len = foldtoks(c, i, i + n, buf, sizeof(buf));
-			if (len != (size_t)-1 &&
-			    (sub = lexicon_get(c->heads, buf, len)) != NULL)
+		for (k = 1; k <= HEADMAX && i + k <= c->ntok; k++) {
+			if (k > 1 && gap(c, i + k - 2) != G_SPACE)
 				break;
+			len = foldtoks(c, i, i + k, buf, sizeof(buf));
+			if (len == (size_t)-1 ||
+			    !lexicon_has(c->headpre, buf, len))
+				break;
+			if ((hs = lexicon_get(c->heads, buf, len)) != NULL) {
+				sub = hs;
+				n = k;
+			}
 		}
 		if (sub == NULL)
 			continue;
@@ -1870,7 +1877,9 @@ places_new(const char *dict, char *err, size_t errlen)
 	    (c->inst = lexicon_new()) == NULL ||
 	    (c->instcore = lexicon_new()) == NULL ||
 	    (c->allowpre = lexicon_new()) == NULL ||
-	    lexicon_each(c->allow, addprefixes, c->allowpre) != 0) {
+	    lexicon_each(c->allow, addprefixes, c->allowpre) != 0 ||
+	    (c->headpre = lexicon_new()) == NULL ||
+	    lexicon_each(c->heads, addprefixes, c->headpre) != 0) {
 		snprintf(err, errlen, "%s", strerror(ENOMEM));
 		goto fail;
 	}
@@ -1901,6 +1910,7 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->inst);
 	lexicon_free(c->instcore);
 	lexicon_free(c->allowpre);
+	lexicon_free(c->headpre);
 	wordclass_free(c->wc);
 	free(c->tok);
 	free(c->lower);
