@@ -164,22 +164,48 @@ static const char *const surnamey[] = {
  * the lists that hold it (bit k for wlists[k]).  A token's bits are
  * looked up once (struct tok's lists).
  */
+/* Words the rules ask a token to be, each list with its bit (tokisb()). */
+static const char *const w_the[] = { "the", NULL };
+static const char *const w_doctors[] = { "dr", "drs", "doctors", NULL };
+static const char *const w_and[] = { "and", NULL };
+static const char *const w_partners[] = { "partners", NULL };
+static const char *const w_sure[] = { "sure", NULL };
+static const char *const w_start[] = { "start", NULL };
+static const char *const w_c_church[] = { "c", "church", NULL };
+static const char *const w_placeprep[] = {
+	"at", "into", "to", "in", "from", "the", NULL
+};
+static const char *const w_intoat[] = { "into", "at", NULL };
+static const char *const w_partof[] = {
+	"outskirts", "centre", "town", "city", "area", "village", "north",
+	"south", "east", "west", "streets", "part", "parts", "edge",
+	"borough", "county", NULL
+};
+static const char *const w_public[] = {
+	"police", "town", "city", "railway", "bus", "magistrates",
+	"magistrates'", "custody", NULL
+};
+static const char *const w_publichead[] = {
+	"station", "centre", "court", "suite", NULL
+};
+
+/* wlists[L_X] is the list X; keep both in the same order. */
 static const char *const *const wlists[] = {
 	titles, months, flatwords, streetprep, movewords, verbs, instconn,
-	designators, homeword, homeprep, surnamey, NULL
+	designators, homeword, homeprep, surnamey, w_the, w_doctors, w_and,
+	w_partners, w_sure, w_start, w_c_church, w_placeprep, w_intoat,
+	w_partof, w_public, w_publichead, NULL
 };
+enum {
+	L_TITLES, L_MONTHS, L_FLATWORDS, L_STREETPREP, L_MOVEWORDS, L_VERBS,
+	L_INSTCONN, L_DESIGNATORS, L_HOMEWORD, L_HOMEPREP, L_SURNAMEY,
+	L_W_THE, L_W_DOCTORS, L_W_AND, L_W_PARTNERS, L_W_SURE, L_W_START,
+	L_W_C_CHURCH, L_W_PLACEPREP, L_W_INTOAT, L_W_PARTOF, L_W_PUBLIC,
+	L_W_PUBLICHEAD, L_NLISTS
+};
+_Static_assert(L_NLISTS < 31, "a token's list bits fit below L_KNOWN");
+
 #define L_KNOWN		(1u << 31)
-
-static int
-listbit(const char *const *l)
-{
-	int	 k;
-
-	for (k = 0; wlists[k] != NULL; k++)
-		if (wlists[k] == l)
-			return k;
-	return -1;
-}
 
 static unsigned
 whash(const char *s, size_t n)
@@ -226,25 +252,10 @@ wordbits(const struct places_ctx *c, const char *s, size_t n)
 	return 0;
 }
 
+/* Is s[0..n) a word of the list with bit b (L_*)? */
 static int
-inlist(const char *const *l, const char *s, size_t n)
+inlb(const struct places_ctx *c, int b, const char *s, size_t n)
 {
-	for (; *l != NULL; l++)
-		if ((n == 0 || (*l)[0] == s[0]) && strlen(*l) == n &&
-		    memcmp(*l, s, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* inlist() through the hash set when l is one of wlists. */
-static int
-inl(const struct places_ctx *c, const char *const *l, const char *s,
-    size_t n)
-{
-	int	 b = listbit(l);
-
-	if (b < 0 || n == 0)
-		return inlist(l, s, n);
 	return (wordbits(c, s, n) >> b) & 1;
 }
 
@@ -312,18 +323,16 @@ ftok(const struct places_ctx *c, size_t i, size_t *n)
 	return c->fbuf + c->tok[i].fo;
 }
 
+/* Is token i a word of the list with bit b (L_*)? */
 static int
-tokis(const struct places_ctx *c, size_t i, const char *const *l)
+tokisb(const struct places_ctx *c, size_t i, int b)
 {
 	struct tok *t;
 	const char *w;
 	size_t	 n;
-	int	 b;
 
 	if ((w = ftok(c, i, &n)) == NULL)
 		return 0;
-	if ((b = listbit(l)) < 0 || n == 0)
-		return inlist(l, w, n);
 	t = &c->tok[i];
 	if (!(t->lists & L_KNOWN))
 		t->lists = L_KNOWN | wordbits(c, w, n);
@@ -751,7 +760,7 @@ allowpass(struct places_ctx *c)
 		if (cap(c, i)) {
 			size_t	 j = i;
 			while (j < c->ntok && j - i < 10 && (cap(c, j) ||
-			    tokis(c, j, instconn)) && (j == i ||
+			    tokisb(c, j, L_INSTCONN)) && (j == i ||
 			    gap(c, j - 1) == G_SPACE)) {
 				char	 w[MAXPHRASE];
 				size_t	 wl = fold1(c, j, w);
@@ -857,7 +866,7 @@ street_at(struct places_ctx *c, size_t k, int *strong)
 		return -1;
 	fold1(c, k, b);
 	if (strcmp(b, "the") != 0 && (lexicon_has(c->stop, b, strlen(b)) ||
-	    inl(c, titles, b, strlen(b)) || inl(c, months, b, strlen(b))))
+	    inlb(c, L_TITLES, b, strlen(b)) || inlb(c, L_MONTHS, b, strlen(b))))
 		return -1;
 	for (m = k; m < c->ntok && m - k < 5 && cap(c, m) && !c->tok[m].used &&
 	    (m == k || gap(c, m - 1) == G_SPACE); m++)
@@ -927,7 +936,7 @@ locality_ok(struct places_ctx *c, size_t a, size_t b)
 	char	 w[MAXPHRASE];
 
 	if (anyallowed(c, a, b) || toklex(c, a, c->stop) ||
-	    tokis(c, a, titles) || tokis(c, a, months))
+	    tokisb(c, a, L_TITLES) || tokisb(c, a, L_MONTHS))
 		return 0;
 	fold1(c, a, w);
 	if (strcmp(w, "mother") == 0 || strcmp(w, "father") == 0)
@@ -954,12 +963,11 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 		/* "103 The Woodlands", "36 Riverside, Bootle L39 1LF": a
 		 * number and a name without a street word. */
 		if (need_strong || !cap(c, k) || c->tok[k].used ||
-		    tokis(c, k, titles) || tokis(c, k, months) ||
-		    (toklex(c, k, c->stop) && !tokis(c, k,
-		    (const char *const[]){ "the", NULL })))
+		    tokisb(c, k, L_TITLES) || tokisb(c, k, L_MONTHS) ||
+		    (toklex(c, k, c->stop) && !tokisb(c, k, L_W_THE)))
 			return 0;
 		q = (long)k;
-		if (tokis(c, k, (const char *const[]){ "the", NULL })) {
+		if (tokisb(c, k, L_W_THE)) {
 			if (!cap(c, k + 1) || gap(c, k) != G_SPACE ||
 			    c->tok[k + 1].used || toklex(c, k + 1, c->stop) ||
 			    (c->tok[k + 1].f & T_ALLCAPS) ||
@@ -997,7 +1005,7 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 		 * before another word ("12 Oak Road, Kayden was seen"). */
 		if (e < c->ntok && gap(c, e - 1) == G_SPACE &&
 		    !postcode_at(c, e, prior, &pe) &&
-		    (cap(c, e) || tokis(c, e, verbs)))
+		    (cap(c, e) || tokisb(c, e, L_VERBS)))
 			break;
 		seg[nseg][0] = j + 1;
 		seg[nseg][1] = e;
@@ -1043,7 +1051,7 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 				if (s >= 2 && (gap(c, s - 1) == G_COMMA ||
 				    gap(c, s - 1) == G_SPACE) &&
 				    (c->tok[s - 1].f & T_HOUSENUM) &&
-				    tokis(c, s - 2, flatwords) &&
+				    tokisb(c, s - 2, L_FLATWORDS) &&
 				    gap(c, s - 2) == G_SPACE &&
 				    !c->tok[s - 2].used) {
 					s -= 2;
@@ -1059,7 +1067,7 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 					    !c->tok[b - 1].used &&
 					    !toklex(c, b - 1, c->stop))
 						b--;
-					if (b < s - 1 || tokis(c, b, flatwords)) {
+					if (b < s - 1 || tokisb(c, b, L_FLATWORDS)) {
 						s = b;
 						continue;
 					}
@@ -1073,17 +1081,15 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 		}
 		/* House name: "Orchard Cottage, Chapel Close". */
 		if (cap(c, i) && i > 0 && !sentstart(c, i) &&
-		    (!toklex(c, i, c->stop) || tokis(c, i,
-		    (const char *const[]){ "the", NULL })) &&
-		    !tokis(c, i, titles)) {
+		    (!toklex(c, i, c->stop) || tokisb(c, i, L_W_THE)) &&
+		    !tokisb(c, i, L_TITLES)) {
 			for (k = i; k < c->ntok && k - i < 3 && cap(c, k) &&
 			    (k == i || gap(c, k - 1) == G_SPACE); k++)
 				if (gap(c, k) == G_COMMA)
 					break;
 			if (k < c->ntok && k > i && gap(c, k) == G_COMMA &&
 			    k - i < 3 && (toklex(c, k, c->building) ||
-			    toklex(c, k, c->suffix) || tokis(c, i,
-			    (const char *const[]){ "the", NULL })) &&
+			    toklex(c, k, c->suffix) || tokisb(c, i, L_W_THE)) &&
 			    !anyallowed(c, i, k + 1) &&
 			    freetok(c, i, k + 1)) {
 				fold1(c, k, w);
@@ -1117,7 +1123,7 @@ corekey(const struct places_ctx *c, size_t a, size_t b, char *buf, size_t cap)
 		if ((w = ftok(c, i, &n)) == NULL)
 			continue;
 		if (c->tok[i].desig == -1)	/* asked for every window */
-			c->tok[i].desig = tokis(c, i, designators);
+			c->tok[i].desig = tokisb(c, i, L_DESIGNATORS);
 		if (c->tok[i].desig)
 			continue;
 		if (o + n + 2 >= cap)
@@ -1188,7 +1194,7 @@ generic(struct places_ctx *c, size_t a, size_t b)
 
 	for (i = a; i < b; i++) {
 		if (toklex(c, i, c->descr) || toklex(c, i, c->stop) ||
-		    tokis(c, i, instconn) || tokis(c, i, designators))
+		    tokisb(c, i, L_INSTCONN) || tokisb(c, i, L_DESIGNATORS))
 			continue;
 		return 0;
 	}
@@ -1206,17 +1212,15 @@ instpass(struct places_ctx *c)
 		if (c->tok[i].used || !cap(c, i))
 			continue;
 		/* "Dr Khan and Partners", "Drs Shah and Lee". */
-		if (tokis(c, i, (const char *const[]){ "dr", "drs", "doctors",
-		    NULL }) && cap(c, i + 1)) {
+		if (tokisb(c, i, L_W_DOCTORS) && cap(c, i + 1)) {
 			size_t	 j = i + 1;
 			while (j < c->ntok && j - i < 4 && cap(c, j) &&
 			    gap(c, j - 1) == G_SPACE)
 				j++;
 			if (j + 1 < c->ntok && gap(c, j - 1) == G_SPACE &&
-			    tokis(c, j, (const char *const[]){ "and", NULL }) &&
+			    tokisb(c, j, L_W_AND) &&
 			    gap(c, j) == G_SPACE &&
-			    tokis(c, j + 1, (const char *const[]){ "partners",
-			    NULL }) && freetok(c, i, j + 2)) {
+			    tokisb(c, j + 1, L_W_PARTNERS) && freetok(c, i, j + 2)) {
 				if (inst_emit(c, i, j + 2, i + 1, j, "gp",
 				    "places/gp-partners", 90) == -1)
 					return -1;
@@ -1225,8 +1229,8 @@ instpass(struct places_ctx *c)
 			}
 		}
 		/* "Sure Start Millbeck". */
-		if (tokis(c, i, (const char *const[]){ "sure", NULL }) &&
-		    tokis(c, i + 1, (const char *const[]){ "start", NULL }) &&
+		if (tokisb(c, i, L_W_SURE) &&
+		    tokisb(c, i + 1, L_W_START) &&
 		    gap(c, i) == G_SPACE && gap(c, i + 1) == G_SPACE &&
 		    cap(c, i + 2) && !toklex(c, i + 2, c->heads) &&
 		    !toklex(c, i + 2, c->stop)) {
@@ -1285,7 +1289,7 @@ instpass(struct places_ctx *c)
 		    !c->tok[p - 1].used) {
 			size_t	 q = p - 1;
 			fold1(c, q, buf);
-			if (inl(c, titles, buf, strlen(buf)) &&
+			if (inlb(c, L_TITLES, buf, strlen(buf)) &&
 			    strcmp(buf, "st") != 0)
 				break;
 			/* "R5 Schools should...": a label with figures
@@ -1297,7 +1301,7 @@ instpass(struct places_ctx *c)
 				    (strcmp(buf, "the") != 0 ||
 				    sentstart(c, q)))
 					break;
-				if (tokis(c, q, months))
+				if (tokisb(c, q, L_MONTHS))
 					break;
 				p = q;
 				if (strcmp(buf, "the") == 0)
@@ -1308,11 +1312,10 @@ instpass(struct places_ctx *c)
 			}
 			/* Lower-case connectors inside a name: "C of E";
 			 * "Journal of Family Practice" is no institution. */
-			if (strcmp(buf, "of") == 0 && !tokis(c, q - 1,
-			    (const char *const[]){ "c", "church", NULL }))
+			if (strcmp(buf, "of") == 0 && !tokisb(c, q - 1, L_W_C_CHURCH))
 				break;
 			if (q > 0 && cap(c, q - 1) &&
-			    inl(c, instconn, buf, strlen(buf)) &&
+			    inlb(c, L_INSTCONN, buf, strlen(buf)) &&
 			    strcmp(buf, "the") != 0 &&
 			    gap(c, q - 1) == G_SPACE && p > q + 0) {
 				p = q;
@@ -1321,11 +1324,11 @@ instpass(struct places_ctx *c)
 			break;
 		}
 		/* Drop leading connectors. */
-		while (p < i && (tokis(c, p, instconn) &&
+		while (p < i && (tokisb(c, p, L_INSTCONN) &&
 		    !(c->tok[p].f & T_CAP)))
 			p++;
 		a = p;
-		if (a < i && tokis(c, a, (const char *const[]){ "the", NULL }))
+		if (a < i && tokisb(c, a, L_W_THE))
 			a++;
 		if (a >= i || generic(c, a, i))
 			continue;
@@ -1340,14 +1343,11 @@ instpass(struct places_ctx *c)
 		fold1(c, i, buf);
 		if (strcmp(buf, "house") == 0 || strcmp(buf, "lodge") == 0 ||
 		    strcmp(buf, "court") == 0) {
-			if (i - a > 2 || p == 0 || !tokis(c, p - 1,
-			    (const char *const[]){ "at", "into", "to", "in",
-			    "from", "the", NULL }))
+			if (i - a > 2 || p == 0 || !tokisb(c, p - 1, L_W_PLACEPREP))
 				continue;
 			if (!(c->accom || c->refuge || c->unit) &&
 			    (strcmp(buf, "court") == 0 ||
-			    !tokis(c, p - 1, (const char *const[]){ "into",
-			    "at", NULL })))
+			    !tokisb(c, p - 1, L_W_INTOAT)))
 				continue;
 			if (h < c->ntok && gap(c, h - 1) == G_COMMA &&
 			    (c->tok[h].f & T_HOUSENUM))
@@ -1391,7 +1391,7 @@ shortpass(struct places_ctx *c)
 			/* One ordinary word is too weak a short form. */
 			if (n == 1 && wclass(c, i) != 'u')
 				continue;
-			if (n == 2 && tokis(c, i, designators) &&
+			if (n == 2 && tokisb(c, i, L_DESIGNATORS) &&
 			    wclass(c, i + 1) == 'o' &&
 			    !(c->tok[i + 1].f & T_POSSESSIVE))
 				continue;
@@ -1445,7 +1445,7 @@ estatepass(struct places_ctx *c)
 			while (a < i && toklex(c, a, c->stop))
 				a++;
 			if (a < i && !generic(c, a, i) &&
-			    !anyallowed(c, a, i) && !tokis(c, a, titles)) {
+			    !anyallowed(c, a, i) && !tokisb(c, a, L_TITLES)) {
 				if (place_emit(c, a, i, "estate",
 				    "places/estate", 85) == -1)
 					return -1;
@@ -1463,12 +1463,12 @@ estatepass(struct places_ctx *c)
 			    !toklex(c, a - 1, c->stop) && !sentstart(c, a))
 				a--;
 			while (a < i && (toklex(c, a, c->stop) ||
-			    tokis(c, a, titles)))
+			    tokisb(c, a, L_TITLES)))
 				a++;
 			if (a < i && !anyallowed(c, a, i + 1) &&
 			    !generic(c, a, i)) {
 				for (j = a; j < i; j++)
-					if (tokis(c, j, months))
+					if (tokisb(c, j, L_MONTHS))
 						break;
 				if (j == i && place_emit(c, a, i + 1, "park",
 				    "places/park", 80) == -1)
@@ -1501,20 +1501,20 @@ streetpass(struct places_ctx *c)
 			continue;
 		if (anyallowed(c, i, (size_t)q + 1))
 			continue;
-		if (i > 0 && tokis(c, i - 1, titles))
+		if (i > 0 && tokisb(c, i - 1, L_TITLES))
 			continue;
 		kl = foldtoks(c, i, (size_t)q + 1, key, sizeof(key));
 		if (kl == (size_t)-1)
 			continue;
 		prep = i > 0 && gap(c, i - 1) == G_SPACE &&
-		    tokis(c, i - 1, streetprep);
+		    tokisb(c, i - 1, L_STREETPREP);
 		seen = lexicon_has(c->streets, key, kl);
 		if (!seen && !prep) {
 			if (!strong || sentstart(c, i))
 				continue;
 			/* "Sarah Lane": a known forename + surname-like
 			 * suffix needs a preposition. */
-			if (tokis(c, (size_t)q, surnamey) &&
+			if (tokisb(c, (size_t)q, L_SURNAMEY) &&
 			    wclass(c, i) != 'o')
 				continue;
 		}
@@ -1547,8 +1547,8 @@ namedpass(struct places_ctx *c)
 		if (c->tok[i].used || !cap(c, i))
 			continue;
 		fold1(c, i, w);
-		if (strcmp(w, "the") != 0 || !tokis(c, i - 1, homeprep) ||
-		    !tokis(c, i - 2, homeword) || gap(c, i - 1) != G_SPACE)
+		if (strcmp(w, "the") != 0 || !tokisb(c, i - 1, L_HOMEPREP) ||
+		    !tokisb(c, i - 2, L_HOMEWORD) || gap(c, i - 1) != G_SPACE)
 			continue;
 		for (e = i + 1; e < c->ntok && e < i + 4 && cap(c, e) &&
 		    !c->tok[e].used && gap(c, e - 1) == G_SPACE; e++)
@@ -1584,16 +1584,13 @@ placectx(struct places_ctx *c, size_t i)
 		return 1;
 	if ((strcmp(w, "to") == 0 || strcmp(w, "from") == 0 ||
 	    strcmp(w, "towards") == 0 || strcmp(w, "at") == 0) && i >= 2 &&
-	    tokis(c, i - 2, movewords))
+	    tokisb(c, i - 2, L_MOVEWORDS))
 		return 1;
 	/* "moved to Grimsby from X": a place just before. */
 	if ((strcmp(w, "from") == 0 || strcmp(w, "to") == 0) && i >= 2 &&
 	    c->tok[i - 2].used == 2)
 		return 1;
-	if (strcmp(w, "of") == 0 && i >= 2 && tokis(c, i - 2,
-	    (const char *const[]){ "outskirts", "centre", "town", "city",
-	    "area", "village", "north", "south", "east", "west", "streets",
-	    "part", "parts", "edge", "borough", "county", NULL }))
+	if (strcmp(w, "of") == 0 && i >= 2 && tokisb(c, i - 2, L_W_PARTOF))
 		return 1;
 	return 0;
 }
@@ -1602,7 +1599,7 @@ placectx(struct places_ctx *c, size_t i)
 static int
 ambiguous(struct places_ctx *c, size_t a, size_t b)
 {
-	if (a > 0 && tokis(c, a - 1, titles))
+	if (a > 0 && tokisb(c, a - 1, L_TITLES))
 		return 1;
 	/* Part of a longer capitalised name ("Kevin Newton"). */
 	if (a > 0 && gap(c, a - 1) == G_SPACE && cap(c, a - 1) &&
@@ -1613,7 +1610,7 @@ ambiguous(struct places_ctx *c, size_t a, size_t b)
 	    !toklex(c, b, c->stop) && !c->tok[b].used)
 		return 1;
 	if (b - a == 1) {
-		if (tokis(c, a, months) || wclass(c, a) == 'o')
+		if (tokisb(c, a, L_MONTHS) || wclass(c, a) == 'o')
 			return 1;
 		if ((c->tok[a].f & T_ALLCAPS))
 			return 1;
@@ -1630,7 +1627,7 @@ placeshape(struct places_ctx *c, size_t a, size_t b)
 	int	 unknown = 0;
 
 	for (i = a; i < b; i++) {
-		if (tokis(c, i, titles) || tokis(c, i, months) ||
+		if (tokisb(c, i, L_TITLES) || tokisb(c, i, L_MONTHS) ||
 		    toklex(c, i, c->stop) || (c->tok[i].f & T_ALLCAPS))
 			return 0;
 		if (wclass(c, i) == 'u')
@@ -1673,12 +1670,8 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 		ctx = placectx(c, i);
 		/* "Tranter Cross police station", "Oldham town centre". */
 		if (e > i && e + 1 < c->ntok && gap(c, e - 1) == G_SPACE &&
-		    !cap(c, e) && tokis(c, e, (const char *const[]){ "police",
-		    "town", "city", "railway", "bus", "magistrates",
-		    "magistrates'", "custody", NULL }) && tokis(c, e + 1,
-		    (const char *const[]){ "station", "centre", "court",
-		    "suite", NULL }) && !anyallowed(c, i, e) &&
-		    !tokis(c, i, titles) &&
+		    !cap(c, e) && tokisb(c, e, L_W_PUBLIC) && tokisb(c, e + 1, L_W_PUBLICHEAD) && !anyallowed(c, i, e) &&
+		    !tokisb(c, i, L_TITLES) &&
 		    !toklex(c, i, c->stop)) {
 			if (place_emit(c, i, e, "town", "places/landmark",
 			    80) == -1)
@@ -1715,7 +1708,7 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 			    !ctx && wclass(c, i) != 'p')
 				continue;
 			if (!ambiguous(c, i, i + n) || ctx) {
-				if (tokis(c, i, months) && n == 1)
+				if (tokisb(c, i, L_MONTHS) && n == 1)
 					continue;
 				if (place_emit(c, i, i + n, strcmp(kind,
 				    "locality") == 0 ? "locality" : "town",
@@ -1808,9 +1801,15 @@ places_scan(void *vctx, const struct text_unit *t,
 		c->lower = nl;
 		c->caplower = c->len + 1;
 	}
-	memcpy(c->lower, c->text, c->len);
+	/* ASCII letters only: the words looked for are ASCII, and folding
+	 * other letters never makes or unmakes an ASCII byte. */
+	for (i = 0; i < c->len; i++) {
+		unsigned char ch = (unsigned char)c->text[i];
+
+		c->lower[i] = (char)(ch + ((unsigned char)(ch - 'A') < 26 ?
+		    32 : 0));
+	}
 	c->lower[c->len] = '\0';
-	lexicon_fold(c->lower, c->lower, c->len);
 	c->accom = lowerhas(c, "accommodation") || lowerhas(c, "hostel") ||
 	    lowerhas(c, "placed") || lowerhas(c, "homeless") ||
 	    lowerhas(c, "supported");
