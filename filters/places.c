@@ -74,6 +74,7 @@ struct places_ctx {
 	struct lexicon	*streets;	/* streets seen in this document */
 	struct lexicon	*inst;		/* institution core -> subtype \t key */
 	struct lexicon	*instcore;	/* the cores of inst, without |family */
+	struct lexicon	*instword;	/* the words of those cores */
 	struct lexicon	*allowpre;	/* word prefixes of allow phrases */
 	struct lexicon	*headpre;	/* word prefixes of institution heads */
 	struct wordclass *wc;		/* hunspell verdicts: o, p, u */
@@ -1106,10 +1107,53 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 
 /* --- rule 2: institutions ------------------------------------------------ */
 
+/* dst = src with ASCII letters in lower case, NUL-ended. */
+static void
+lower_ascii(char *restrict dst, const char *restrict src, size_t n)
+{
+	const unsigned char *restrict s = (const unsigned char *)src;
+	unsigned char *restrict d = (unsigned char *)dst;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		d[i] = s[i] + ((s[i] - 'A' + 0u < 26u) << 5);
+	d[n] = '\0';
+}
+
 static int
 lowerhas(const struct places_ctx *c, const char *w)
 {
 	return strstr(c->lower, w) != NULL;
+}
+
+/* Adds the space-separated words of s[0..n) to l.  Returns 0 or -1. */
+static int
+addwords(struct lexicon *l, const char *s, size_t n)
+{
+	size_t	 a = 0, i;
+
+	for (i = 0; i <= n; i++)
+		if (i == n || s[i] == ' ') {
+			if (i > a && lexicon_put(l, s + a, i - a, NULL) == -1)
+				return -1;
+			a = i + 1;
+		}
+	return 0;
+}
+
+/*
+ * Can token i be in the core of an institution seen so far: a word of
+ * such a core, or a token corekey() leaves out?
+ */
+static int
+coreword(const struct places_ctx *c, size_t i)
+{
+	const char *w;
+	size_t	 n;
+
+	if ((w = ftok(c, i, &n)) == NULL || tokisb(c, i, L_DESIGNATORS))
+		return 1;
+	return lexicon_has(c->instword, w, n);
 }
 
 /* Core of an institution name: its words without designators. */
@@ -1179,7 +1223,9 @@ inst_emit(struct places_ctx *c, size_t a, size_t b, size_t na, size_t nb,
 			snprintf(val, sizeof(val), "%s\t%s", sub, key);
 			if (lexicon_put(c->inst, core, cl, val) == -1 ||
 			    lexicon_put(c->instcore, core, (size_t)(strchr(core,
-			    '|') - core), NULL) == -1)
+			    '|') - core), NULL) == -1 ||
+			    addwords(c->instword, core, (size_t)(strchr(core,
+			    '|') - core)) == -1)
 				return -1;
 		}
 	}
@@ -1374,14 +1420,20 @@ shortpass(struct places_ctx *c)
 	    "health-centre", "children-centre", "hostel", "refuge", "other",
 	    NULL };
 	size_t	 f;
+	int	 ok[3];
 
 	if (lexicon_size(c->inst) == 0)
 		return 0;
 	for (i = 0; i < c->ntok; i++) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
+		/* A window whose core has a word of no known core is
+		 * none: its core cannot be known either. */
+		for (n = 0; n < 3; n++)
+			ok[n] = i + n < c->ntok && coreword(c, i + n);
 		for (n = 3; n >= 1; n--) {
-			if (i + n > c->ntok || !spaced(c, i, i + n) ||
+			if (i + n > c->ntok || !ok[0] || (n > 1 && !ok[1]) ||
+			    (n > 2 && !ok[2]) || !spaced(c, i, i + n) ||
 			    !freetok(c, i, i + n))
 				continue;
 			len = corekey(c, i, i + n, buf, sizeof(buf) - 32);
@@ -1803,13 +1855,7 @@ places_scan(void *vctx, const struct text_unit *t,
 	}
 	/* ASCII letters only: the words looked for are ASCII, and folding
 	 * other letters never makes or unmakes an ASCII byte. */
-	for (i = 0; i < c->len; i++) {
-		unsigned char ch = (unsigned char)c->text[i];
-
-		c->lower[i] = (char)(ch + ((unsigned char)(ch - 'A') < 26 ?
-		    32 : 0));
-	}
-	c->lower[c->len] = '\0';
+	lower_ascii(c->lower, c->text, c->len);
 	c->accom = lowerhas(c, "accommodation") || lowerhas(c, "hostel") ||
 	    lowerhas(c, "placed") || lowerhas(c, "homeless") ||
 	    lowerhas(c, "supported");
@@ -1875,6 +1921,7 @@ places_new(const char *dict, char *err, size_t errlen)
 	if ((c->streets = lexicon_new()) == NULL ||
 	    (c->inst = lexicon_new()) == NULL ||
 	    (c->instcore = lexicon_new()) == NULL ||
+	    (c->instword = lexicon_new()) == NULL ||
 	    (c->allowpre = lexicon_new()) == NULL ||
 	    lexicon_each(c->allow, addprefixes, c->allowpre) != 0 ||
 	    (c->headpre = lexicon_new()) == NULL ||
@@ -1908,6 +1955,7 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->streets);
 	lexicon_free(c->inst);
 	lexicon_free(c->instcore);
+	lexicon_free(c->instword);
 	lexicon_free(c->allowpre);
 	lexicon_free(c->headpre);
 	wordclass_free(c->wc);
