@@ -325,6 +325,15 @@ ftok(const struct places_ctx *c, size_t i, size_t *n)
 }
 
 /* Is token i a word of the list with bit b (L_*)? */
+/* Is token i, folded, the word w (wl bytes)?  tokeq() for a literal. */
+static inline int
+tokeqn(const struct places_ctx *c, size_t i, const char *w, size_t wl)
+{
+	return i < c->ntok && c->tok[i].fl == wl && wl + 2 < MAXPHRASE &&
+	    memcmp(c->fbuf + c->tok[i].fo, w, wl) == 0;
+}
+#define tokeq(c, i, w)	tokeqn((c), (i), "" w, sizeof(w) - 1)
+
 static int
 tokisb(const struct places_ctx *c, size_t i, int b)
 {
@@ -1481,12 +1490,10 @@ shortpass(struct places_ctx *c)
 static int
 estatepass(struct places_ctx *c)
 {
-	char	 w[MAXPHRASE];
 	size_t	 i, j, a;
 
 	for (i = 0; i < c->ntok; i++) {
-		fold1(c, i, w);
-		if (strcmp(w, "estate") == 0 && i > 0 &&
+		if (tokeq(c, i, "estate") && i > 0 &&
 		    gap(c, i - 1) == G_SPACE && cap(c, i - 1) &&
 		    !c->tok[i - 1].used) {
 			a = i - 1;
@@ -1504,7 +1511,7 @@ estatepass(struct places_ctx *c)
 			}
 			continue;
 		}
-		if (strcmp(w, "park") == 0 && (c->tok[i].f & T_CAP) && i > 0 &&
+		if (tokeq(c, i, "park") && (c->tok[i].f & T_CAP) && i > 0 &&
 		    gap(c, i - 1) == G_SPACE && cap(c, i - 1) &&
 		    !c->tok[i - 1].used && !c->tok[i].used &&
 		    !(i + 1 < c->ntok && gap(c, i) == G_SPACE && cap(c, i + 1) &&
@@ -1536,7 +1543,7 @@ estatepass(struct places_ctx *c)
 static int
 streetpass(struct places_ctx *c)
 {
-	char	 key[MAXPHRASE], w[MAXPHRASE];
+	char	 key[MAXPHRASE];
 	size_t	 i, kl;
 	long	 q;
 	int	 strong, prep, seen;
@@ -1544,8 +1551,7 @@ streetpass(struct places_ctx *c)
 	for (i = 0; i < c->ntok; i++) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
-		fold1(c, i, w);
-		if (strcmp(w, "the") == 0)
+		if (tokeq(c, i, "the"))
 			continue;
 		if ((q = street_at(c, i, &strong)) < 0)
 			continue;
@@ -1592,14 +1598,13 @@ streetpass(struct places_ctx *c)
 static int
 namedpass(struct places_ctx *c)
 {
-	char	 key[MAXPHRASE], w[MAXPHRASE];
+	char	 key[MAXPHRASE];
 	size_t	 i, e, kl;
 
 	for (i = 2; i < c->ntok; i++) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
-		fold1(c, i, w);
-		if (strcmp(w, "the") != 0 || !tokisb(c, i - 1, L_HOMEPREP) ||
+		if (!tokeq(c, i, "the") || !tokisb(c, i - 1, L_HOMEPREP) ||
 		    !tokisb(c, i - 2, L_HOMEWORD) || gap(c, i - 1) != G_SPACE)
 			continue;
 		for (e = i + 1; e < c->ntok && e < i + 4 && cap(c, e) &&
