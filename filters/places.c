@@ -304,6 +304,27 @@ foldtoks(const struct places_ctx *c, size_t a, size_t b, char *buf,
 	return o;
 }
 
+/*
+ * Appends folded token i to the phrase buf[0..*o) of tokens before it
+ * (first: the phrase is empty), as foldtoks() would have made the longer
+ * phrase.  Returns 0, or -1 when it would not fit (foldtoks() fails).
+ */
+static int
+phrase_add(const struct places_ctx *c, size_t i, int first, char *buf,
+    size_t cap, size_t *o)
+{
+	size_t	 n = c->tok[i].fl;
+
+	if (*o + n + 2 >= cap)
+		return -1;
+	if (!first)
+		buf[(*o)++] = ' ';
+	memcpy(buf + *o, c->fbuf + c->tok[i].fo, n);
+	*o += n;
+	buf[*o] = '\0';
+	return 0;
+}
+
 /* The folded token i in buf (static size MAXPHRASE). */
 static size_t
 fold1(const struct places_ctx *c, size_t i, char *buf)
@@ -751,11 +772,12 @@ allowpass(struct places_ctx *c)
 		 * is the start of some phrase (spaced() and the buffer only
 		 * fail more for longer phrases).
 		 */
-		for (n = 0, k = 1; k <= ALLOWMAX; k++) {
-			if (i + k > c->ntok || !spaced(c, i, i + k))
+		for (n = 0, k = 1, len = 0; k <= ALLOWMAX; k++) {
+			if (i + k > c->ntok ||
+			    (k > 1 && gap(c, i + k - 2) != G_SPACE))
 				break;
-			len = foldtoks(c, i, i + k, buf, sizeof(buf));
-			if (len == (size_t)-1 ||
+			if (phrase_add(c, i + k - 1, k == 1, buf, sizeof(buf),
+			    &len) == -1 ||
 			    !lexicon_has(c->allowpre, buf, len))
 				break;
 			if (lexicon_has(c->allow, buf, len))
@@ -772,10 +794,8 @@ allowpass(struct places_ctx *c)
 			while (j < c->ntok && j - i < 10 && (cap(c, j) ||
 			    tokisb(c, j, L_INSTCONN)) && (j == i ||
 			    gap(c, j - 1) == G_SPACE)) {
-				char	 w[MAXPHRASE];
-				size_t	 wl = fold1(c, j, w);
-				if (wl != (size_t)-1 && (strcmp(w, "act") == 0 ||
-				    strcmp(w, "regulations") == 0)) {
+				if (tokeq(c, j, "act") ||
+				    tokeq(c, j, "regulations")) {
 					size_t	 e = j + 1;
 					if (e < c->ntok &&
 					    gap(c, j) == G_SPACE &&
@@ -1310,11 +1330,11 @@ instpass(struct places_ctx *c)
 		 * word while it is the start of some head (spacing and the
 		 * buffer only fail more for longer phrases). */
 		sub = NULL;
-		for (k = 1; k <= HEADMAX && i + k <= c->ntok; k++) {
+		for (k = 1, len = 0; k <= HEADMAX && i + k <= c->ntok; k++) {
 			if (k > 1 && gap(c, i + k - 2) != G_SPACE)
 				break;
-			len = foldtoks(c, i, i + k, buf, sizeof(buf));
-			if (len == (size_t)-1 ||
+			if (phrase_add(c, i + k - 1, k == 1, buf, sizeof(buf),
+			    &len) == -1 ||
 			    !lexicon_has(c->headpre, buf, len))
 				break;
 			if ((hs = lexicon_get(c->heads, buf, len)) != NULL) {
