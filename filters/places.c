@@ -25,6 +25,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1136,17 +1137,33 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 
 /* --- rule 2: institutions ------------------------------------------------ */
 
-/* dst = src with ASCII letters in lower case, NUL-ended. */
+/*
+ * dst = src with ASCII letters in lower case, NUL-ended; eight bytes a
+ * step: a byte below 0x80 whose low seven bits are 'A'..'Z' gains 0x20.
+ */
 static void
-lower_ascii(char *restrict dst, const char *restrict src, size_t n)
+lower_ascii(char *dst, const char *src, size_t n)
 {
-	const unsigned char *restrict s = (const unsigned char *)src;
-	unsigned char *restrict d = (unsigned char *)dst;
-	size_t	 i;
+	const uint64_t	 lo7 = 0x7f7f7f7f7f7f7f7fULL;
+	const uint64_t	 hi = 0x8080808080808080ULL;
+	uint64_t	 w, h, up;
+	size_t		 i;
 
-	for (i = 0; i < n; i++)
-		d[i] = s[i] + ((s[i] - 'A' + 0u < 26u) << 5);
-	d[n] = '\0';
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, src + i, 8);
+		h = w & lo7;
+		up = ((h + 0x3f3f3f3f3f3f3f3fULL) ^	/* >= 'A' */
+		    (h + 0x2525252525252525ULL)) &	/* > 'Z' */
+		    ~w & hi;
+		w |= up >> 2;
+		memcpy(dst + i, &w, 8);
+	}
+	for (; i < n; i++) {
+		unsigned char ch = (unsigned char)src[i];
+
+		dst[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	dst[n] = '\0';
 }
 
 static int
