@@ -1149,7 +1149,7 @@ search_at(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
 /*
  * Collects every match of the category sets (ctxpass 0, into c->hits)
  * or of the context set (ctxpass 1, into c->cxh) in text: at each word
- * start and for each set, the first pattern (in file order) that
+ * start c->ws[from..to) and for each set, the first pattern (in file order) that
  * matches there, as the set's alternation would find it, so overlapping
  * terms of different patterns are all seen.  Every pattern begins after
  * a non-word character (ASCII \w, as PCRE2 has it without UCP), so only
@@ -1159,8 +1159,8 @@ search_at(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
  * branch, which cost 93% of the stage's time.
  */
 static int
-search(struct flag_ctx *c, int ctxpass, const char *text, size_t len,
-    char *err, size_t errlen)
+search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
+    const char *text, size_t len, char *err, size_t errlen)
 {
 	struct hitvec	*hv = ctxpass ? &c->cxh : &c->hits;
 	struct patset	*ps;
@@ -1168,7 +1168,7 @@ search(struct flag_ctx *c, int ctxpass, const char *text, size_t len,
 	size_t		 i;
 	int		 k, set, done, rc;
 
-	for (i = 0; i < c->nws; i++) {
+	for (i = from; i < to; i++) {
 		const struct wstart *w = &c->ws[i];
 
 		if (w->we == NULL) {
@@ -1664,7 +1664,7 @@ flag_scan(struct flag_ctx *c, const char *text, size_t len,
 {
 	struct sentinfo	 si;
 	char		 reason[FLAG_REASON_MAX];
-	size_t		 s, a, b, th, tc, te, ce;
+	size_t		 s, a, b, th, tc, te, ce, wi;
 	double		 sc;
 	int		 k;
 	long		 ns;
@@ -1677,23 +1677,40 @@ flag_scan(struct flag_ctx *c, const char *text, size_t len,
 		seterr(err, errlen, "out of memory");
 		return -1;
 	}
-	if (search(c, 0, text, len, err, errlen) == -1)
+	if (search(c, 0, 0, c->nws, text, len, err, errlen) == -1)
 		return -1;
 	/* Cheap exit: most paragraphs hold no term at all. */
 	if (c->hits.n == 0)
 		return 0;
-	c->cxh.n = 0;
-	if (search(c, 1, text, len, err, errlen) == -1)
-		return -1;
 	if (c->hits.n > 1)
 		qsort(c->hits.v, c->hits.n, sizeof(*c->hits.v), cmp_hit);
-	if (c->cxh.n > 0)	/* qsort(NULL, 0, ...) is undefined */
-		qsort(c->cxh.v, c->cxh.n, sizeof(*c->cxh.v), cmp_hit);
 	if ((ns = sentence_split(text, len, &c->sent)) == -1 ||
 	    find_quotes(c, text, len) == -1 || index_people(c, prior) == -1) {
 		seterr(err, errlen, "out of memory");
 		return -1;
 	}
+	/*
+	 * Context cues count only inside a sentence with a term (the
+	 * scores below): search the word starts of those sentences, each
+	 * once.
+	 */
+	c->cxh.n = 0;
+	for (s = 0, th = 0, wi = 0; s < (size_t)ns; s++) {
+		size_t ss = c->sent.v[s].start, se = c->sent.v[s].end, we;
+
+		th = skip_to(&c->hits, th, ss);
+		if (th >= c->hits.n || c->hits.v[th].start >= se)
+			continue;
+		while (wi < c->nws && c->ws[wi].pos < ss)
+			wi++;
+		for (we = wi; we < c->nws && c->ws[we].pos < se; we++)
+			;
+		if (search(c, 1, wi, we, text, len, err, errlen) == -1)
+			return -1;
+		wi = we;
+	}
+	if (c->cxh.n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(c->cxh.v, c->cxh.n, sizeof(*c->cxh.v), cmp_hit);
 	th = tc = 0;
 	for (s = 0; s < (size_t)ns; s++) {
 		size_t ss = c->sent.v[s].start, se = c->sent.v[s].end;
