@@ -1475,8 +1475,11 @@ shortpass(struct places_ctx *c)
 			continue;
 		/* A window whose core has a word of no known core is
 		 * none: its core cannot be known either. */
-		for (n = 0; n < 3; n++)
-			ok[n] = i + n < c->ntok && coreword(c, i + n);
+		if (!coreword(c, i))
+			continue;
+		ok[0] = 1;
+		ok[1] = i + 1 < c->ntok && coreword(c, i + 1);
+		ok[2] = ok[1] && i + 2 < c->ntok && coreword(c, i + 2);
 		for (n = 3; n >= 1; n--) {
 			if (i + n > c->ntok || !ok[0] || (n > 1 && !ok[1]) ||
 			    (n > 2 && !ok[2]) || !spaced(c, i, i + n) ||
