@@ -94,6 +94,7 @@ struct places_ctx {
 	size_t		 capfbuf;
 	char		*lower;		/* lower-cased paragraph, NUL-ended */
 	size_t		 caplower;
+	int		 topics;	/* accom, refuge, unit are known */
 	int		 accom;		/* paragraph speaks of accommodation */
 	int		 refuge;	/* ... of a refuge */
 	int		 unit;		/* ... of a ward or unit */
@@ -1172,6 +1173,36 @@ lowerhas(const struct places_ctx *c, const char *w)
 	return strstr(c->lower, w) != NULL;
 }
 
+/*
+ * Sets what the paragraph speaks of (accommodation, a refuge, a ward or
+ * unit), the first time a rule asks.  Returns 0 or -1 (out of memory).
+ */
+static int
+topics(struct places_ctx *c)
+{
+	if (c->topics)
+		return 0;
+	if (c->len + 1 > c->caplower) {
+		char	*nl = realloc(c->lower, c->len + 1);
+		if (nl == NULL)
+			return -1;
+		c->lower = nl;
+		c->caplower = c->len + 1;
+	}
+	/* ASCII letters only: the words looked for are ASCII, and folding
+	 * other letters never makes or unmakes an ASCII byte. */
+	lower_ascii(c->lower, c->text, c->len);
+	c->accom = lowerhas(c, "accommodation") || lowerhas(c, "hostel") ||
+	    lowerhas(c, "placed") || lowerhas(c, "homeless") ||
+	    lowerhas(c, "supported");
+	c->refuge = lowerhas(c, "refuge");
+	c->unit = lowerhas(c, " ward") || lowerhas(c, " unit") ||
+	    lowerhas(c, "psychiatri") || lowerhas(c, "assessed") ||
+	    lowerhas(c, "admitted") || lowerhas(c, "inpatient");
+	c->topics = 1;
+	return 0;
+}
+
 /* Adds the space-separated words of s[0..n) to l.  Returns 0 or -1. */
 static int
 addwords(struct lexicon *l, const char *s, size_t n)
@@ -1437,6 +1468,8 @@ instpass(struct places_ctx *c)
 		    strcmp(buf, "court") == 0) {
 			if (i - a > 2 || p == 0 || !tokisb(c, p - 1, L_W_PLACEPREP))
 				continue;
+			if (topics(c) == -1)
+				return -1;
 			if (!(c->accom || c->refuge || c->unit) &&
 			    (strcmp(buf, "court") == 0 ||
 			    !tokisb(c, p - 1, L_W_INTOAT)))
@@ -1891,23 +1924,7 @@ places_scan(void *vctx, const struct text_unit *t,
 		for (i = lo; i < c->ntok && c->tok[i].s < m->end; i++)
 			c->tok[i].used = 1;
 	}
-	if (c->len + 1 > c->caplower) {
-		char	*nl = realloc(c->lower, c->len + 1);
-		if (nl == NULL)
-			goto oom;
-		c->lower = nl;
-		c->caplower = c->len + 1;
-	}
-	/* ASCII letters only: the words looked for are ASCII, and folding
-	 * other letters never makes or unmakes an ASCII byte. */
-	lower_ascii(c->lower, c->text, c->len);
-	c->accom = lowerhas(c, "accommodation") || lowerhas(c, "hostel") ||
-	    lowerhas(c, "placed") || lowerhas(c, "homeless") ||
-	    lowerhas(c, "supported");
-	c->refuge = lowerhas(c, "refuge");
-	c->unit = lowerhas(c, " ward") || lowerhas(c, " unit") ||
-	    lowerhas(c, "psychiatri") || lowerhas(c, "assessed") ||
-	    lowerhas(c, "admitted") || lowerhas(c, "inpatient");
+	c->topics = 0;
 
 	first = found->n;
 	allowpass(c);
