@@ -476,20 +476,33 @@ aclass_init(void)
  * Cuts the paragraph into tokens: runs of letters and digits, with an
  * inner apostrophe (' or ’) or hyphen followed by a letter (a hyphen
  * also by a digit).  ASCII bytes are classed by a table; other
- * characters are decoded.  Every token is then folded once into
- * c->fbuf (an all-ASCII token without decoding).
+ * characters are decoded.  Each token is folded into c->fbuf as it is
+ * read (a token with other characters than ASCII is folded again,
+ * whole, by foldcopy()).
  */
 static int
 tokenise(struct places_ctx *c)
 {
 	const char	*s = c->text;
 	const unsigned char *u = (const unsigned char *)s;
-	size_t		 len = c->len, i = 0, n, m, k, o;
+	size_t		 len = c->len, i = 0, n, m, k, o = 0, need;
 	unsigned long	 cp, nx;
 	unsigned	 ac;
+	char		*fb;
 
 	aclass_init();
 	c->ntok = 0;
+	/* Tokens are at least a byte apart: at most (len + 1) / 2 of them,
+	 * each folded no longer than it is, NUL-ended. */
+	need = len + (len + 1) / 2 + 1;
+	if (need > c->capfbuf) {
+		char	*nb = realloc(c->fbuf, need);
+		if (nb == NULL)
+			return -1;
+		c->fbuf = nb;
+		c->capfbuf = need;
+	}
+	fb = c->fbuf;
 	while (i < len) {
 		if (u[i] < 0x80) {
 			if ((aclass[u[i]] & (A_LETTER | A_DIGIT)) == 0) {
@@ -504,7 +517,7 @@ tokenise(struct places_ctx *c)
 				continue;
 			}
 		}
-		struct tok t = { i, 0, 0, 0, -1, -1, 0, 0, -1, 0, 0, 0 };
+		struct tok t = { i, 0, 0, 0, -1, -1, o, 0, -1, 0, 0, 0 };
 		int	 low = 0, letters = 0, ascii = 1;
 		if (isupperl(cp))
 			t.f |= T_CAP;
@@ -519,10 +532,13 @@ tokenise(struct places_ctx *c)
 					letters++;
 					if (!(ac & A_UPPER))
 						low++;
+					fb[o++] = (char)(u[i] | (ac & A_UPPER ?
+					    0x20 : 0));
 					i++;
 					continue;
 				}
 				if (ac & A_DIGIT) {
+					fb[o++] = (char)u[i];
 					i++;
 					continue;
 				}
@@ -548,6 +564,8 @@ tokenise(struct places_ctx *c)
 				    (cp == '-' && nx < 0x80 && isdigit((int)nx))) {
 					if (cp == 0x2019)
 						ascii = 0;
+					else
+						fb[o++] = (char)cp;
 					i += n;
 					continue;
 				}
@@ -555,6 +573,14 @@ tokenise(struct places_ctx *c)
 			break;
 		}
 		t.e = i;
+		if (ascii) {
+			t.fl = o - t.fo;
+			fb[o++] = '\0';
+		} else {
+			t.fl = foldcopy(fb + t.fo, c->capfbuf - t.fo,
+			    s + t.s, t.e - t.s);
+			o = t.fo + t.fl + 1;
+		}
 		if (letters >= 2 && low == 0)
 			t.f |= T_ALLCAPS;
 		/* "1.8 The Partnership": a paragraph number, not a house. */
@@ -579,8 +605,6 @@ tokenise(struct places_ctx *c)
 		    (unsigned char)s[t.e - 2] == 0x99 &&
 		    (unsigned char)s[t.e - 4] == 0xe2)))
 			t.f |= T_POSSESSIVE;
-		/* fo != 0 marks an all-ASCII token until it is folded. */
-		t.fo = ascii;
 		if (c->ntok == c->captok) {
 			size_t	 nc = c->captok ? c->captok * 2 : 256;
 			struct tok *nt = realloc(c->tok, nc * sizeof(*nt));
@@ -590,29 +614,6 @@ tokenise(struct places_ctx *c)
 			c->captok = nc;
 		}
 		c->tok[c->ntok++] = t;
-	}
-	/* Fold every token once; folding never makes a token longer. */
-	if (len + c->ntok + 1 > c->capfbuf) {
-		char	*nb = realloc(c->fbuf, len + c->ntok + 1);
-		if (nb == NULL)
-			return -1;
-		c->fbuf = nb;
-		c->capfbuf = len + c->ntok + 1;
-	}
-	for (i = 0, n = 0; i < c->ntok; i++) {
-		struct tok *t = &c->tok[i];
-
-		if (t->fo) {
-			for (k = t->s, o = n; k < t->e; k++, o++)
-				c->fbuf[o] = (char)(aclass[u[k]] & A_UPPER ?
-				    u[k] + 32 : u[k]);
-			c->fbuf[o] = '\0';
-			t->fl = t->e - t->s;
-		} else
-			t->fl = foldcopy(c->fbuf + n, c->capfbuf - n,
-			    s + t->s, t->e - t->s);
-		t->fo = n;
-		n += t->fl + 1;
 	}
 	for (i = 0; i < c->ntok; i++)
 		c->tok[i].g = gap_of(c, i);
