@@ -892,14 +892,14 @@ static long
 street_at(struct places_ctx *c, size_t k, int *strong)
 {
 	size_t	 m, q;
-	const char *v;
-	char	 b[MAXPHRASE];
+	const char *v, *b;
+	size_t	 bl;
 
 	if (!cap(c, k) || c->tok[k].used)
 		return -1;
-	fold1(c, k, b);
-	if (strcmp(b, "the") != 0 && (lexicon_has(c->stop, b, strlen(b)) ||
-	    inlb(c, L_TITLES, b, strlen(b)) || inlb(c, L_MONTHS, b, strlen(b))))
+	if ((b = ftok(c, k, &bl)) != NULL && !tokeq(c, k, "the") &&
+	    (lexicon_has(c->stop, b, bl) || tokisb(c, k, L_TITLES) ||
+	    tokisb(c, k, L_MONTHS)))
 		return -1;
 	for (m = k; m < c->ntok && m - k < 5 && cap(c, m) && !c->tok[m].used &&
 	    (m == k || gap(c, m - 1) == G_SPACE); m++)
@@ -942,8 +942,15 @@ static int
 gazkind(const struct places_ctx *c, size_t a, size_t b, const char **kind)
 {
 	char	 buf[MAXPHRASE];
+	const char *w;
 	size_t	 n;
 
+	if (b == a + 1) {	/* one token: look it up in place */
+		if ((w = ftok(c, a, &n)) == NULL)
+			return 0;
+		*kind = lexicon_get(c->gaz, w, n);
+		return *kind != NULL;
+	}
 	n = foldtoks(c, a, b, buf, sizeof(buf));
 	if (n == (size_t)-1)
 		return 0;
@@ -1704,24 +1711,24 @@ namedpass(struct places_ctx *c)
 static int
 placectx(struct places_ctx *c, size_t i)
 {
-	char	 w[MAXPHRASE];
+	size_t	 p;
 
 	if (i == 0 || gap(c, i - 1) != G_SPACE)
 		return 0;
-	fold1(c, i - 1, w);
-	if (strcmp(w, "in") == 0 || strcmp(w, "near") == 0 ||
-	    strcmp(w, "around") == 0 || strcmp(w, "outside") == 0 ||
-	    strcmp(w, "across") == 0 || strcmp(w, "throughout") == 0)
+	p = i - 1;
+	if (tokeq(c, p, "in") || tokeq(c, p, "near") ||
+	    tokeq(c, p, "around") || tokeq(c, p, "outside") ||
+	    tokeq(c, p, "across") || tokeq(c, p, "throughout"))
 		return 1;
-	if ((strcmp(w, "to") == 0 || strcmp(w, "from") == 0 ||
-	    strcmp(w, "towards") == 0 || strcmp(w, "at") == 0) && i >= 2 &&
+	if ((tokeq(c, p, "to") || tokeq(c, p, "from") ||
+	    tokeq(c, p, "towards") || tokeq(c, p, "at")) && i >= 2 &&
 	    tokisb(c, i - 2, L_MOVEWORDS))
 		return 1;
 	/* "moved to Grimsby from X": a place just before. */
-	if ((strcmp(w, "from") == 0 || strcmp(w, "to") == 0) && i >= 2 &&
+	if ((tokeq(c, p, "from") || tokeq(c, p, "to")) && i >= 2 &&
 	    c->tok[i - 2].used == 2)
 		return 1;
-	if (strcmp(w, "of") == 0 && i >= 2 && tokisb(c, i - 2, L_W_PARTOF))
+	if (tokeq(c, p, "of") && i >= 2 && tokisb(c, i - 2, L_W_PARTOF))
 		return 1;
 	return 0;
 }
