@@ -955,19 +955,17 @@ nomem:
 
 /*
  * Returns the entry for the word start w of text whose key is
- * key[0..klen), making it when new; NULL when out of memory.
+ * key[0..klen) (h its FNV-1a hash), making it when new; NULL when out of
+ * memory.
  */
 static struct wentry *
 wc_get(struct flag_ctx *c, const char *text, const struct wstart *w,
-    const char *key, size_t klen)
+    const char *key, size_t klen, unsigned h)
 {
 	struct wentry	*e;
 	struct wslot	*sl;
-	unsigned	 h = 2166136261u;
 	size_t		 i;
 
-	for (i = 0; i < klen; i++)
-		h = (h ^ (unsigned char)key[i]) * 16777619u;
 	if (c->wc == NULL) {
 		if ((c->wc = calloc(WC_SLOTS, sizeof(*c->wc))) == NULL)
 			return NULL;
@@ -1022,6 +1020,7 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 	struct wstart	*v, *w;
 	size_t		 p, q, cap, j;
 	unsigned long	 gen = c->wcgen;
+	unsigned	 h;
 	int		 key;
 
 	c->nws = 0;
@@ -1053,13 +1052,18 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 			    letter(t[p + 1]) * 52 + letter(t[p + 2]);
 		if (c->nowc || p == len || !isword(t[p]))
 			continue;
+		/* The key: the word and an ASCII byte after it, hashed
+		 * (FNV-1a) as it is read. */
+		h = 2166136261u;
 		for (q = p; q < len && q - p < WKEY_MAX && isword(t[q]); q++)
-			;
+			h = (h ^ t[q]) * 16777619u;
 		if (q - p >= WKEY_MAX)
 			continue;
-		if (q < len && t[q] < 0x80)
+		if (q < len && t[q] < 0x80) {
+			h = (h ^ t[q]) * 16777619u;
 			q++;
-		if ((w->we = wc_get(c, text, w, text + p, q - p)) == NULL)
+		}
+		if ((w->we = wc_get(c, text, w, text + p, q - p, h)) == NULL)
 			return -1;
 		if (c->wcgen != gen) {
 			/* Cleared: the entries met so far are gone. */
