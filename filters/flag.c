@@ -1050,27 +1050,31 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 		    letter(t[p + 2]) >= 0)
 			w->tri = letter(t[p]) * 52 * 52 +
 			    letter(t[p + 1]) * 52 + letter(t[p + 2]);
-		if (c->nowc || p == len || !isword(t[p]))
+		if (p == len || !isword(t[p]))
 			continue;
 		/* The key: the word and an ASCII byte after it, hashed
 		 * (FNV-1a) as it is read. */
 		h = 2166136261u;
 		for (q = p; q < len && q - p < WKEY_MAX && isword(t[q]); q++)
 			h = (h ^ t[q]) * 16777619u;
-		if (q - p >= WKEY_MAX)
-			continue;
-		if (q < len && t[q] < 0x80) {
-			h = (h ^ t[q]) * 16777619u;
+		if (!c->nowc && q - p < WKEY_MAX) {
+			if (q < len && t[q] < 0x80)
+				h = (h ^ t[q]) * 16777619u;
+			if ((w->we = wc_get(c, text, w, text + p, q - p +
+			    (q < len && t[q] < 0x80), h)) == NULL)
+				return -1;
+			if (c->wcgen != gen) {
+				/* Cleared: the entries met so far are
+				 * gone. */
+				for (j = 0; j + 1 < c->nws; j++)
+					c->ws[j].we = NULL;
+				gen = c->wcgen;
+			}
+		}
+		/* No pattern begins inside a word: on after its end. */
+		while (q < len && isword(t[q]))
 			q++;
-		}
-		if ((w->we = wc_get(c, text, w, text + p, q - p, h)) == NULL)
-			return -1;
-		if (c->wcgen != gen) {
-			/* Cleared: the entries met so far are gone. */
-			for (j = 0; j + 1 < c->nws; j++)
-				c->ws[j].we = NULL;
-			gen = c->wcgen;
-		}
+		p = q - 1;
 	}
 	return 0;
 }
