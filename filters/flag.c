@@ -1,13 +1,15 @@
 /*
  * flag.c — scoring of sentences for the eight flag categories (flag.h).
  *
- * Per paragraph: one PCRE2 search per category over the whole paragraph
- * (all weighted patterns of a category in one alternation, each branch
- * tagged with (*MARK) so the match names its pattern) and one search for
- * the context cues; then a pass over the sentences that adds the weights
- * of the patterns matched inside each, the weights of the features seen
- * (a family member or a child named, a first-person quotation) and the
- * penalties of the context rules.  Work is linear in the paragraph.
+ * Per paragraph: at each word start, for each category, the first of its
+ * weighted patterns (in file order) that matches there, as one
+ * alternation of them would find it; only the patterns that can begin
+ * with the word are tried (search(), the word table); then the context
+ * cues in the sentences that hold a term, and a pass over those
+ * sentences that adds the weights of the patterns matched inside each,
+ * the weights of the features seen (a family member or a child named, a
+ * first-person quotation) and the penalties of the context rules.  Work
+ * is linear in the paragraph.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -84,8 +86,10 @@ typedef short	 cand_t;
 struct patset {
 	struct pat		*v;
 	size_t			 n, cap;
-	pcre2_code		*re;	/* all patterns, one alternation */
-	pcre2_code		*anch;	/* the same, anchored */
+	pcre2_code		*anch;	/* all patterns, one alternation,
+					 * anchored */
+	int			 anchjit;	/* anch is JIT-compiled */
+	unsigned		 anchuses;
 	cand_t			*first[128];	/* by first byte (folded) */
 	cand_t			**pair;	/* [128 * 128] by two bytes */
 	cand_t			**tri;	/* [52 * 52 * 52] by three letters */
@@ -267,7 +271,6 @@ patset_release(struct patset *ps)
 		pcre2_code_free(ps->v[i].one);
 	}
 	free(ps->v);
-	pcre2_code_free(ps->re);
 	pcre2_code_free(ps->anch);
 	for (i = 0; i < 128; i++)
 		if (ps->first[i] != no_cand)
@@ -495,16 +498,11 @@ patset_compile(struct patset *ps, const char *what, char *err,
 		p += sprintf(p, "%s(?:%s)(*:%zu)", i ? "|" : "",
 		    ps->v[i].src, i);
 	sprintf(p, ")(?!\\w)");
-	ps->re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-	    PCRE2_CASELESS | PCRE2_UTF | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL);
-	if (ps->re != NULL && (ps->anch = pcre2_compile((PCRE2_SPTR)src,
-	    PCRE2_ZERO_TERMINATED, PCRE2_ANCHORED | PCRE2_CASELESS |
-	    PCRE2_UTF | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL)) == NULL) {
-		pcre2_code_free(ps->re);
-		ps->re = NULL;
-	}
+	ps->anch = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+	    PCRE2_ANCHORED | PCRE2_CASELESS | PCRE2_UTF | PCRE2_NO_UTF_CHECK,
+	    &ec, &eo, NULL);
 	free(src);
-	if (ps->re == NULL) {
+	if (ps->anch == NULL) {
 		pcre2_get_error_message(ec, (PCRE2_UCHAR *)ebuf, sizeof(ebuf));
 		/* Find the faulty pattern for a useful message. */
 		for (i = 0; i < ps->n; i++) {
@@ -523,7 +521,6 @@ patset_compile(struct patset *ps, const char *what, char *err,
 		seterr(err, errlen, "%s: %s", what, ebuf);
 		return -1;
 	}
-	(void)pcre2_jit_compile(ps->anch, PCRE2_JIT_COMPLETE);
 	return 0;
 }
 
@@ -720,7 +717,7 @@ candidates(struct patset *ps, const char *b, size_t n, pcre2_match_data *md)
 	return v;
 }
 
-/* Compiles pattern i alone between word boundaries (as in ps->re). */
+/* Compiles pattern i alone between word boundaries (as in ps->anch). */
 static pcre2_code *
 one(struct patset *ps, size_t i)
 {
@@ -923,7 +920,7 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *text,
 
 	for (k = lo; k < hi; k++) {
 		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
-		if (ps->re == NULL)
+		if (ps->anch == NULL)
 			continue;
 		if ((base = base_cands(c, ps, text, w)) == NULL)
 			goto nomem;
@@ -1112,7 +1109,7 @@ try_one(struct flag_ctx *c, struct hitvec *hv, struct patset *ps, int set,
 
 /*
  * Pattern set ps at word start w without a word entry: the first
- * pattern (in file order) that matches there, as the alternation ps->re
+ * pattern (in file order) that matches there, as the alternation ps->anch
  * would find it.  Positions whose first byte is not ASCII are matched
  * with the alternation.  Returns 0 or -1 (*rcp as for try_one()).
  */
@@ -1127,7 +1124,7 @@ search_at(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
 	int		 rc, pat;
 
 	*rcp = 0;
-	if (ps->re == NULL)
+	if (ps->anch == NULL)
 		return 0;
 	if (w->key != WS_FULL) {
 		if ((cv = base_cands(c, ps, text, w)) == NULL)
@@ -1138,6 +1135,11 @@ search_at(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
 				return rc < 0 ? -1 : 0;
 		return 0;
 	}
+	/* The alternation serves only starts led by other than ASCII:
+	 * compiled to machine code once it is in use. */
+	if (!ps->anchjit && ++ps->anchuses == 64)
+		ps->anchjit = pcre2_jit_compile(ps->anch,
+		    PCRE2_JIT_COMPLETE) == 0;
 	rc = pcre2_match(ps->anch, (PCRE2_SPTR)text, len, w->pos,
 	    PCRE2_NO_UTF_CHECK, c->md, NULL);
 	if (rc == PCRE2_ERROR_NOMATCH)
