@@ -1,13 +1,15 @@
 /*
  * flag.c — scoring of sentences for the eight flag categories (flag.h).
  *
- * Per paragraph: one PCRE2 search per category over the whole paragraph
- * (all weighted patterns of a category in one alternation, each branch
- * tagged with (*MARK) so the match names its pattern) and one search for
- * the context cues; then a pass over the sentences that adds the weights
- * of the patterns matched inside each, the weights of the features seen
- * (a family member or a child named, a first-person quotation) and the
- * penalties of the context rules.  Work is linear in the paragraph.
+ * Per paragraph: at each word start, for each category, the first of its
+ * weighted patterns (in file order) that matches there, as one
+ * alternation of them would find it; only the patterns that can begin
+ * with the word are tried (search(), the word table); then the context
+ * cues in the sentences that hold a term, and a pass over those
+ * sentences that adds the weights of the patterns matched inside each,
+ * the weights of the features seen (a family member or a child named, a
+ * first-person quotation) and the penalties of the context rules.  Work
+ * is linear in the paragraph.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -69,6 +71,8 @@ struct pat {
 	char	*label;		/* NULL: quote the matched text */
 	int	 kind;		/* context patterns only */
 	pcre2_code *head;	/* src alone, to test how it can begin */
+	pcre2_code *filt;	/* its prefixes, to test a first word */
+	int	 nofilt;	/* 1: no prefix test; -1: not made yet */
 	pcre2_code *one;	/* src between word boundaries, JIT */
 	int	 jit;		/* one was JIT-compiled */
 };
@@ -82,8 +86,10 @@ typedef short	 cand_t;
 struct patset {
 	struct pat		*v;
 	size_t			 n, cap;
-	pcre2_code		*re;	/* all patterns, one alternation */
-	pcre2_code		*anch;	/* the same, anchored */
+	pcre2_code		*anch;	/* all patterns, one alternation,
+					 * anchored */
+	int			 anchjit;	/* anch is JIT-compiled */
+	unsigned		 anchuses;
 	cand_t			*first[128];	/* by first byte (folded) */
 	cand_t			**pair;	/* [128 * 128] by two bytes */
 	cand_t			**tri;	/* [52 * 52 * 52] by three letters */
@@ -133,6 +139,34 @@ struct wstart {
 	size_t	 pos;
 	int	 key;
 	int	 tri;		/* three letters' index, or -1 */
+	struct wentry *we;	/* candidates of its first word, or NULL */
+};
+
+/*
+ * Candidates by first word: for a position that begins with an ASCII
+ * word of at most WKEY_MAX - 1 bytes, the key is the word and the byte
+ * after it (when that byte is ASCII), and the entry lists, over every
+ * category (and separately for the context set), the patterns that can
+ * begin with the key, each as set << 8 | pattern, in set and pattern
+ * order, ending with -1.  Most words begin no pattern at all, so most
+ * word starts cost one lookup and no match.  The table is cleared when
+ * full, so its memory stays bounded whatever the text.
+ */
+#define WKEY_MAX	24
+#define WC_SLOTS	(1u << 15)
+#define WC_MAXN		(WC_SLOTS / 2)
+
+struct wentry {
+	unsigned char	 klen;
+	char		 key[WKEY_MAX];
+	cand_t		*cat;		/* categories */
+	cand_t		*cx;		/* context set */
+};
+
+/* A slot of the table: small, so that the table stays in cache. */
+struct wslot {
+	unsigned	 hash;
+	unsigned	 idx;		/* entry + 1; 0: empty */
 };
 
 struct pref {
@@ -153,6 +187,11 @@ struct flag_ctx {
 	size_t			 npref, cappref;
 	struct wstart		*ws;		/* where patterns may begin */
 	size_t			 nws, capws;
+	struct wslot		*wc;		/* [WC_SLOTS] by first word */
+	struct wentry		*wce;		/* [WC_MAXN], nwc in use */
+	size_t			 nwc;
+	unsigned long		 wcgen;		/* clearings of wc */
+	int			 nowc;		/* a set too large to encode */
 };
 
 /* Family and child roles a mention's SUBTYPE may carry, with the words
@@ -205,6 +244,7 @@ patset_add(struct patset *ps, double w, const char *src, size_t srclen,
 	}
 	p = &ps->v[ps->n];
 	memset(p, 0, sizeof(*p));
+	p->nofilt = -1;
 	p->weight = w;
 	p->kind = kind;
 	if ((p->src = strndup(src, srclen)) == NULL)
@@ -227,10 +267,10 @@ patset_release(struct patset *ps)
 		free(ps->v[i].src);
 		free(ps->v[i].label);
 		pcre2_code_free(ps->v[i].head);
+		pcre2_code_free(ps->v[i].filt);
 		pcre2_code_free(ps->v[i].one);
 	}
 	free(ps->v);
-	pcre2_code_free(ps->re);
 	pcre2_code_free(ps->anch);
 	for (i = 0; i < 128; i++)
 		if (ps->first[i] != no_cand)
@@ -263,6 +303,8 @@ flag_ctx_new(void)
 	return c;
 }
 
+static void	wc_clear(struct flag_ctx *);
+
 void
 flag_ctx_free(struct flag_ctx *c)
 {
@@ -280,6 +322,9 @@ flag_ctx_free(struct flag_ctx *c)
 	free(c->quote);
 	free(c->pref);
 	free(c->ws);
+	wc_clear(c);
+	free(c->wc);
+	free(c->wce);
 	free(c);
 }
 
@@ -453,16 +498,11 @@ patset_compile(struct patset *ps, const char *what, char *err,
 		p += sprintf(p, "%s(?:%s)(*:%zu)", i ? "|" : "",
 		    ps->v[i].src, i);
 	sprintf(p, ")(?!\\w)");
-	ps->re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-	    PCRE2_CASELESS | PCRE2_UTF | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL);
-	if (ps->re != NULL && (ps->anch = pcre2_compile((PCRE2_SPTR)src,
-	    PCRE2_ZERO_TERMINATED, PCRE2_ANCHORED | PCRE2_CASELESS |
-	    PCRE2_UTF | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL)) == NULL) {
-		pcre2_code_free(ps->re);
-		ps->re = NULL;
-	}
+	ps->anch = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+	    PCRE2_ANCHORED | PCRE2_CASELESS | PCRE2_UTF | PCRE2_NO_UTF_CHECK,
+	    &ec, &eo, NULL);
 	free(src);
-	if (ps->re == NULL) {
+	if (ps->anch == NULL) {
 		pcre2_get_error_message(ec, (PCRE2_UCHAR *)ebuf, sizeof(ebuf));
 		/* Find the faulty pattern for a useful message. */
 		for (i = 0; i < ps->n; i++) {
@@ -481,7 +521,6 @@ patset_compile(struct patset *ps, const char *what, char *err,
 		seterr(err, errlen, "%s: %s", what, ebuf);
 		return -1;
 	}
-	(void)pcre2_jit_compile(ps->anch, PCRE2_JIT_COMPLETE);
 	return 0;
 }
 
@@ -496,6 +535,10 @@ flag_ctx_compile(struct flag_ctx *c, char *err, size_t errlen)
 			return -1;
 	if (patset_compile(&c->ctx, "context", err, errlen) == -1)
 		return -1;
+	/* Word entries code a category's patterns in 8 bits. */
+	for (i = 0; i < FLAG_NCAT; i++)
+		if (c->cat[i].pats.n > 255)
+			c->nowc = 1;
 	if (c->md == NULL &&
 	    (c->md = pcre2_match_data_create(2, NULL)) == NULL) {
 		seterr(err, errlen, "out of memory");
@@ -674,7 +717,7 @@ candidates(struct patset *ps, const char *b, size_t n, pcre2_match_data *md)
 	return v;
 }
 
-/* Compiles pattern i alone between word boundaries (as in ps->re). */
+/* Compiles pattern i alone between word boundaries (as in ps->anch). */
 static pcre2_code *
 one(struct patset *ps, size_t i)
 {
@@ -708,31 +751,273 @@ isword(unsigned char ch)
 	    (ch >= '0' && ch <= '9') || ch == '_';
 }
 
-/*
- * Collects every match of ps in text: at each position, the first
- * pattern (in file order) that matches there, as the alternation ps->re
- * would find it, so overlapping terms of different patterns are all
- * seen.  Every pattern begins after a non-word character (ASCII \w, as
- * PCRE2 has it without UCP), so only such positions are tried, and at
- * each only the patterns that can begin with its first two bytes, each
- * compiled alone: the alternation at every word start tried every
- * branch, which cost 93% of the stage's time.  Positions whose first
- * two bytes are not ASCII are matched with the alternation.
- */
 #define WS_FULL	INT_MIN	/* a start not led by two ASCII bytes */
+
+/*
+ * The candidates of ps at word start w of text (by its first three
+ * letters, two ASCII bytes or one), or NULL when out of memory.
+ */
+static const cand_t *
+base_cands(struct flag_ctx *c, struct patset *ps, const char *text,
+    const struct wstart *w)
+{
+	char	 b[3];
+
+	if (w->tri >= 0) {
+		if (ps->tri != NULL && ps->tri[w->tri] != NULL)
+			return ps->tri[w->tri];
+		memcpy(b, text + w->pos, 3);
+		return candidates(ps, b, 3, c->md);
+	}
+	if (w->key >= 0) {
+		if (ps->pair != NULL && ps->pair[w->key] != NULL)
+			return ps->pair[w->key];
+		b[0] = (char)(w->key / 128);
+		b[1] = (char)(w->key % 128);
+		return candidates(ps, b, 2, c->md);
+	}
+	b[0] = (char)(-1 - w->key);
+	return candidates(ps, b, 1, c->md);
+}
+
+/*
+ * Writes to out the pattern src cut, in each top-level branch, before
+ * the first top-level element that holds an assertion, an anchor, a
+ * word boundary or a verb (what such a pattern matches depends on the
+ * text around it), each branch in a group of its own.  Any text a
+ * branch matches begins with a match of its cut form, so a hard partial
+ * match of the cut forms that fails on a text's first bytes rules the
+ * pattern out there.  Returns 0, or -1 when a branch is cut to nothing
+ * (it could begin anywhere) or the pattern is not understood.
+ */
+static int
+cut_pattern(const char *src, char *out, size_t outlen)
+{
+	size_t	 i, o = 0, bstart = 0, elem = 0, cut = (size_t)-1;
+	int	 depth = 0, bad;
+
+	for (i = 0;; i++) {
+		char ch = src[i];
+
+		if (ch == '\0' || (ch == '|' && depth == 0)) {
+			size_t end = cut != (size_t)-1 ? cut : i;
+
+			if (end == bstart || o + (end - bstart) + 8 > outlen)
+				return -1;
+			o += (size_t)snprintf(out + o, outlen - o, "%s(?:%.*s)",
+			    o ? "|" : "", (int)(end - bstart), src + bstart);
+			if (ch == '\0')
+				return 0;
+			bstart = elem = i + 1;
+			cut = (size_t)-1;
+			continue;
+		}
+		if (depth == 0 && ch != ')' && ch != '*' && ch != '+' &&
+		    ch != '?' && ch != '{')
+			elem = i;	/* a top-level element may start */
+		bad = 0;
+		if (ch == '\\') {
+			if (src[i + 1] == '\0')
+				return -1;
+			bad = strchr("bBAZzGQEKXRkgpP", src[i + 1]) != NULL;
+			i++;
+		} else if (ch == '[') {
+			i++;
+			if (src[i] == '^')
+				i++;
+			if (src[i] == ']')
+				i++;
+			for (; src[i] != ']'; i++) {
+				if (src[i] == '\0')
+					return -1;
+				if (src[i] == '\\' && src[++i] == '\0')
+					return -1;
+				if (src[i] == '[' && src[i + 1] == ':')
+					return -1;	/* POSIX classes */
+			}
+		} else if (ch == '(') {
+			bad = src[i + 1] == '*' || (src[i + 1] == '?' &&
+			    src[i + 2] != ':');
+			depth++;
+		} else if (ch == ')') {
+			if (--depth < 0)
+				return -1;
+		} else if (ch == '^' || ch == '$')
+			bad = 1;
+		/* {n,m} after an element is a quantifier, not an element. */
+		if (bad && cut == (size_t)-1)
+			cut = elem;
+	}
+}
+
+/*
+ * Can pattern i of ps begin with key[0..klen) (a word and the byte after
+ * it)?  Asked of its cut form (cut_pattern()) with a hard partial match
+ * anchored at the start.  Returns 1 when it may.
+ */
+static int
+can_begin_word(struct patset *ps, size_t i, const char *key, size_t klen,
+    pcre2_match_data *md)
+{
+	struct pat	*p = &ps->v[i];
+	char		*buf;
+	size_t		 blen;
+	int		 ec, rc;
+	PCRE2_SIZE	 eo;
+
+	if (p->nofilt == -1) {
+		p->nofilt = 1;
+		blen = 2 * strlen(p->src) + 64;
+		if ((buf = malloc(blen)) == NULL)
+			return 1;
+		if (cut_pattern(p->src, buf, blen) == 0 &&
+		    (p->filt = pcre2_compile((PCRE2_SPTR)buf,
+		    PCRE2_ZERO_TERMINATED, PCRE2_CASELESS | PCRE2_UTF, &ec,
+		    &eo, NULL)) != NULL)
+			p->nofilt = 0;
+		free(buf);
+	}
+	if (p->nofilt)
+		return 1;
+	rc = pcre2_match(p->filt, (PCRE2_SPTR)key, klen, 0, PCRE2_ANCHORED |
+	    PCRE2_PARTIAL_HARD, md, NULL);
+	return rc != PCRE2_ERROR_NOMATCH;
+}
+
+static void
+wc_clear(struct flag_ctx *c)
+{
+	size_t	 i;
+
+	if (c->wc == NULL)
+		return;
+	for (i = 0; i < c->nwc; i++) {
+		if (c->wce[i].cat != no_cand)
+			free(c->wce[i].cat);
+		if (c->wce[i].cx != no_cand)
+			free(c->wce[i].cx);
+	}
+	memset(c->wc, 0, WC_SLOTS * sizeof(*c->wc));
+	c->nwc = 0;
+	c->wcgen++;
+}
+
+/*
+ * Fills *out with the patterns of the sets [lo, hi) that can begin with
+ * key[0..klen), taken from their candidates at word start w, encoded as
+ * set << 8 | pattern when code is set, else as the pattern alone.
+ * Returns 0 or -1 (out of memory).
+ */
+static int
+word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *text,
+    const struct wstart *w, const char *key, size_t klen, cand_t **out)
+{
+	const cand_t	*base;
+	struct patset	*ps;
+	cand_t		*v = NULL, *nv;
+	size_t		 n = 0, cap = 0;
+	int		 k;
+
+	for (k = lo; k < hi; k++) {
+		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
+		if (ps->anch == NULL)
+			continue;
+		if ((base = base_cands(c, ps, text, w)) == NULL)
+			goto nomem;
+		for (; *base != -1; base++) {
+			if (!can_begin_word(ps, (size_t)*base, key, klen,
+			    c->md))
+				continue;
+			if (n + 2 > cap) {
+				cap = cap ? cap * 2 : 8;
+				if ((nv = realloc(v, cap * sizeof(*v))) == NULL)
+					goto nomem;
+				v = nv;
+			}
+			v[n++] = (cand_t)(code ? k << 8 | *base : *base);
+		}
+	}
+	if (n == 0) {
+		free(v);
+		*out = no_cand;
+	} else {
+		v[n] = -1;
+		*out = v;
+	}
+	return 0;
+nomem:
+	free(v);
+	return -1;
+}
+
+/*
+ * Returns the entry for the word start w of text whose key is
+ * key[0..klen) (h its FNV-1a hash), making it when new; NULL when out of
+ * memory.
+ */
+static struct wentry *
+wc_get(struct flag_ctx *c, const char *text, const struct wstart *w,
+    const char *key, size_t klen, unsigned h)
+{
+	struct wentry	*e;
+	struct wslot	*sl;
+	size_t		 i;
+
+	if (c->wc == NULL) {
+		if ((c->wc = calloc(WC_SLOTS, sizeof(*c->wc))) == NULL)
+			return NULL;
+		if ((c->wce = calloc(WC_MAXN, sizeof(*c->wce))) == NULL) {
+			free(c->wc);
+			c->wc = NULL;
+			return NULL;
+		}
+	}
+	for (i = h & (WC_SLOTS - 1);; i = (i + 1) & (WC_SLOTS - 1)) {
+		sl = &c->wc[i];
+		if (sl->idx == 0)
+			break;
+		e = &c->wce[sl->idx - 1];
+		if (sl->hash == h && e->klen == klen &&
+		    memcmp(e->key, key, klen) == 0)
+			return e;
+	}
+	if (c->nwc >= WC_MAXN) {
+		wc_clear(c);
+		sl = &c->wc[h & (WC_SLOTS - 1)];
+	}
+	e = &c->wce[c->nwc];
+	if (word_cands(c, 0, FLAG_NCAT, 1, text, w, key, klen,
+	    &e->cat) == -1)
+		return NULL;
+	if (word_cands(c, FLAG_NCAT, FLAG_NCAT + 1, 0, text, w, key, klen,
+	    &e->cx) == -1) {
+		if (e->cat != no_cand)
+			free(e->cat);
+		return NULL;
+	}
+	e->klen = (unsigned char)klen;
+	memcpy(e->key, key, klen);
+	sl->hash = h;
+	sl->idx = (unsigned)++c->nwc;
+	return e;
+}
 
 /*
  * Fills c->ws with the positions of text where a pattern may begin: on
  * a character boundary, after a non-word character (or at either end),
  * with the key of its first bytes: b0 * 128 + b1 when both are ASCII,
- * -1 - b0 when only the first is, else WS_FULL.  Returns 0 or -1.
+ * -1 - b0 when only the first is, else WS_FULL; and, when it begins
+ * with a short ASCII word, the candidates of that word.  Returns 0 or
+ * -1.
  */
 static int
 starts(struct flag_ctx *c, const char *text, size_t len)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	struct wstart	*v;
-	size_t		 p, cap;
+	struct wstart	*v, *w;
+	size_t		 p, q, cap, j;
+	unsigned long	 gen = c->wcgen;
+	unsigned	 h;
 	int		 key;
 
 	c->nws = 0;
@@ -753,104 +1038,182 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 			c->ws = v;
 			c->capws = cap;
 		}
-		c->ws[c->nws].pos = p;
-		c->ws[c->nws].key = key;
-		c->ws[c->nws].tri = -1;
+		w = &c->ws[c->nws++];
+		w->pos = p;
+		w->key = key;
+		w->tri = -1;
+		w->we = NULL;
 		if (p + 2 < len && letter(t[p]) >= 0 && letter(t[p + 1]) >= 0 &&
 		    letter(t[p + 2]) >= 0)
-			c->ws[c->nws].tri = letter(t[p]) * 52 * 52 +
+			w->tri = letter(t[p]) * 52 * 52 +
 			    letter(t[p + 1]) * 52 + letter(t[p + 2]);
-		c->nws++;
+		if (p == len || !isword(t[p]))
+			continue;
+		/* The key: the word and an ASCII byte after it, hashed
+		 * (FNV-1a) as it is read. */
+		h = 2166136261u;
+		for (q = p; q < len && q - p < WKEY_MAX && isword(t[q]); q++)
+			h = (h ^ t[q]) * 16777619u;
+		if (!c->nowc && q - p < WKEY_MAX) {
+			if (q < len && t[q] < 0x80)
+				h = (h ^ t[q]) * 16777619u;
+			if ((w->we = wc_get(c, text, w, text + p, q - p +
+			    (q < len && t[q] < 0x80), h)) == NULL)
+				return -1;
+			if (c->wcgen != gen) {
+				/* Cleared: the entries met so far are
+				 * gone. */
+				for (j = 0; j + 1 < c->nws; j++)
+					c->ws[j].we = NULL;
+				gen = c->wcgen;
+			}
+		}
+		/* No pattern begins inside a word: on after its end. */
+		while (q < len && isword(t[q]))
+			q++;
+		p = q - 1;
 	}
 	return 0;
 }
 
 /*
- * Collects every match of ps in text: at each position, the first
- * pattern (in file order) that matches there, as the alternation ps->re
- * would find it, so overlapping terms of different patterns are all
- * seen.  Every pattern begins after a non-word character (ASCII \w, as
- * PCRE2 has it without UCP), so only the positions starts() found are
- * tried, and at each only the patterns that can begin with its first two
- * bytes, each compiled alone: the alternation at every word start tried
- * every branch, which cost 93% of the stage's time.  Positions whose
- * first byte is not ASCII are matched with the alternation.
+ * Tries pattern i of ps (compiled alone, anchored) at pos.  Returns 1
+ * and pushes the hit when it matches, 0 when not, -1 on error (with
+ * *rcp set to PCRE2's code, or 0 when out of memory).
  */
 static int
-search(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
-    int set, const char *text, size_t len, char *err, size_t errlen)
+try_one(struct flag_ctx *c, struct hitvec *hv, struct patset *ps, int set,
+    size_t i, const char *text, size_t len, size_t pos, int *rcp)
+{
+	PCRE2_SIZE	*ov;
+	pcre2_code	*re;
+	int		 rc;
+
+	*rcp = 0;
+	if ((re = one(ps, i)) == NULL)
+		return -1;
+	rc = ps->v[i].jit ? pcre2_jit_match(re, (PCRE2_SPTR)text, len, pos,
+	    PCRE2_NO_UTF_CHECK, c->md, NULL) : pcre2_match(re,
+	    (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, c->md, NULL);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0) {
+		*rcp = rc;
+		return -1;
+	}
+	ov = pcre2_get_ovector_pointer(c->md);
+	if (hit_push(hv, ov[0], ov[1], set, (int)i) == -1)
+		return -1;
+	return 1;
+}
+
+/*
+ * Pattern set ps at word start w without a word entry: the first
+ * pattern (in file order) that matches there, as the alternation ps->anch
+ * would find it.  Positions whose first byte is not ASCII are matched
+ * with the alternation.  Returns 0 or -1 (*rcp as for try_one()).
+ */
+static int
+search_at(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
+    int set, const struct wstart *w, const char *text, size_t len,
+    int *rcp)
 {
 	PCRE2_SIZE	*ov;
 	PCRE2_SPTR	 mark;
 	const cand_t	*cv;
-	pcre2_code	*re;
-	char		 b[3];
-	size_t		 i, p;
-	int		 rc, pat, key, tri;
+	int		 rc, pat;
 
-	if (ps->re == NULL)
+	*rcp = 0;
+	if (ps->anch == NULL)
 		return 0;
-	for (i = 0; i < c->nws; i++) {
-		p = c->ws[i].pos;
-		key = c->ws[i].key;
-		tri = c->ws[i].tri;
-		if (key != WS_FULL) {
-			if (tri >= 0 && ps->tri != NULL &&
-			    ps->tri[tri] != NULL)
-				cv = ps->tri[tri];
-			else if (tri >= 0) {
-				memcpy(b, text + p, 3);
-				cv = candidates(ps, b, 3, c->md);
-			} else if (key >= 0 && ps->pair != NULL &&
-			    ps->pair[key] != NULL)
-				cv = ps->pair[key];
-			else if (key >= 0) {
-				b[0] = (char)(key / 128);
-				b[1] = (char)(key % 128);
-				cv = candidates(ps, b, 2, c->md);
-			} else {
-				b[0] = (char)(-1 - key);
-				cv = candidates(ps, b, 1, c->md);
-			}
-			if (cv == NULL)
-				goto nomem;
-			for (; *cv != -1; cv++) {
-				if ((re = one(ps, (size_t)*cv)) == NULL)
-					goto nomem;
-				rc = ps->v[*cv].jit ? pcre2_jit_match(re,
-				    (PCRE2_SPTR)text, len, p, PCRE2_NO_UTF_CHECK,
-				    c->md, NULL) : pcre2_match(re,
-				    (PCRE2_SPTR)text, len, p, PCRE2_NO_UTF_CHECK,
-				    c->md, NULL);
-				if (rc == PCRE2_ERROR_NOMATCH)
-					continue;
-				if (rc < 0)
+	if (w->key != WS_FULL) {
+		if ((cv = base_cands(c, ps, text, w)) == NULL)
+			return -1;
+		for (; *cv != -1; cv++)
+			if ((rc = try_one(c, hv, ps, set, (size_t)*cv, text,
+			    len, w->pos, rcp)) != 0)
+				return rc < 0 ? -1 : 0;
+		return 0;
+	}
+	/* The alternation serves only starts led by other than ASCII:
+	 * compiled to machine code once it is in use. */
+	if (!ps->anchjit && ++ps->anchuses == 64)
+		ps->anchjit = pcre2_jit_compile(ps->anch,
+		    PCRE2_JIT_COMPLETE) == 0;
+	rc = pcre2_match(ps->anch, (PCRE2_SPTR)text, len, w->pos,
+	    PCRE2_NO_UTF_CHECK, c->md, NULL);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0) {
+		*rcp = rc;
+		return -1;
+	}
+	ov = pcre2_get_ovector_pointer(c->md);
+	mark = pcre2_get_mark(c->md);
+	pat = mark != NULL ? atoi((const char *)mark) : -1;
+	if (pat >= 0 && hit_push(hv, ov[0], ov[1], set, pat) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * Collects every match of the category sets (ctxpass 0, into c->hits)
+ * or of the context set (ctxpass 1, into c->cxh) in text: at each word
+ * start c->ws[from..to) and for each set, the first pattern (in file order) that
+ * matches there, as the set's alternation would find it, so overlapping
+ * terms of different patterns are all seen.  Every pattern begins after
+ * a non-word character (ASCII \w, as PCRE2 has it without UCP), so only
+ * the positions starts() found are tried, and at each only the patterns
+ * that can begin with its first word (or its first bytes), each
+ * compiled alone: the alternation at every word start tried every
+ * branch, which cost 93% of the stage's time.
+ */
+static int
+search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
+    const char *text, size_t len, char *err, size_t errlen)
+{
+	struct hitvec	*hv = ctxpass ? &c->cxh : &c->hits;
+	struct patset	*ps;
+	const cand_t	*cv;
+	size_t		 i;
+	int		 k, set, done, rc;
+
+	for (i = from; i < to; i++) {
+		const struct wstart *w = &c->ws[i];
+
+		if (w->we == NULL) {
+			for (k = ctxpass ? FLAG_NCAT : 0; k < (ctxpass ?
+			    FLAG_NCAT + 1 : FLAG_NCAT); k++) {
+				ps = k == FLAG_NCAT ? &c->ctx :
+				    &c->cat[k].pats;
+				if (search_at(c, hv, ps, k, w, text, len,
+				    &rc) == -1)
 					goto fail;
-				ov = pcre2_get_ovector_pointer(c->md);
-				if (hit_push(hv, ov[0], ov[1], set, *cv) == -1)
-					goto nomem;
-				break;
 			}
 			continue;
 		}
-		rc = pcre2_match(ps->anch, (PCRE2_SPTR)text, len, p,
-		    PCRE2_NO_UTF_CHECK, c->md, NULL);
-		if (rc == PCRE2_ERROR_NOMATCH)
-			continue;
-		if (rc < 0)
-			goto fail;
-		ov = pcre2_get_ovector_pointer(c->md);
-		mark = pcre2_get_mark(c->md);
-		pat = mark != NULL ? atoi((const char *)mark) : -1;
-		if (pat >= 0 && hit_push(hv, ov[0], ov[1], set, pat) == -1)
-			goto nomem;
+		done = -1;
+		for (cv = ctxpass ? w->we->cx : w->we->cat; *cv != -1; cv++) {
+			set = ctxpass ? FLAG_NCAT : *cv >> 8;
+			if (set == done)
+				continue;
+			ps = set == FLAG_NCAT ? &c->ctx : &c->cat[set].pats;
+			switch (try_one(c, hv, ps, set, ctxpass ? (size_t)*cv :
+			    (size_t)(*cv & 0xff), text, len, w->pos, &rc)) {
+			case -1:
+				goto fail;
+			case 1:
+				done = set;
+				break;
+			}
+		}
 	}
 	return 0;
 fail:
-	seterr(err, errlen, "pattern matching failed (%d)", rc);
-	return -1;
-nomem:
-	seterr(err, errlen, "out of memory");
+	if (rc != 0)
+		seterr(err, errlen, "pattern matching failed (%d)", rc);
+	else
+		seterr(err, errlen, "out of memory");
 	return -1;
 }
 
@@ -1199,7 +1562,9 @@ score_cat(const struct flag_ctx *c, int k, const char *t, size_t ss,
 	unsigned char		 seen[1024];
 	int			 f;
 
-	memset(seen, 0, sizeof(seen));
+	/* Only the bits of this category's patterns are read. */
+	memset(seen, 0, cg->pats.n / 8 + 1 < sizeof(seen) ?
+	    cg->pats.n / 8 + 1 : sizeof(seen));
 	for (i = 0; i < nh; i++) {
 		const struct pat *p;
 
@@ -1309,7 +1674,7 @@ flag_scan(struct flag_ctx *c, const char *text, size_t len,
 {
 	struct sentinfo	 si;
 	char		 reason[FLAG_REASON_MAX];
-	size_t		 s, a, b, th, tc, te, ce;
+	size_t		 s, a, b, th, tc, te, ce, wi;
 	double		 sc;
 	int		 k;
 	long		 ns;
@@ -1322,26 +1687,40 @@ flag_scan(struct flag_ctx *c, const char *text, size_t len,
 		seterr(err, errlen, "out of memory");
 		return -1;
 	}
-	for (k = 0; k < FLAG_NCAT; k++)
-		if (search(c, &c->hits, &c->cat[k].pats, k, text, len, err,
-		    errlen) == -1)
-			return -1;
+	if (search(c, 0, 0, c->nws, text, len, err, errlen) == -1)
+		return -1;
 	/* Cheap exit: most paragraphs hold no term at all. */
 	if (c->hits.n == 0)
 		return 0;
-	c->cxh.n = 0;
-	if (search(c, &c->cxh, &c->ctx, FLAG_NCAT, text, len, err,
-	    errlen) == -1)
-		return -1;
 	if (c->hits.n > 1)
 		qsort(c->hits.v, c->hits.n, sizeof(*c->hits.v), cmp_hit);
-	if (c->cxh.n > 0)	/* qsort(NULL, 0, ...) is undefined */
-		qsort(c->cxh.v, c->cxh.n, sizeof(*c->cxh.v), cmp_hit);
 	if ((ns = sentence_split(text, len, &c->sent)) == -1 ||
 	    find_quotes(c, text, len) == -1 || index_people(c, prior) == -1) {
 		seterr(err, errlen, "out of memory");
 		return -1;
 	}
+	/*
+	 * Context cues count only inside a sentence with a term (the
+	 * scores below): search the word starts of those sentences, each
+	 * once.
+	 */
+	c->cxh.n = 0;
+	for (s = 0, th = 0, wi = 0; s < (size_t)ns; s++) {
+		size_t ss = c->sent.v[s].start, se = c->sent.v[s].end, we;
+
+		th = skip_to(&c->hits, th, ss);
+		if (th >= c->hits.n || c->hits.v[th].start >= se)
+			continue;
+		while (wi < c->nws && c->ws[wi].pos < ss)
+			wi++;
+		for (we = wi; we < c->nws && c->ws[we].pos < se; we++)
+			;
+		if (search(c, 1, wi, we, text, len, err, errlen) == -1)
+			return -1;
+		wi = we;
+	}
+	if (c->cxh.n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(c->cxh.v, c->cxh.n, sizeof(*c->cxh.v), cmp_hit);
 	th = tc = 0;
 	for (s = 0; s < (size_t)ns; s++) {
 		size_t ss = c->sent.v[s].start, se = c->sent.v[s].end;

@@ -25,6 +25,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@
 #define MAXPHRASE	512	/* bytes of a folded phrase */
 #define ALLOWMAX	9	/* tokens of the longest allowed phrase */
 #define HEADMAX		5	/* tokens of the longest institution head */
+#define WT_SLOTS	1024	/* hash set of the small word lists */
 
 enum {
 	T_CAP = 1,		/* starts with an upper-case letter */
@@ -56,6 +58,8 @@ struct tok {
 	int		 desig;		/* a designator word; -1 = not known */
 	size_t		 pcend;		/* an upstream postcode starts here:
 					 * 1 + the token after it; 0 = none */
+	int		 g;		/* gap to the next token (G_*) */
+	unsigned	 lists;		/* L_* bits; L_KNOWN once computed */
 };
 
 struct places_ctx {
@@ -71,8 +75,15 @@ struct places_ctx {
 	struct lexicon	*streets;	/* streets seen in this document */
 	struct lexicon	*inst;		/* institution core -> subtype \t key */
 	struct lexicon	*instcore;	/* the cores of inst, without |family */
+	struct lexicon	*instword;	/* the words of those cores */
 	struct lexicon	*allowpre;	/* word prefixes of allow phrases */
+	struct lexicon	*headpre;	/* word prefixes of institution heads */
 	struct wordclass *wc;		/* hunspell verdicts: o, p, u */
+	struct {
+		const char	*w;
+		size_t		 n;
+		unsigned	 bits;
+	}		 wtab[WT_SLOTS];	/* the word lists (wlists) */
 
 	/* Per-paragraph scratch, reused. */
 	const char	*text;
@@ -83,6 +94,7 @@ struct places_ctx {
 	size_t		 capfbuf;
 	char		*lower;		/* lower-cased paragraph, NUL-ended */
 	size_t		 caplower;
+	int		 topics;	/* accom, refuge, unit are known */
 	int		 accom;		/* paragraph speaks of accommodation */
 	int		 refuge;	/* ... of a refuge */
 	int		 unit;		/* ... of a ward or unit */
@@ -137,14 +149,117 @@ static const char *const designators[] = {
 	NULL
 };
 
-static int
-inlist(const char *const *l, const char *s, size_t n)
+/* "lived at the X", "address on the X": a street (rule 4). */
+static const char *const homeword[] = { "address", "lived", "lives",
+	"living", "live", "home", "moved", "stayed", "staying", "flat",
+	"house", NULL };
+static const char *const homeprep[] = { "on", "at", NULL };
+/* Surnames that are also street words: a street only with a preposition. */
+static const char *const surnamey[] = {
+	"lane", "hill", "green", "wood", "field", "fields", "brook", "chase",
+	"bank", "croft", "mount", "dale", "park", "ridge", "grange", "gate",
+	"vale", "rise", "way", "row", "close", "street", "grove", "walker",
+	"hey", "mead", "lea", "end", NULL
+};
+
+/*
+ * The word lists above, in one hash set: a word maps to the bit set of
+ * the lists that hold it (bit k for wlists[k]).  A token's bits are
+ * looked up once (struct tok's lists).
+ */
+/* Words the rules ask a token to be, each list with its bit (tokisb()). */
+static const char *const w_the[] = { "the", NULL };
+static const char *const w_doctors[] = { "dr", "drs", "doctors", NULL };
+static const char *const w_and[] = { "and", NULL };
+static const char *const w_partners[] = { "partners", NULL };
+static const char *const w_sure[] = { "sure", NULL };
+static const char *const w_start[] = { "start", NULL };
+static const char *const w_c_church[] = { "c", "church", NULL };
+static const char *const w_placeprep[] = {
+	"at", "into", "to", "in", "from", "the", NULL
+};
+static const char *const w_intoat[] = { "into", "at", NULL };
+static const char *const w_partof[] = {
+	"outskirts", "centre", "town", "city", "area", "village", "north",
+	"south", "east", "west", "streets", "part", "parts", "edge",
+	"borough", "county", NULL
+};
+static const char *const w_public[] = {
+	"police", "town", "city", "railway", "bus", "magistrates",
+	"magistrates'", "custody", NULL
+};
+static const char *const w_publichead[] = {
+	"station", "centre", "court", "suite", NULL
+};
+
+/* wlists[L_X] is the list X; keep both in the same order. */
+static const char *const *const wlists[] = {
+	titles, months, flatwords, streetprep, movewords, verbs, instconn,
+	designators, homeword, homeprep, surnamey, w_the, w_doctors, w_and,
+	w_partners, w_sure, w_start, w_c_church, w_placeprep, w_intoat,
+	w_partof, w_public, w_publichead, NULL
+};
+enum {
+	L_TITLES, L_MONTHS, L_FLATWORDS, L_STREETPREP, L_MOVEWORDS, L_VERBS,
+	L_INSTCONN, L_DESIGNATORS, L_HOMEWORD, L_HOMEPREP, L_SURNAMEY,
+	L_W_THE, L_W_DOCTORS, L_W_AND, L_W_PARTNERS, L_W_SURE, L_W_START,
+	L_W_C_CHURCH, L_W_PLACEPREP, L_W_INTOAT, L_W_PARTOF, L_W_PUBLIC,
+	L_W_PUBLICHEAD, L_NLISTS
+};
+_Static_assert(L_NLISTS < 31, "a token's list bits fit below L_KNOWN");
+
+#define L_KNOWN		(1u << 31)
+
+static unsigned
+whash(const char *s, size_t n)
 {
-	for (; *l != NULL; l++)
-		if ((n == 0 || (*l)[0] == s[0]) && strlen(*l) == n &&
-		    memcmp(*l, s, n) == 0)
-			return 1;
+	unsigned h = 2166136261u;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void
+wtab_build(struct places_ctx *c)
+{
+	const char *const *l;
+	size_t	 i, n;
+	int	 k;
+
+	for (k = 0; wlists[k] != NULL; k++)
+		for (l = wlists[k]; *l != NULL; l++) {
+			n = strlen(*l);
+			for (i = whash(*l, n) & (WT_SLOTS - 1);
+			    c->wtab[i].w != NULL &&
+			    strcmp(c->wtab[i].w, *l) != 0;
+			    i = (i + 1) & (WT_SLOTS - 1))
+				;
+			c->wtab[i].w = *l;
+			c->wtab[i].n = n;
+			c->wtab[i].bits |= 1u << k;
+		}
+}
+
+/* The bits of the lists that hold s[0..n). */
+static unsigned
+wordbits(const struct places_ctx *c, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = whash(s, n) & (WT_SLOTS - 1); c->wtab[i].w != NULL;
+	    i = (i + 1) & (WT_SLOTS - 1))
+		if (c->wtab[i].n == n && memcmp(c->wtab[i].w, s, n) == 0)
+			return c->wtab[i].bits;
 	return 0;
+}
+
+/* Is s[0..n) a word of the list with bit b (L_*)? */
+static int
+inlb(const struct places_ctx *c, int b, const char *s, size_t n)
+{
+	return (wordbits(c, s, n) >> b) & 1;
 }
 
 /* Copies s[0..n) into dst folded: ’ and ‘ become ', letters lower case. */
@@ -191,6 +306,27 @@ foldtoks(const struct places_ctx *c, size_t a, size_t b, char *buf,
 	return o;
 }
 
+/*
+ * Appends folded token i to the phrase buf[0..*o) of tokens before it
+ * (first: the phrase is empty), as foldtoks() would have made the longer
+ * phrase.  Returns 0, or -1 when it would not fit (foldtoks() fails).
+ */
+static int
+phrase_add(const struct places_ctx *c, size_t i, int first, char *buf,
+    size_t cap, size_t *o)
+{
+	size_t	 n = c->tok[i].fl;
+
+	if (*o + n + 2 >= cap)
+		return -1;
+	if (!first)
+		buf[(*o)++] = ' ';
+	memcpy(buf + *o, c->fbuf + c->tok[i].fo, n);
+	*o += n;
+	buf[*o] = '\0';
+	return 0;
+}
+
 /* The folded token i in buf (static size MAXPHRASE). */
 static size_t
 fold1(const struct places_ctx *c, size_t i, char *buf)
@@ -211,13 +347,29 @@ ftok(const struct places_ctx *c, size_t i, size_t *n)
 	return c->fbuf + c->tok[i].fo;
 }
 
-static int
-tokis(const struct places_ctx *c, size_t i, const char *const *l)
+/* Is token i a word of the list with bit b (L_*)? */
+/* Is token i, folded, the word w (wl bytes)?  tokeq() for a literal. */
+static inline int
+tokeqn(const struct places_ctx *c, size_t i, const char *w, size_t wl)
 {
+	return i < c->ntok && c->tok[i].fl == wl && wl + 2 < MAXPHRASE &&
+	    memcmp(c->fbuf + c->tok[i].fo, w, wl) == 0;
+}
+#define tokeq(c, i, w)	tokeqn((c), (i), "" w, sizeof(w) - 1)
+
+static int
+tokisb(const struct places_ctx *c, size_t i, int b)
+{
+	struct tok *t;
 	const char *w;
 	size_t	 n;
 
-	return (w = ftok(c, i, &n)) != NULL && inlist(l, w, n);
+	if ((w = ftok(c, i, &n)) == NULL)
+		return 0;
+	t = &c->tok[i];
+	if (!(t->lists & L_KNOWN))
+		t->lists = L_KNOWN | wordbits(c, w, n);
+	return (t->lists >> b) & 1;
 }
 
 static int
@@ -296,40 +448,112 @@ islowerl(unsigned long cp)
 	return isletter(cp) && !isupperl(cp);
 }
 
+static int	gap_of(const struct places_ctx *, size_t);
+
+/* ASCII byte classes for the tokenizer (the C locale's isalpha()). */
+enum { A_LETTER = 1, A_DIGIT = 2, A_UPPER = 4 };
+
+static unsigned char	 aclass[128];
+
+static void
+aclass_init(void)
+{
+	int	 ch;
+
+	if (aclass['a'] != 0)
+		return;
+	for (ch = 0; ch < 128; ch++) {
+		if (ch >= 'A' && ch <= 'Z')
+			aclass[ch] = A_LETTER | A_UPPER;
+		else if (ch >= 'a' && ch <= 'z')
+			aclass[ch] = A_LETTER;
+		else if (ch >= '0' && ch <= '9')
+			aclass[ch] = A_DIGIT;
+	}
+}
+
+/*
+ * Cuts the paragraph into tokens: runs of letters and digits, with an
+ * inner apostrophe (' or ’) or hyphen followed by a letter (a hyphen
+ * also by a digit).  ASCII bytes are classed by a table; other
+ * characters are decoded.  Each token is folded into c->fbuf as it is
+ * read (a token with other characters than ASCII is folded again,
+ * whole, by foldcopy()).
+ */
 static int
 tokenise(struct places_ctx *c)
 {
 	const char	*s = c->text;
-	size_t		 len = c->len, i = 0, n, m;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t		 len = c->len, i = 0, n, m, k, o = 0, need;
 	unsigned long	 cp, nx;
+	unsigned	 ac;
+	char		*fb;
 
+	aclass_init();
 	c->ntok = 0;
+	/* Tokens are at least a byte apart: at most (len + 1) / 2 of them,
+	 * each folded no longer than it is, NUL-ended. */
+	need = len + (len + 1) / 2 + 1;
+	if (need > c->capfbuf) {
+		char	*nb = realloc(c->fbuf, need);
+		if (nb == NULL)
+			return -1;
+		c->fbuf = nb;
+		c->capfbuf = need;
+	}
+	fb = c->fbuf;
 	while (i < len) {
-		cp = cpat(s, len, i, &n);
-		if (!isletter(cp) && !(cp < 0x80 && isdigit((int)cp))) {
-			i += n;
-			continue;
+		if (u[i] < 0x80) {
+			if ((aclass[u[i]] & (A_LETTER | A_DIGIT)) == 0) {
+				i++;
+				continue;
+			}
+			cp = u[i];
+		} else {
+			cp = cpat(s, len, i, &n);
+			if (!isletter(cp)) {
+				i += n;
+				continue;
+			}
 		}
-		struct tok t = { i, 0, 0, 0, -1, -1, 0, 0, -1, 0 };
-		int	 up = 0, low = 0, letters = 0;
+		struct tok t = { i, 0, 0, 0, -1, -1, o, 0, -1, 0, 0, 0 };
+		int	 low = 0, letters = 0, ascii = 1;
 		if (isupperl(cp))
 			t.f |= T_CAP;
-		if (cp < 0x80 && isdigit((int)cp))
+		if (cp < 0x80 && (aclass[cp] & A_DIGIT))
 			t.f |= T_DIGIT;
 		for (;;) {
 			if (i >= len)
 				break;
-			cp = cpat(s, len, i, &n);
-			if (isletter(cp) || (cp < 0x80 && isdigit((int)cp))) {
-				if (isletter(cp)) {
+			if (u[i] < 0x80) {
+				ac = aclass[u[i]];
+				if (ac & A_LETTER) {
 					letters++;
-					if (isupperl(cp))
-						up++;
-					else if (islowerl(cp))
+					if (!(ac & A_UPPER))
 						low++;
+					fb[o++] = (char)(u[i] | (ac & A_UPPER ?
+					    0x20 : 0));
+					i++;
+					continue;
 				}
-				i += n;
-				continue;
+				if (ac & A_DIGIT) {
+					fb[o++] = (char)u[i];
+					i++;
+					continue;
+				}
+				cp = u[i];
+				n = 1;
+			} else {
+				cp = cpat(s, len, i, &n);
+				if (isletter(cp)) {
+					ascii = 0;
+					letters++;
+					if (islowerl(cp))
+						low++;
+					i += n;
+					continue;
+				}
 			}
 			/* Inner apostrophe or hyphen followed by a letter
 			 * or digit stays in the word. */
@@ -338,6 +562,10 @@ tokenise(struct places_ctx *c)
 				nx = cpat(s, len, i + n, &m);
 				if (isletter(nx) ||
 				    (cp == '-' && nx < 0x80 && isdigit((int)nx))) {
+					if (cp == 0x2019)
+						ascii = 0;
+					else
+						fb[o++] = (char)cp;
 					i += n;
 					continue;
 				}
@@ -345,13 +573,22 @@ tokenise(struct places_ctx *c)
 			break;
 		}
 		t.e = i;
+		if (ascii) {
+			t.fl = o - t.fo;
+			fb[o++] = '\0';
+		} else {
+			t.fl = foldcopy(fb + t.fo, c->capfbuf - t.fo,
+			    s + t.s, t.e - t.s);
+			o = t.fo + t.fl + 1;
+		}
 		if (letters >= 2 && low == 0)
 			t.f |= T_ALLCAPS;
 		/* "1.8 The Partnership": a paragraph number, not a house. */
 		if ((t.f & T_DIGIT) && !(t.s > 0 && s[t.s - 1] == '.')) {
 			/* House numbers: 1-4 digits, one optional letter, or
 			 * a range "12-14". */
-			size_t	 k = t.s, d = 0;
+			size_t	 d = 0;
+			k = t.s;
 			while (k < t.e && isdigit((unsigned char)s[k]))
 				k++, d++;
 			if (d >= 1 && d <= 4 && (k == t.e ||
@@ -377,22 +614,9 @@ tokenise(struct places_ctx *c)
 			c->captok = nc;
 		}
 		c->tok[c->ntok++] = t;
-		(void)up;
 	}
-	/* Fold every token once; folding never makes a token longer. */
-	if (len + c->ntok + 1 > c->capfbuf) {
-		char	*nb = realloc(c->fbuf, len + c->ntok + 1);
-		if (nb == NULL)
-			return -1;
-		c->fbuf = nb;
-		c->capfbuf = len + c->ntok + 1;
-	}
-	for (i = 0, n = 0; i < c->ntok; i++) {
-		c->tok[i].fo = n;
-		c->tok[i].fl = foldcopy(c->fbuf + n, c->capfbuf - n,
-		    s + c->tok[i].s, c->tok[i].e - c->tok[i].s);
-		n += c->tok[i].fl + 1;
-	}
+	for (i = 0; i < c->ntok; i++)
+		c->tok[i].g = gap_of(c, i);
 	return 0;
 }
 
@@ -400,7 +624,7 @@ tokenise(struct places_ctx *c)
 enum { G_NONE, G_SPACE, G_COMMA, G_OTHER };
 
 static int
-gap(const struct places_ctx *c, size_t i)
+gap_of(const struct places_ctx *c, size_t i)
 {
 	size_t	 a, b, commas = 0, n;
 	unsigned long cp;
@@ -422,6 +646,13 @@ gap(const struct places_ctx *c, size_t i)
 	if (commas == 0)
 		return b > c->tok[i].e ? G_SPACE : G_OTHER;
 	return commas == 1 ? G_COMMA : G_OTHER;
+}
+
+/* The gap kind after token i (tokenise() computed it). */
+static int
+gap(const struct places_ctx *c, size_t i)
+{
+	return i + 1 >= c->ntok ? G_NONE : c->tok[i].g;
 }
 
 /* Returns 1 when token i starts a sentence (or a cell, or the text). */
@@ -535,6 +766,11 @@ allowpass(struct places_ctx *c)
 {
 	char	 buf[MAXPHRASE];
 	size_t	 i, n, k, len;
+	int	 law = 0;
+
+	/* The legislation shapes need an "Act" or "Regulations". */
+	for (i = 0; i < c->ntok && !law; i++)
+		law = tokeq(c, i, "act") || tokeq(c, i, "regulations");
 
 	for (i = 0; i < c->ntok; i++) {
 		if (!cap(c, i) && !(c->tok[i].f & T_DIGIT))
@@ -544,11 +780,12 @@ allowpass(struct places_ctx *c)
 		 * is the start of some phrase (spaced() and the buffer only
 		 * fail more for longer phrases).
 		 */
-		for (n = 0, k = 1; k <= ALLOWMAX; k++) {
-			if (i + k > c->ntok || !spaced(c, i, i + k))
+		for (n = 0, k = 1, len = 0; k <= ALLOWMAX; k++) {
+			if (i + k > c->ntok ||
+			    (k > 1 && gap(c, i + k - 2) != G_SPACE))
 				break;
-			len = foldtoks(c, i, i + k, buf, sizeof(buf));
-			if (len == (size_t)-1 ||
+			if (phrase_add(c, i + k - 1, k == 1, buf, sizeof(buf),
+			    &len) == -1 ||
 			    !lexicon_has(c->allowpre, buf, len))
 				break;
 			if (lexicon_has(c->allow, buf, len))
@@ -560,15 +797,13 @@ allowpass(struct places_ctx *c)
 			continue;
 		}
 		/* Legislation shapes: "... Act 1989", "... Regulations 2006". */
-		if (cap(c, i)) {
+		if (law && cap(c, i)) {
 			size_t	 j = i;
 			while (j < c->ntok && j - i < 10 && (cap(c, j) ||
-			    tokis(c, j, instconn)) && (j == i ||
+			    tokisb(c, j, L_INSTCONN)) && (j == i ||
 			    gap(c, j - 1) == G_SPACE)) {
-				char	 w[MAXPHRASE];
-				size_t	 wl = fold1(c, j, w);
-				if (wl != (size_t)-1 && (strcmp(w, "act") == 0 ||
-				    strcmp(w, "regulations") == 0)) {
+				if (tokeq(c, j, "act") ||
+				    tokeq(c, j, "regulations")) {
 					size_t	 e = j + 1;
 					if (e < c->ntok &&
 					    gap(c, j) == G_SPACE &&
@@ -662,14 +897,14 @@ static long
 street_at(struct places_ctx *c, size_t k, int *strong)
 {
 	size_t	 m, q;
-	const char *v;
-	char	 b[MAXPHRASE];
+	const char *v, *b;
+	size_t	 bl;
 
 	if (!cap(c, k) || c->tok[k].used)
 		return -1;
-	fold1(c, k, b);
-	if (strcmp(b, "the") != 0 && (lexicon_has(c->stop, b, strlen(b)) ||
-	    inlist(titles, b, strlen(b)) || inlist(months, b, strlen(b))))
+	if ((b = ftok(c, k, &bl)) != NULL && !tokeq(c, k, "the") &&
+	    (lexicon_has(c->stop, b, bl) || tokisb(c, k, L_TITLES) ||
+	    tokisb(c, k, L_MONTHS)))
 		return -1;
 	for (m = k; m < c->ntok && m - k < 5 && cap(c, m) && !c->tok[m].used &&
 	    (m == k || gap(c, m - 1) == G_SPACE); m++)
@@ -712,8 +947,15 @@ static int
 gazkind(const struct places_ctx *c, size_t a, size_t b, const char **kind)
 {
 	char	 buf[MAXPHRASE];
+	const char *w;
 	size_t	 n;
 
+	if (b == a + 1) {	/* one token: look it up in place */
+		if ((w = ftok(c, a, &n)) == NULL)
+			return 0;
+		*kind = lexicon_get(c->gaz, w, n);
+		return *kind != NULL;
+	}
 	n = foldtoks(c, a, b, buf, sizeof(buf));
 	if (n == (size_t)-1)
 		return 0;
@@ -739,7 +981,7 @@ locality_ok(struct places_ctx *c, size_t a, size_t b)
 	char	 w[MAXPHRASE];
 
 	if (anyallowed(c, a, b) || toklex(c, a, c->stop) ||
-	    tokis(c, a, titles) || tokis(c, a, months))
+	    tokisb(c, a, L_TITLES) || tokisb(c, a, L_MONTHS))
 		return 0;
 	fold1(c, a, w);
 	if (strcmp(w, "mother") == 0 || strcmp(w, "father") == 0)
@@ -766,12 +1008,11 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 		/* "103 The Woodlands", "36 Riverside, Bootle L39 1LF": a
 		 * number and a name without a street word. */
 		if (need_strong || !cap(c, k) || c->tok[k].used ||
-		    tokis(c, k, titles) || tokis(c, k, months) ||
-		    (toklex(c, k, c->stop) && !tokis(c, k,
-		    (const char *const[]){ "the", NULL })))
+		    tokisb(c, k, L_TITLES) || tokisb(c, k, L_MONTHS) ||
+		    (toklex(c, k, c->stop) && !tokisb(c, k, L_W_THE)))
 			return 0;
 		q = (long)k;
-		if (tokis(c, k, (const char *const[]){ "the", NULL })) {
+		if (tokisb(c, k, L_W_THE)) {
 			if (!cap(c, k + 1) || gap(c, k) != G_SPACE ||
 			    c->tok[k + 1].used || toklex(c, k + 1, c->stop) ||
 			    (c->tok[k + 1].f & T_ALLCAPS) ||
@@ -809,7 +1050,7 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 		 * before another word ("12 Oak Road, Kayden was seen"). */
 		if (e < c->ntok && gap(c, e - 1) == G_SPACE &&
 		    !postcode_at(c, e, prior, &pe) &&
-		    (cap(c, e) || tokis(c, e, verbs)))
+		    (cap(c, e) || tokisb(c, e, L_VERBS)))
 			break;
 		seg[nseg][0] = j + 1;
 		seg[nseg][1] = e;
@@ -855,7 +1096,7 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 				if (s >= 2 && (gap(c, s - 1) == G_COMMA ||
 				    gap(c, s - 1) == G_SPACE) &&
 				    (c->tok[s - 1].f & T_HOUSENUM) &&
-				    tokis(c, s - 2, flatwords) &&
+				    tokisb(c, s - 2, L_FLATWORDS) &&
 				    gap(c, s - 2) == G_SPACE &&
 				    !c->tok[s - 2].used) {
 					s -= 2;
@@ -871,7 +1112,7 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 					    !c->tok[b - 1].used &&
 					    !toklex(c, b - 1, c->stop))
 						b--;
-					if (b < s - 1 || tokis(c, b, flatwords)) {
+					if (b < s - 1 || tokisb(c, b, L_FLATWORDS)) {
 						s = b;
 						continue;
 					}
@@ -885,17 +1126,15 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 		}
 		/* House name: "Orchard Cottage, Chapel Close". */
 		if (cap(c, i) && i > 0 && !sentstart(c, i) &&
-		    (!toklex(c, i, c->stop) || tokis(c, i,
-		    (const char *const[]){ "the", NULL })) &&
-		    !tokis(c, i, titles)) {
+		    (!toklex(c, i, c->stop) || tokisb(c, i, L_W_THE)) &&
+		    !tokisb(c, i, L_TITLES)) {
 			for (k = i; k < c->ntok && k - i < 3 && cap(c, k) &&
 			    (k == i || gap(c, k - 1) == G_SPACE); k++)
 				if (gap(c, k) == G_COMMA)
 					break;
 			if (k < c->ntok && k > i && gap(c, k) == G_COMMA &&
 			    k - i < 3 && (toklex(c, k, c->building) ||
-			    toklex(c, k, c->suffix) || tokis(c, i,
-			    (const char *const[]){ "the", NULL })) &&
+			    toklex(c, k, c->suffix) || tokisb(c, i, L_W_THE)) &&
 			    !anyallowed(c, i, k + 1) &&
 			    freetok(c, i, k + 1)) {
 				fold1(c, k, w);
@@ -912,10 +1151,99 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 
 /* --- rule 2: institutions ------------------------------------------------ */
 
+/*
+ * dst = src with ASCII letters in lower case, NUL-ended; eight bytes a
+ * step: a byte below 0x80 whose low seven bits are 'A'..'Z' gains 0x20.
+ */
+static void
+lower_ascii(char *dst, const char *src, size_t n)
+{
+	const uint64_t	 lo7 = 0x7f7f7f7f7f7f7f7fULL;
+	const uint64_t	 hi = 0x8080808080808080ULL;
+	uint64_t	 w, h, up;
+	size_t		 i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, src + i, 8);
+		h = w & lo7;
+		up = ((h + 0x3f3f3f3f3f3f3f3fULL) ^	/* >= 'A' */
+		    (h + 0x2525252525252525ULL)) &	/* > 'Z' */
+		    ~w & hi;
+		w |= up >> 2;
+		memcpy(dst + i, &w, 8);
+	}
+	for (; i < n; i++) {
+		unsigned char ch = (unsigned char)src[i];
+
+		dst[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	dst[n] = '\0';
+}
+
 static int
 lowerhas(const struct places_ctx *c, const char *w)
 {
 	return strstr(c->lower, w) != NULL;
+}
+
+/*
+ * Sets what the paragraph speaks of (accommodation, a refuge, a ward or
+ * unit), the first time a rule asks.  Returns 0 or -1 (out of memory).
+ */
+static int
+topics(struct places_ctx *c)
+{
+	if (c->topics)
+		return 0;
+	if (c->len + 1 > c->caplower) {
+		char	*nl = realloc(c->lower, c->len + 1);
+		if (nl == NULL)
+			return -1;
+		c->lower = nl;
+		c->caplower = c->len + 1;
+	}
+	/* ASCII letters only: the words looked for are ASCII, and folding
+	 * other letters never makes or unmakes an ASCII byte. */
+	lower_ascii(c->lower, c->text, c->len);
+	c->accom = lowerhas(c, "accommodation") || lowerhas(c, "hostel") ||
+	    lowerhas(c, "placed") || lowerhas(c, "homeless") ||
+	    lowerhas(c, "supported");
+	c->refuge = lowerhas(c, "refuge");
+	c->unit = lowerhas(c, " ward") || lowerhas(c, " unit") ||
+	    lowerhas(c, "psychiatri") || lowerhas(c, "assessed") ||
+	    lowerhas(c, "admitted") || lowerhas(c, "inpatient");
+	c->topics = 1;
+	return 0;
+}
+
+/* Adds the space-separated words of s[0..n) to l.  Returns 0 or -1. */
+static int
+addwords(struct lexicon *l, const char *s, size_t n)
+{
+	size_t	 a = 0, i;
+
+	for (i = 0; i <= n; i++)
+		if (i == n || s[i] == ' ') {
+			if (i > a && lexicon_put(l, s + a, i - a, NULL) == -1)
+				return -1;
+			a = i + 1;
+		}
+	return 0;
+}
+
+/*
+ * Can token i be in the core of an institution seen so far: a word of
+ * such a core, or a token corekey() leaves out?
+ */
+static int
+coreword(const struct places_ctx *c, size_t i)
+{
+	const char *w;
+	size_t	 n;
+
+	if ((w = ftok(c, i, &n)) == NULL || tokisb(c, i, L_DESIGNATORS))
+		return 1;
+	return lexicon_has(c->instword, w, n);
 }
 
 /* Core of an institution name: its words without designators. */
@@ -929,7 +1257,7 @@ corekey(const struct places_ctx *c, size_t a, size_t b, char *buf, size_t cap)
 		if ((w = ftok(c, i, &n)) == NULL)
 			continue;
 		if (c->tok[i].desig == -1)	/* asked for every window */
-			c->tok[i].desig = inlist(designators, w, n);
+			c->tok[i].desig = tokisb(c, i, L_DESIGNATORS);
 		if (c->tok[i].desig)
 			continue;
 		if (o + n + 2 >= cap)
@@ -985,7 +1313,9 @@ inst_emit(struct places_ctx *c, size_t a, size_t b, size_t na, size_t nb,
 			snprintf(val, sizeof(val), "%s\t%s", sub, key);
 			if (lexicon_put(c->inst, core, cl, val) == -1 ||
 			    lexicon_put(c->instcore, core, (size_t)(strchr(core,
-			    '|') - core), NULL) == -1)
+			    '|') - core), NULL) == -1 ||
+			    addwords(c->instword, core, (size_t)(strchr(core,
+			    '|') - core)) == -1)
 				return -1;
 		}
 	}
@@ -1000,7 +1330,7 @@ generic(struct places_ctx *c, size_t a, size_t b)
 
 	for (i = a; i < b; i++) {
 		if (toklex(c, i, c->descr) || toklex(c, i, c->stop) ||
-		    tokis(c, i, instconn) || tokis(c, i, designators))
+		    tokisb(c, i, L_INSTCONN) || tokisb(c, i, L_DESIGNATORS))
 			continue;
 		return 0;
 	}
@@ -1011,24 +1341,22 @@ static int
 instpass(struct places_ctx *c)
 {
 	char	 buf[MAXPHRASE];
-	size_t	 i, n, len, p, h, a;
-	const char *sub;
+	size_t	 i, n = 0, k, len, p, h, a;
+	const char *sub, *hs;
 
 	for (i = 0; i < c->ntok; i++) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
 		/* "Dr Khan and Partners", "Drs Shah and Lee". */
-		if (tokis(c, i, (const char *const[]){ "dr", "drs", "doctors",
-		    NULL }) && cap(c, i + 1)) {
+		if (tokisb(c, i, L_W_DOCTORS) && cap(c, i + 1)) {
 			size_t	 j = i + 1;
 			while (j < c->ntok && j - i < 4 && cap(c, j) &&
 			    gap(c, j - 1) == G_SPACE)
 				j++;
 			if (j + 1 < c->ntok && gap(c, j - 1) == G_SPACE &&
-			    tokis(c, j, (const char *const[]){ "and", NULL }) &&
+			    tokisb(c, j, L_W_AND) &&
 			    gap(c, j) == G_SPACE &&
-			    tokis(c, j + 1, (const char *const[]){ "partners",
-			    NULL }) && freetok(c, i, j + 2)) {
+			    tokisb(c, j + 1, L_W_PARTNERS) && freetok(c, i, j + 2)) {
 				if (inst_emit(c, i, j + 2, i + 1, j, "gp",
 				    "places/gp-partners", 90) == -1)
 					return -1;
@@ -1037,8 +1365,8 @@ instpass(struct places_ctx *c)
 			}
 		}
 		/* "Sure Start Millbeck". */
-		if (tokis(c, i, (const char *const[]){ "sure", NULL }) &&
-		    tokis(c, i + 1, (const char *const[]){ "start", NULL }) &&
+		if (tokisb(c, i, L_W_SURE) &&
+		    tokisb(c, i + 1, L_W_START) &&
 		    gap(c, i) == G_SPACE && gap(c, i + 1) == G_SPACE &&
 		    cap(c, i + 2) && !toklex(c, i + 2, c->heads) &&
 		    !toklex(c, i + 2, c->stop)) {
@@ -1059,15 +1387,21 @@ instpass(struct places_ctx *c)
 				continue;
 			}
 		}
-		/* Head nouns: longest head starting here. */
+		/* Head nouns: longest head starting here, grown word by
+		 * word while it is the start of some head (spacing and the
+		 * buffer only fail more for longer phrases). */
 		sub = NULL;
-		for (n = HEADMAX; n >= 1; n--) {
-			if (i + n > c->ntok || !spaced(c, i, i + n))
-				continue;
-			len = foldtoks(c, i, i + n, buf, sizeof(buf));
-			if (len != (size_t)-1 &&
-			    (sub = lexicon_get(c->heads, buf, len)) != NULL)
+		for (k = 1, len = 0; k <= HEADMAX && i + k <= c->ntok; k++) {
+			if (k > 1 && gap(c, i + k - 2) != G_SPACE)
 				break;
+			if (phrase_add(c, i + k - 1, k == 1, buf, sizeof(buf),
+			    &len) == -1 ||
+			    !lexicon_has(c->headpre, buf, len))
+				break;
+			if ((hs = lexicon_get(c->heads, buf, len)) != NULL) {
+				sub = hs;
+				n = k;
+			}
 		}
 		if (sub == NULL)
 			continue;
@@ -1091,7 +1425,7 @@ instpass(struct places_ctx *c)
 		    !c->tok[p - 1].used) {
 			size_t	 q = p - 1;
 			fold1(c, q, buf);
-			if (inlist(titles, buf, strlen(buf)) &&
+			if (inlb(c, L_TITLES, buf, strlen(buf)) &&
 			    strcmp(buf, "st") != 0)
 				break;
 			/* "R5 Schools should...": a label with figures
@@ -1103,7 +1437,7 @@ instpass(struct places_ctx *c)
 				    (strcmp(buf, "the") != 0 ||
 				    sentstart(c, q)))
 					break;
-				if (tokis(c, q, months))
+				if (tokisb(c, q, L_MONTHS))
 					break;
 				p = q;
 				if (strcmp(buf, "the") == 0)
@@ -1114,11 +1448,10 @@ instpass(struct places_ctx *c)
 			}
 			/* Lower-case connectors inside a name: "C of E";
 			 * "Journal of Family Practice" is no institution. */
-			if (strcmp(buf, "of") == 0 && !tokis(c, q - 1,
-			    (const char *const[]){ "c", "church", NULL }))
+			if (strcmp(buf, "of") == 0 && !tokisb(c, q - 1, L_W_C_CHURCH))
 				break;
 			if (q > 0 && cap(c, q - 1) &&
-			    inlist(instconn, buf, strlen(buf)) &&
+			    inlb(c, L_INSTCONN, buf, strlen(buf)) &&
 			    strcmp(buf, "the") != 0 &&
 			    gap(c, q - 1) == G_SPACE && p > q + 0) {
 				p = q;
@@ -1127,11 +1460,11 @@ instpass(struct places_ctx *c)
 			break;
 		}
 		/* Drop leading connectors. */
-		while (p < i && (tokis(c, p, instconn) &&
+		while (p < i && (tokisb(c, p, L_INSTCONN) &&
 		    !(c->tok[p].f & T_CAP)))
 			p++;
 		a = p;
-		if (a < i && tokis(c, a, (const char *const[]){ "the", NULL }))
+		if (a < i && tokisb(c, a, L_W_THE))
 			a++;
 		if (a >= i || generic(c, a, i))
 			continue;
@@ -1146,14 +1479,13 @@ instpass(struct places_ctx *c)
 		fold1(c, i, buf);
 		if (strcmp(buf, "house") == 0 || strcmp(buf, "lodge") == 0 ||
 		    strcmp(buf, "court") == 0) {
-			if (i - a > 2 || p == 0 || !tokis(c, p - 1,
-			    (const char *const[]){ "at", "into", "to", "in",
-			    "from", "the", NULL }))
+			if (i - a > 2 || p == 0 || !tokisb(c, p - 1, L_W_PLACEPREP))
 				continue;
+			if (topics(c) == -1)
+				return -1;
 			if (!(c->accom || c->refuge || c->unit) &&
 			    (strcmp(buf, "court") == 0 ||
-			    !tokis(c, p - 1, (const char *const[]){ "into",
-			    "at", NULL })))
+			    !tokisb(c, p - 1, L_W_INTOAT)))
 				continue;
 			if (h < c->ntok && gap(c, h - 1) == G_COMMA &&
 			    (c->tok[h].f & T_HOUSENUM))
@@ -1180,14 +1512,23 @@ shortpass(struct places_ctx *c)
 	    "health-centre", "children-centre", "hostel", "refuge", "other",
 	    NULL };
 	size_t	 f;
+	int	 ok[3];
 
 	if (lexicon_size(c->inst) == 0)
 		return 0;
 	for (i = 0; i < c->ntok; i++) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
+		/* A window whose core has a word of no known core is
+		 * none: its core cannot be known either. */
+		if (!coreword(c, i))
+			continue;
+		ok[0] = 1;
+		ok[1] = i + 1 < c->ntok && coreword(c, i + 1);
+		ok[2] = ok[1] && i + 2 < c->ntok && coreword(c, i + 2);
 		for (n = 3; n >= 1; n--) {
-			if (i + n > c->ntok || !spaced(c, i, i + n) ||
+			if (i + n > c->ntok || !ok[0] || (n > 1 && !ok[1]) ||
+			    (n > 2 && !ok[2]) || !spaced(c, i, i + n) ||
 			    !freetok(c, i, i + n))
 				continue;
 			len = corekey(c, i, i + n, buf, sizeof(buf) - 32);
@@ -1197,7 +1538,7 @@ shortpass(struct places_ctx *c)
 			/* One ordinary word is too weak a short form. */
 			if (n == 1 && wclass(c, i) != 'u')
 				continue;
-			if (n == 2 && tokis(c, i, designators) &&
+			if (n == 2 && tokisb(c, i, L_DESIGNATORS) &&
 			    wclass(c, i + 1) == 'o' &&
 			    !(c->tok[i + 1].f & T_POSSESSIVE))
 				continue;
@@ -1235,12 +1576,10 @@ shortpass(struct places_ctx *c)
 static int
 estatepass(struct places_ctx *c)
 {
-	char	 w[MAXPHRASE];
 	size_t	 i, j, a;
 
 	for (i = 0; i < c->ntok; i++) {
-		fold1(c, i, w);
-		if (strcmp(w, "estate") == 0 && i > 0 &&
+		if (tokeq(c, i, "estate") && i > 0 &&
 		    gap(c, i - 1) == G_SPACE && cap(c, i - 1) &&
 		    !c->tok[i - 1].used) {
 			a = i - 1;
@@ -1251,14 +1590,14 @@ estatepass(struct places_ctx *c)
 			while (a < i && toklex(c, a, c->stop))
 				a++;
 			if (a < i && !generic(c, a, i) &&
-			    !anyallowed(c, a, i) && !tokis(c, a, titles)) {
+			    !anyallowed(c, a, i) && !tokisb(c, a, L_TITLES)) {
 				if (place_emit(c, a, i, "estate",
 				    "places/estate", 85) == -1)
 					return -1;
 			}
 			continue;
 		}
-		if (strcmp(w, "park") == 0 && (c->tok[i].f & T_CAP) && i > 0 &&
+		if (tokeq(c, i, "park") && (c->tok[i].f & T_CAP) && i > 0 &&
 		    gap(c, i - 1) == G_SPACE && cap(c, i - 1) &&
 		    !c->tok[i - 1].used && !c->tok[i].used &&
 		    !(i + 1 < c->ntok && gap(c, i) == G_SPACE && cap(c, i + 1) &&
@@ -1269,12 +1608,12 @@ estatepass(struct places_ctx *c)
 			    !toklex(c, a - 1, c->stop) && !sentstart(c, a))
 				a--;
 			while (a < i && (toklex(c, a, c->stop) ||
-			    tokis(c, a, titles)))
+			    tokisb(c, a, L_TITLES)))
 				a++;
 			if (a < i && !anyallowed(c, a, i + 1) &&
 			    !generic(c, a, i)) {
 				for (j = a; j < i; j++)
-					if (tokis(c, j, months))
+					if (tokisb(c, j, L_MONTHS))
 						break;
 				if (j == i && place_emit(c, a, i + 1, "park",
 				    "places/park", 80) == -1)
@@ -1287,18 +1626,10 @@ estatepass(struct places_ctx *c)
 
 /* --- rule 4: street-only references -------------------------------------- */
 
-/* Surnames that are also street words: a street only with a preposition. */
-static const char *const surnamey[] = {
-	"lane", "hill", "green", "wood", "field", "fields", "brook", "chase",
-	"bank", "croft", "mount", "dale", "park", "ridge", "grange", "gate",
-	"vale", "rise", "way", "row", "close", "street", "grove", "walker",
-	"hey", "mead", "lea", "end", NULL
-};
-
 static int
 streetpass(struct places_ctx *c)
 {
-	char	 key[MAXPHRASE], w[MAXPHRASE];
+	char	 key[MAXPHRASE];
 	size_t	 i, kl;
 	long	 q;
 	int	 strong, prep, seen;
@@ -1306,8 +1637,7 @@ streetpass(struct places_ctx *c)
 	for (i = 0; i < c->ntok; i++) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
-		fold1(c, i, w);
-		if (strcmp(w, "the") == 0)
+		if (tokeq(c, i, "the"))
 			continue;
 		if ((q = street_at(c, i, &strong)) < 0)
 			continue;
@@ -1315,20 +1645,20 @@ streetpass(struct places_ctx *c)
 			continue;
 		if (anyallowed(c, i, (size_t)q + 1))
 			continue;
-		if (i > 0 && tokis(c, i - 1, titles))
+		if (i > 0 && tokisb(c, i - 1, L_TITLES))
 			continue;
 		kl = foldtoks(c, i, (size_t)q + 1, key, sizeof(key));
 		if (kl == (size_t)-1)
 			continue;
 		prep = i > 0 && gap(c, i - 1) == G_SPACE &&
-		    tokis(c, i - 1, streetprep);
+		    tokisb(c, i - 1, L_STREETPREP);
 		seen = lexicon_has(c->streets, key, kl);
 		if (!seen && !prep) {
 			if (!strong || sentstart(c, i))
 				continue;
 			/* "Sarah Lane": a known forename + surname-like
 			 * suffix needs a preposition. */
-			if (tokis(c, (size_t)q, surnamey) &&
+			if (tokisb(c, (size_t)q, L_SURNAMEY) &&
 			    wclass(c, i) != 'o')
 				continue;
 		}
@@ -1354,19 +1684,14 @@ streetpass(struct places_ctx *c)
 static int
 namedpass(struct places_ctx *c)
 {
-	static const char *const homeword[] = { "address", "lived", "lives",
-	    "living", "live", "home", "moved", "stayed", "staying", "flat",
-	    "house", NULL };
-	static const char *const homeprep[] = { "on", "at", NULL };
-	char	 key[MAXPHRASE], w[MAXPHRASE];
+	char	 key[MAXPHRASE];
 	size_t	 i, e, kl;
 
 	for (i = 2; i < c->ntok; i++) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
-		fold1(c, i, w);
-		if (strcmp(w, "the") != 0 || !tokis(c, i - 1, homeprep) ||
-		    !tokis(c, i - 2, homeword) || gap(c, i - 1) != G_SPACE)
+		if (!tokeq(c, i, "the") || !tokisb(c, i - 1, L_HOMEPREP) ||
+		    !tokisb(c, i - 2, L_HOMEWORD) || gap(c, i - 1) != G_SPACE)
 			continue;
 		for (e = i + 1; e < c->ntok && e < i + 4 && cap(c, e) &&
 		    !c->tok[e].used && gap(c, e - 1) == G_SPACE; e++)
@@ -1391,27 +1716,24 @@ namedpass(struct places_ctx *c)
 static int
 placectx(struct places_ctx *c, size_t i)
 {
-	char	 w[MAXPHRASE];
+	size_t	 p;
 
 	if (i == 0 || gap(c, i - 1) != G_SPACE)
 		return 0;
-	fold1(c, i - 1, w);
-	if (strcmp(w, "in") == 0 || strcmp(w, "near") == 0 ||
-	    strcmp(w, "around") == 0 || strcmp(w, "outside") == 0 ||
-	    strcmp(w, "across") == 0 || strcmp(w, "throughout") == 0)
+	p = i - 1;
+	if (tokeq(c, p, "in") || tokeq(c, p, "near") ||
+	    tokeq(c, p, "around") || tokeq(c, p, "outside") ||
+	    tokeq(c, p, "across") || tokeq(c, p, "throughout"))
 		return 1;
-	if ((strcmp(w, "to") == 0 || strcmp(w, "from") == 0 ||
-	    strcmp(w, "towards") == 0 || strcmp(w, "at") == 0) && i >= 2 &&
-	    tokis(c, i - 2, movewords))
+	if ((tokeq(c, p, "to") || tokeq(c, p, "from") ||
+	    tokeq(c, p, "towards") || tokeq(c, p, "at")) && i >= 2 &&
+	    tokisb(c, i - 2, L_MOVEWORDS))
 		return 1;
 	/* "moved to Grimsby from X": a place just before. */
-	if ((strcmp(w, "from") == 0 || strcmp(w, "to") == 0) && i >= 2 &&
+	if ((tokeq(c, p, "from") || tokeq(c, p, "to")) && i >= 2 &&
 	    c->tok[i - 2].used == 2)
 		return 1;
-	if (strcmp(w, "of") == 0 && i >= 2 && tokis(c, i - 2,
-	    (const char *const[]){ "outskirts", "centre", "town", "city",
-	    "area", "village", "north", "south", "east", "west", "streets",
-	    "part", "parts", "edge", "borough", "county", NULL }))
+	if (tokeq(c, p, "of") && i >= 2 && tokisb(c, i - 2, L_W_PARTOF))
 		return 1;
 	return 0;
 }
@@ -1420,7 +1742,7 @@ placectx(struct places_ctx *c, size_t i)
 static int
 ambiguous(struct places_ctx *c, size_t a, size_t b)
 {
-	if (a > 0 && tokis(c, a - 1, titles))
+	if (a > 0 && tokisb(c, a - 1, L_TITLES))
 		return 1;
 	/* Part of a longer capitalised name ("Kevin Newton"). */
 	if (a > 0 && gap(c, a - 1) == G_SPACE && cap(c, a - 1) &&
@@ -1431,7 +1753,7 @@ ambiguous(struct places_ctx *c, size_t a, size_t b)
 	    !toklex(c, b, c->stop) && !c->tok[b].used)
 		return 1;
 	if (b - a == 1) {
-		if (tokis(c, a, months) || wclass(c, a) == 'o')
+		if (tokisb(c, a, L_MONTHS) || wclass(c, a) == 'o')
 			return 1;
 		if ((c->tok[a].f & T_ALLCAPS))
 			return 1;
@@ -1448,7 +1770,7 @@ placeshape(struct places_ctx *c, size_t a, size_t b)
 	int	 unknown = 0;
 
 	for (i = a; i < b; i++) {
-		if (tokis(c, i, titles) || tokis(c, i, months) ||
+		if (tokisb(c, i, L_TITLES) || tokisb(c, i, L_MONTHS) ||
 		    toklex(c, i, c->stop) || (c->tok[i].f & T_ALLCAPS))
 			return 0;
 		if (wclass(c, i) == 'u')
@@ -1491,12 +1813,8 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 		ctx = placectx(c, i);
 		/* "Tranter Cross police station", "Oldham town centre". */
 		if (e > i && e + 1 < c->ntok && gap(c, e - 1) == G_SPACE &&
-		    !cap(c, e) && tokis(c, e, (const char *const[]){ "police",
-		    "town", "city", "railway", "bus", "magistrates",
-		    "magistrates'", "custody", NULL }) && tokis(c, e + 1,
-		    (const char *const[]){ "station", "centre", "court",
-		    "suite", NULL }) && !anyallowed(c, i, e) &&
-		    !tokis(c, i, titles) &&
+		    !cap(c, e) && tokisb(c, e, L_W_PUBLIC) && tokisb(c, e + 1, L_W_PUBLICHEAD) && !anyallowed(c, i, e) &&
+		    !tokisb(c, i, L_TITLES) &&
 		    !toklex(c, i, c->stop)) {
 			if (place_emit(c, i, e, "town", "places/landmark",
 			    80) == -1)
@@ -1533,7 +1851,7 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 			    !ctx && wclass(c, i) != 'p')
 				continue;
 			if (!ambiguous(c, i, i + n) || ctx) {
-				if (tokis(c, i, months) && n == 1)
+				if (tokisb(c, i, L_MONTHS) && n == 1)
 					continue;
 				if (place_emit(c, i, i + n, strcmp(kind,
 				    "locality") == 0 ? "locality" : "town",
@@ -1619,23 +1937,7 @@ places_scan(void *vctx, const struct text_unit *t,
 		for (i = lo; i < c->ntok && c->tok[i].s < m->end; i++)
 			c->tok[i].used = 1;
 	}
-	if (c->len + 1 > c->caplower) {
-		char	*nl = realloc(c->lower, c->len + 1);
-		if (nl == NULL)
-			goto oom;
-		c->lower = nl;
-		c->caplower = c->len + 1;
-	}
-	memcpy(c->lower, c->text, c->len);
-	c->lower[c->len] = '\0';
-	lexicon_fold(c->lower, c->lower, c->len);
-	c->accom = lowerhas(c, "accommodation") || lowerhas(c, "hostel") ||
-	    lowerhas(c, "placed") || lowerhas(c, "homeless") ||
-	    lowerhas(c, "supported");
-	c->refuge = lowerhas(c, "refuge");
-	c->unit = lowerhas(c, " ward") || lowerhas(c, " unit") ||
-	    lowerhas(c, "psychiatri") || lowerhas(c, "assessed") ||
-	    lowerhas(c, "admitted") || lowerhas(c, "inpatient");
+	c->topics = 0;
 
 	first = found->n;
 	allowpass(c);
@@ -1694,13 +1996,17 @@ places_new(const char *dict, char *err, size_t errlen)
 	if ((c->streets = lexicon_new()) == NULL ||
 	    (c->inst = lexicon_new()) == NULL ||
 	    (c->instcore = lexicon_new()) == NULL ||
+	    (c->instword = lexicon_new()) == NULL ||
 	    (c->allowpre = lexicon_new()) == NULL ||
-	    lexicon_each(c->allow, addprefixes, c->allowpre) != 0) {
+	    lexicon_each(c->allow, addprefixes, c->allowpre) != 0 ||
+	    (c->headpre = lexicon_new()) == NULL ||
+	    lexicon_each(c->heads, addprefixes, c->headpre) != 0) {
 		snprintf(err, errlen, "%s", strerror(ENOMEM));
 		goto fail;
 	}
 	if ((c->wc = wordclass_open(dict, err, errlen)) == NULL)
 		goto fail;
+	wtab_build(c);
 	return c;
 fail:
 	places_free(c);
@@ -1724,7 +2030,9 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->streets);
 	lexicon_free(c->inst);
 	lexicon_free(c->instcore);
+	lexicon_free(c->instword);
 	lexicon_free(c->allowpre);
+	lexicon_free(c->headpre);
 	wordclass_free(c->wc);
 	free(c->tok);
 	free(c->lower);

@@ -75,6 +75,11 @@ starter(const char *s, size_t len, size_t i)
 	return 0;
 }
 
+/* The bytes split_cell() stops at. */
+static const unsigned char stopbyte[256] = {
+	['"'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xe2] = 1,
+};
+
 static int
 is_space(unsigned char c)
 {
@@ -221,8 +226,16 @@ split_cell(const char *s, size_t start, size_t end,
 	sent = skip_marker(s, i, end);
 	qend = 0;
 	for (i = sent; i < end; ) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 		size_t tl = 0;
+
+		/* Only '"', '.', '!', '?' and the lead byte of “ and … can
+		 * open a quotation or end a sentence. */
+		while (i < end && !stopbyte[(unsigned char)s[i]])
+			i++;
+		if (i >= end)
+			break;
+		c = (unsigned char)s[i];
 
 		/* A quotation that closes within the cell is not cut: the
 		 * child's "Nobody listens. I told them ..." is one piece
@@ -293,8 +306,8 @@ sentence_split(const char *s, size_t len, struct sentence_list *out)
 	out->n = 0;
 	cell = 0;
 	for (i = 0; i <= len; i++) {
-		if (i < len && s[i] != '\t' && s[i] != '\n')
-			continue;
+		while (i < len && s[i] != '\t' && s[i] != '\n')
+			i++;
 		if (split_cell(s, cell, i, out) == -1)
 			return -1;
 		cell = i + 1;
