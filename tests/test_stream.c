@@ -173,6 +173,86 @@ minor_version_accepted(void **state)
 	fclose(fp);
 }
 
+/* Escaping works eight bytes at a time: put each special byte at every
+ * offset of a longer field and check the round trip. */
+static void
+escape_every_offset(void **state)
+{
+	static const char specials[] = "\\\t\n\r";
+	struct sbuf	 b = SBUF_INIT;
+	char		 src[40], dec[80];
+	size_t		 i, k;
+	long		 n;
+
+	(void)state;
+	for (k = 0; k < 4; k++)
+		for (i = 0; i < sizeof(src); i++) {
+			memset(src, 'a' + (int)(i % 26), sizeof(src));
+			src[i] = specials[k];
+			sbuf_reset(&b);
+			assert_int_equal(stream_escape(&b, src, sizeof(src)), 0);
+			assert_int_equal(b.len, sizeof(src) + 1);
+			assert_int_equal(b.buf[i], '\\');
+			n = stream_unescape(dec, b.buf, b.len);
+			assert_int_equal(n, (long)sizeof(src));
+			assert_memory_equal(dec, src, sizeof(src));
+		}
+	sbuf_release(&b);
+}
+
+/* Records longer than the reader's block, through a descriptor (tmpfile)
+ * and through stdio (a memory stream), come back whole. */
+static void
+long_records(void **state)
+{
+	struct stream_reader	*r;
+	struct stream_writer	*w;
+	struct record		*rec;
+	FILE			*fp;
+	char			*big, *buf = NULL;
+	const char		*f[4];
+	size_t			 i, len, n = 700000;
+	int			 pass;
+
+	(void)state;
+	big = malloc(n + 1);
+	for (i = 0; i < n; i++)
+		big[i] = "ab\tc\nd e\\f"[i % 10];
+	big[n] = '\0';
+	f[0] = "1", f[1] = "L1", f[2] = "lf", f[3] = big;
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 0)
+			fp = tmpfile();
+		else
+			fp = open_memstream(&buf, &len);
+		assert_non_null(fp);
+		assert_non_null(w = stream_writer_new(fp));
+		for (i = 0; i < 3; i++)
+			assert_int_equal(stream_write(w, "text", 4, f), 0);
+		assert_int_equal(stream_write_end(w), 0);
+		stream_writer_free(w);
+		if (pass == 0)
+			rewind(fp);
+		else {
+			fclose(fp);
+			fp = fmemopen(buf, len, "r");
+		}
+		assert_non_null(r = stream_reader_new(fp, "t"));
+		for (i = 0; i < 3; i++) {
+			assert_int_equal(stream_read(r, &rec), 1);
+			assert_int_equal(rec->lineno, i + 2);
+			assert_int_equal(rec->fieldlen[4], n);
+			assert_memory_equal(rec->field[4], big, n);
+		}
+		assert_int_equal(stream_read(r, &rec), 0);
+		stream_reader_free(r);
+		fclose(fp);
+		free(buf);
+		buf = NULL;
+	}
+	free(big);
+}
+
 int
 main(void)
 {
@@ -183,6 +263,8 @@ main(void)
 		cmocka_unit_test(reader_rejects),
 		cmocka_unit_test(unknown_records_pass),
 		cmocka_unit_test(minor_version_accepted),
+		cmocka_unit_test(escape_every_offset),
+		cmocka_unit_test(long_records),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
