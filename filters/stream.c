@@ -411,7 +411,6 @@ stream_writer_free(struct stream_writer *w)
 {
 	if (w == NULL)
 		return;
-	(void)drain(w);
 	sbuf_release(&w->out);
 	free(w);
 }

@@ -52,10 +52,11 @@ const char	*stream_reader_error(const struct stream_reader *);
 /*
  * Returns a writer over fp, or NULL when out of memory.  The header is
  * written by the first write call.  Records are buffered and reach fp in
- * large blocks: by stream_write_end(), or by stream_writer_free(), which
- * writes out what is still buffered.  Nothing else may write to fp in
- * between.  An I/O error may therefore be reported by a later call than
- * the one whose record failed.
+ * large blocks, the last by stream_write_end(); nothing else may write to
+ * fp in between.  An I/O error may therefore be reported by a later call
+ * than the one whose record failed.  stream_writer_free() drops what is
+ * still buffered: a stage that fails before its trailer sends on as
+ * little as possible (a prefix of whole blocks, never a trailer).
  */
 struct stream_writer	*stream_writer_new(FILE *fp);
 void			 stream_writer_free(struct stream_writer *);
