@@ -235,7 +235,7 @@ fill(struct stream_reader *r)
 
 /* Cuts the next line off the input, NUL-terminated in place; returns its
  * length without the newline, -2 at EOF, or -1 on error / unterminated
- * line. */
+ * line.  split() rejects NUL bytes. */
 static long
 read_line(struct stream_reader *r, char **line)
 {
@@ -263,58 +263,98 @@ read_line(struct stream_reader *r, char **line)
 	*nl = '\0';
 	n = nl - *line;
 	r->pos += (size_t)n + 1;
-	if (memchr(*line, '\0', (size_t)n) != NULL)
-		return fail(r, "NUL byte in stream");
 	return n;
 }
 
+/*
+ * Bytes of the word x equal to 0, exactly: the high bit of each such byte
+ * (no borrow between bytes, unlike the cheaper test in escape_scan()).
+ */
+#define LOW7	0x7F7F7F7F7F7F7F7FULL
+#define ZEROS(x)	(~((((x) & LOW7) + LOW7) | (x) | LOW7))
+
+/* Records one field [from, to) of r->dec; TAB at to becomes NUL. */
+static void
+field(struct record *rec, char *dec, size_t from, size_t to)
+{
+	if (rec->nfield < STREAM_MAXFIELDS) {
+		rec->field[rec->nfield] = dec + from;
+		rec->fieldlen[rec->nfield] = to - from;
+		rec->nfield++;
+	}
+	dec[to] = '\0';
+}
+
+/*
+ * Splits line (len bytes, NUL-terminated) into r->rec: one pass finds the
+ * TABs, a NUL and whether any backslash needs decoding, eight bytes at a
+ * time; only fields of a line with a backslash are then unescaped.
+ */
 static int
 split(struct stream_reader *r, char *line, size_t len)
 {
 	struct record	*rec = &r->rec;
-	char		*p, *end, *tab, *d;
+	char		*d;
+	size_t		 i, from = 0, k, need;
 	long		 n;
-	int		 plain;
+	int		 plain = 1;
 
-	if (len + 1 > r->deccap) {
+	need = len + 1 + 8;		/* room to read the last word whole */
+	if (need > r->deccap) {
 		free(r->dec);
-		r->deccap = len + 1 < 256 ? 256 : len + 1 + len / 2;
+		r->deccap = need < 256 ? 256 : need + len / 2;
 		if ((r->dec = malloc(r->deccap)) == NULL) {
 			r->deccap = 0;
 			return fail(r, "out of memory");
 		}
 	}
+	d = r->dec;
+	memcpy(d, line, len);
+	memset(d + len, 0, 8);
 	rec->raw = line;
 	rec->rawlen = len;
 	rec->nfield = 0;
 	rec->lineno = r->lineno;
-	/* Most records hold no escape: the fields are the line's bytes with
-	 * each TAB turned into a NUL. */
-	plain = memchr(line, '\\', len) == NULL;
-	memcpy(r->dec, line, len + 1);
-	p = r->dec;
-	end = r->dec + len;
-	for (;;) {
-		tab = memchr(p, '\t', (size_t)(end - p));
-		if (tab == NULL)
-			tab = end;
-		if (rec->nfield < STREAM_MAXFIELDS) {
-			if (plain)
-				n = tab - p;
-			else if ((n = stream_unescape(p, p,
-			    (size_t)(tab - p))) < 0)
-				return fail(r, "bad escape in field %zu",
-				    rec->nfield + 1);
-			rec->field[rec->nfield] = p;
-			rec->fieldlen[rec->nfield] = (size_t)n;
-			rec->nfield++;
-			d = p + n;
-			*d = '\0';
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (i = 0; i < len; i += 8) {
+		uint64_t x, tab, nul, bs, valid;
+
+		memcpy(&x, d + i, 8);
+		valid = len - i >= 8 ? ~0ULL : (1ULL << (8 * (len - i))) - 1;
+		nul = ZEROS(x) & valid;
+		tab = ZEROS(x ^ (0x0101010101010101ULL * '\t')) & valid;
+		bs = ZEROS(x ^ (0x0101010101010101ULL * '\\')) & valid;
+		if (nul != 0)
+			return fail(r, "NUL byte in stream");
+		if (bs != 0)
+			plain = 0;
+		while (tab != 0) {
+			k = i + (size_t)__builtin_ctzll(tab) / 8;
+			field(rec, d, from, k);
+			from = k + 1;
+			tab &= tab - 1;
 		}
-		if (tab == end)
-			break;
-		p = tab + 1;
 	}
+#else
+	for (i = 0; i < len; i++)
+		if (d[i] == '\0')
+			return fail(r, "NUL byte in stream");
+		else if (d[i] == '\\')
+			plain = 0;
+		else if (d[i] == '\t') {
+			field(rec, d, from, i);
+			from = i + 1;
+		}
+#endif
+	field(rec, d, from, len);
+	if (!plain)
+		for (k = 0; k < rec->nfield; k++) {
+			if ((n = stream_unescape(rec->field[k], rec->field[k],
+			    rec->fieldlen[k])) < 0)
+				return fail(r, "bad escape in field %zu", k + 1);
+			rec->fieldlen[k] = (size_t)n;
+			rec->field[k][n] = '\0';
+		}
 	if (rec->fieldlen[0] == 0)
 		return fail(r, "empty record type");
 	return 0;

@@ -253,6 +253,47 @@ long_records(void **state)
 	free(big);
 }
 
+/* Fields past STREAM_MAXFIELDS are ignored; escapes in the others are
+ * decoded wherever they fall in the line; a NUL byte is refused. */
+static void
+many_fields(void **state)
+{
+	static const char nul[] = "anon-stream\t1\nx\ta\0b\nend\t1\n";
+	struct sbuf		 in = SBUF_INIT;
+	struct stream_reader	*r;
+	struct record		*rec;
+	FILE			*fp;
+	size_t			 i;
+	char			 want[16];
+
+	(void)state;
+	sbuf_adds(&in, "anon-stream\t1\nmany");
+	for (i = 1; i < 40; i++)
+		sbuf_printf(&in, "\tf%zu%s", i, i % 5 == 3 ? "\\t\\\\" : "");
+	sbuf_adds(&in, "\nend\t1\n");
+	assert_non_null(fp = fmemopen(in.buf, in.len, "r"));
+	assert_non_null(r = stream_reader_new(fp, "t"));
+	assert_int_equal(stream_read(r, &rec), 1);
+	assert_int_equal(rec->nfield, STREAM_MAXFIELDS);
+	for (i = 1; i < STREAM_MAXFIELDS; i++) {
+		snprintf(want, sizeof(want), "f%zu%s", i,
+		    i % 5 == 3 ? "\t\\" : "");
+		assert_string_equal(rec->field[i], want);
+		assert_int_equal(rec->fieldlen[i], strlen(want));
+	}
+	assert_int_equal(stream_read(r, &rec), 0);
+	stream_reader_free(r);
+	fclose(fp);
+	sbuf_release(&in);
+
+	assert_non_null(fp = fmemopen((void *)nul, sizeof(nul) - 1, "r"));
+	assert_non_null(r = stream_reader_new(fp, "t"));
+	assert_int_equal(stream_read(r, &rec), -1);
+	assert_non_null(strstr(stream_reader_error(r), "NUL byte"));
+	stream_reader_free(r);
+	fclose(fp);
+}
+
 int
 main(void)
 {
@@ -265,6 +306,7 @@ main(void)
 		cmocka_unit_test(minor_version_accepted),
 		cmocka_unit_test(escape_every_offset),
 		cmocka_unit_test(long_records),
+		cmocka_unit_test(many_fields),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
