@@ -480,6 +480,7 @@ main(int argc, char *argv[])
 	}
 
 	if (!w.check && outpath != NULL && docx_is_docx_name(outpath)) {
+		cmd_malloc_for_trees();
 		if ((w.dx = docx_out_new()) == NULL)
 			cmd_die("out of memory");
 	} else if (!w.check) {
