@@ -2808,8 +2808,12 @@ mem_variant(struct scan *sc, struct tok *t)
 	if ((i = nm->fhead[(unsigned char)TW(nm, t)[0]]) == NOIDX)
 		return NULL;
 	wc = wclass(nm, sc->s, t);
-	lex = tlex(nm, t) != NULL;
 	ctx = short_context(sc, t, 1);
+	/* variant_of() accepts no spelling of an ordinary word out of a
+	 * person's context: spare the walk over every forename. */
+	if (wc == WC_COMMON && !ctx)
+		return NULL;
+	lex = tlex(nm, t) != NULL;
 	for (; i != NOIDX; i = m->fnext) {
 		m = &nm->mem[i];
 		if (best != NULL && m->seen < best->seen)
