@@ -160,24 +160,18 @@ escape_scan(const char *s, size_t len)
 	return len;
 }
 
-int
-stream_escape(struct sbuf *b, const char *src, size_t len)
+/* Escapes src into o, which has room for 2 len bytes; returns the end. */
+static char *
+escape_to(char *o, const char *src, size_t len)
 {
 	size_t	 i, run = 0;
-	char	*o;
 
 	i = escape_scan(src, len);
-	if (i == len)
-		return sbuf_add(b, src, len);
-	/* At most twice the length; one reservation, then plain stores. */
-	if (len > ((size_t)-1 - b->len - 1) / 2 || sbuf_grow(b, 2 * len) == -1)
-		return -1;
-	o = b->buf + b->len;
 	for (;;) {
 		memcpy(o, src + run, i - run);
 		o += i - run;
 		if (i == len)
-			break;
+			return o;
 		*o++ = '\\';
 		switch (src[i]) {
 		case '\\': *o++ = '\\'; break;
@@ -188,7 +182,15 @@ stream_escape(struct sbuf *b, const char *src, size_t len)
 		run = ++i;
 		i += escape_scan(src + i, len - i);
 	}
-	b->len = (size_t)(o - b->buf);
+}
+
+int
+stream_escape(struct sbuf *b, const char *src, size_t len)
+{
+	/* At most twice the length; one reservation, then plain stores. */
+	if (len > ((size_t)-1 - b->len - 1) / 2 || sbuf_grow(b, 2 * len) == -1)
+		return -1;
+	b->len = (size_t)(escape_to(b->buf + b->len, src, len) - b->buf);
 	b->buf[b->len] = '\0';
 	return 0;
 }
@@ -482,18 +484,37 @@ int
 stream_writen(struct stream_writer *w, size_t n, const char *const *f,
     const size_t *lens)
 {
-	size_t	 i;
+	size_t	 i, room = n;
+	char	*o;
 
 	if (start(w) == -1)
 		return -1;
+	/* Room for every field escaped at its longest, TABs and newline. */
 	for (i = 0; i < n; i++) {
-		if (i > 0 && sbuf_addc(&w->out, '\t') == -1)
+		if (f[i] == NULL)
+			continue;
+		if (lens[i] > ((size_t)-1 - room) / 2) {
+			errno = ENOMEM;
 			return -1;
-		if (f[i] != NULL &&
-		    stream_escape(&w->out, f[i], lens[i]) == -1)
-			return -1;
+		}
+		room += 2 * lens[i];
 	}
-	return put_end(w);
+	if (sbuf_grow(&w->out, room) == -1)
+		return -1;
+	o = w->out.buf + w->out.len;
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			*o++ = '\t';
+		if (f[i] != NULL)
+			o = escape_to(o, f[i], lens[i]);
+	}
+	*o++ = '\n';
+	w->out.len = (size_t)(o - w->out.buf);
+	w->out.buf[w->out.len] = '\0';
+	w->nrec++;
+	if (w->out.len >= STREAM_BLOCK)
+		return drain(w);
+	return 0;
 }
 
 int
