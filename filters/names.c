@@ -1319,21 +1319,52 @@ weak_title(const struct title *ti)
 	return in_list(weak, ti->w, strlen(ti->w));
 }
 
+/*
+ * The titles by first byte, in the order of titles[], with their lengths
+ * and whether they are two words: title_at() tried every title on every
+ * capitalised token.
+ */
+#define NTITLES	(sizeof(titles) / sizeof(titles[0]) - 1)
+static unsigned char title_first[256], title_next[NTITLES]; /* index + 1 */
+static unsigned char title_wlen[NTITLES], title_two[NTITLES];
+static int title_built;
+_Static_assert(NTITLES < 255, "title indexes are bytes");
+
+static void
+title_index(void)
+{
+	size_t	 i, l;
+	unsigned char f;
+
+	if (title_built)
+		return;
+	title_built = 1;
+	for (i = NTITLES; i-- > 0;) {
+		l = strlen(titles[i].w);
+		title_wlen[i] = (unsigned char)(l < 255 ? l : 255);
+		title_two[i] = strchr(titles[i].w, ' ') != NULL;
+		f = (unsigned char)titles[i].w[0];
+		title_next[i] = title_first[f];
+		title_first[f] = (unsigned char)(i + 1);
+	}
+}
+
 /* Returns the title starting at token j (its length in tokens) or 0. */
 static int
 title_at(struct names *nm, const char *s, size_t j, const struct title **tp)
 {
 	const struct title *ti;
 	struct tok *t = &nm->tok[j];
-	size_t l, e;
+	size_t l, e, k;
 
 	if (!(t->f & T_CAP))
 		return 0;
-	for (ti = titles; ti->w != NULL; ti++) {
-		if (ti->w[0] != s[t->s])	/* both tests below need it */
-			continue;
-		l = strlen(ti->w);
-		if (strchr(ti->w, ' ') != NULL) {
+	title_index();
+	for (k = title_first[(unsigned char)s[t->s]]; k != 0;
+	    k = title_next[k - 1]) {
+		ti = &titles[k - 1];
+		l = title_wlen[k - 1];
+		if (title_two[k - 1]) {
 			if (j + 1 >= nm->ntok || !adjacent(nm, s, j))
 				continue;
 			e = nm->tok[j + 1].e;
@@ -1387,18 +1418,65 @@ ends_with_wordn(const char *buf, size_t n, const char *w, size_t l)
 #define ends_with_word(buf, n, lit)	ends_with_wordn(buf, n, lit, \
 					    sizeof(lit) - 1)
 
+/*
+ * The roles by last and by first byte, each chain in the order of roles[]
+ * (the first match must win as before): a list walk tested every role.
+ */
+#define NROLES	(sizeof(roles) / sizeof(roles[0]) - 1)
+static unsigned char role_last[256], role_first[256];	/* index + 1 */
+static unsigned char role_lnext[NROLES], role_fnext[NROLES];
+static int role_built;
+_Static_assert(NROLES < 255, "role indexes are bytes");
+
+static void
+role_index(void)
+{
+	size_t	 i;
+	unsigned char l, f;
+
+	if (role_built)
+		return;
+	role_built = 1;
+	for (i = NROLES; i-- > 0;) {
+		l = (unsigned char)roles[i].w[roles[i].len - 1];
+		f = (unsigned char)roles[i].w[0];
+		role_lnext[i] = role_last[l];
+		role_last[l] = (unsigned char)(i + 1);
+		role_fnext[i] = role_first[f];
+		role_first[f] = (unsigned char)(i + 1);
+	}
+}
+
+/* The first role (in roles[] order) buf[0..n) ends with, as a word. */
+static const struct role *
+role_ending(const char *buf, size_t n)
+{
+	const struct role *r;
+	size_t	 k;
+
+	if (n == 0)
+		return NULL;
+	for (k = role_last[(unsigned char)buf[n - 1]]; k != 0;
+	    k = role_lnext[k - 1]) {
+		r = &roles[k - 1];
+		if (ends_with_wordn(buf, n, r->w, r->len))
+			return r;
+	}
+	return NULL;
+}
+
 /* The profession around a name: "the health visitor, X", "X (GP)". */
 static const char *
 role_around(const char *s, size_t len, size_t b, size_t e)
 {
 	const struct role *r;
 	char buf[48];
-	size_t n, i, l;
+	size_t n, i, l, k;
 
+	role_index();
 	n = before(s, b, buf, sizeof(buf) - 1, 0);
-	for (r = roles; r->w != NULL; r++)
-		if (ends_with_wordn(buf, n, r->w, r->len))
-			return r->slug;
+	if ((r = role_ending(buf, n)) != NULL)
+		return r->slug;
 	/* After: " (health visitor)", ", the GP,", ", social worker". */
 	i = e;
 	if (i < len && s[i] == '\'')
@@ -1411,10 +1489,11 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 		l = len - i < sizeof(buf) - 1 ? len - i : sizeof(buf) - 1;
 		lexicon_fold(buf, s + i, l);
 		buf[l] = '\0';
-		for (r = roles; r->w != NULL; r++) {
+		for (k = l > 0 ? role_first[(unsigned char)buf[0]] : 0; k != 0;
+		    k = role_fnext[k - 1]) {
+			r = &roles[k - 1];
 			n = r->len;
-			if (n <= l && buf[0] == r->w[0] &&
-			    memcmp(buf, r->w, n) == 0 &&
+			if (n <= l && memcmp(buf, r->w, n) == 0 &&
 			    (n == l || !isalpha((unsigned char)buf[n])))
 				return r->slug;
 		}
@@ -1422,9 +1501,8 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 		if (i > 0 && s[i - 1] == '(') {
 			for (n = 0; n < l && buf[n] != ')'; n++)
 				;
-			for (r = roles; r->w != NULL; r++)
-				if (ends_with_wordn(buf, n, r->w, r->len))
-					return r->slug;
+			if ((r = role_ending(buf, n)) != NULL)
+				return r->slug;
 		}
 	}
 	return NULL;
