@@ -465,7 +465,12 @@ start(struct stream_writer *w)
 	if (w->started)
 		return 0;
 	w->started = 1;
-	return sbuf_printf(&w->out, "%s\t%d\n", STREAM_MAGIC, STREAM_VERSION);
+	/* The header goes to fp at once, so that a stage that fails later
+	 * leaves a truncated stream (not an empty one) downstream. */
+	if (sbuf_printf(&w->out, "%s\t%d\n", STREAM_MAGIC,
+	    STREAM_VERSION) == -1)
+		return -1;
+	return drain(w);
 }
 
 /* Ends the record being built in w->out. */

@@ -56,7 +56,8 @@ const char	*stream_reader_error(const struct stream_reader *);
  * fp in between.  An I/O error may therefore be reported by a later call
  * than the one whose record failed.  stream_writer_free() drops what is
  * still buffered: a stage that fails before its trailer sends on as
- * little as possible (a prefix of whole blocks, never a trailer).
+ * little as possible (the header and a prefix of whole blocks, never a
+ * trailer).
  */
 struct stream_writer	*stream_writer_new(FILE *fp);
 void			 stream_writer_free(struct stream_writer *);
