@@ -133,6 +133,7 @@ struct names {
 	struct wlent		 wl[WLCAP];	/* the small word lists */
 	size_t			 wlmax;		/* their longest word */
 	size_t			 wlmaxb[16];	/* the longest of each list */
+	unsigned		 wlfirst[256];	/* lists with a word of that first byte */
 	struct tok		*tok;
 	size_t			 ntok, captok;
 	/* Of the paragraph being tokenized, for sent_flags(): */
@@ -441,6 +442,8 @@ wl_put(struct names *nm, const char *const *list, unsigned bit)
 		for (j = 0; j < 16; j++)
 			if ((bit & 1u << j) && len > nm->wlmaxb[j])
 				nm->wlmaxb[j] = len;
+		if (len > 0)
+			nm->wlfirst[(unsigned char)(*list)[0]] |= bit;
 		for (j = fnv(*list, len) & (WLCAP - 1);; j = (j + 1) &
 		    (WLCAP - 1)) {
 			e = &nm->wl[j];
@@ -480,7 +483,8 @@ in_set_bits(const struct names *nm, const char *w, size_t len)
 	const struct wlent *e;
 	size_t j;
 
-	if (len == 0 || len > nm->wlmax)
+	if (len == 0 || len > nm->wlmax ||
+	    nm->wlfirst[(unsigned char)w[0]] == 0)
 		return 0;
 	for (j = fnv(w, len) & (WLCAP - 1); (e = &nm->wl[j])->w != NULL;
 	    j = (j + 1) & (WLCAP - 1))
@@ -497,7 +501,9 @@ in_set(const struct names *nm, unsigned bit, const char *w, size_t len)
 
 	for (k = 0; k < 15 && !(bit & 1u << k); k++)
 		;
-	return len <= nm->wlmaxb[k] && (in_set_bits(nm, w, len) & bit) != 0;
+	return len <= nm->wlmaxb[k] && len > 0 &&
+	    (nm->wlfirst[(unsigned char)w[0]] & bit) != 0 &&
+	    (in_set_bits(nm, w, len) & bit) != 0;
 }
 
 /* The lists w[0..len) is in, ignoring ASCII case. */
