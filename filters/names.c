@@ -627,12 +627,14 @@ names_plain(char *dst, const char *src, size_t len)
 	char tmp[8];
 
 	for (i = o = 0; i < len; i += n) {
-		if ((unsigned char)src[i] < 0x80) {	/* lexicon_fold()'s */
-			n = 1;
-			dst[o++] = src[i] >= 'A' && src[i] <= 'Z' ?
+		/* A run of ASCII, lower-cased as lexicon_fold() does. */
+		while (i < len && (unsigned char)src[i] < 0x80) {
+			dst[o++] = (unsigned)(src[i] - 'A') < 26 ?
 			    (char)(src[i] + 32) : src[i];
-			continue;
+			i++;
 		}
+		if (i == len)
+			break;
 		c = cp_at(src, len, i, &n);
 		if (c >= 0xC0 && c <= 0x17F && plain_tab[c - 0xC0] != '\0') {
 			dst[o++] = plain_tab[c - 0xC0];
@@ -1176,7 +1178,7 @@ tokenize(struct names *nm, const char *s, size_t len)
 		return -1;
 	for (i = 0; i < len;) {
 		c = cp_at(s, len, i, &n);
-		if (!cp_letter(c) && !(c < 0x80 && isdigit((int)c))) {
+		if (!cp_letter(c) && !(c - (uint32_t)'0' < 10)) {
 			i += (size_t)n;
 			continue;
 		}
@@ -1211,7 +1213,7 @@ tokenize(struct names *nm, const char *s, size_t len)
 				i += (size_t)n;
 				continue;
 			}
-			if (c < 0x80 && isdigit((int)c)) {
+			if (c - (uint32_t)'0' < 10) {
 				f |= T_DIGIT;
 				i += (size_t)n;
 				continue;
