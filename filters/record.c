@@ -26,11 +26,14 @@ num(const struct record *r, size_t i, unsigned long *v)
 
 	if (i >= r->nfield || r->fieldlen[i] == 0)
 		return -1;
-	for (p = r->field[i], e = p + r->fieldlen[i]; p < e; p++) {
+	p = r->field[i];
+	e = p + r->fieldlen[i];
+	/* Up to 9 digits cannot overflow; longer numbers are checked. */
+	for (; p < e; p++) {
 		if (*p < '0' || *p > '9')
 			return -1;
 		d = (unsigned long)(*p - '0');
-		if (x > (ULONG_MAX - d) / 10)
+		if (r->fieldlen[i] > 9 && x > (ULONG_MAX - d) / 10)
 			return -1;
 		x = x * 10 + d;
 	}
