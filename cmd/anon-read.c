@@ -65,6 +65,7 @@ main(int argc, char *argv[])
 	if (strcmp(path, "-") != 0 && docx_is_docx_name(path)) {
 		unsigned long nextid = 1;
 
+		cmd_malloc_for_trees();
 		if ((w = stream_writer_new(stdout)) == NULL)
 			cmd_die("out of memory");
 		rc = docx_read_stream(path, dxflags, w, &nextid, err,

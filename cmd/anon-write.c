@@ -245,7 +245,7 @@ annotate(struct writer *w, struct unit *u, const struct record *rec)
 {
 	struct replacement	 r;
 	struct flag		 f;
-	struct mention_list	 ml = MENTION_LIST_INIT;
+	struct mention		 m;
 	unsigned long		 tid;
 
 	if (record_is(rec, "replace")) {
@@ -261,15 +261,14 @@ annotate(struct writer *w, struct unit *u, const struct record *rec)
 		add_note(u, 'f', f.start, f.end, f.category, f.severity,
 		    f.reason);
 	} else if (record_is(rec, "mention")) {
-		if (record_mention(rec, &ml) == -1)
+		if (record_mention_view(rec, &m) == -1)
 			goto bad;
-		tid = ml.v[0].text;
+		tid = m.text;
 		/* The rule is the type: a subtype (role evidence) may
 		 * change between runs, and the fingerprint must not. */
 		if (w->check)
-			add_note(u, 'm', ml.v[0].start, ml.v[0].end,
-			    ml.v[0].type, ml.v[0].subtype, "");
-		mention_list_release(&ml);
+			add_note(u, 'm', m.start, m.end, m.type, m.subtype,
+			    "");
 	} else
 		return 0;		/* entity, meta and unknown records */
 	if (!u->have || tid != u->t.id) {
@@ -280,7 +279,6 @@ annotate(struct writer *w, struct unit *u, const struct record *rec)
 	}
 	return 0;
 bad:
-	mention_list_release(&ml);
 	snprintf(w->err, sizeof(w->err), "-:%lu: malformed %s record",
 	    rec->lineno, rec->field[0]);
 	return -1;
@@ -493,6 +491,7 @@ main(int argc, char *argv[])
 	}
 
 	if (!w.check && outpath != NULL && docx_is_docx_name(outpath)) {
+		cmd_malloc_for_trees();
 		if ((w.dx = docx_out_new()) == NULL)
 			cmd_die("out of memory");
 	} else if (!w.check) {

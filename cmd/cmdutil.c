@@ -1,5 +1,8 @@
 /* cmdutil.c — messages, allocation and stdout handling for cmd/. */
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +108,14 @@ xstrdup(const char *s)
 	if ((p = strdup(s)) == NULL)
 		cmd_die("out of memory");
 	return p;
+}
+
+void
+cmd_malloc_for_trees(void)
+{
+#if defined(__GLIBC__) && defined(M_MXFAST)
+	(void)mallopt(M_MXFAST, 0);
+#endif
 }
 
 int

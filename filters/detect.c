@@ -1,9 +1,9 @@
 /*
  * detect.c — the loop every detector filter shares.
  *
- * Mentions of a text unit follow its text record, so a unit is held until
- * the next text record (or the trailer) arrives; then the scan function
- * sees the text and everything upstream found in it.
+ * Mentions of a text unit follow its text record, so a unit is scanned
+ * when the next text record (or the trailer) arrives; then the scan
+ * function sees the text and everything upstream found in it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,45 +16,27 @@
 
 struct pending {
 	int			 have;
-	struct sbuf		 textraw;	/* the text record, as read */
 	struct sbuf		 strings;	/* where \0 eol \0 text */
 	struct text_unit	 unit;
-	struct sbuf		 after;		/* following records, '\n'-separated */
 	struct mention_list	 prior;
 	struct mention_list	 found;
 };
 
-static int
-emit_raw(struct stream_writer *w, const char *raw, size_t len)
-{
-	struct record	 rec;
-
-	memset(&rec, 0, sizeof(rec));
-	rec.raw = (char *)raw;
-	rec.rawlen = len;
-	return stream_write_record(w, &rec);
-}
-
+/*
+ * The held unit's records have all gone out already; its scan's mentions
+ * follow them.
+ */
 static int
 flush(struct pending *p, struct stream_writer *w, detect_fn fn, void *ctx,
     char *err, size_t errlen)
 {
-	size_t		 i, off, nl;
-	const char	*a;
+	size_t		 i;
 
 	if (!p->have)
 		return 0;
 	mention_list_clear(&p->found);
 	if (fn(ctx, &p->unit, &p->prior, &p->found, err, errlen) == -1)
 		return -1;
-	if (emit_raw(w, p->textraw.buf, p->textraw.len) == -1)
-		goto ioerr;
-	for (off = 0, a = p->after.buf; off < p->after.len; off = nl + 1) {
-		nl = (size_t)((const char *)memchr(a + off, '\n',
-		    p->after.len - off) - a);
-		if (emit_raw(w, a + off, nl - off) == -1)
-			goto ioerr;
-	}
 	for (i = 0; i < p->found.n; i++) {
 		p->found.v[i].text = p->unit.id;
 		if (p->found.v[i].end > p->unit.len) {
@@ -63,16 +45,14 @@ flush(struct pending *p, struct stream_writer *w, detect_fn fn, void *ctx,
 			    p->found.v[i].start, p->found.v[i].end);
 			return -1;
 		}
-		if (write_mention(w, &p->found.v[i], p->unit.text) == -1)
-			goto ioerr;
+		if (write_mention(w, &p->found.v[i], p->unit.text) == -1) {
+			snprintf(err, errlen, "write error");
+			return -1;
+		}
 	}
 	p->have = 0;
-	sbuf_reset(&p->after);
 	mention_list_clear(&p->prior);
 	return 0;
-ioerr:
-	snprintf(err, errlen, "write error");
-	return -1;
 }
 
 static int
@@ -88,10 +68,8 @@ hold(struct pending *p, const struct record *rec, char *err, size_t errlen)
 	}
 	wl = strlen(t.where);
 	el = strlen(t.eol);
-	sbuf_reset(&p->textraw);
 	sbuf_reset(&p->strings);
-	if (sbuf_add(&p->textraw, rec->raw, rec->rawlen) == -1 ||
-	    sbuf_add(&p->strings, t.where, wl + 1) == -1 ||
+	if (sbuf_add(&p->strings, t.where, wl + 1) == -1 ||
 	    sbuf_add(&p->strings, t.eol, el + 1) == -1 ||
 	    sbuf_add(&p->strings, t.text, t.len) == -1) {
 		snprintf(err, errlen, "out of memory");
@@ -106,6 +84,13 @@ hold(struct pending *p, const struct record *rec, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * Every record goes out as it comes, byte for byte; a unit's own mentions
+ * are written when the next text record (or the trailer) shows that the
+ * unit is complete.  The order is the same as holding the unit's records
+ * back: text, what upstream attached, then this stage's mentions.  On
+ * failure no trailer is written, so what went out is never used.
+ */
 int
 detect_run(struct stream_reader *r, struct stream_writer *w, detect_fn fn,
     void *ctx, char *err, size_t errlen)
@@ -120,24 +105,14 @@ detect_run(struct stream_reader *r, struct stream_writer *w, detect_fn fn,
 			if (flush(&p, w, fn, ctx, err, errlen) == -1 ||
 			    hold(&p, rec, err, errlen) == -1)
 				goto out;
-			continue;
-		}
-		if (!p.have) {
-			if (stream_write_record(w, rec) == -1) {
-				snprintf(err, errlen, "write error");
-				goto out;
-			}
-			continue;
-		}
-		if (record_is(rec, "mention") &&
+		} else if (p.have && record_is(rec, "mention") &&
 		    record_mention(rec, &p.prior) == -1) {
 			snprintf(err, errlen, "-:%lu: malformed mention "
 			    "record", rec->lineno);
 			goto out;
 		}
-		if (sbuf_add(&p.after, rec->raw, rec->rawlen) == -1 ||
-		    sbuf_addc(&p.after, '\n') == -1) {
-			snprintf(err, errlen, "out of memory");
+		if (stream_write_record(w, rec) == -1) {
+			snprintf(err, errlen, "write error");
 			goto out;
 		}
 	}
@@ -153,9 +128,7 @@ detect_run(struct stream_reader *r, struct stream_writer *w, detect_fn fn,
 	}
 	ret = 0;
 out:
-	sbuf_release(&p.textraw);
 	sbuf_release(&p.strings);
-	sbuf_release(&p.after);
 	mention_list_release(&p.prior);
 	mention_list_release(&p.found);
 	return ret;

@@ -133,6 +133,7 @@ struct names {
 	struct wlent		 wl[WLCAP];	/* the small word lists */
 	size_t			 wlmax;		/* their longest word */
 	size_t			 wlmaxb[16];	/* the longest of each list */
+	unsigned		 wlfirst[256];	/* lists with a word of that first byte */
 	struct tok		*tok;
 	size_t			 ntok, captok;
 	/* Of the paragraph being tokenized, for sent_flags(): */
@@ -441,6 +442,8 @@ wl_put(struct names *nm, const char *const *list, unsigned bit)
 		for (j = 0; j < 16; j++)
 			if ((bit & 1u << j) && len > nm->wlmaxb[j])
 				nm->wlmaxb[j] = len;
+		if (len > 0)
+			nm->wlfirst[(unsigned char)(*list)[0]] |= bit;
 		for (j = fnv(*list, len) & (WLCAP - 1);; j = (j + 1) &
 		    (WLCAP - 1)) {
 			e = &nm->wl[j];
@@ -480,7 +483,8 @@ in_set_bits(const struct names *nm, const char *w, size_t len)
 	const struct wlent *e;
 	size_t j;
 
-	if (len == 0 || len > nm->wlmax)
+	if (len == 0 || len > nm->wlmax ||
+	    nm->wlfirst[(unsigned char)w[0]] == 0)
 		return 0;
 	for (j = fnv(w, len) & (WLCAP - 1); (e = &nm->wl[j])->w != NULL;
 	    j = (j + 1) & (WLCAP - 1))
@@ -497,7 +501,9 @@ in_set(const struct names *nm, unsigned bit, const char *w, size_t len)
 
 	for (k = 0; k < 15 && !(bit & 1u << k); k++)
 		;
-	return len <= nm->wlmaxb[k] && (in_set_bits(nm, w, len) & bit) != 0;
+	return len <= nm->wlmaxb[k] && len > 0 &&
+	    (nm->wlfirst[(unsigned char)w[0]] & bit) != 0 &&
+	    (in_set_bits(nm, w, len) & bit) != 0;
 }
 
 /* The lists w[0..len) is in, ignoring ASCII case. */
@@ -621,12 +627,14 @@ names_plain(char *dst, const char *src, size_t len)
 	char tmp[8];
 
 	for (i = o = 0; i < len; i += n) {
-		if ((unsigned char)src[i] < 0x80) {	/* lexicon_fold()'s */
-			n = 1;
-			dst[o++] = src[i] >= 'A' && src[i] <= 'Z' ?
+		/* A run of ASCII, lower-cased as lexicon_fold() does. */
+		while (i < len && (unsigned char)src[i] < 0x80) {
+			dst[o++] = (unsigned)(src[i] - 'A') < 26 ?
 			    (char)(src[i] + 32) : src[i];
-			continue;
+			i++;
 		}
+		if (i == len)
+			break;
 		c = cp_at(src, len, i, &n);
 		if (c >= 0xC0 && c <= 0x17F && plain_tab[c - 0xC0] != '\0') {
 			dst[o++] = plain_tab[c - 0xC0];
@@ -1170,7 +1178,7 @@ tokenize(struct names *nm, const char *s, size_t len)
 		return -1;
 	for (i = 0; i < len;) {
 		c = cp_at(s, len, i, &n);
-		if (!cp_letter(c) && !(c < 0x80 && isdigit((int)c))) {
+		if (!cp_letter(c) && !(c - (uint32_t)'0' < 10)) {
 			i += (size_t)n;
 			continue;
 		}
@@ -1205,7 +1213,7 @@ tokenize(struct names *nm, const char *s, size_t len)
 				i += (size_t)n;
 				continue;
 			}
-			if (c < 0x80 && isdigit((int)c)) {
+			if (c - (uint32_t)'0' < 10) {
 				f |= T_DIGIT;
 				i += (size_t)n;
 				continue;
@@ -1319,21 +1327,52 @@ weak_title(const struct title *ti)
 	return in_list(weak, ti->w, strlen(ti->w));
 }
 
+/*
+ * The titles by first byte, in the order of titles[], with their lengths
+ * and whether they are two words: title_at() tried every title on every
+ * capitalised token.
+ */
+#define NTITLES	(sizeof(titles) / sizeof(titles[0]) - 1)
+static unsigned char title_first[256], title_next[NTITLES]; /* index + 1 */
+static unsigned char title_wlen[NTITLES], title_two[NTITLES];
+static int title_built;
+_Static_assert(NTITLES < 255, "title indexes are bytes");
+
+static void
+title_index(void)
+{
+	size_t	 i, l;
+	unsigned char f;
+
+	if (title_built)
+		return;
+	title_built = 1;
+	for (i = NTITLES; i-- > 0;) {
+		l = strlen(titles[i].w);
+		title_wlen[i] = (unsigned char)(l < 255 ? l : 255);
+		title_two[i] = strchr(titles[i].w, ' ') != NULL;
+		f = (unsigned char)titles[i].w[0];
+		title_next[i] = title_first[f];
+		title_first[f] = (unsigned char)(i + 1);
+	}
+}
+
 /* Returns the title starting at token j (its length in tokens) or 0. */
 static int
 title_at(struct names *nm, const char *s, size_t j, const struct title **tp)
 {
 	const struct title *ti;
 	struct tok *t = &nm->tok[j];
-	size_t l, e;
+	size_t l, e, k;
 
 	if (!(t->f & T_CAP))
 		return 0;
-	for (ti = titles; ti->w != NULL; ti++) {
-		if (ti->w[0] != s[t->s])	/* both tests below need it */
-			continue;
-		l = strlen(ti->w);
-		if (strchr(ti->w, ' ') != NULL) {
+	title_index();
+	for (k = title_first[(unsigned char)s[t->s]]; k != 0;
+	    k = title_next[k - 1]) {
+		ti = &titles[k - 1];
+		l = title_wlen[k - 1];
+		if (title_two[k - 1]) {
 			if (j + 1 >= nm->ntok || !adjacent(nm, s, j))
 				continue;
 			e = nm->tok[j + 1].e;
@@ -1387,18 +1426,65 @@ ends_with_wordn(const char *buf, size_t n, const char *w, size_t l)
 #define ends_with_word(buf, n, lit)	ends_with_wordn(buf, n, lit, \
 					    sizeof(lit) - 1)
 
+/*
+ * The roles by last and by first byte, each chain in the order of roles[]
+ * (the first match must win as before): a list walk tested every role.
+ */
+#define NROLES	(sizeof(roles) / sizeof(roles[0]) - 1)
+static unsigned char role_last[256], role_first[256];	/* index + 1 */
+static unsigned char role_lnext[NROLES], role_fnext[NROLES];
+static int role_built;
+_Static_assert(NROLES < 255, "role indexes are bytes");
+
+static void
+role_index(void)
+{
+	size_t	 i;
+	unsigned char l, f;
+
+	if (role_built)
+		return;
+	role_built = 1;
+	for (i = NROLES; i-- > 0;) {
+		l = (unsigned char)roles[i].w[roles[i].len - 1];
+		f = (unsigned char)roles[i].w[0];
+		role_lnext[i] = role_last[l];
+		role_last[l] = (unsigned char)(i + 1);
+		role_fnext[i] = role_first[f];
+		role_first[f] = (unsigned char)(i + 1);
+	}
+}
+
+/* The first role (in roles[] order) buf[0..n) ends with, as a word. */
+static const struct role *
+role_ending(const char *buf, size_t n)
+{
+	const struct role *r;
+	size_t	 k;
+
+	if (n == 0)
+		return NULL;
+	for (k = role_last[(unsigned char)buf[n - 1]]; k != 0;
+	    k = role_lnext[k - 1]) {
+		r = &roles[k - 1];
+		if (ends_with_wordn(buf, n, r->w, r->len))
+			return r;
+	}
+	return NULL;
+}
+
 /* The profession around a name: "the health visitor, X", "X (GP)". */
 static const char *
 role_around(const char *s, size_t len, size_t b, size_t e)
 {
 	const struct role *r;
 	char buf[48];
-	size_t n, i, l;
+	size_t n, i, l, k;
 
+	role_index();
 	n = before(s, b, buf, sizeof(buf) - 1, 0);
-	for (r = roles; r->w != NULL; r++)
-		if (ends_with_wordn(buf, n, r->w, r->len))
-			return r->slug;
+	if ((r = role_ending(buf, n)) != NULL)
+		return r->slug;
 	/* After: " (health visitor)", ", the GP,", ", social worker". */
 	i = e;
 	if (i < len && s[i] == '\'')
@@ -1411,10 +1497,11 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 		l = len - i < sizeof(buf) - 1 ? len - i : sizeof(buf) - 1;
 		lexicon_fold(buf, s + i, l);
 		buf[l] = '\0';
-		for (r = roles; r->w != NULL; r++) {
+		for (k = l > 0 ? role_first[(unsigned char)buf[0]] : 0; k != 0;
+		    k = role_fnext[k - 1]) {
+			r = &roles[k - 1];
 			n = r->len;
-			if (n <= l && buf[0] == r->w[0] &&
-			    memcmp(buf, r->w, n) == 0 &&
+			if (n <= l && memcmp(buf, r->w, n) == 0 &&
 			    (n == l || !isalpha((unsigned char)buf[n])))
 				return r->slug;
 		}
@@ -1422,9 +1509,8 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 		if (i > 0 && s[i - 1] == '(') {
 			for (n = 0; n < l && buf[n] != ')'; n++)
 				;
-			for (r = roles; r->w != NULL; r++)
-				if (ends_with_wordn(buf, n, r->w, r->len))
-					return r->slug;
+			if ((r = role_ending(buf, n)) != NULL)
+				return r->slug;
 		}
 	}
 	return NULL;
@@ -2808,8 +2894,12 @@ mem_variant(struct scan *sc, struct tok *t)
 	if ((i = nm->fhead[(unsigned char)TW(nm, t)[0]]) == NOIDX)
 		return NULL;
 	wc = wclass(nm, sc->s, t);
-	lex = tlex(nm, t) != NULL;
 	ctx = short_context(sc, t, 1);
+	/* variant_of() accepts no spelling of an ordinary word out of a
+	 * person's context: spare the walk over every forename. */
+	if (wc == WC_COMMON && !ctx)
+		return NULL;
+	lex = tlex(nm, t) != NULL;
 	for (; i != NOIDX; i = m->fnext) {
 		m = &nm->mem[i];
 		if (best != NULL && m->seen < best->seen)

@@ -1,5 +1,6 @@
 /* record.c — parsing and writing the typed records of anon-stream 1. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,21 +11,50 @@
 int
 record_is(const struct record *r, const char *t)
 {
-	return strcmp(r->field[0], t) == 0;
+	/* Called for every record by every stage: the first byte decides
+	 * most of them. */
+	return r->field[0][0] == t[0] && strcmp(r->field[0], t) == 0;
 }
 
-/* Parses a decimal field into *v.  Returns 0 or -1. */
+/* Parses a decimal field into *v: digits only, no overflow.  Returns 0 or
+ * -1. */
 static int
 num(const struct record *r, size_t i, unsigned long *v)
 {
-	char	*e;
+	const char	*p, *e;
+	unsigned long	 x = 0, d;
 
-	if (i >= r->nfield || r->fieldlen[i] == 0 ||
-	    r->field[i][0] < '0' || r->field[i][0] > '9')
+	if (i >= r->nfield || r->fieldlen[i] == 0)
 		return -1;
-	errno = 0;
-	*v = strtoul(r->field[i], &e, 10);
-	return *e != '\0' || errno != 0 ? -1 : 0;
+	p = r->field[i];
+	e = p + r->fieldlen[i];
+	/* Up to 9 digits cannot overflow; longer numbers are checked. */
+	for (; p < e; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		d = (unsigned long)(*p - '0');
+		if (r->fieldlen[i] > 9 && x > (ULONG_MAX - d) / 10)
+			return -1;
+		x = x * 10 + d;
+	}
+	*v = x;
+	return 0;
+}
+
+/* Writes v in decimal at buf (room for 20 digits); returns the length. */
+static size_t
+utoa(char *buf, unsigned long v)
+{
+	char	 tmp[24];
+	size_t	 n = 0, i;
+
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	for (i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+	return n;
 }
 
 /* Parses TEXT-ID START END at fields 1..3. */
@@ -77,17 +107,32 @@ record_flag(const struct record *r, struct flag *f)
 }
 
 int
-record_mention(const struct record *r, struct mention_list *l)
+record_mention_view(const struct record *r, struct mention *m)
 {
-	unsigned long	 text, conf;
-	size_t		 start, end;
+	unsigned long	 conf;
 
 	if (!record_is(r, "mention") || r->nfield < 10 ||
-	    span(r, &text, &start, &end) == -1 || num(r, 7, &conf) == -1 ||
-	    conf > 100)
+	    span(r, &m->text, &m->start, &m->end) == -1 ||
+	    num(r, 7, &conf) == -1 || conf > 100)
 		return -1;
-	return mention_list_add(l, text, start, end, r->field[4],
-	    r->field[5], r->field[6], (int)conf, r->field[8], r->field[9]);
+	m->type = r->field[4];
+	m->subtype = r->field[5];
+	m->rule = r->field[6];
+	m->conf = (int)conf;
+	m->key = r->field[8];
+	m->hint = r->field[9];
+	return 0;
+}
+
+int
+record_mention(const struct record *r, struct mention_list *l)
+{
+	struct mention	 m;
+
+	if (record_mention_view(r, &m) == -1)
+		return -1;
+	return mention_list_add(l, m.text, m.start, m.end, m.type,
+	    m.subtype, m.rule, m.conf, m.key, m.hint);
 }
 
 int
@@ -97,9 +142,8 @@ write_text(struct stream_writer *w, const struct text_unit *t)
 	const char	*f[5];
 	size_t		 len[5];
 
-	snprintf(id, sizeof(id), "%lu", t->id);
 	f[0] = "text", f[1] = id, f[2] = t->where, f[3] = t->eol, f[4] = t->text;
-	len[0] = 4, len[1] = strlen(id), len[2] = strlen(t->where);
+	len[0] = 4, len[1] = utoa(id, t->id), len[2] = strlen(t->where);
 	len[3] = strlen(t->eol), len[4] = t->len;
 	return stream_writen(w, 5, f, len);
 }
@@ -108,19 +152,25 @@ int
 write_mention(struct stream_writer *w, const struct mention *m,
     const char *text)
 {
-	char		 id[24], s[24], e[24], c[8];
+	char		 id[24], s[24], e[24], c[24];
 	const char	*f[11];
-	size_t		 len[11], i;
+	size_t		 len[11];
 
-	snprintf(id, sizeof(id), "%lu", m->text);
-	snprintf(s, sizeof(s), "%zu", m->start);
-	snprintf(e, sizeof(e), "%zu", m->end);
-	snprintf(c, sizeof(c), "%d", m->conf);
 	f[0] = "mention", f[1] = id, f[2] = s, f[3] = e, f[4] = m->type;
 	f[5] = m->subtype, f[6] = m->rule, f[7] = c, f[8] = m->key;
 	f[9] = m->hint, f[10] = text != NULL ? text + m->start : "";
-	for (i = 0; i < 10; i++)
-		len[i] = strlen(f[i]);
+	len[0] = 7;
+	len[1] = utoa(id, m->text);
+	len[2] = utoa(s, m->start);
+	len[3] = utoa(e, m->end);
+	if (m->conf < 0) {
+		c[0] = '-';
+		len[7] = 1 + utoa(c + 1, (unsigned long)-(long)m->conf);
+	} else
+		len[7] = utoa(c, (unsigned long)m->conf);
+	len[4] = strlen(m->type), len[5] = strlen(m->subtype);
+	len[6] = strlen(m->rule), len[8] = strlen(m->key);
+	len[9] = strlen(m->hint);
 	len[10] = text != NULL ? m->end - m->start : 0;
 	return stream_writen(w, 11, f, len);
 }
@@ -129,27 +179,37 @@ int
 write_replacement(struct stream_writer *w, const struct replacement *p)
 {
 	char		 id[24], s[24], e[24];
-	const char	*f[5];
+	const char	*f[6];
+	size_t		 len[6];
 
-	snprintf(id, sizeof(id), "%lu", p->text);
-	snprintf(s, sizeof(s), "%zu", p->start);
-	snprintf(e, sizeof(e), "%zu", p->end);
-	f[0] = id, f[1] = s, f[2] = e, f[3] = p->entity, f[4] = p->repl;
-	return stream_write(w, "replace", 5, f);
+	f[0] = "replace", f[1] = id, f[2] = s, f[3] = e;
+	f[4] = p->entity, f[5] = p->repl;
+	len[0] = 7;
+	len[1] = utoa(id, p->text);
+	len[2] = utoa(s, p->start);
+	len[3] = utoa(e, p->end);
+	len[4] = p->entity != NULL ? strlen(p->entity) : 0;
+	len[5] = p->repl != NULL ? strlen(p->repl) : 0;
+	return stream_writen(w, 6, f, len);
 }
 
 int
 write_flag(struct stream_writer *w, const struct flag *fl)
 {
 	char		 id[24], s[24], e[24];
-	const char	*f[6];
+	const char	*f[7];
+	size_t		 len[7];
 
-	snprintf(id, sizeof(id), "%lu", fl->text);
-	snprintf(s, sizeof(s), "%zu", fl->start);
-	snprintf(e, sizeof(e), "%zu", fl->end);
-	f[0] = id, f[1] = s, f[2] = e, f[3] = fl->category;
-	f[4] = fl->severity, f[5] = fl->reason;
-	return stream_write(w, "flag", 6, f);
+	f[0] = "flag", f[1] = id, f[2] = s, f[3] = e, f[4] = fl->category;
+	f[5] = fl->severity, f[6] = fl->reason;
+	len[0] = 4;
+	len[1] = utoa(id, fl->text);
+	len[2] = utoa(s, fl->start);
+	len[3] = utoa(e, fl->end);
+	len[4] = fl->category != NULL ? strlen(fl->category) : 0;
+	len[5] = fl->severity != NULL ? strlen(fl->severity) : 0;
+	len[6] = fl->reason != NULL ? strlen(fl->reason) : 0;
+	return stream_writen(w, 7, f, len);
 }
 
 int
@@ -160,10 +220,38 @@ write_meta(struct stream_writer *w, const char *key, const char *value)
 	return stream_write(w, "meta", 2, f);
 }
 
+struct mention_block {
+	struct mention_block	*next;
+	size_t			 len, cap;
+	char			 data[];
+};
+
+#define MENTION_BLOCK	4096
+
+/* Copies s (NULL = "") into the list's blocks.  Returns the copy or NULL. */
 static char *
-dup0(const char *s)
+keep(struct mention_list *l, const char *s)
 {
-	return strdup(s != NULL ? s : "");
+	struct mention_block	*b = l->blocks;
+	size_t			 n = s != NULL ? strlen(s) + 1 : 1;
+	size_t			 cap;
+	char			*p;
+
+	if (b == NULL || b->cap - b->len < n) {
+		cap = b != NULL ? b->cap * 2 : MENTION_BLOCK;
+		if (cap < n)
+			cap = n;
+		if ((b = malloc(sizeof(*b) + cap)) == NULL)
+			return NULL;
+		b->next = l->blocks;
+		b->len = 0;
+		b->cap = cap;
+		l->blocks = b;
+	}
+	p = b->data + b->len;
+	memcpy(p, s != NULL ? s : "", n);
+	b->len += n;
+	return p;
 }
 
 int
@@ -190,17 +278,12 @@ mention_list_add(struct mention_list *l, unsigned long text, size_t start,
 	m->start = start;
 	m->end = end;
 	m->conf = conf;
-	m->type = dup0(type);
-	m->subtype = dup0(subtype);
-	m->rule = dup0(rule);
-	m->key = dup0(key);
-	m->hint = dup0(hint);
-	if (m->type == NULL || m->subtype == NULL || m->rule == NULL ||
-	    m->key == NULL || m->hint == NULL) {
-		free(m->type), free(m->subtype), free(m->rule);
-		free(m->key), free(m->hint);
+	if ((m->type = keep(l, type)) == NULL ||
+	    (m->subtype = keep(l, subtype)) == NULL ||
+	    (m->rule = keep(l, rule)) == NULL ||
+	    (m->key = keep(l, key)) == NULL ||
+	    (m->hint = keep(l, hint)) == NULL)
 		return -1;
-	}
 	l->n++;
 	return 0;
 }
@@ -216,17 +299,19 @@ mention_list_overlaps(const struct mention_list *l, size_t start, size_t end)
 	return 0;
 }
 
+/* Keeps the newest (largest) block, emptied, and frees the others. */
 void
 mention_list_clear(struct mention_list *l)
 {
-	size_t	 i;
+	struct mention_block	*b, *next;
 
-	for (i = 0; i < l->n; i++) {
-		free(l->v[i].type);
-		free(l->v[i].subtype);
-		free(l->v[i].rule);
-		free(l->v[i].key);
-		free(l->v[i].hint);
+	if (l->blocks != NULL) {
+		for (b = l->blocks->next; b != NULL; b = next) {
+			next = b->next;
+			free(b);
+		}
+		l->blocks->next = NULL;
+		l->blocks->len = 0;
 	}
 	l->n = 0;
 }
@@ -235,6 +320,8 @@ void
 mention_list_release(struct mention_list *l)
 {
 	mention_list_clear(l);
+	free(l->blocks);
+	l->blocks = NULL;
 	free(l->v);
 	l->v = NULL;
 	l->cap = 0;

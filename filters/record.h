@@ -42,16 +42,22 @@ struct mention {
 };
 
 /*
- * A growing list of mentions that owns its strings (they are copied in).
- * Initialise with MENTION_LIST_INIT; release with mention_list_release().
+ * A growing list of mentions that owns its strings (they are copied in,
+ * into blocks the list keeps: no allocation per mention once the list has
+ * grown).  The strings stay valid until mention_list_clear() or
+ * mention_list_release(); never free() one.  Initialise with
+ * MENTION_LIST_INIT; release with mention_list_release().
  */
+struct mention_block;
+
 struct mention_list {
-	struct mention	*v;
-	size_t		 n;
-	size_t		 cap;
+	struct mention		*v;
+	size_t			 n;
+	size_t			 cap;
+	struct mention_block	*blocks;	/* the strings, newest first */
 };
 
-#define MENTION_LIST_INIT { NULL, 0, 0 }
+#define MENTION_LIST_INIT { NULL, 0, 0, NULL }
 
 struct replacement {
 	unsigned long	 text;
@@ -76,6 +82,9 @@ int	record_replacement(const struct record *, struct replacement *);
 int	record_flag(const struct record *, struct flag *);
 /* Appends a copy of the mention record to list.  Returns 0 or -1. */
 int	record_mention(const struct record *, struct mention_list *);
+/* Fills *m from a mention record without copying: its strings point into
+ * the record.  Returns 0, or -1 when the record is malformed. */
+int	record_mention_view(const struct record *, struct mention *m);
 
 /* Returns 1 when the record has type tag t. */
 int	record_is(const struct record *, const char *t);

@@ -4,21 +4,35 @@
  * The trailer carries the number of records written since the header, so a
  * stage that reads to EOF without a matching trailer knows an upstream
  * stage died and must not produce output.
+ *
+ * Every stage reads and rewrites the whole stream, so both directions work
+ * on large blocks: the reader takes whatever read(2) gives into its own
+ * buffer and cuts lines there with memchr(3); the writer escapes straight
+ * into an output buffer that goes out in blocks of STREAM_BLOCK bytes.
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "sbuf.h"
 #include "stream.h"
 
+#define STREAM_BLOCK	(128 * 1024)
+
 struct stream_reader {
 	FILE		*fp;
+	int		 fd;		/* fp's descriptor, or -1: use fread(3) */
 	char		*name;
-	char		*line;		/* getline(3) buffer */
-	size_t		 linecap;
+	char		*buf;		/* input; [pos, end) not yet consumed */
+	size_t		 cap, pos, end;
+	int		 eof;
 	char		*dec;		/* unescaped fields, NUL-separated */
 	size_t		 deccap;
 	struct record	 rec;
@@ -30,9 +44,10 @@ struct stream_reader {
 
 struct stream_writer {
 	FILE		*fp;
-	struct sbuf	 buf;
+	struct sbuf	 out;		/* escaped records not yet written */
 	unsigned long	 nrec;
 	int		 started;
+	int		 failed;
 };
 
 struct stream_reader *
@@ -47,6 +62,7 @@ stream_reader_new(FILE *fp, const char *name)
 		return NULL;
 	}
 	r->fp = fp;
+	r->fd = fileno(fp);
 	return r;
 }
 
@@ -56,7 +72,7 @@ stream_reader_free(struct stream_reader *r)
 	if (r == NULL)
 		return;
 	free(r->name);
-	free(r->line);
+	free(r->buf);
 	free(r->dec);
 	free(r);
 }
@@ -90,113 +106,284 @@ fail(struct stream_reader *r, const char *fmt, ...)
 long
 stream_unescape(char *dst, const char *src, size_t len)
 {
-	size_t	 i, o = 0;
+	const char	*p = src, *end = src + len, *bs;
+	char		*o = dst;
+	size_t		 run;
 
-	for (i = 0; i < len; i++) {
-		if (src[i] != '\\') {
-			dst[o++] = src[i];
-			continue;
-		}
-		if (++i == len)
+	while ((bs = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+		run = (size_t)(bs - p);
+		if (o != p && run > 0)
+			memmove(o, p, run);
+		o += run;
+		if (bs + 1 == end)
 			return -1;
-		switch (src[i]) {
-		case '\\': dst[o++] = '\\'; break;
-		case 't': dst[o++] = '\t'; break;
-		case 'n': dst[o++] = '\n'; break;
-		case 'r': dst[o++] = '\r'; break;
+		switch (bs[1]) {
+		case '\\': *o++ = '\\'; break;
+		case 't': *o++ = '\t'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
 		default: return -1;
 		}
+		p = bs + 2;
 	}
-	return (long)o;
+	run = (size_t)(end - p);
+	if (o != p && run > 0)
+		memmove(o, p, run);
+	o += run;
+	return (long)(o - dst);
+}
+
+/*
+ * Returns the offset of the first byte of s[0..len) that needs escaping
+ * (backslash, TAB, LF or CR), or len.  Eight bytes at a time: a byte of a
+ * word equals c when the word XOR c repeated has a zero byte there.
+ */
+static size_t
+escape_scan(const char *s, size_t len)
+{
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	const uint64_t	 highs = 0x8080808080808080ULL;
+	uint64_t	 x, hit;
+	size_t		 i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&x, s + i, 8);
+#define ZB(v)	(((v) - ones) & ~(v) & highs)
+		hit = ZB(x ^ (ones * '\\')) | ZB(x ^ (ones * '\t')) |
+		    ZB(x ^ (ones * '\n')) | ZB(x ^ (ones * '\r'));
+#undef ZB
+		if (hit != 0)
+			break;
+	}
+	for (; i < len; i++)
+		switch (s[i]) {
+		case '\\': case '\t': case '\n': case '\r':
+			return i;
+		}
+	return len;
+}
+
+/* Escapes src into o, which has room for 2 len bytes; returns the end. */
+static char *
+escape_to(char *o, const char *src, size_t len)
+{
+	size_t	 i, run = 0;
+
+	i = escape_scan(src, len);
+	for (;;) {
+		memcpy(o, src + run, i - run);
+		o += i - run;
+		if (i == len)
+			return o;
+		*o++ = '\\';
+		switch (src[i]) {
+		case '\\': *o++ = '\\'; break;
+		case '\t': *o++ = 't'; break;
+		case '\n': *o++ = 'n'; break;
+		default: *o++ = 'r'; break;
+		}
+		run = ++i;
+		i += escape_scan(src + i, len - i);
+	}
 }
 
 int
 stream_escape(struct sbuf *b, const char *src, size_t len)
 {
-	size_t	 i, run = 0;
-	char	 esc[2] = { '\\', 0 };
-
-	if (sbuf_grow(b, len) == -1)
+	/* At most twice the length; one reservation, then plain stores. */
+	if (len > ((size_t)-1 - b->len - 1) / 2 || sbuf_grow(b, 2 * len) == -1)
 		return -1;
-	for (i = 0; i < len; i++) {
-		switch (src[i]) {
-		case '\\': esc[1] = '\\'; break;
-		case '\t': esc[1] = 't'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		default: continue;
-		}
-		if (sbuf_add(b, src + run, i - run) == -1 ||
-		    sbuf_add(b, esc, 2) == -1)
-			return -1;
-		run = i + 1;
-	}
-	return sbuf_add(b, src + run, len - run);
+	b->len = (size_t)(escape_to(b->buf + b->len, src, len) - b->buf);
+	b->buf[b->len] = '\0';
+	return 0;
 }
 
-/* Reads one line into r->line; returns its length without the newline,
- * or -1 at EOF (r->err empty) or on error / unterminated line. */
+/* Reads more input after compacting the buffer.  Returns the number of
+ * bytes read, 0 at EOF, or -1 on error (after fail()). */
 static long
-read_line(struct stream_reader *r)
+fill(struct stream_reader *r)
 {
+	size_t	 cap;
+	char	*p;
 	ssize_t	 n;
 
-	errno = 0;
-	n = getline(&r->line, &r->linecap, r->fp);
-	if (n < 0) {
-		if (ferror(r->fp))
-			return fail(r, "read error: %s", strerror(errno));
-		return -2;
+	if (r->pos > 0) {
+		memmove(r->buf, r->buf + r->pos, r->end - r->pos);
+		r->end -= r->pos;
+		r->pos = 0;
 	}
-	r->lineno++;
-	if (n == 0 || r->line[n - 1] != '\n')
-		return fail(r, "truncated stream: last line has no newline");
-	r->line[--n] = '\0';
-	if (memchr(r->line, '\0', (size_t)n) != NULL)
-		return fail(r, "NUL byte in stream");
+	if (r->cap - r->end < STREAM_BLOCK / 2) {
+		cap = r->cap ? r->cap * 2 : STREAM_BLOCK;
+		if (cap < r->cap || (p = realloc(r->buf, cap)) == NULL)
+			return fail(r, "out of memory");
+		r->buf = p;
+		r->cap = cap;
+	}
+	/* One byte is kept free for the NUL that ends a last line. */
+	if (r->fd >= 0) {
+		do
+			n = read(r->fd, r->buf + r->end, r->cap - r->end - 1);
+		while (n == -1 && errno == EINTR);
+		if (n == -1)
+			return fail(r, "read error: %s", strerror(errno));
+	} else {
+		n = (ssize_t)fread(r->buf + r->end, 1, r->cap - r->end - 1,
+		    r->fp);
+		if (n == 0 && ferror(r->fp))
+			return fail(r, "read error: %s", strerror(errno));
+	}
+	if (n == 0)
+		r->eof = 1;
+	r->end += (size_t)n;
 	return n;
 }
 
+/* Cuts the next line off the input, NUL-terminated in place; returns its
+ * length without the newline, -2 at EOF, or -1 on error / unterminated
+ * line.  split() rejects NUL bytes. */
+static long
+read_line(struct stream_reader *r, char **line)
+{
+	char	*nl;
+	size_t	 from = r->pos;
+	long	 n;
+
+	for (;;) {
+		if (r->end > from &&
+		    (nl = memchr(r->buf + from, '\n', r->end - from)) != NULL)
+			break;
+		if (r->eof) {
+			if (r->pos == r->end)
+				return -2;
+			r->lineno++;
+			return fail(r, "truncated stream: last line has no "
+			    "newline");
+		}
+		from = r->end - r->pos;	/* after fill() moves the data */
+		if ((n = fill(r)) < 0)
+			return -1;
+	}
+	r->lineno++;
+	*line = r->buf + r->pos;
+	*nl = '\0';
+	n = nl - *line;
+	r->pos += (size_t)n + 1;
+	return n;
+}
+
+/*
+ * Bytes of the word x equal to 0, exactly: the high bit of each such byte
+ * (no borrow between bytes, unlike the cheaper test in escape_scan()).
+ */
+#define LOW7	0x7F7F7F7F7F7F7F7FULL
+#define ZEROS(x)	(~((((x) & LOW7) + LOW7) | (x) | LOW7))
+
+/* Records one field [from, to) of r->dec; TAB at to becomes NUL. */
+static void
+field(struct record *rec, char *dec, size_t from, size_t to)
+{
+	if (rec->nfield < STREAM_MAXFIELDS) {
+		rec->field[rec->nfield] = dec + from;
+		rec->fieldlen[rec->nfield] = to - from;
+		rec->nfield++;
+	}
+	dec[to] = '\0';
+}
+
+/*
+ * Splits line (len bytes, NUL-terminated) into r->rec: one pass finds the
+ * TABs, a NUL and whether any backslash needs decoding, sixteen bytes at a
+ * time with SSE2 (eight with plain 64-bit words elsewhere); only fields of
+ * a line with a backslash are then unescaped.
+ */
 static int
-split(struct stream_reader *r, size_t len)
+split(struct stream_reader *r, char *line, size_t len)
 {
 	struct record	*rec = &r->rec;
-	char		*p, *end, *tab, *d;
+	char		*d;
+	size_t		 i, from = 0, k, need;
 	long		 n;
+	int		 plain = 1;
 
-	if (len + 1 > r->deccap) {
+	need = len + 1 + 16;		/* room to read the last block whole */
+	if (need > r->deccap) {
 		free(r->dec);
-		r->deccap = len + 1 < 256 ? 256 : len + 1;
+		r->deccap = need < 256 ? 256 : need + len / 2;
 		if ((r->dec = malloc(r->deccap)) == NULL) {
 			r->deccap = 0;
 			return fail(r, "out of memory");
 		}
 	}
-	rec->raw = r->line;
+	d = r->dec;
+	memcpy(d, line, len);
+	memset(d + len, 0, 16);
+	rec->raw = line;
 	rec->rawlen = len;
 	rec->nfield = 0;
 	rec->lineno = r->lineno;
-	p = r->line;
-	end = r->line + len;
-	d = r->dec;
-	for (;;) {
-		tab = memchr(p, '\t', (size_t)(end - p));
-		if (tab == NULL)
-			tab = end;
-		if (rec->nfield < STREAM_MAXFIELDS) {
-			if ((n = stream_unescape(d, p, (size_t)(tab - p))) < 0)
-				return fail(r, "bad escape in field %zu",
-				    rec->nfield + 1);
-			rec->field[rec->nfield] = d;
-			rec->fieldlen[rec->nfield] = (size_t)n;
-			rec->nfield++;
-			d[n] = '\0';
-			d += n + 1;
+#if defined(__SSE2__)
+	for (i = 0; i < len; i += 16) {
+		__m128i	 x = _mm_loadu_si128((const __m128i *)(void *)(d + i));
+		unsigned tab, nul, bs, valid;
+
+		valid = len - i >= 16 ? 0xFFFFu : (1u << (len - i)) - 1;
+		nul = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+		    _mm_setzero_si128())) & valid;
+		tab = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('\t'))) & valid;
+		bs = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('\\'))) & valid;
+		if (nul != 0)
+			return fail(r, "NUL byte in stream");
+		if (bs != 0)
+			plain = 0;
+		while (tab != 0) {
+			k = i + (size_t)__builtin_ctz(tab);
+			field(rec, d, from, k);
+			from = k + 1;
+			tab &= tab - 1;
 		}
-		if (tab == end)
-			break;
-		p = tab + 1;
 	}
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (i = 0; i < len; i += 8) {
+		uint64_t x, tab, nul, bs, valid;
+
+		memcpy(&x, d + i, 8);
+		valid = len - i >= 8 ? ~0ULL : (1ULL << (8 * (len - i))) - 1;
+		nul = ZEROS(x) & valid;
+		tab = ZEROS(x ^ (0x0101010101010101ULL * '\t')) & valid;
+		bs = ZEROS(x ^ (0x0101010101010101ULL * '\\')) & valid;
+		if (nul != 0)
+			return fail(r, "NUL byte in stream");
+		if (bs != 0)
+			plain = 0;
+		while (tab != 0) {
+			k = i + (size_t)__builtin_ctzll(tab) / 8;
+			field(rec, d, from, k);
+			from = k + 1;
+			tab &= tab - 1;
+		}
+	}
+#else
+	for (i = 0; i < len; i++)
+		if (d[i] == '\0')
+			return fail(r, "NUL byte in stream");
+		else if (d[i] == '\\')
+			plain = 0;
+		else if (d[i] == '\t') {
+			field(rec, d, from, i);
+			from = i + 1;
+		}
+#endif
+	field(rec, d, from, len);
+	if (!plain)
+		for (k = 0; k < rec->nfield; k++) {
+			if ((n = stream_unescape(rec->field[k], rec->field[k],
+			    rec->fieldlen[k])) < 0)
+				return fail(r, "bad escape in field %zu", k + 1);
+			rec->fieldlen[k] = (size_t)n;
+			rec->field[k][n] = '\0';
+		}
 	if (rec->fieldlen[0] == 0)
 		return fail(r, "empty record type");
 	return 0;
@@ -206,7 +393,7 @@ int
 stream_read(struct stream_reader *r, struct record **out)
 {
 	long		 n;
-	char		*e;
+	char		*e, *line;
 	unsigned long	 v;
 
 	if (r->state < 0)
@@ -214,11 +401,11 @@ stream_read(struct stream_reader *r, struct record **out)
 	if (r->state == 2)
 		return 0;
 	if (r->state == 0) {
-		if ((n = read_line(r)) == -2)
+		if ((n = read_line(r, &line)) == -2)
 			return fail(r, "empty stream: no anon-stream header");
 		if (n < 0)
 			return -1;
-		if (split(r, (size_t)n) == -1)
+		if (split(r, line, (size_t)n) == -1)
 			return -1;
 		if (strcmp(r->rec.field[0], STREAM_MAGIC) != 0 ||
 		    r->rec.nfield < 2)
@@ -232,11 +419,11 @@ stream_read(struct stream_reader *r, struct record **out)
 			return fail(r, "unsupported stream version %lu", v);
 		r->state = 1;
 	}
-	if ((n = read_line(r)) == -2)
+	if ((n = read_line(r, &line)) == -2)
 		return fail(r, "truncated stream: no end trailer");
-	if (n < 0 || split(r, (size_t)n) == -1)
+	if (n < 0 || split(r, line, (size_t)n) == -1)
 		return -1;
-	if (strcmp(r->rec.field[0], "end") == 0) {
+	if (r->rec.fieldlen[0] == 3 && memcmp(r->rec.field[0], "end", 3) == 0) {
 		if (r->rec.nfield < 2)
 			return fail(r, "end trailer without a count");
 		errno = 0;
@@ -246,12 +433,16 @@ stream_read(struct stream_reader *r, struct record **out)
 		if (v != r->nrec)
 			return fail(r, "end trailer says %lu records, "
 			    "read %lu", v, r->nrec);
-		if (getc(r->fp) != EOF)
+		while (r->pos == r->end && !r->eof)
+			if (fill(r) < 0)
+				return -1;
+		if (r->pos != r->end)
 			return fail(r, "data after the end trailer");
 		r->state = 2;
 		return 0;
 	}
-	if (strcmp(r->rec.field[0], "feature") == 0)
+	if (r->rec.fieldlen[0] == 7 &&
+	    memcmp(r->rec.field[0], "feature", 7) == 0)
 		return fail(r, "unsupported feature '%s'",
 		    r->rec.nfield > 1 ? r->rec.field[1] : "");
 	r->nrec++;
@@ -270,34 +461,55 @@ stream_writer_new(FILE *fp)
 	return w;
 }
 
+/* Writes out the buffered records.  Returns 0 or -1. */
+static int
+drain(struct stream_writer *w)
+{
+	if (w->failed)
+		return -1;
+	if (w->out.len > 0 &&
+	    fwrite(w->out.buf, 1, w->out.len, w->fp) != w->out.len) {
+		w->failed = 1;
+		return -1;
+	}
+	sbuf_reset(&w->out);
+	return 0;
+}
+
 void
 stream_writer_free(struct stream_writer *w)
 {
 	if (w == NULL)
 		return;
-	sbuf_release(&w->buf);
+	sbuf_release(&w->out);
 	free(w);
 }
 
 static int
 start(struct stream_writer *w)
 {
+	if (w->failed)
+		return -1;
 	if (w->started)
 		return 0;
 	w->started = 1;
-	if (fprintf(w->fp, "%s\t%d\n", STREAM_MAGIC, STREAM_VERSION) < 0)
+	/* The header goes to fp at once, so that a stage that fails later
+	 * leaves a truncated stream (not an empty one) downstream. */
+	if (sbuf_printf(&w->out, "%s\t%d\n", STREAM_MAGIC,
+	    STREAM_VERSION) == -1)
 		return -1;
-	return 0;
+	return drain(w);
 }
 
+/* Ends the record being built in w->out. */
 static int
-put_buf(struct stream_writer *w)
+put_end(struct stream_writer *w)
 {
-	if (sbuf_addc(&w->buf, '\n') == -1)
-		return -1;
-	if (fwrite(w->buf.buf, 1, w->buf.len, w->fp) != w->buf.len)
+	if (sbuf_addc(&w->out, '\n') == -1)
 		return -1;
 	w->nrec++;
+	if (w->out.len >= STREAM_BLOCK)
+		return drain(w);
 	return 0;
 }
 
@@ -305,19 +517,37 @@ int
 stream_writen(struct stream_writer *w, size_t n, const char *const *f,
     const size_t *lens)
 {
-	size_t	 i;
+	size_t	 i, room = n;
+	char	*o;
 
 	if (start(w) == -1)
 		return -1;
-	sbuf_reset(&w->buf);
+	/* Room for every field escaped at its longest, TABs and newline. */
 	for (i = 0; i < n; i++) {
-		if (i > 0 && sbuf_addc(&w->buf, '\t') == -1)
+		if (f[i] == NULL)
+			continue;
+		if (lens[i] > ((size_t)-1 - room) / 2) {
+			errno = ENOMEM;
 			return -1;
-		if (stream_escape(&w->buf, f[i] != NULL ? f[i] : "",
-		    f[i] != NULL ? lens[i] : 0) == -1)
-			return -1;
+		}
+		room += 2 * lens[i];
 	}
-	return put_buf(w);
+	if (sbuf_grow(&w->out, room) == -1)
+		return -1;
+	o = w->out.buf + w->out.len;
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			*o++ = '\t';
+		if (f[i] != NULL)
+			o = escape_to(o, f[i], lens[i]);
+	}
+	*o++ = '\n';
+	w->out.len = (size_t)(o - w->out.buf);
+	w->out.buf[w->out.len] = '\0';
+	w->nrec++;
+	if (w->out.len >= STREAM_BLOCK)
+		return drain(w);
+	return 0;
 }
 
 int
@@ -341,24 +571,25 @@ stream_write(struct stream_writer *w, const char *type, size_t n,
 }
 
 int
+stream_write_raw(struct stream_writer *w, const char *raw, size_t len)
+{
+	if (start(w) == -1 || sbuf_add(&w->out, raw, len) == -1)
+		return -1;
+	return put_end(w);
+}
+
+int
 stream_write_record(struct stream_writer *w, const struct record *rec)
 {
-	if (start(w) == -1)
-		return -1;
-	sbuf_reset(&w->buf);
-	if (sbuf_add(&w->buf, rec->raw, rec->rawlen) == -1)
-		return -1;
-	return put_buf(w);
+	return stream_write_raw(w, rec->raw, rec->rawlen);
 }
 
 int
 stream_write_end(struct stream_writer *w)
 {
-	if (start(w) == -1)
+	if (start(w) == -1 || sbuf_printf(&w->out, "end\t%lu\n", w->nrec) == -1)
 		return -1;
-	if (fprintf(w->fp, "end\t%lu\n", w->nrec) < 0)
-		return -1;
-	if (fflush(w->fp) == EOF || ferror(w->fp))
+	if (drain(w) == -1 || fflush(w->fp) == EOF || ferror(w->fp))
 		return -1;
 	return 0;
 }

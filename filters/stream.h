@@ -31,6 +31,10 @@ struct stream_writer;
 /*
  * Returns a reader over fp, or NULL when out of memory.  name is used in
  * messages ("-" for standard input).  Free with stream_reader_free().
+ * The reader reads fp's file descriptor directly in large blocks (fread(3)
+ * when fp has none), so nothing else may read fp while it is in use, and
+ * fp must hold no input read ahead by stdio when it is handed over (a
+ * fresh or rewound FILE).
  */
 struct stream_reader	*stream_reader_new(FILE *fp, const char *name);
 void			 stream_reader_free(struct stream_reader *);
@@ -47,7 +51,13 @@ const char	*stream_reader_error(const struct stream_reader *);
 
 /*
  * Returns a writer over fp, or NULL when out of memory.  The header is
- * written by the first write call.  Free with stream_writer_free().
+ * written by the first write call.  Records are buffered and reach fp in
+ * large blocks, the last by stream_write_end(); nothing else may write to
+ * fp in between.  An I/O error may therefore be reported by a later call
+ * than the one whose record failed.  stream_writer_free() drops what is
+ * still buffered: a stage that fails before its trailer sends on as
+ * little as possible (the header and a prefix of whole blocks, never a
+ * trailer).
  */
 struct stream_writer	*stream_writer_new(FILE *fp);
 void			 stream_writer_free(struct stream_writer *);
@@ -60,6 +70,8 @@ int	stream_writen(struct stream_writer *, size_t n,
 	    const char *const *fields, const size_t *lens);
 /* Writes a record read elsewhere byte for byte.  Returns 0 or -1. */
 int	stream_write_record(struct stream_writer *, const struct record *);
+/* Writes raw (an escaped record without its newline) as a record. */
+int	stream_write_raw(struct stream_writer *, const char *raw, size_t len);
 /* Writes the trailer and flushes.  Returns 0, or -1 on I/O error. */
 int	stream_write_end(struct stream_writer *);
 

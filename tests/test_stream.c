@@ -4,10 +4,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "record.h"
 #include "sbuf.h"
 #include "stream.h"
 
@@ -173,6 +175,196 @@ minor_version_accepted(void **state)
 	fclose(fp);
 }
 
+/* Escaping works eight bytes at a time: put each special byte at every
+ * offset of a longer field and check the round trip. */
+static void
+escape_every_offset(void **state)
+{
+	static const char specials[] = "\\\t\n\r";
+	struct sbuf	 b = SBUF_INIT;
+	char		 src[40], dec[80];
+	size_t		 i, k;
+	long		 n;
+
+	(void)state;
+	for (k = 0; k < 4; k++)
+		for (i = 0; i < sizeof(src); i++) {
+			memset(src, 'a' + (int)(i % 26), sizeof(src));
+			src[i] = specials[k];
+			sbuf_reset(&b);
+			assert_int_equal(stream_escape(&b, src, sizeof(src)), 0);
+			assert_int_equal(b.len, sizeof(src) + 1);
+			assert_int_equal(b.buf[i], '\\');
+			n = stream_unescape(dec, b.buf, b.len);
+			assert_int_equal(n, (long)sizeof(src));
+			assert_memory_equal(dec, src, sizeof(src));
+		}
+	sbuf_release(&b);
+}
+
+/* Records longer than the reader's block, through a descriptor (tmpfile)
+ * and through stdio (a memory stream), come back whole. */
+static void
+long_records(void **state)
+{
+	struct stream_reader	*r;
+	struct stream_writer	*w;
+	struct record		*rec;
+	FILE			*fp;
+	char			*big, *buf = NULL;
+	const char		*f[4];
+	size_t			 i, len, n = 700000;
+	int			 pass;
+
+	(void)state;
+	big = malloc(n + 1);
+	for (i = 0; i < n; i++)
+		big[i] = "ab\tc\nd e\\f"[i % 10];
+	big[n] = '\0';
+	f[0] = "1", f[1] = "L1", f[2] = "lf", f[3] = big;
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 0)
+			fp = tmpfile();
+		else
+			fp = open_memstream(&buf, &len);
+		assert_non_null(fp);
+		assert_non_null(w = stream_writer_new(fp));
+		for (i = 0; i < 3; i++)
+			assert_int_equal(stream_write(w, "text", 4, f), 0);
+		assert_int_equal(stream_write_end(w), 0);
+		stream_writer_free(w);
+		if (pass == 0)
+			rewind(fp);
+		else {
+			fclose(fp);
+			fp = fmemopen(buf, len, "r");
+		}
+		assert_non_null(r = stream_reader_new(fp, "t"));
+		for (i = 0; i < 3; i++) {
+			assert_int_equal(stream_read(r, &rec), 1);
+			assert_int_equal(rec->lineno, i + 2);
+			assert_int_equal(rec->fieldlen[4], n);
+			assert_memory_equal(rec->field[4], big, n);
+		}
+		assert_int_equal(stream_read(r, &rec), 0);
+		stream_reader_free(r);
+		fclose(fp);
+		free(buf);
+		buf = NULL;
+	}
+	free(big);
+}
+
+/* Fields past STREAM_MAXFIELDS are ignored; escapes in the others are
+ * decoded wherever they fall in the line; a NUL byte is refused. */
+static void
+many_fields(void **state)
+{
+	static const char nul[] = "anon-stream\t1\nx\ta\0b\nend\t1\n";
+	struct sbuf		 in = SBUF_INIT;
+	struct stream_reader	*r;
+	struct record		*rec;
+	FILE			*fp;
+	size_t			 i;
+	char			 want[16];
+
+	(void)state;
+	sbuf_adds(&in, "anon-stream\t1\nmany");
+	for (i = 1; i < 40; i++)
+		sbuf_printf(&in, "\tf%zu%s", i, i % 5 == 3 ? "\\t\\\\" : "");
+	sbuf_adds(&in, "\nend\t1\n");
+	assert_non_null(fp = fmemopen(in.buf, in.len, "r"));
+	assert_non_null(r = stream_reader_new(fp, "t"));
+	assert_int_equal(stream_read(r, &rec), 1);
+	assert_int_equal(rec->nfield, STREAM_MAXFIELDS);
+	for (i = 1; i < STREAM_MAXFIELDS; i++) {
+		snprintf(want, sizeof(want), "f%zu%s", i,
+		    i % 5 == 3 ? "\t\\" : "");
+		assert_string_equal(rec->field[i], want);
+		assert_int_equal(rec->fieldlen[i], strlen(want));
+	}
+	assert_int_equal(stream_read(r, &rec), 0);
+	stream_reader_free(r);
+	fclose(fp);
+	sbuf_release(&in);
+
+	assert_non_null(fp = fmemopen((void *)nul, sizeof(nul) - 1, "r"));
+	assert_non_null(r = stream_reader_new(fp, "t"));
+	assert_int_equal(stream_read(r, &rec), -1);
+	assert_non_null(strstr(stream_reader_error(r), "NUL byte"));
+	stream_reader_free(r);
+	fclose(fp);
+}
+
+/* Reads the first record of a one-record stream. */
+static struct stream_reader *
+one_record(const char *line, FILE **fp, struct record **rec)
+{
+	static char		 buf[512];
+	struct stream_reader	*r;
+
+	snprintf(buf, sizeof(buf), "anon-stream\t1\n%s\nend\t1\n", line);
+	assert_non_null(*fp = fmemopen(buf, strlen(buf), "r"));
+	assert_non_null(r = stream_reader_new(*fp, "t"));
+	assert_int_equal(stream_read(r, rec), 1);
+	return r;
+}
+
+/* Mention records: numbers are digits only and fit an unsigned long;
+ * write_mention() writes back what record_mention_view() reads. */
+static void
+mention_numbers(void **state)
+{
+	static const struct { const char *line; int ok; } cases[] = {
+		{ "mention\t7\t3\t9\tperson\t\tnames/x\t80\tk\t\tSmith", 1 },
+		{ "mention\t18446744073709551615\t3\t9\tperson\t\tr\t80\tk\th", 1 },
+		{ "mention\t18446744073709551616\t3\t9\tperson\t\tr\t80\tk\th", 0 },
+		{ "mention\t99999999999999999999\t3\t9\tperson\t\tr\t80\tk\th", 0 },
+		{ "mention\t7\t3\t9\tperson\t\tr\t101\tk\th", 0 },
+		{ "mention\t7\t9\t3\tperson\t\tr\t80\tk\th", 0 },
+		{ "mention\t7\t3a\t9\tperson\t\tr\t80\tk\th", 0 },
+		{ "mention\t-7\t3\t9\tperson\t\tr\t80\tk\th", 0 },
+		{ "mention\t\t3\t9\tperson\t\tr\t80\tk\th", 0 },
+	};
+	struct stream_reader	*r;
+	struct stream_writer	*w;
+	struct record		*rec;
+	struct mention		 m;
+	FILE			*fp, *out;
+	char			*buf = NULL;
+	size_t			 i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		r = one_record(cases[i].line, &fp, &rec);
+		/* Case 1 is ULONG_MAX where unsigned long has 64 bits. */
+		if ((record_mention_view(rec, &m) == 0) != (cases[i].ok &&
+		    (i != 1 || ULONG_MAX == 18446744073709551615ULL)))
+			fail_msg("case %zu: %s", i, cases[i].line);
+		stream_reader_free(r);
+		fclose(fp);
+	}
+	r = one_record(cases[0].line, &fp, &rec);
+	assert_int_equal(record_mention_view(rec, &m), 0);
+	assert_int_equal(m.text, 7);
+	assert_int_equal(m.start, 3);
+	assert_int_equal(m.end, 9);
+	assert_int_equal(m.conf, 80);
+	assert_string_equal(m.rule, "names/x");
+	assert_non_null(out = open_memstream(&buf, &len));
+	assert_non_null(w = stream_writer_new(out));
+	assert_int_equal(write_mention(w, &m, "abc Smith and"), 0);
+	assert_int_equal(stream_write_end(w), 0);
+	stream_writer_free(w);
+	fclose(out);
+	assert_string_equal(buf, "anon-stream\t1\n"
+	    "mention\t7\t3\t9\tperson\t\tnames/x\t80\tk\t\t Smith\n"
+	    "end\t1\n");
+	free(buf);
+	stream_reader_free(r);
+	fclose(fp);
+}
+
 int
 main(void)
 {
@@ -183,6 +375,10 @@ main(void)
 		cmocka_unit_test(reader_rejects),
 		cmocka_unit_test(unknown_records_pass),
 		cmocka_unit_test(minor_version_accepted),
+		cmocka_unit_test(escape_every_offset),
+		cmocka_unit_test(long_records),
+		cmocka_unit_test(many_fields),
+		cmocka_unit_test(mention_numbers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
