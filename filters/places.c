@@ -430,6 +430,12 @@ isletter(unsigned long cp)
 	    (cp >= 0x370 && cp <= 0x1fff);
 }
 
+/*
+ * Capital letters: Latin-1, Latin Extended-A (where the pairs are odd
+ * capitals from Ĺ to Ň and from Ź to Ž: "Łukasiewicz", "Žukauskas"),
+ * Romanian Ș and Ț, Vietnamese and Welsh (Latin Extended Additional),
+ * Greek and Cyrillic.  Matches lexicon_fold() where it folds.
+ */
 static int
 isupperl(unsigned long cp)
 {
@@ -437,9 +443,23 @@ isupperl(unsigned long cp)
 		return cp >= 'A' && cp <= 'Z';
 	if (cp >= 0xc0 && cp <= 0xde)
 		return cp != 0xd7;
-	if (cp >= 0x100 && cp <= 0x17f)
+	if (cp >= 0x100 && cp <= 0x137)
 		return (cp & 1) == 0;
-	return 0;
+	if (cp >= 0x139 && cp <= 0x148)
+		return (cp & 1) == 1;
+	if (cp >= 0x14a && cp <= 0x177)
+		return (cp & 1) == 0;
+	if (cp == 0x178)
+		return 1;
+	if (cp >= 0x179 && cp <= 0x17e)
+		return (cp & 1) == 1;
+	if (cp >= 0x218 && cp <= 0x21b)
+		return (cp & 1) == 0;
+	if (cp >= 0x1e00 && cp <= 0x1eff)
+		return (cp & 1) == 0 && !(cp >= 0x1e96 && cp <= 0x1e9f);
+	if (cp >= 0x391 && cp <= 0x3ab)
+		return cp != 0x3a2;
+	return cp >= 0x400 && cp <= 0x42f;
 }
 
 static int
@@ -1707,6 +1727,27 @@ namedpass(struct places_ctx *c)
 
 /* --- rule 5: places ------------------------------------------------------ */
 
+/*
+ * Does the phrase before token p (a "to" or "from") follow a move ("moved
+ * to X", "came from X"): up to four capitalised tokens, all taken by a
+ * mention, after "to", "from" or "towards" after a move word?
+ */
+static int
+movedto(struct places_ctx *c, size_t p)
+{
+	size_t	 a = p;
+
+	while (a > 0 && p - a < 4 && c->tok[a - 1].used && cap(c, a - 1) &&
+	    (a == p || gap(c, a - 1) == G_SPACE))
+		a--;
+	if (a == p || a < 2 || gap(c, a - 1) != G_SPACE ||
+	    gap(c, p - 1) != G_SPACE)
+		return 0;
+	return (tokeq(c, a - 1, "to") || tokeq(c, a - 1, "from") ||
+	    tokeq(c, a - 1, "towards")) && gap(c, a - 2) == G_SPACE &&
+	    tokisb(c, a - 2, L_MOVEWORDS);
+}
+
 /* Is token i (or phrase) preceded by a place context? 2 = strong. */
 static int
 placectx(struct places_ctx *c, size_t i)
@@ -1727,6 +1768,11 @@ placectx(struct places_ctx *c, size_t i)
 	/* "moved to Grimsby from X": a place just before. */
 	if ((tokeq(c, p, "from") || tokeq(c, p, "to")) && i >= 2 &&
 	    c->tok[i - 2].used == 2)
+		return 1;
+	/* "moved to Todwell from X" where Todwell was taken as something
+	 * else (the short form of "Todwell General Hospital"): the words
+	 * before are a mention after "moved to". */
+	if ((tokeq(c, p, "from") || tokeq(c, p, "to")) && movedto(c, p))
 		return 1;
 	if (tokeq(c, p, "of") && i >= 2 && tokisb(c, i - 2, L_W_PARTOF))
 		return 1;
@@ -1756,6 +1802,25 @@ ambiguous(struct places_ctx *c, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * Does token i end in a place-name ending ("-worth", "-ford", "-ham") with
+ * at least three letters before it?
+ */
+static int
+placeending(const struct places_ctx *c, size_t i)
+{
+	const char *w, *v;
+	size_t	 n, k;
+
+	if ((w = ftok(c, i, &n)) == NULL)
+		return 0;
+	for (k = 2; k + 3 <= n && k <= 8; k++)
+		if ((v = lexicon_get(c->affix, w + n - k, k)) != NULL &&
+		    strcmp(v, "ending") == 0)
+			return 1;
+	return 0;
+}
+
 /* Does [a, b) look like a place name the gazetteer does not know? */
 static int
 placeshape(struct places_ctx *c, size_t a, size_t b)
@@ -1780,6 +1845,11 @@ placeshape(struct places_ctx *c, size_t a, size_t b)
 		return 1;
 	if ((v = toklexget(c, b - 1, c->affix)) != NULL &&
 	    strcmp(v, "suffix") == 0)
+		return 1;
+	/* "Brockworth Fold", "Birkford Brow": a place-name ending on the
+	 * first word, or a street or settlement word last. */
+	if (wclass(c, a) != 'o' && (placeending(c, a) ||
+	    toklex(c, b - 1, c->suffix)))
 		return 1;
 	return 0;
 }
