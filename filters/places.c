@@ -1093,6 +1093,30 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 	return 0;
 }
 
+/*
+ * Is [i, k] a house name whose street may have a weak suffix ("Tithe
+ * Cottage, Carlton Approach", "Canal View, Wrenhurst Rise")?  Its last
+ * word is a building word; one that is also a common surname ("Hall",
+ * "Lodge": value "surname") needs an ordinary word first ("Moor Lodge") or
+ * a preposition before the name, so that "Sarah Hall, Emma Chase" stays
+ * two people.
+ */
+static int
+househead(struct places_ctx *c, size_t i, size_t k)
+{
+	const char *v;
+
+	if (k <= i || (v = toklexget(c, k, c->building)) == NULL)
+		return 0;
+	if (strcmp(v, "surname") != 0)
+		return 1;
+	if (wclass(c, i) == 'o' && !(c->tok[i].f & T_ALLCAPS))
+		return 1;	/* "Moor Lodge": no forename */
+	return i > 0 && gap(c, i - 1) == G_SPACE &&
+	    (tokisb(c, i - 1, L_STREETPREP) || tokeq(c, i - 1, "to") ||
+	    tokeq(c, i - 1, "from"));
+}
+
 static int
 addresspass(struct places_ctx *c, const struct mention_list *prior)
 {
@@ -1153,8 +1177,8 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 			    !anyallowed(c, i, k + 1) &&
 			    freetok(c, i, k + 1)) {
 				fold1(c, k, w);
-				if (address_from(c, i, k + 1, prior, 1,
-				    &took) == -1)
+				if (address_from(c, i, k + 1, prior,
+				    !househead(c, i, k), &took) == -1)
 					return -1;
 				if (took)
 					i = i + 0;
