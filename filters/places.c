@@ -73,6 +73,7 @@ struct places_ctx {
 	struct lexicon	*allow;		/* allow-list phrases */
 	struct lexicon	*notplace;	/* countries, languages, faiths */
 	struct lexicon	*streets;	/* streets seen in this document */
+	struct lexicon	*placemem;	/* places seen: key -> town|locality */
 	struct lexicon	*inst;		/* institution core -> subtype \t key */
 	struct lexicon	*instcore;	/* the cores of inst, without |family */
 	struct lexicon	*instword;	/* the words of those cores */
@@ -969,12 +970,16 @@ gazkind(const struct places_ctx *c, size_t a, size_t b, const char **kind)
 		if ((w = ftok(c, a, &n)) == NULL)
 			return 0;
 		*kind = lexicon_get(c->gaz, w, n);
+		if (*kind == NULL)
+			*kind = lexicon_get(c->placemem, w, n);
 		return *kind != NULL;
 	}
 	n = foldtoks(c, a, b, buf, sizeof(buf));
 	if (n == (size_t)-1)
 		return 0;
 	*kind = lexicon_get(c->gaz, buf, n);
+	if (*kind == NULL)
+		*kind = lexicon_get(c->placemem, buf, n);
 	return *kind != NULL;
 }
 
@@ -984,8 +989,16 @@ place_emit(struct places_ctx *c, size_t a, size_t b, const char *sub,
 {
 	char	 key[MAXPHRASE];
 
-	if (foldtoks(c, a, b, key, sizeof(key)) == (size_t)-1)
+	size_t	 kl;
+
+	if ((kl = foldtoks(c, a, b, key, sizeof(key))) == (size_t)-1)
 		return 0;
+	/* Remembered for the rest of the document ("Upton Slater" before a
+	 * postcode, then "in Upton Slater"): gazkind() finds it. */
+	if (!lexicon_has(c->gaz, key, kl) &&
+	    lexicon_put(c->placemem, key, kl, strcmp(sub, "town") == 0 ?
+	    "town" : "locality") == -1)
+		return -1;
 	return emit(c, a, b, "place", sub, rule, conf, key);
 }
 
@@ -1665,6 +1678,31 @@ estatepass(struct places_ctx *c)
 
 /* --- rule 4: street-only references -------------------------------------- */
 
+/*
+ * The end of the longest "The X ..." from token i (up to four words after
+ * "The") that this document has given as a street or house before, or 0.
+ */
+static long
+knownthe(struct places_ctx *c, size_t i)
+{
+	char	 key[MAXPHRASE];
+	size_t	 e, m, kl;
+
+	for (m = i + 1; m < c->ntok && m < i + 5 && cap(c, m) &&
+	    !c->tok[m].used && gap(c, m - 1) == G_SPACE &&
+	    !toklex(c, m, c->stop); m++)
+		;
+	for (e = m; e > i + 1; e--) {
+		if (!freetok(c, i, e) || anyallowed(c, i, e) ||
+		    (c->tok[e - 1].f & T_POSSESSIVE))
+			continue;
+		kl = foldtoks(c, i, e, key, sizeof(key));
+		if (kl != (size_t)-1 && lexicon_has(c->streets, key, kl))
+			return (long)e;
+	}
+	return 0;
+}
+
 static int
 streetpass(struct places_ctx *c)
 {
@@ -1676,8 +1714,20 @@ streetpass(struct places_ctx *c)
 	for (i = 0; i < c->ntok; i++) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
-		if (tokeq(c, i, "the"))
+		if (tokeq(c, i, "the")) {
+			/* "at The Woodlands" after "103 The Woodlands". */
+			if (lexicon_size(c->streets) > 0 &&
+			    (q = knownthe(c, i)) > 0) {
+				if (foldtoks(c, i, (size_t)q, key,
+				    sizeof(key)) == (size_t)-1)
+					continue;
+				if (emit(c, i, (size_t)q, "address", "",
+				    "places/street", 85, key) == -1)
+					return -1;
+				i = (size_t)q - 1;
+			}
 			continue;
+		}
 		if ((q = street_at(c, i, &strong)) < 0)
 			continue;
 		if (c->tok[q].f & T_POSSESSIVE)
@@ -1840,7 +1890,7 @@ placeending(const struct places_ctx *c, size_t i)
 		return 0;
 	for (k = 2; k + 3 <= n && k <= 8; k++)
 		if ((v = lexicon_get(c->affix, w + n - k, k)) != NULL &&
-		    strcmp(v, "ending") == 0)
+		    (strcmp(v, "ending") == 0 || strcmp(v, "suffix") == 0))
 			return 1;
 	return 0;
 }
@@ -2083,6 +2133,7 @@ places_new(const char *dict, char *err, size_t errlen)
 			goto fail;
 	}
 	if ((c->streets = lexicon_new()) == NULL ||
+	    (c->placemem = lexicon_new()) == NULL ||
 	    (c->inst = lexicon_new()) == NULL ||
 	    (c->instcore = lexicon_new()) == NULL ||
 	    (c->instword = lexicon_new()) == NULL ||
@@ -2117,6 +2168,7 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->allow);
 	lexicon_free(c->notplace);
 	lexicon_free(c->streets);
+	lexicon_free(c->placemem);
 	lexicon_free(c->inst);
 	lexicon_free(c->instcore);
 	lexicon_free(c->instword);

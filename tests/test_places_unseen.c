@@ -179,6 +179,28 @@ moved_from_unknown_place(void **state)
 	untouched("Family Court");
 }
 
+/* A place or house seen once in the document is found again without the
+ * words that found it. */
+static void
+document_memory(void **state)
+{
+	(void)state;
+	scan("The family lived at 12 Oak Road, Marrowby Cross, DN4 7QT.");
+	expect("Marrowby Cross", "place", "town", "marrowby cross");
+	scan("She grew up in Marrowby Cross and Hull.");
+	expect("Marrowby Cross", "place", "town", "marrowby cross");
+	scan("Later Marrowby Cross police were called.");
+	expect("Marrowby Cross", "place", NULL, "marrowby cross");
+	scan("The family moved to 58 The Hollies in May.");
+	expect("58 The Hollies", "address", "", "the hollies");
+	scan("Shouting at The Hollies was reported by a neighbour.");
+	expect("The Hollies", "address", "", "the hollies");
+	/* A suffix word that is also an ending ("Brook") counts as a suffix:
+	 * the whole name, not the gazetteer town inside it. */
+	scan("They worshipped at a chapel in Thirsk Brook.");
+	expect("Thirsk Brook", "place", NULL, "thirsk brook");
+}
+
 int
 main(void)
 {
@@ -187,6 +209,7 @@ main(void)
 		cmocka_unit_test(house_name_weak_suffix),
 		cmocka_unit_test(moved_from_after_short_form),
 		cmocka_unit_test(moved_from_unknown_place),
+		cmocka_unit_test(document_memory),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
