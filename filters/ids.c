@@ -735,6 +735,45 @@ letter_digit(const char *t, size_t s, size_t e)
 	return 0;
 }
 
+/*
+ * The fewest ASCII digits (\d and [0-9] are ASCII here: no PCRE2_UCP) a
+ * match of each built-in shape holds, and the longest run of them it
+ * needs.  0: no bound used.
+ */
+static const unsigned char min_digits[R__BUILTIN] = {
+	[R_NHS] = 10,		/* 3-3-4 */
+	[R_NHS_LABEL] = 10,
+	[R_NI] = 6,		/* AB 12 34 56 C */
+	[R_NI_LABEL] = 6,
+	[R_PHONE] = 6,		/* (01xx) 1234 at the least */
+	[R_PHONE_INTL] = 8,	/* +1 and seven digits */
+	[R_UPN] = 11,
+	[R_VRM] = 2,
+	[R_DIGITS] = 8,
+};
+static const unsigned char min_run[R__BUILTIN] = {
+	[R_NHS] = 3,
+	[R_UPN] = 11,
+	[R_DIGITS] = 8,
+};
+
+/* Counts the ASCII digits of t[s..e) and their longest run. */
+static void
+digit_counts(const char *t, size_t s, size_t e, size_t *nd, size_t *run)
+{
+	size_t	 i, cur = 0;
+
+	*nd = *run = 0;
+	for (i = s; i < e; i++) {
+		if (t[i] >= '0' && t[i] <= '9') {
+			(*nd)++;
+			if (++cur > *run)
+				*run = cur;
+		} else
+			cur = 0;
+	}
+}
+
 int
 ids_scan(void *ctx, const struct text_unit *tu,
     const struct mention_list *prior, struct mention_list *found,
@@ -742,7 +781,7 @@ ids_scan(void *ctx, const struct text_unit *tu,
 {
 	struct ids	*x = ctx;
 	const char	*t = tu->text;
-	size_t		 len = tu->len, i, n, w, ws, we, bad;
+	size_t		 len = tu->len, i, n, w, ws, we, bad, nd, drun;
 	int		 r, mixed;
 	struct cand	*c, *k;
 
@@ -770,8 +809,13 @@ ids_scan(void *ctx, const struct text_unit *tu,
 		ws = x->dw[w].s;
 		we = x->dw[w].e;
 		mixed = letter_digit(t, ws, we);
+		digit_counts(t, ws, we, &nd, &drun);
 		for (r = 0; r < R__BUILTIN; r++) {
 			if (r >= R_EMAIL && r <= R_HANDLE)
+				continue;
+			/* Too few digits (or too short a run of them) in
+			 * the window for any match of the shape. */
+			if (nd < min_digits[r] || drun < min_run[r])
 				continue;
 			/* Shapes that start with letters need one by a digit. */
 			if (!mixed && (r == R_NI || r == R_POSTCODE ||

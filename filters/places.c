@@ -787,6 +787,11 @@ allowpass(struct places_ctx *c)
 {
 	char	 buf[MAXPHRASE];
 	size_t	 i, n, k, len;
+	int	 law = 0;
+
+	/* The legislation shapes need an "Act" or "Regulations". */
+	for (i = 0; i < c->ntok && !law; i++)
+		law = tokeq(c, i, "act") || tokeq(c, i, "regulations");
 
 	for (i = 0; i < c->ntok; i++) {
 		if (!cap(c, i) && !(c->tok[i].f & T_DIGIT))
@@ -813,7 +818,7 @@ allowpass(struct places_ctx *c)
 			continue;
 		}
 		/* Legislation shapes: "... Act 1989", "... Regulations 2006". */
-		if (cap(c, i)) {
+		if (law && cap(c, i)) {
 			size_t	 j = i;
 			while (j < c->ntok && j - i < 10 && (cap(c, j) ||
 			    tokisb(c, j, L_INSTCONN)) && (j == i ||
