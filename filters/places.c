@@ -908,6 +908,19 @@ postcode_at(const struct places_ctx *c, size_t i, const struct mention_list *pri
 	return 1;
 }
 
+/* Is token i "St" followed by ". " ("23 St. Aidan's Road")? */
+static int
+stdot(const struct places_ctx *c, size_t i)
+{
+	size_t	 e;
+
+	if (i + 1 >= c->ntok || !tokeq(c, i, "st"))
+		return 0;
+	e = c->tok[i].e;
+	return c->tok[i + 1].s == e + 2 && c->text[e] == '.' &&
+	    c->text[e + 1] == ' ';
+}
+
 /*
  * Parses a street name starting at token k: up to four capitalised words
  * ending in a street suffix ("Linden Grove", "St Andrews Close", "The
@@ -928,7 +941,7 @@ street_at(struct places_ctx *c, size_t k, int *strong)
 	    tokisb(c, k, L_MONTHS)))
 		return -1;
 	for (m = k; m < c->ntok && m - k < 5 && cap(c, m) && !c->tok[m].used &&
-	    (m == k || gap(c, m - 1) == G_SPACE); m++)
+	    (m == k || gap(c, m - 1) == G_SPACE || stdot(c, m - 1)); m++)
 		if (m > k && toklex(c, m, c->stop))
 			break;
 	for (q = m; q-- > k + 0;) {
@@ -1686,9 +1699,11 @@ estatepass(struct places_ctx *c)
 /*
  * The end of the longest "The X ..." from token i (up to four words after
  * "The") that this document has given as a street or house before, or 0.
+ * Not starting with "The" (house), the phrase must end in a building word
+ * ("Quillon Cottage").
  */
 static long
-knownthe(struct places_ctx *c, size_t i)
+knownthe(struct places_ctx *c, size_t i, int house)
 {
 	char	 key[MAXPHRASE];
 	size_t	 e, m, kl;
@@ -1699,7 +1714,8 @@ knownthe(struct places_ctx *c, size_t i)
 		;
 	for (e = m; e > i + 1; e--) {
 		if (!freetok(c, i, e) || anyallowed(c, i, e) ||
-		    (c->tok[e - 1].f & T_POSSESSIVE))
+		    (c->tok[e - 1].f & T_POSSESSIVE) ||
+		    (house && !toklex(c, e - 1, c->building)))
 			continue;
 		kl = foldtoks(c, i, e, key, sizeof(key));
 		if (kl != (size_t)-1 && lexicon_has(c->streets, key, kl))
@@ -1722,7 +1738,7 @@ streetpass(struct places_ctx *c)
 		if (tokeq(c, i, "the")) {
 			/* "at The Woodlands" after "103 The Woodlands". */
 			if (lexicon_size(c->streets) > 0 &&
-			    (q = knownthe(c, i)) > 0) {
+			    (q = knownthe(c, i, 0)) > 0) {
 				if (foldtoks(c, i, (size_t)q, key,
 				    sizeof(key)) == (size_t)-1)
 					continue;
@@ -1733,8 +1749,21 @@ streetpass(struct places_ctx *c)
 			}
 			continue;
 		}
-		if ((q = street_at(c, i, &strong)) < 0)
+		if ((q = street_at(c, i, &strong)) < 0) {
+			/* "Quillon Cottage was cold" after "at Quillon
+			 * Cottage". */
+			if (lexicon_size(c->streets) > 0 &&
+			    (q = knownthe(c, i, 1)) > 0) {
+				if (foldtoks(c, i, (size_t)q, key,
+				    sizeof(key)) == (size_t)-1)
+					continue;
+				if (emit(c, i, (size_t)q, "address", "",
+				    "places/street", 85, key) == -1)
+					return -1;
+				i = (size_t)q - 1;
+			}
 			continue;
+		}
 		if (c->tok[q].f & T_POSSESSIVE)
 			continue;
 		if (anyallowed(c, i, (size_t)q + 1))
@@ -1800,6 +1829,50 @@ namedpass(struct places_ctx *c)
 			return -1;
 		(void)lexicon_put(c->streets, key, kl, "");
 		i = e;
+	}
+	return 0;
+}
+
+/*
+ * A house name alone after a preposition: "living at Tithe Cottage",
+ * "visited Greenacre Farm".  Its last word is a building word that is no
+ * surname (Cottage, Farm, Bungalow, View ...), with one to three
+ * capitalised words before it that are not all generic.
+ */
+static int
+housepass(struct places_ctx *c)
+{
+	char	 key[MAXPHRASE];
+	const char *v;
+	size_t	 i, a, kl;
+
+	for (i = 2; i < c->ntok; i++) {
+		if (c->tok[i].used || !cap(c, i) ||
+		    (v = toklexget(c, i, c->building)) == NULL || *v != '\0' ||
+		    (c->tok[i].f & T_POSSESSIVE))
+			continue;
+		for (a = i; a > 0 && i - a < 3 && cap(c, a - 1) &&
+		    gap(c, a - 1) == G_SPACE && !c->tok[a - 1].used &&
+		    !toklex(c, a - 1, c->stop) && !tokisb(c, a - 1, L_TITLES) &&
+		    !tokisb(c, a - 1, L_MONTHS) &&
+		    !(c->tok[a - 1].f & T_DIGIT); a--)
+			;
+		if (a == i || a == 0 || gap(c, a - 1) != G_SPACE ||
+		    !(tokisb(c, a - 1, L_STREETPREP) || tokeq(c, a - 1, "to") ||
+		    tokeq(c, a - 1, "from") || tokeq(c, a - 1, "visited")) ||
+		    generic(c, a, i) || anyallowed(c, a, i + 1) ||
+		    !freetok(c, a, i + 1))
+			continue;
+		/* Part of a longer name ("Rose Cottage Nursery"). */
+		if (i + 1 < c->ntok && gap(c, i) == G_SPACE && cap(c, i + 1))
+			continue;
+		kl = foldtoks(c, a, i + 1, key, sizeof(key));
+		if (kl == (size_t)-1)
+			continue;
+		if (emit(c, a, i + 1, "address", "", "places/house-name", 70,
+		    key) == -1)
+			return -1;
+		(void)lexicon_put(c->streets, key, kl, "");
 	}
 	return 0;
 }
@@ -2088,6 +2161,7 @@ places_scan(void *vctx, const struct text_unit *t,
 	if (addresspass(c, prior) == -1 || instpass(c) == -1 ||
 	    shortpass(c) == -1 || estatepass(c) == -1 ||
 	    streetpass(c) == -1 || namedpass(c) == -1 ||
+	    housepass(c) == -1 ||
 	    placepass(c, prior) == -1)
 		goto oom;
 	if (found->n - first > 1)

@@ -201,6 +201,29 @@ document_memory(void **state)
 	expect("Thirsk Brook", "place", NULL, "thirsk brook");
 }
 
+/* A house name alone after a preposition; "St." with its full stop. */
+static void
+house_name_alone(void **state)
+{
+	(void)state;
+	scan("They were living at Quillon Cottage at the time.");
+	expect("Quillon Cottage", "address", "", "quillon cottage");
+	scan("Officers visited Harrowgate Farm, near Thirsk.");
+	expect("Harrowgate Farm", "address", "", "harrowgate farm");
+	expect("Thirsk", "place", "town", "thirsk");
+	/* Seen once, the house is found again alone. */
+	scan("Quillon Cottage was cold and damp.");
+	expect("Quillon Cottage", "address", "", "quillon cottage");
+	/* Surname-like or block heads alone, and longer names, are not. */
+	scan("The meeting was held at County Hall and at Access Point.");
+	untouched("County Hall");
+	untouched("Access Point");
+	scan("She attended Marigold Cottage Nursery from 2018.");
+	expect("Marigold Cottage Nursery", "institution", "nursery", NULL);
+	scan("The family lived at 23 St. Aidan's Road with the children.");
+	expect("23 St. Aidan's Road", "address", "", "st aidan's road");
+}
+
 int
 main(void)
 {
@@ -210,6 +233,7 @@ main(void)
 		cmocka_unit_test(moved_from_after_short_form),
 		cmocka_unit_test(moved_from_unknown_place),
 		cmocka_unit_test(document_memory),
+		cmocka_unit_test(house_name_alone),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
