@@ -1011,11 +1011,13 @@ place_emit(struct places_ctx *c, size_t a, size_t b, const char *sub,
 
 	if ((kl = foldtoks(c, a, b, key, sizeof(key))) == (size_t)-1)
 		return 0;
-	/* Remembered for the rest of the document ("Upton Slater" before a
-	 * postcode, then "in Upton Slater"): gazkind() finds it. */
-	if (!lexicon_has(c->gaz, key, kl) &&
-	    lexicon_put(c->placemem, key, kl, strcmp(sub, "town") == 0 ?
-	    "town" : "locality") == -1)
+	/* A town before a postcode or at the end of an address is
+	 * remembered for the rest of the document ("Upton Slater, UP1 2AA",
+	 * then "in Upton Slater"): gazkind() finds it.  Weaker evidence is
+	 * not ("took in Kayden for a week" would make a child a place). */
+	if (strcmp(rule, "places/postal-town") == 0 &&
+	    !lexicon_has(c->gaz, key, kl) &&
+	    lexicon_put(c->placemem, key, kl, "town") == -1)
 		return -1;
 	return emit(c, a, b, "place", sub, rule, conf, key);
 }
