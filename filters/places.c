@@ -433,7 +433,7 @@ isletter(unsigned long cp)
 
 /*
  * Capital letters: Latin-1, Latin Extended-A (where the pairs are odd
- * capitals from Ĺ to Ň and from Ź to Ž: "Łukasiewicz", "Žukauskas"),
+ * capitals from Ĺ to Ň and from Ź to Ž: "Łęczycki", "Žemaitis"),
  * Romanian Ș and Ț, Vietnamese and Welsh (Latin Extended Additional),
  * Greek and Cyrillic.  Matches lexicon_fold() where it folds.
  */
@@ -1012,8 +1012,8 @@ place_emit(struct places_ctx *c, size_t a, size_t b, const char *sub,
 	if ((kl = foldtoks(c, a, b, key, sizeof(key))) == (size_t)-1)
 		return 0;
 	/* A town before a postcode or at the end of an address is
-	 * remembered for the rest of the document ("Upton Slater, UP1 2AA",
-	 * then "in Upton Slater"): gazkind() finds it.  Weaker evidence is
+	 * remembered for the rest of the document ("Marrowby Cross, UP1 2AA",
+	 * then "in Marrowby Cross"): gazkind() finds it.  Weaker evidence is
 	 * not ("took in Kayden for a week" would make a child a place). */
 	if (strcmp(rule, "places/postal-town") == 0 &&
 	    !lexicon_has(c->gaz, key, kl) &&
@@ -1127,8 +1127,8 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 }
 
 /*
- * Is [i, k] a house name whose street may have a weak suffix ("Tithe
- * Cottage, Carlton Approach", "Canal View, Wrenhurst Rise")?  Its last
+ * Is [i, k] a house name whose street may have a weak suffix ("Bramble
+ * Cottage, Quenford Approach", "Heron View, Tolliver Rise")?  Its last
  * word is a building word; one that is also a common surname ("Hall",
  * "Lodge": value "surname") needs an ordinary word first ("Moor Lodge") or
  * a preposition before the name, so that "Sarah Hall, Emma Chase" stays
@@ -1738,7 +1738,7 @@ streetpass(struct places_ctx *c)
 		if (c->tok[i].used || !cap(c, i))
 			continue;
 		if (tokeq(c, i, "the")) {
-			/* "at The Woodlands" after "103 The Woodlands". */
+			/* "at The Hollies" after "58 The Hollies". */
 			if (lexicon_size(c->streets) > 0 &&
 			    (q = knownthe(c, i, 0)) > 0) {
 				if (foldtoks(c, i, (size_t)q, key,
@@ -1836,7 +1836,7 @@ namedpass(struct places_ctx *c)
 }
 
 /*
- * A house name alone after a preposition: "living at Tithe Cottage",
+ * A house name alone after a preposition: "living at Quillon Cottage",
  * "visited Greenacre Farm".  Its last word is a building word that is no
  * surname (Cottage, Farm, Bungalow, View ...), with one to three
  * capitalised words before it that are not all generic.
@@ -1923,8 +1923,8 @@ placectx(struct places_ctx *c, size_t i)
 	if ((tokeq(c, p, "from") || tokeq(c, p, "to")) && i >= 2 &&
 	    c->tok[i - 2].used == 2)
 		return 1;
-	/* "moved to Todwell from X" where Todwell was taken as something
-	 * else (the short form of "Todwell General Hospital"): the words
+	/* "moved to Quenby from X" where Quenby was taken as something
+	 * else (the short form of "Quenby General Hospital"): the words
 	 * before are a mention after "moved to". */
 	if ((tokeq(c, p, "from") || tokeq(c, p, "to")) && movedto(c, p))
 		return 1;
@@ -2000,7 +2000,7 @@ placeshape(struct places_ctx *c, size_t a, size_t b)
 	if ((v = toklexget(c, b - 1, c->affix)) != NULL &&
 	    strcmp(v, "suffix") == 0)
 		return 1;
-	/* "Brockworth Fold", "Birkford Brow": a place-name ending on the
+	/* "Wordsworth Fold", "Ainsworth Brow": a place-name ending on the
 	 * first word, or a street or settlement word last. */
 	if (wclass(c, a) != 'o' && (placeending(c, a) ||
 	    toklex(c, b - 1, c->suffix)))
