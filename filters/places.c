@@ -1150,6 +1150,34 @@ househead(struct places_ctx *c, size_t i, size_t k)
 	    tokeq(c, i - 1, "from"));
 }
 
+/*
+ * After "Bramble Cottage, Quenford Approach": the house name [a, b) alone
+ * later in the document is the same address, with the street's key.
+ */
+static int
+remember_house(struct places_ctx *c, size_t a, size_t b)
+{
+	char	 key[MAXPHRASE];
+	size_t	 kl, n;
+
+	for (n = c->found->n; n > 0; n--)
+		if (strcmp(c->found->v[n - 1].type, "address") == 0)
+			break;
+	if (n == 0 || (kl = foldtoks(c, a, b, key, sizeof(key))) ==
+	    (size_t)-1)
+		return 0;
+	return lexicon_put(c->streets, key, kl, c->found->v[n - 1].key);
+}
+
+/* The key of the street or house key[0..kl) the document gave before. */
+static const char *
+streetkey(const struct places_ctx *c, const char *key, size_t kl)
+{
+	const char *v = lexicon_get(c->streets, key, kl);
+
+	return v != NULL && *v != '\0' ? v : key;
+}
+
 static int
 addresspass(struct places_ctx *c, const struct mention_list *prior)
 {
@@ -1213,8 +1241,8 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 				if (address_from(c, i, k + 1, prior,
 				    !househead(c, i, k), &took) == -1)
 					return -1;
-				if (took)
-					i = i + 0;
+				if (took && remember_house(c, i, k + 1) == -1)
+					return -1;
 			}
 		}
 	}
@@ -1745,7 +1773,8 @@ streetpass(struct places_ctx *c)
 				    sizeof(key)) == (size_t)-1)
 					continue;
 				if (emit(c, i, (size_t)q, "address", "",
-				    "places/street", 85, key) == -1)
+				    "places/street", 85,
+				    streetkey(c, key, strlen(key))) == -1)
 					return -1;
 				i = (size_t)q - 1;
 			}
@@ -1760,7 +1789,8 @@ streetpass(struct places_ctx *c)
 				    sizeof(key)) == (size_t)-1)
 					continue;
 				if (emit(c, i, (size_t)q, "address", "",
-				    "places/street", 85, key) == -1)
+				    "places/street", 85,
+				    streetkey(c, key, strlen(key))) == -1)
 					return -1;
 				i = (size_t)q - 1;
 			}
@@ -1872,9 +1902,10 @@ housepass(struct places_ctx *c)
 		if (kl == (size_t)-1)
 			continue;
 		if (emit(c, a, i + 1, "address", "", "places/house-name", 70,
-		    key) == -1)
+		    streetkey(c, key, kl)) == -1)
 			return -1;
-		(void)lexicon_put(c->streets, key, kl, "");
+		if (!lexicon_has(c->streets, key, kl))
+			(void)lexicon_put(c->streets, key, kl, "");
 	}
 	return 0;
 }
