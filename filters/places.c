@@ -73,6 +73,7 @@ struct places_ctx {
 	struct lexicon	*allow;		/* allow-list phrases */
 	struct lexicon	*notplace;	/* countries, languages, faiths */
 	struct lexicon	*streets;	/* streets seen in this document */
+	struct lexicon	*placemem;	/* places seen: key -> town|locality */
 	struct lexicon	*inst;		/* institution core -> subtype \t key */
 	struct lexicon	*instcore;	/* the cores of inst, without |family */
 	struct lexicon	*instword;	/* the words of those cores */
@@ -430,6 +431,12 @@ isletter(unsigned long cp)
 	    (cp >= 0x370 && cp <= 0x1fff);
 }
 
+/*
+ * Capital letters: Latin-1, Latin Extended-A (where the pairs are odd
+ * capitals from Ĺ to Ň and from Ź to Ž: "Łęczycki", "Žemaitis"),
+ * Romanian Ș and Ț, Vietnamese and Welsh (Latin Extended Additional),
+ * Greek and Cyrillic.  Matches lexicon_fold() where it folds.
+ */
 static int
 isupperl(unsigned long cp)
 {
@@ -437,9 +444,23 @@ isupperl(unsigned long cp)
 		return cp >= 'A' && cp <= 'Z';
 	if (cp >= 0xc0 && cp <= 0xde)
 		return cp != 0xd7;
-	if (cp >= 0x100 && cp <= 0x17f)
+	if (cp >= 0x100 && cp <= 0x137)
 		return (cp & 1) == 0;
-	return 0;
+	if (cp >= 0x139 && cp <= 0x148)
+		return (cp & 1) == 1;
+	if (cp >= 0x14a && cp <= 0x177)
+		return (cp & 1) == 0;
+	if (cp == 0x178)
+		return 1;
+	if (cp >= 0x179 && cp <= 0x17e)
+		return (cp & 1) == 1;
+	if (cp >= 0x218 && cp <= 0x21b)
+		return (cp & 1) == 0;
+	if (cp >= 0x1e00 && cp <= 0x1eff)
+		return (cp & 1) == 0 && !(cp >= 0x1e96 && cp <= 0x1e9f);
+	if (cp >= 0x391 && cp <= 0x3ab)
+		return cp != 0x3a2;
+	return cp >= 0x400 && cp <= 0x42f;
 }
 
 static int
@@ -887,6 +908,19 @@ postcode_at(const struct places_ctx *c, size_t i, const struct mention_list *pri
 	return 1;
 }
 
+/* Is token i "St" followed by ". " ("23 St. Aidan's Road")? */
+static int
+stdot(const struct places_ctx *c, size_t i)
+{
+	size_t	 e;
+
+	if (i + 1 >= c->ntok || !tokeq(c, i, "st"))
+		return 0;
+	e = c->tok[i].e;
+	return c->tok[i + 1].s == e + 2 && c->text[e] == '.' &&
+	    c->text[e + 1] == ' ';
+}
+
 /*
  * Parses a street name starting at token k: up to four capitalised words
  * ending in a street suffix ("Linden Grove", "St Andrews Close", "The
@@ -907,7 +941,7 @@ street_at(struct places_ctx *c, size_t k, int *strong)
 	    tokisb(c, k, L_MONTHS)))
 		return -1;
 	for (m = k; m < c->ntok && m - k < 5 && cap(c, m) && !c->tok[m].used &&
-	    (m == k || gap(c, m - 1) == G_SPACE); m++)
+	    (m == k || gap(c, m - 1) == G_SPACE || stdot(c, m - 1)); m++)
 		if (m > k && toklex(c, m, c->stop))
 			break;
 	for (q = m; q-- > k + 0;) {
@@ -954,12 +988,16 @@ gazkind(const struct places_ctx *c, size_t a, size_t b, const char **kind)
 		if ((w = ftok(c, a, &n)) == NULL)
 			return 0;
 		*kind = lexicon_get(c->gaz, w, n);
+		if (*kind == NULL)
+			*kind = lexicon_get(c->placemem, w, n);
 		return *kind != NULL;
 	}
 	n = foldtoks(c, a, b, buf, sizeof(buf));
 	if (n == (size_t)-1)
 		return 0;
 	*kind = lexicon_get(c->gaz, buf, n);
+	if (*kind == NULL)
+		*kind = lexicon_get(c->placemem, buf, n);
 	return *kind != NULL;
 }
 
@@ -969,8 +1007,18 @@ place_emit(struct places_ctx *c, size_t a, size_t b, const char *sub,
 {
 	char	 key[MAXPHRASE];
 
-	if (foldtoks(c, a, b, key, sizeof(key)) == (size_t)-1)
+	size_t	 kl;
+
+	if ((kl = foldtoks(c, a, b, key, sizeof(key))) == (size_t)-1)
 		return 0;
+	/* A town before a postcode or at the end of an address is
+	 * remembered for the rest of the document ("Marrowby Cross, UP1 2AA",
+	 * then "in Marrowby Cross"): gazkind() finds it.  Weaker evidence is
+	 * not ("took in Kayden for a week" would make a child a place). */
+	if (strcmp(rule, "places/postal-town") == 0 &&
+	    !lexicon_has(c->gaz, key, kl) &&
+	    lexicon_put(c->placemem, key, kl, "town") == -1)
+		return -1;
 	return emit(c, a, b, "place", sub, rule, conf, key);
 }
 
@@ -1078,6 +1126,58 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 	return 0;
 }
 
+/*
+ * Is [i, k] a house name whose street may have a weak suffix ("Bramble
+ * Cottage, Quenford Approach", "Heron View, Tolliver Rise")?  Its last
+ * word is a building word; one that is also a common surname ("Hall",
+ * "Lodge": value "surname") needs an ordinary word first ("Moor Lodge") or
+ * a preposition before the name, so that "Sarah Hall, Emma Chase" stays
+ * two people.
+ */
+static int
+househead(struct places_ctx *c, size_t i, size_t k)
+{
+	const char *v;
+
+	if (k <= i || (v = toklexget(c, k, c->building)) == NULL)
+		return 0;
+	if (strcmp(v, "surname") != 0)
+		return 1;
+	if (wclass(c, i) == 'o' && !(c->tok[i].f & T_ALLCAPS))
+		return 1;	/* "Moor Lodge": no forename */
+	return i > 0 && gap(c, i - 1) == G_SPACE &&
+	    (tokisb(c, i - 1, L_STREETPREP) || tokeq(c, i - 1, "to") ||
+	    tokeq(c, i - 1, "from"));
+}
+
+/*
+ * After "Bramble Cottage, Quenford Approach": the house name [a, b) alone
+ * later in the document is the same address, with the street's key.
+ */
+static int
+remember_house(struct places_ctx *c, size_t a, size_t b)
+{
+	char	 key[MAXPHRASE];
+	size_t	 kl, n;
+
+	for (n = c->found->n; n > 0; n--)
+		if (strcmp(c->found->v[n - 1].type, "address") == 0)
+			break;
+	if (n == 0 || (kl = foldtoks(c, a, b, key, sizeof(key))) ==
+	    (size_t)-1)
+		return 0;
+	return lexicon_put(c->streets, key, kl, c->found->v[n - 1].key);
+}
+
+/* The key of the street or house key[0..kl) the document gave before. */
+static const char *
+streetkey(const struct places_ctx *c, const char *key, size_t kl)
+{
+	const char *v = lexicon_get(c->streets, key, kl);
+
+	return v != NULL && *v != '\0' ? v : key;
+}
+
 static int
 addresspass(struct places_ctx *c, const struct mention_list *prior)
 {
@@ -1138,11 +1238,11 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 			    !anyallowed(c, i, k + 1) &&
 			    freetok(c, i, k + 1)) {
 				fold1(c, k, w);
-				if (address_from(c, i, k + 1, prior, 1,
-				    &took) == -1)
+				if (address_from(c, i, k + 1, prior,
+				    !househead(c, i, k), &took) == -1)
 					return -1;
-				if (took)
-					i = i + 0;
+				if (took && remember_house(c, i, k + 1) == -1)
+					return -1;
 			}
 		}
 	}
@@ -1626,6 +1726,34 @@ estatepass(struct places_ctx *c)
 
 /* --- rule 4: street-only references -------------------------------------- */
 
+/*
+ * The end of the longest "The X ..." from token i (up to four words after
+ * "The") that this document has given as a street or house before, or 0.
+ * Not starting with "The" (house), the phrase must end in a building word
+ * ("Quillon Cottage").
+ */
+static long
+knownthe(struct places_ctx *c, size_t i, int house)
+{
+	char	 key[MAXPHRASE];
+	size_t	 e, m, kl;
+
+	for (m = i + 1; m < c->ntok && m < i + 5 && cap(c, m) &&
+	    !c->tok[m].used && gap(c, m - 1) == G_SPACE &&
+	    !toklex(c, m, c->stop); m++)
+		;
+	for (e = m; e > i + 1; e--) {
+		if (!freetok(c, i, e) || anyallowed(c, i, e) ||
+		    (c->tok[e - 1].f & T_POSSESSIVE) ||
+		    (house && !toklex(c, e - 1, c->building)))
+			continue;
+		kl = foldtoks(c, i, e, key, sizeof(key));
+		if (kl != (size_t)-1 && lexicon_has(c->streets, key, kl))
+			return (long)e;
+	}
+	return 0;
+}
+
 static int
 streetpass(struct places_ctx *c)
 {
@@ -1637,10 +1765,37 @@ streetpass(struct places_ctx *c)
 	for (i = 0; i < c->ntok; i++) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
-		if (tokeq(c, i, "the"))
+		if (tokeq(c, i, "the")) {
+			/* "at The Hollies" after "58 The Hollies". */
+			if (lexicon_size(c->streets) > 0 &&
+			    (q = knownthe(c, i, 0)) > 0) {
+				if (foldtoks(c, i, (size_t)q, key,
+				    sizeof(key)) == (size_t)-1)
+					continue;
+				if (emit(c, i, (size_t)q, "address", "",
+				    "places/street", 85,
+				    streetkey(c, key, strlen(key))) == -1)
+					return -1;
+				i = (size_t)q - 1;
+			}
 			continue;
-		if ((q = street_at(c, i, &strong)) < 0)
+		}
+		if ((q = street_at(c, i, &strong)) < 0) {
+			/* "Quillon Cottage was cold" after "at Quillon
+			 * Cottage". */
+			if (lexicon_size(c->streets) > 0 &&
+			    (q = knownthe(c, i, 1)) > 0) {
+				if (foldtoks(c, i, (size_t)q, key,
+				    sizeof(key)) == (size_t)-1)
+					continue;
+				if (emit(c, i, (size_t)q, "address", "",
+				    "places/street", 85,
+				    streetkey(c, key, strlen(key))) == -1)
+					return -1;
+				i = (size_t)q - 1;
+			}
 			continue;
+		}
 		if (c->tok[q].f & T_POSSESSIVE)
 			continue;
 		if (anyallowed(c, i, (size_t)q + 1))
@@ -1710,7 +1865,73 @@ namedpass(struct places_ctx *c)
 	return 0;
 }
 
+/*
+ * A house name alone after a preposition: "living at Quillon Cottage",
+ * "visited Greenacre Farm".  Its last word is a building word that is no
+ * surname (Cottage, Farm, Bungalow, View ...), with one to three
+ * capitalised words before it that are not all generic.
+ */
+static int
+housepass(struct places_ctx *c)
+{
+	char	 key[MAXPHRASE];
+	const char *v;
+	size_t	 i, a, kl;
+
+	for (i = 2; i < c->ntok; i++) {
+		if (c->tok[i].used || !cap(c, i) ||
+		    (v = toklexget(c, i, c->building)) == NULL || *v != '\0' ||
+		    (c->tok[i].f & T_POSSESSIVE))
+			continue;
+		for (a = i; a > 0 && i - a < 3 && cap(c, a - 1) &&
+		    gap(c, a - 1) == G_SPACE && !c->tok[a - 1].used &&
+		    !toklex(c, a - 1, c->stop) && !tokisb(c, a - 1, L_TITLES) &&
+		    !tokisb(c, a - 1, L_MONTHS) &&
+		    !(c->tok[a - 1].f & T_DIGIT); a--)
+			;
+		if (a == i || a == 0 || gap(c, a - 1) != G_SPACE ||
+		    !(tokisb(c, a - 1, L_STREETPREP) || tokeq(c, a - 1, "to") ||
+		    tokeq(c, a - 1, "from") || tokeq(c, a - 1, "visited")) ||
+		    generic(c, a, i) || anyallowed(c, a, i + 1) ||
+		    !freetok(c, a, i + 1))
+			continue;
+		/* Part of a longer name ("Rose Cottage Nursery"). */
+		if (i + 1 < c->ntok && gap(c, i) == G_SPACE && cap(c, i + 1))
+			continue;
+		kl = foldtoks(c, a, i + 1, key, sizeof(key));
+		if (kl == (size_t)-1)
+			continue;
+		if (emit(c, a, i + 1, "address", "", "places/house-name", 70,
+		    streetkey(c, key, kl)) == -1)
+			return -1;
+		if (!lexicon_has(c->streets, key, kl))
+			(void)lexicon_put(c->streets, key, kl, "");
+	}
+	return 0;
+}
+
 /* --- rule 5: places ------------------------------------------------------ */
+
+/*
+ * Does the phrase before token p (a "to" or "from") follow a move ("moved
+ * to X", "came from X"): up to four capitalised tokens, all taken by a
+ * mention, after "to", "from" or "towards" after a move word?
+ */
+static int
+movedto(struct places_ctx *c, size_t p)
+{
+	size_t	 a = p;
+
+	while (a > 0 && p - a < 4 && c->tok[a - 1].used && cap(c, a - 1) &&
+	    (a == p || gap(c, a - 1) == G_SPACE))
+		a--;
+	if (a == p || a < 2 || gap(c, a - 1) != G_SPACE ||
+	    gap(c, p - 1) != G_SPACE)
+		return 0;
+	return (tokeq(c, a - 1, "to") || tokeq(c, a - 1, "from") ||
+	    tokeq(c, a - 1, "towards")) && gap(c, a - 2) == G_SPACE &&
+	    tokisb(c, a - 2, L_MOVEWORDS);
+}
 
 /* Is token i (or phrase) preceded by a place context? 2 = strong. */
 static int
@@ -1732,6 +1953,11 @@ placectx(struct places_ctx *c, size_t i)
 	/* "moved to Grimsby from X": a place just before. */
 	if ((tokeq(c, p, "from") || tokeq(c, p, "to")) && i >= 2 &&
 	    c->tok[i - 2].used == 2)
+		return 1;
+	/* "moved to Quenby from X" where Quenby was taken as something
+	 * else (the short form of "Quenby General Hospital"): the words
+	 * before are a mention after "moved to". */
+	if ((tokeq(c, p, "from") || tokeq(c, p, "to")) && movedto(c, p))
 		return 1;
 	if (tokeq(c, p, "of") && i >= 2 && tokisb(c, i - 2, L_W_PARTOF))
 		return 1;
@@ -1761,6 +1987,25 @@ ambiguous(struct places_ctx *c, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * Does token i end in a place-name ending ("-worth", "-ford", "-ham") with
+ * at least three letters before it?
+ */
+static int
+placeending(const struct places_ctx *c, size_t i)
+{
+	const char *w, *v;
+	size_t	 n, k;
+
+	if ((w = ftok(c, i, &n)) == NULL)
+		return 0;
+	for (k = 2; k + 3 <= n && k <= 8; k++)
+		if ((v = lexicon_get(c->affix, w + n - k, k)) != NULL &&
+		    (strcmp(v, "ending") == 0 || strcmp(v, "suffix") == 0))
+			return 1;
+	return 0;
+}
+
 /* Does [a, b) look like a place name the gazetteer does not know? */
 static int
 placeshape(struct places_ctx *c, size_t a, size_t b)
@@ -1785,6 +2030,11 @@ placeshape(struct places_ctx *c, size_t a, size_t b)
 		return 1;
 	if ((v = toklexget(c, b - 1, c->affix)) != NULL &&
 	    strcmp(v, "suffix") == 0)
+		return 1;
+	/* "Wordsworth Fold", "Ainsworth Brow": a place-name ending on the
+	 * first word, or a street or settlement word last. */
+	if (wclass(c, a) != 'o' && (placeending(c, a) ||
+	    toklex(c, b - 1, c->suffix)))
 		return 1;
 	return 0;
 }
@@ -1944,6 +2194,7 @@ places_scan(void *vctx, const struct text_unit *t,
 	if (addresspass(c, prior) == -1 || instpass(c) == -1 ||
 	    shortpass(c) == -1 || estatepass(c) == -1 ||
 	    streetpass(c) == -1 || namedpass(c) == -1 ||
+	    housepass(c) == -1 ||
 	    placepass(c, prior) == -1)
 		goto oom;
 	if (found->n - first > 1)
@@ -1994,6 +2245,7 @@ places_new(const char *dict, char *err, size_t errlen)
 			goto fail;
 	}
 	if ((c->streets = lexicon_new()) == NULL ||
+	    (c->placemem = lexicon_new()) == NULL ||
 	    (c->inst = lexicon_new()) == NULL ||
 	    (c->instcore = lexicon_new()) == NULL ||
 	    (c->instword = lexicon_new()) == NULL ||
@@ -2028,6 +2280,7 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->allow);
 	lexicon_free(c->notplace);
 	lexicon_free(c->streets);
+	lexicon_free(c->placemem);
 	lexicon_free(c->inst);
 	lexicon_free(c->instcore);
 	lexicon_free(c->instword);
