@@ -55,6 +55,7 @@ static const char *const tname[] = {
 	"place", "other"
 };
 
+#define SX_MAX		16	/* people of one clause kept apart */
 #define RECENT_UNITS	3	/* a candidate seen this close wins by recency */
 #define MAXCAND		64	/* candidates considered per lookup */
 
@@ -84,6 +85,9 @@ struct pm {
 					   work ("Ms X completed a visit") */
 	unsigned	 at_home : 1;	/* ... spoken of as family ("placed
 					   with Ms X", "Ms X's mobile") */
+	unsigned	 samesent : 1;	/* the chosen mention before it is in
+					   the same clause */
+	size_t		 sstart;	/* where its clause starts */
 };
 
 /*
@@ -126,6 +130,8 @@ struct occ {
 };
 
 #define OCC_SENT	0x80000000u
+#define OCC_SAMESENT	0x40000000u	/* in the clause of the one before */
+#define OCC_ITEM	0x3fffffffu
 #define OCC_BLOCK	4096		/* occurrences read or written at once */
 
 struct pkey {
@@ -220,6 +226,12 @@ struct pseudo {
 	const char		**csur;		/* case row -> "\x1fsurname\x1f..." */
 	const char		**cnsur;	/* ... of the name, not aliases */
 	unsigned		 ctx;		/* PICK_NOT_* of the mention */
+	/* The sweep's people named earlier in the mention's clause. */
+	long			 sx_ent[SX_MAX];
+	size_t			 sx_end[SX_MAX];
+	unsigned char		 sx_full[SX_MAX];
+	size_t			 nsx;
+	size_t			 sx_at;		/* the mention's start */
 	struct phash		*nsk;		/* surnames of a case-file person
 						   and of someone else */
 	struct counter		*ctr;
@@ -780,6 +792,26 @@ sentence_end(const char *text, size_t len, size_t i)
 	    (i + 1 == len || text[i + 1] == ' ');
 }
 
+#define CLAUSE_SCAN	1024	/* bytes looked back for a clause's start */
+
+/*
+ * Returns where the clause holding text[i] starts: after the end of a
+ * sentence or cell, a comma or a semicolon, looking back at most
+ * CLAUSE_SCAN bytes (further, i itself: a clause of its own), so that a
+ * paragraph without punctuation stays linear.
+ */
+static size_t
+clause_start(const char *text, size_t len, size_t i)
+{
+	size_t	 a = i;
+
+	while (a > 0 && !sentence_end(text, len, a - 1) &&
+	    text[a - 1] != ',' && text[a - 1] != ';')
+		if (i - --a >= CLAUSE_SCAN)
+			return i;
+	return a;
+}
+
 /* Counts the spaces in text[a..b). */
 static size_t
 spaces(const char *text, size_t a, size_t b)
@@ -1053,6 +1085,7 @@ pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
 		m->title = pn_title_before(text, start);
 	from = start - m->title;
 	m->sent = pn_sentence_start(text, start);
+	m->sstart = clause_start(text, len, start);
 	m->sent_title = m->title ? pn_sentence_start(text, from) : m->sent;
 	if (m->type == T_PERSON) {
 		m->not_mother = role_apart(text, len, start, end, "mother");
@@ -1275,7 +1308,7 @@ item_new(struct pseudo *p)
 	struct item	*v;
 	size_t		 cap;
 
-	if (p->nit >= OCC_SENT - 1) {
+	if (p->nit >= OCC_ITEM) {
 		errno = ENOMEM;
 		return NULL;
 	}
@@ -1410,7 +1443,8 @@ occ_add(struct pseudo *p, const struct pm *m, size_t item)
 	o->text = m->text;
 	o->start = m->start;
 	o->end = m->end;
-	o->item = (uint32_t)item | (m->sent ? OCC_SENT : 0);
+	o->item = (uint32_t)item | (m->sent ? OCC_SENT : 0) |
+	    (m->samesent ? OCC_SAMESENT : 0);
 	o->ent = -1;
 	p->it[item].count++;
 	p->nocc++;
@@ -1429,7 +1463,7 @@ occ_add(struct pseudo *p, const struct pm *m, size_t item)
 static int
 flush_unit(struct pseudo *p)
 {
-	struct pm	*m;
+	struct pm	*m, *prev;
 	size_t		 i;
 	long		 it;
 
@@ -1448,10 +1482,13 @@ flush_unit(struct pseudo *p)
 		p->ioerr = ENOMEM;
 		return -1;
 	}
-	for (i = 0; i < p->nm; i++) {
+	for (i = 0, prev = NULL; i < p->nm; i++) {
 		m = &p->m[i];
 		if (!m->chosen)
 			continue;
+		m->samesent = prev != NULL && prev->sstart == m->sstart &&
+		    m->sstart != m->start;
+		prev = m;
 		if ((it = item_of(p, m)) == -1) {
 			p->ioerr = ENOMEM;
 			return -1;
@@ -1469,14 +1506,15 @@ static struct pm *
 occ_load(struct pseudo *p)
 {
 	const struct occ *o = &p->ob[p->sw_i];
-	const struct item *it = &p->it[o->item & ~OCC_SENT];
+	const struct item *it = &p->it[o->item & OCC_ITEM];
 	struct pm	*m = &p->cur;
 
 	m->text = (unsigned long)o->text;
 	m->start = (size_t)o->start;
 	m->end = (size_t)o->end;
-	m->item = o->item & ~OCC_SENT;
+	m->item = o->item & OCC_ITEM;
 	m->sent = (o->item & OCC_SENT) != 0;
+	m->samesent = (o->item & OCC_SAMESENT) != 0;
 	m->ent = o->ent;
 	m->surface = it->surface;
 	m->slen = it->slen;
@@ -1525,7 +1563,8 @@ sweep_next(struct pseudo *p)
 {
 	struct occ	*o = &p->ob[p->sw_i];
 	uint32_t	 item = (uint32_t)p->cur.item |
-			    (p->cur.sent ? OCC_SENT : 0);
+			    (p->cur.sent ? OCC_SENT : 0) |
+			    (p->cur.samesent ? OCC_SAMESENT : 0);
 
 	if (o->ent != p->cur.ent || o->item != item) {
 		o->ent = (int32_t)p->cur.ent;
@@ -1738,12 +1777,32 @@ medical(const struct pent *e)
 	return 0;
 }
 
+/*
+ * Returns 1 when the clause (clause_start()) of the mention being grouped
+ * named entity ei earlier, not in apposition to it and not by a full name: "Ms Taiwo
+ * attended with Ms Taiwo", "Sunil telephoned Mr Lal" are two people each;
+ * "Karen Moss (K.M.)" and "Jo described Karen Moss as her rock and said
+ * that Ms Moss..." one.
+ */
+static int
+named_before(const struct pseudo *p, size_t ei)
+{
+	size_t	 k;
+
+	for (k = 0; k < p->nsx; k++)
+		if (p->sx_ent[k] == (long)ei && !p->sx_full[k] &&
+		    p->sx_end[k] + 3 < p->sx_at)
+			return 1;
+	return 0;
+}
+
 #define PICK_ADULT	0x1	/* a title or an initial: adults first */
 #define PICK_CASE	0x2	/* a bare forename: the case file's first */
 #define PICK_SURNAME	0x4	/* pn's one token is a surname: the case
 				   file's holders of it first */
 #define PICK_NOT_MOTHER	0x8	/* the sentence names "the mother" apart */
 #define PICK_NOT_FATHER	0x10	/* ... "the father" */
+#define PICK_NOSX	0x20	/* named_before() not asked */
 
 /*
  * Picks the most plausible person among candidates v[0..n) for a mention
@@ -1782,6 +1841,9 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 			nc = nk;					\
 		}							\
 	} while (0)
+	/* Not someone the same clause already named apart. */
+	if (!(flags & PICK_NOSX))
+		NARROW(!named_before(p, c[i]));
 	if (flags & PICK_ADULT)
 		NARROW(!case_role_is_child(e->crole));
 	if ((flags & PICK_SURNAME) && pn->ntok == 1) {
@@ -1897,6 +1959,14 @@ namesake_pick(struct pseudo *p, const struct pm *m, const struct pname *pn,
 		return ki != -1 ? ki : ui;
 	k = &p->e[ki];
 	u = &p->e[ui];
+	/* "Sunil telephoned Mr Lal": the one the case file would give is
+	 * named apart. */
+	if ((i = (size_t)pick(p, c, nc, m->text, pn, PICK_ADULT | PICK_CASE |
+	    PICK_SURNAME | PICK_NOSX)) != (size_t)-1 && named_before(p, i) &&
+	    !named_before(p, (size_t)ui))
+		return ui;
+	if (named_before(p, (size_t)ki) != named_before(p, (size_t)ui))
+		return named_before(p, (size_t)ki) ? ui : ki;
 	if (!title_fits(pn, k) || case_role_is_child(k->crole))
 		return ui;
 	if (m->at_work)
@@ -2922,12 +2992,16 @@ group(struct pseudo *p)
 	if (p->ioerr)
 		return -1;
 	/* C: everything else, in document order, by what was seen before. */
+	p->nsx = 0;
 	for (m = sweep_first(p); m != NULL; m = sweep_next(p)) {
 		if (!m->chosen)
 			continue;
+		if (!m->samesent)
+			p->nsx = 0;
 		if (m->ent == -1) {
 			if (m->type == T_PERSON) {
 				pn_parse(&pn, m->surface, m->slen);
+				p->sx_at = m->start;
 				if ((ei = resolve_person(p, m, &pn)) == -1 ||
 				    assign(p, m, ei, &pn) == -1)
 					return -1;
@@ -2938,6 +3012,11 @@ group(struct pseudo *p)
 				    learn_other(p, m, ei) == -1)
 					return -1;
 			}
+		}
+		if (m->ent != -1 && m->type == T_PERSON && p->nsx < SX_MAX) {
+			p->sx_ent[p->nsx] = m->ent;
+			p->sx_full[p->nsx] = item_full(p, m->item) != 0;
+			p->sx_end[p->nsx++] = m->end;
 		}
 		if (m->ent != -1) {
 			e = &p->e[m->ent];
@@ -2951,6 +3030,7 @@ group(struct pseudo *p)
 			}
 		}
 	}
+	p->nsx = 0;
 	return p->ioerr ? -1 : 0;
 }
 
@@ -3418,7 +3498,7 @@ default_hint(enum ptype t)
 static int
 make_repl(struct pseudo *p, const struct occ *o, struct pseudo_repl *r)
 {
-	const struct item *m = &p->it[o->item & ~OCC_SENT];
+	const struct item *m = &p->it[o->item & OCC_ITEM];
 	struct sbuf	*sb = &p->rbuf;
 	const char	*base;
 	size_t		 k, poss;
