@@ -1796,6 +1796,8 @@ named_before(const struct pseudo *p, size_t ei)
 	return 0;
 }
 
+static int	practitioner(const struct pent *);
+
 #define PICK_ADULT	0x1	/* a title or an initial: adults first */
 #define PICK_CASE	0x2	/* a bare forename: the case file's first */
 #define PICK_SURNAME	0x4	/* pn's one token is a surname: the case
@@ -1803,6 +1805,10 @@ named_before(const struct pseudo *p, size_t ei)
 #define PICK_NOT_MOTHER	0x8	/* the sentence names "the mother" apart */
 #define PICK_NOT_FATHER	0x10	/* ... "the father" */
 #define PICK_NOSX	0x20	/* named_before() not asked */
+#define PICK_AT_WORK	0x80	/* the mention does a practitioner's work */
+#define PICK_AT_HOME	0x100	/* ... is spoken of as family */
+#define PICK_FULLSEEN	0x40	/* people outside the case file: whose
+				   full name was read last */
 
 /*
  * Picks the most plausible person among candidates v[0..n) for a mention
@@ -1870,6 +1876,29 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 		NARROW(e->crole != ROLE_FATHER);
 	if (flags & PICK_CASE)
 		NARROW(e->caserow >= 0);
+	if (flags & PICK_FULLSEEN) {
+		for (i = 0; i < nc && p->e[c[i]].caserow < 0; i++)
+			;
+		if (i == nc && nc > 1) {
+			NARROW(e->fullseen);
+			/* At work, a practitioner; spoken of as family, not. */
+			if (flags & PICK_AT_WORK)
+				NARROW(practitioner(e));
+			if (flags & PICK_AT_HOME)
+				NARROW(!practitioner(e));
+			for (i = 0; i < nc; i++) {
+				e = &p->e[c[i]];
+				if (best == -1 || (e->full_text >
+				    p->e[best].full_text ||
+				    (e->full_text == p->e[best].full_text &&
+				    e->full_start > p->e[best].full_start)))
+					best = (long)c[i];
+			}
+			if (p->e[best].fullseen)
+				return best;
+			best = -1;
+		}
+	}
 #undef NARROW
 	for (i = 0; i < nc; i++) {
 		e = &p->e[c[i]];
@@ -1954,7 +1983,7 @@ namesake_pick(struct pseudo *p, const struct pm *m, const struct pname *pn,
 			o[no++] = v[i];
 	}
 	ki = pick(p, c, nc, m->text, pn, PICK_ADULT | PICK_CASE | PICK_SURNAME);
-	ui = pick(p, o, no, m->text, pn, PICK_ADULT);
+	ui = pick(p, o, no, m->text, pn, PICK_ADULT | PICK_FULLSEEN);
 	if (ki == -1 || ui == -1)
 		return ki != -1 ? ki : ui;
 	k = &p->e[ki];
@@ -2091,7 +2120,8 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 	if (pn->ntok == 0)
 		return new_entity(p, T_PERSON);
 	p->ctx = (m->not_mother ? PICK_NOT_MOTHER : 0) |
-	    (m->not_father ? PICK_NOT_FATHER : 0);
+	    (m->not_father ? PICK_NOT_FATHER : 0) |
+	    (m->at_work ? PICK_AT_WORK : 0) | (m->at_home ? PICK_AT_HOME : 0);
 	ei = resolve_person1(p, m, pn);
 	p->ctx = 0;
 	return ei;
@@ -2214,7 +2244,7 @@ resolve_person1(struct pseudo *p, struct pm *m, const struct pname *pn)
 			ei = namesake_pick(p, m, pn, v, n);
 		else
 			ei = pick(p, v, n, m->text, pn,
-			    PICK_ADULT | PICK_SURNAME);
+			    PICK_ADULT | PICK_SURNAME | PICK_FULLSEEN);
 		if (ei == -1 && maxedit(pn->toklen[0], 0) > 0) {
 			n = scan_persons(p, "last", pn->tok[0], pn->toklen[0],
 			    0, cand, MAXCAND);
