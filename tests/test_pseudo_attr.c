@@ -461,6 +461,134 @@ namesake_gender_unknown(void **state)
 	casefile_free(cf);
 }
 
+/*
+ * Two short forms of one surname in one clause are two people ("Ms Okoro
+ * attended with Ms Okoro"), and so is a short form after a forename of
+ * one of them ("Tamsin rang Ms Okoro").  A full name earlier in the
+ * clause does not set its owner aside ("Gwen Okoro rang and Ms Okoro
+ * said"), nor does a comma.
+ */
+static void
+clause_apart(void **state)
+{
+	struct casefile	*cf = casefile(shared_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c, e, f, g;
+	const char	*x, *y;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Tamsin Okoro is the mother of Theo.");
+	b = para(&d, "Gwen Okoro is the grandmother. Gwen Okoro helped.");
+	c = para(&d, "Ms Okoro attended with Ms Okoro.");
+	e = para(&d, "Tamsin rang Ms Okoro about the visit.");
+	f = para(&d, "Gwen Okoro rang and Ms Okoro said she was worried.");
+	g = para(&d, "Tamsin was out, Ms Okoro said.");
+	person(&d, a, "Tamsin Okoro", 0, "mother", "case:1");
+	person(&d, b, "Gwen Okoro", 0, "grandmother", "case:3");
+	person(&d, b, "Gwen Okoro", 1, "grandmother", "case:3");
+	person(&d, c, "Ms Okoro", 0, "mother", "case:1");
+	person(&d, c, "Ms Okoro", 1, "mother", "case:1");
+	person(&d, e, "Tamsin", 0, "mother", "case:1");
+	person(&d, e, "Ms Okoro", 0, "mother", "case:1");
+	person(&d, f, "Gwen Okoro", 0, "grandmother", "case:3");
+	person(&d, f, "Ms Okoro", 0, "grandmother", "case:3");
+	person(&d, g, "Tamsin", 0, "mother", "case:1");
+	person(&d, g, "Ms Okoro", 0, "grandmother", "case:3");
+	resolve(&d);
+	x = got(&d, c, "Ms Okoro", 0);
+	y = got(&d, c, "Ms Okoro", 1);
+	assert_non_null(x);
+	assert_non_null(y);
+	assert_string_not_equal(x, y);
+	assert_true(strcmp(x, "Mother") == 0 ||
+	    strcmp(x, "Maternal grandmother") == 0);
+	assert_true(strcmp(y, "Mother") == 0 ||
+	    strcmp(y, "Maternal grandmother") == 0);
+	assert_string_equal(got(&d, e, "Ms Okoro", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, f, "Ms Okoro", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, g, "Ms Okoro", 0), "Maternal grandmother");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+/*
+ * Two people outside the case file share a surname: a title + surname is
+ * the one whose full name was read last, not the one with more mentions
+ * further on (the nurse named three times later); a title once used for
+ * one then keeps them apart.
+ */
+static void
+namesakes_by_recency(void **state)
+{
+	struct doc	 d = { 0 };
+	unsigned long	 pa[7];
+	const char	*bea, *ava;
+	static const char *const text[] = {
+		"The IDVA (Bea Quill) was to contact the mother.",
+		"Miss Quill telephoned the mother.",
+		"The school nurse (Ava Quill) saw Theo.",
+		"Ms Quill completed a health assessment.",
+		"Ava Quill saw Theo at a drop-in session.",
+		"Miss Quill wrote to the mother.",
+		"Ava Quill saw Theo again.",
+	};
+	size_t	 i;
+
+	(void)state;
+	d.p = pseudo_new(NULL, "F");
+	for (i = 0; i < 7; i++)
+		pa[i] = para(&d, text[i]);
+	person(&d, pa[0], "Bea Quill", 0, "", "");
+	person(&d, pa[1], "Miss Quill", 0, "", "");
+	person(&d, pa[2], "Ava Quill", 0, "nurse", "");
+	person(&d, pa[3], "Ms Quill", 0, "", "");
+	person(&d, pa[4], "Ava Quill", 0, "nurse", "");
+	person(&d, pa[5], "Miss Quill", 0, "", "");
+	person(&d, pa[6], "Ava Quill", 0, "nurse", "");
+	resolve(&d);
+	bea = got(&d, pa[0], "Bea Quill", 0);
+	ava = got(&d, pa[2], "Ava Quill", 0);
+	assert_string_equal(ava, "Nurse 1");
+	assert_string_not_equal(bea, ava);
+	assert_string_equal(got(&d, pa[1], "Miss Quill", 0), bea);
+	assert_string_equal(got(&d, pa[3], "Ms Quill", 0), ava);
+	assert_string_equal(got(&d, pa[5], "Miss Quill", 0), bea);
+	pseudo_free(d.p);
+}
+
+/*
+ * Among namesakes outside the case file, a title + surname at work is
+ * the practitioner even when the neighbour's full name was read last;
+ * otherwise the one read last.
+ */
+static void
+namesakes_at_work(void **state)
+{
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c, e, f;
+	const char	*cora;
+
+	(void)state;
+	d.p = pseudo_new(NULL, "F");
+	a = para(&d, "The school nurse Ava Quill saw Theo.");
+	b = para(&d, "Cora Quill, who lived next door, rang the police.");
+	c = para(&d, "Mrs Quill completed a health assessment with Theo.");
+	e = para(&d, "Cora Quill rang again.");
+	f = para(&d, "Mrs Quill said that the children were noisy.");
+	person(&d, a, "Ava Quill", 0, "nurse", "");
+	person(&d, b, "Cora Quill", 0, "", "");
+	person(&d, c, "Mrs Quill", 0, "", "");
+	person(&d, e, "Cora Quill", 0, "", "");
+	person(&d, f, "Mrs Quill", 0, "", "");
+	resolve(&d);
+	cora = got(&d, b, "Cora Quill", 0);
+	assert_string_equal(got(&d, c, "Mrs Quill", 0), "Nurse 1");
+	assert_string_not_equal(cora, "Nurse 1");
+	assert_string_equal(got(&d, f, "Mrs Quill", 0), cora);
+	pseudo_free(d.p);
+}
+
 int
 main(void)
 {
@@ -475,6 +603,9 @@ main(void)
 		cmocka_unit_test(namesake_by_context),
 		cmocka_unit_test(namesake_none),
 		cmocka_unit_test(namesake_gender_unknown),
+		cmocka_unit_test(clause_apart),
+		cmocka_unit_test(namesakes_by_recency),
+		cmocka_unit_test(namesakes_at_work),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
