@@ -2805,6 +2805,8 @@ plan_titles(struct pseudo *p)
  * A bare forename that the detector tied to case-file person ei, who has
  * it only as a middle name ("Hope Sunita Joshi"), while another person of
  * the case file has it as forename ("Sunita Sidhu"): that other person.
+ * The same for a forename + surname that is another case-file person's
+ * name ("Leo Chambers", the sibling, tied to "Brodie Leo Chambers").
  * Returns -1 when there is none.
  */
 static long
@@ -2814,8 +2816,22 @@ forename_owner(struct pseudo *p, const struct pname *pn, long ei)
 	char		 tok[PN_BUFSZ];
 	size_t		 n, i;
 
-	if (pn->titled || pn->initials || pn->ntok != 1 ||
-	    pn->toklen[0] >= sizeof(tok))
+	if (pn->titled || pn->initials || pn->toklen[0] >= sizeof(tok))
+		return -1;
+	if (pn->ntok >= 2 && !(pn->isinit & 1u)) {
+		/* "Leo Chambers", the sibling, not "Brodie Leo Chambers". */
+		n = (size_t)snprintf(tok, sizeof(tok), "%.*s %.*s",
+		    (int)pn->toklen[0], pn->tok[0],
+		    (int)pn->toklen[pn->ntok - 1], pn->tok[pn->ntok - 1]);
+		if (n >= sizeof(tok) || has_key(&p->e[ei], "fl", tok))
+			return -1;
+		v = lookup(p, T_PERSON, "fl", tok, n, &n);
+		for (i = 0; i < n; i++)
+			if (p->e[v[i]].caserow >= 0 && (long)v[i] != ei)
+				return (long)v[i];
+		return -1;
+	}
+	if (pn->ntok != 1)
 		return -1;
 	memcpy(tok, pn->tok[0], pn->toklen[0]);
 	tok[pn->toklen[0]] = '\0';

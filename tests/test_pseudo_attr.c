@@ -297,6 +297,40 @@ forename_before_middle_name(void **state)
 	casefile_free(cf);
 }
 
+static const char sibling_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Nell Brack,mother,,1985-01-01,,,\n"
+    "Cody Brack,subject-child,Cody Rufus Brack,2014-01-03,,,\n"
+    "Rufus Brack,sibling,,2008-12-27,,,\n";
+
+/*
+ * The detector tied the sibling's full name and forename to the child
+ * whose middle name it is: both are the sibling's.
+ */
+static void
+full_name_before_middle_name(void **state)
+{
+	struct casefile	*cf = casefile(sibling_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Cody Rufus Brack lives with Rufus Brack.");
+	b = para(&d, "Cody and Rufus were seen.");
+	person(&d, a, "Cody Rufus Brack", 0, "subject-child", "case:2");
+	person(&d, a, "Rufus Brack", 1, "subject-child", "case:2");
+	person(&d, b, "Cody", 0, "subject-child", "case:2");
+	person(&d, b, "Rufus", 0, "subject-child", "case:2");
+	resolve(&d);
+	assert_string_equal(got(&d, a, "Cody Rufus Brack", 0), "Child F1");
+	assert_string_equal(got(&d, a, "Rufus Brack", 1), "Child F2");
+	assert_string_equal(got(&d, b, "Cody", 0), "Child F1");
+	assert_string_equal(got(&d, b, "Rufus", 0), "Child F2");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
 /*
  * "Dr Penrose" is the Penrose called Dr or known as a doctor, not another
  * professional with that surname mentioned more often.
@@ -599,6 +633,7 @@ main(void)
 		cmocka_unit_test(role_word_apart),
 		cmocka_unit_test(two_titles_two_women),
 		cmocka_unit_test(forename_before_middle_name),
+		cmocka_unit_test(full_name_before_middle_name),
 		cmocka_unit_test(doctor_title),
 		cmocka_unit_test(namesake_by_context),
 		cmocka_unit_test(namesake_none),
