@@ -85,6 +85,8 @@ struct pm {
 					   work ("Ms X completed a visit") */
 	unsigned	 at_home : 1;	/* ... spoken of as family ("placed
 					   with Ms X", "Ms X's mobile") */
+	unsigned	 carer : 1;	/* a child is in their care ("placed
+					   with Ms X"): not a parent */
 	unsigned	 samesent : 1;	/* the chosen mention before it is in
 					   the same clause */
 	size_t		 sstart;	/* where its clause starts */
@@ -113,6 +115,7 @@ struct item {
 	unsigned	 not_father : 1;
 	unsigned	 at_work : 1;
 	unsigned	 at_home : 1;
+	unsigned	 carer : 1;
 	unsigned	 full : 2;	/* 0 not known yet, 1 no, 2 a full name */
 };
 
@@ -904,6 +907,15 @@ static const char *const home_before[] = {
 	"registered to", "call from", "care of", "collected by", "living with",
 	"lived with", "stayed with", "staying with", NULL
 };
+/*
+ * Whom a child is placed with or left with is not a parent: of 56 titled
+ * person mentions after these words in the dev gold, none was ("lived
+ * with", "living with" were: they are not here).
+ */
+static const char *const carer_before[] = {
+	"placed with", "left with", "cared for by", "looked after by",
+	"care of", "staying with", "stayed with", NULL
+};
 static const char *const role_nouns[] = {
 	"worker", "visitor", "nurse", "officer", "reviewer", "manager",
 	"teacher", "headteacher", "doctor", "gp", "consultant", "practitioner",
@@ -994,6 +1006,8 @@ work_or_home(struct pm *m, const char *text, size_t len, size_t from,
 	if (phrase_before(text, from, home_before) ||
 	    phrase_at(text, len, end, home_after) > 0)
 		m->at_home = 1;
+	if (phrase_before(text, from, carer_before))
+		m->carer = 1;
 	for (i = end; i < len && text[i] == ' '; i++)
 		;
 	if (i == end)
@@ -1296,6 +1310,7 @@ item_eq(const struct item *it, const struct pm *m, uint64_t h)
 	return it->h == h && it->type == m->type && it->conf == m->conf &&
 	    it->not_mother == m->not_mother && it->not_father == m->not_father &&
 	    it->at_work == m->at_work && it->at_home == m->at_home &&
+	    it->carer == m->carer &&
 	    it->slen == m->slen && it->subtype == m->subtype &&
 	    memcmp(it->surface, m->surface, m->slen) == 0 &&
 	    strcmp(it->key, m->key) == 0 && strcmp(it->hint, m->hint) == 0;
@@ -1362,7 +1377,7 @@ item_of(struct pseudo *p, struct pm *m)
 		m->slen = 0;
 		m->conf = 0;
 		m->not_mother = m->not_father = 0;
-		m->at_work = m->at_home = 0;
+		m->at_work = m->at_home = m->carer = 0;
 	}
 	h = hstr(h, m->surface, m->slen);
 	h = hstr(h, m->key, strlen(m->key));
@@ -1370,7 +1385,8 @@ item_of(struct pseudo *p, struct pm *m)
 	h = hstr(h, (const char *)&m->subtype, sizeof(m->subtype));
 	h ^= (uint64_t)m->type << 40 ^ (uint64_t)m->not_mother << 50 ^
 	    (uint64_t)m->not_father << 51 ^ (uint64_t)m->at_work << 52 ^
-	    (uint64_t)m->at_home << 53 ^ (uint64_t)(unsigned)m->conf;
+	    (uint64_t)m->at_home << 53 ^ (uint64_t)m->carer << 54 ^
+	    (uint64_t)(unsigned)m->conf;
 	h *= 1099511628211ULL;
 	if (2 * (p->nit + 1) > p->capitab && itab_grow(p) == -1)
 		return -1;
@@ -1388,6 +1404,7 @@ item_of(struct pseudo *p, struct pm *m)
 	it->not_father = m->not_father;
 	it->at_work = m->at_work;
 	it->at_home = m->at_home;
+	it->carer = m->carer;
 	it->slen = m->slen;
 	it->first = p->nocc;
 	if ((it->surface = arena_dup(p, m->surface, m->slen)) == NULL ||
@@ -1527,6 +1544,7 @@ occ_load(struct pseudo *p)
 	m->not_father = it->not_father;
 	m->at_work = it->at_work;
 	m->at_home = it->at_home;
+	m->carer = it->carer;
 	m->chosen = 1;
 	return m;
 }
@@ -2121,7 +2139,8 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 		return new_entity(p, T_PERSON);
 	p->ctx = (m->not_mother ? PICK_NOT_MOTHER : 0) |
 	    (m->not_father ? PICK_NOT_FATHER : 0) |
-	    (m->at_work ? PICK_AT_WORK : 0) | (m->at_home ? PICK_AT_HOME : 0);
+	    (m->at_work ? PICK_AT_WORK : 0) | (m->at_home ? PICK_AT_HOME : 0) |
+	    (m->carer ? PICK_NOT_MOTHER | PICK_NOT_FATHER : 0);
 	ei = resolve_person1(p, m, pn);
 	p->ctx = 0;
 	return ei;

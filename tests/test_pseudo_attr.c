@@ -623,6 +623,39 @@ namesakes_at_work(void **state)
 	pseudo_free(d.p);
 }
 
+/*
+ * Whom a child is placed with, left with or in the care of is not a
+ * parent: "placed with Ms Okoro" is the grandmother even though the
+ * mother, mentioned more, shares the surname; "lived with" decides nothing.
+ */
+static void
+carer_not_parent(void **state)
+{
+	struct casefile	*cf = casefile(shared_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c, e;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Tamsin Okoro and Gwen Okoro. Tamsin Okoro, Tamsin Okoro.");
+	b = para(&d, "Theo was placed with Ms Okoro.");
+	c = para(&d, "Theo was discharged to the care of Ms Okoro.");
+	e = para(&d, "Theo lived with Ms Okoro.");
+	person(&d, a, "Tamsin Okoro", 0, "mother", "case:1");
+	person(&d, a, "Gwen Okoro", 0, "grandmother", "case:3");
+	person(&d, a, "Tamsin Okoro", 1, "mother", "case:1");
+	person(&d, a, "Tamsin Okoro", 2, "mother", "case:1");
+	person(&d, b, "Ms Okoro", 0, "mother", "case:1");
+	person(&d, c, "Ms Okoro", 0, "mother", "case:1");
+	person(&d, e, "Ms Okoro", 0, "mother", "case:1");
+	resolve(&d);
+	assert_string_equal(got(&d, b, "Ms Okoro", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, c, "Ms Okoro", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, e, "Ms Okoro", 0), "Mother");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
 int
 main(void)
 {
@@ -641,6 +674,7 @@ main(void)
 		cmocka_unit_test(clause_apart),
 		cmocka_unit_test(namesakes_by_recency),
 		cmocka_unit_test(namesakes_at_work),
+		cmocka_unit_test(carer_not_parent),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
