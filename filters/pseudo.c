@@ -1778,6 +1778,18 @@ has_initial(const struct pent *e, char c)
 	return 0;
 }
 
+/* Returns e's first forename key, or NULL. */
+static const char *
+first_key(const struct pent *e)
+{
+	size_t	 k;
+
+	for (k = 0; k < e->nkey; k++)
+		if (strcmp(e->key[k].kind, "first") == 0)
+			return e->key[k].value;
+	return NULL;
+}
+
 /* Returns 1 when a mention of e named a medical profession. */
 static int
 medical(const struct pent *e)
@@ -1904,24 +1916,25 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 				NARROW(practitioner(e));
 			if (flags & PICK_AT_HOME)
 				NARROW(!practitioner(e));
+			/* The text unit that named one last (several named
+			 * in one unit: as if none had been). */
 			for (i = 0; i < nc; i++) {
 				e = &p->e[c[i]];
-				if (best == -1 || (e->full_text >
-				    p->e[best].full_text ||
-				    (e->full_text == p->e[best].full_text &&
-				    e->full_start > p->e[best].full_start)))
+				if (e->fullseen && (best == -1 ||
+				    e->full_text > p->e[best].full_text))
 					best = (long)c[i];
 			}
-			if (p->e[best].fullseen)
-				return best;
+			if (best != -1)
+				NARROW(e->fullseen &&
+				    e->full_text == p->e[best].full_text);
 			best = -1;
 		}
 	}
 #undef NARROW
 	for (i = 0; i < nc; i++) {
 		e = &p->e[c[i]];
-		recent = !(flags & PICK_ADULT) && e->seen &&
-		    e->last_text + RECENT_UNITS >= text;
+		recent = !(flags & PICK_ADULT) && e->fullseen &&
+		    e->full_text + RECENT_UNITS >= text;
 		if (best == -1) {
 			best = (long)c[i];
 			brecent = recent;
@@ -2152,11 +2165,31 @@ resolve_person1(struct pseudo *p, struct pm *m, const struct pname *pn)
 	const size_t	*v;
 	size_t		 n, nf, last = pn->ntok - 1, cand[MAXCAND];
 	char		 buf[PN_BUFSZ], ini[PN_MAXTOK + 1];
+	const char	*kf;
 	long		 ei = -1, row;
 	size_t		 i;
 
 	/* Deferred from step A: the detector knew it was family. */
 	if ((row = case_row(p, m->key)) != -1) {
+		if (pn->ntok == 1 && !pn->titled && !pn->initials) {
+			/* A forename of several (case_ambiguous()). */
+			v = lookup(p, T_PERSON, "first", pn->tok[0],
+			    pn->toklen[0], &n);
+			if (n == 0) {
+				/* A misspelling ("Hape"). */
+				n = scan_persons(p, "first", pn->tok[0],
+				    pn->toklen[0], 0, cand, MAXCAND);
+				v = cand;
+			}
+			if (n == 0 && (kf = first_key(&p->e[p->caseent[row]]))
+			    != NULL)
+				/* ... too short to tell: whose forename the
+				 * detector took it for. */
+				v = lookup(p, T_PERSON, "first", kf, strlen(kf),
+				    &n);
+			ei = pick(p, v, n, m->text, pn, PICK_CASE);
+			return ei != -1 ? ei : p->caseent[row];
+		}
 		if (pn->initials) {
 			for (i = 0; i < pn->ntok; i++)
 				ini[i] = pn->tok[i][0];
@@ -2685,6 +2718,12 @@ case_ambiguous(struct pseudo *p, const struct pname *pn)
 		len = join(pn, 1, pn->ntok, buf, sizeof(buf));
 		v = lookup(p, T_PERSON, "last", buf, len, &n);
 		initsur = 1;
+	} else if (pn->ntok == 1 && !pn->titled) {
+		/* A forename two people of the case file have. */
+		v = lookup(p, T_PERSON, "first", pn->tok[0], pn->toklen[0], &n);
+		for (i = 0; i < n; i++)
+			fit += p->e[v[i]].caserow >= 0;
+		return fit > 1;
 	} else
 		return 0;
 	for (i = 0; i < n; i++) {
@@ -2698,6 +2737,32 @@ case_ambiguous(struct pseudo *p, const struct pname *pn)
 			fit++;
 	}
 	return fit > 1;
+}
+
+/*
+ * Returns 1 when pn is a bare forename the detector tied to case-file
+ * person ei, not written as ei's forename ("Hape") while another person of
+ * the case file has ei's forename: two children called Hope.
+ */
+static int
+shared_forename(struct pseudo *p, const struct pname *pn, long ei)
+{
+	const struct pent *e = &p->e[ei];
+	const size_t	*v;
+	size_t		 k, n, i;
+
+	if (pn->ntok != 1 || pn->titled || pn->initials)
+		return 0;
+	for (k = 0; k < e->nkey; k++) {
+		if (strcmp(e->key[k].kind, "first") != 0)
+			continue;
+		v = lookup(p, T_PERSON, "first", e->key[k].value,
+		    strlen(e->key[k].value), &n);
+		for (i = 0; i < n; i++)
+			if ((long)v[i] != ei && p->e[v[i]].caserow >= 0)
+				return 1;
+	}
+	return 0;
 }
 
 /*
@@ -3034,7 +3099,8 @@ group(struct pseudo *p)
 				return -1;
 			continue;
 		}
-		if (case_ambiguous(p, &pn) || has_namesake(p, &pn))
+		if (case_ambiguous(p, &pn) || has_namesake(p, &pn) ||
+		    shared_forename(p, &pn, p->caseent[row]))
 			continue;
 		if ((ei = forename_owner(p, &pn, p->caseent[row])) == -1)
 			ei = p->caseent[row];

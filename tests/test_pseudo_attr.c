@@ -656,6 +656,57 @@ carer_not_parent(void **state)
 	casefile_free(cf);
 }
 
+static const char twins_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Ivy Dunn,subject-child,,2016-01-01,,,\n"
+    "Ivy Dunn,sibling,Ivy Rose Dunn,2012-01-01,,,\n";
+
+/*
+ * Two children of the case file share a forename; the detector ties every
+ * "Ivy" and the misspelt "Ivey" to the sibling.  Next to the sibling's full
+ * name "Ivy" is the sibling; further on, the one mentioned most (the
+ * subject), not whoever the last bare "Ivy" went to.
+ */
+static void
+same_forename_two_children(void **state)
+{
+	struct casefile	*cf = casefile(twins_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 pa[8];
+	size_t		 i;
+	static const char *const text[] = {
+		"This review concerns Ivy Dunn. Ivy Dunn was nine.",
+		"Ivy Dunn, Ivy Dunn.",
+		"The sibling Ivy Rose Dunn was twelve.",
+		"Ivy was at school.",
+		"A gap.",
+		"Another gap.",
+		"Yet another gap.",
+		"Ivy was seen. Ivey said nothing.",
+	};
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	for (i = 0; i < 8; i++)
+		pa[i] = para(&d, text[i]);
+	person(&d, pa[0], "Ivy Dunn", 0, "subject-child", "case:1");
+	person(&d, pa[0], "Ivy Dunn", 1, "subject-child", "case:1");
+	person(&d, pa[1], "Ivy Dunn", 0, "subject-child", "case:1");
+	person(&d, pa[1], "Ivy Dunn", 1, "subject-child", "case:1");
+	person(&d, pa[2], "Ivy Rose Dunn", 0, "sibling", "case:2");
+	person(&d, pa[3], "Ivy", 0, "sibling", "case:2");
+	person(&d, pa[7], "Ivy", 0, "sibling", "case:2");
+	person(&d, pa[7], "Ivey", 0, "sibling", "case:2");
+	resolve(&d);
+	assert_string_equal(got(&d, pa[0], "Ivy Dunn", 0), "Child F1");
+	assert_string_equal(got(&d, pa[2], "Ivy Rose Dunn", 0), "Child F2");
+	assert_string_equal(got(&d, pa[3], "Ivy", 0), "Child F2");
+	assert_string_equal(got(&d, pa[7], "Ivy", 0), "Child F1");
+	assert_string_equal(got(&d, pa[7], "Ivey", 0), "Child F1");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
 int
 main(void)
 {
@@ -675,6 +726,7 @@ main(void)
 		cmocka_unit_test(namesakes_by_recency),
 		cmocka_unit_test(namesakes_at_work),
 		cmocka_unit_test(carer_not_parent),
+		cmocka_unit_test(same_forename_two_children),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
