@@ -9,7 +9,8 @@
  *  2. grouping: persons by case-file KEY, then full names, then a sweep in
  *     document order that links forenames, title + surname, initials,
  *     nicknames and misspellings to the most plausible person already
- *     known (recently mentioned, else most mentioned); addresses by
+ *     known (not one its clause named apart; a full name read recently,
+ *     else most mentioned); addresses by
  *     number + street, places by name, institutions by name or short form;
  *  3. pseudonyms: the map's and the case file's first, then the policy in
  *     order of first appearance, numbering each label after the highest
