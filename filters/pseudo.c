@@ -9,7 +9,8 @@
  *  2. grouping: persons by case-file KEY, then full names, then a sweep in
  *     document order that links forenames, title + surname, initials,
  *     nicknames and misspellings to the most plausible person already
- *     known (recently mentioned, else most mentioned); addresses by
+ *     known (not one its clause named apart; a full name read recently,
+ *     else most mentioned); addresses by
  *     number + street, places by name, institutions by name or short form;
  *  3. pseudonyms: the map's and the case file's first, then the policy in
  *     order of first appearance, numbering each label after the highest
@@ -55,6 +56,7 @@ static const char *const tname[] = {
 	"place", "other"
 };
 
+#define SX_MAX		16	/* people of one clause kept apart */
 #define RECENT_UNITS	3	/* a candidate seen this close wins by recency */
 #define MAXCAND		64	/* candidates considered per lookup */
 
@@ -84,6 +86,11 @@ struct pm {
 					   work ("Ms X completed a visit") */
 	unsigned	 at_home : 1;	/* ... spoken of as family ("placed
 					   with Ms X", "Ms X's mobile") */
+	unsigned	 carer : 1;	/* a child is in their care ("placed
+					   with Ms X"): not a parent */
+	unsigned	 samesent : 1;	/* the chosen mention before it is in
+					   the same clause */
+	size_t		 sstart;	/* where its clause starts */
 };
 
 /*
@@ -109,6 +116,7 @@ struct item {
 	unsigned	 not_father : 1;
 	unsigned	 at_work : 1;
 	unsigned	 at_home : 1;
+	unsigned	 carer : 1;
 	unsigned	 full : 2;	/* 0 not known yet, 1 no, 2 a full name */
 };
 
@@ -126,6 +134,8 @@ struct occ {
 };
 
 #define OCC_SENT	0x80000000u
+#define OCC_SAMESENT	0x40000000u	/* in the clause of the one before */
+#define OCC_ITEM	0x3fffffffu
 #define OCC_BLOCK	4096		/* occurrences read or written at once */
 
 struct pkey {
@@ -220,6 +230,12 @@ struct pseudo {
 	const char		**csur;		/* case row -> "\x1fsurname\x1f..." */
 	const char		**cnsur;	/* ... of the name, not aliases */
 	unsigned		 ctx;		/* PICK_NOT_* of the mention */
+	/* The sweep's people named earlier in the mention's clause. */
+	long			 sx_ent[SX_MAX];
+	size_t			 sx_end[SX_MAX];
+	unsigned char		 sx_full[SX_MAX];
+	size_t			 nsx;
+	size_t			 sx_at;		/* the mention's start */
 	struct phash		*nsk;		/* surnames of a case-file person
 						   and of someone else */
 	struct counter		*ctr;
@@ -780,6 +796,26 @@ sentence_end(const char *text, size_t len, size_t i)
 	    (i + 1 == len || text[i + 1] == ' ');
 }
 
+#define CLAUSE_SCAN	1024	/* bytes looked back for a clause's start */
+
+/*
+ * Returns where the clause holding text[i] starts: after the end of a
+ * sentence or cell, a comma or a semicolon, looking back at most
+ * CLAUSE_SCAN bytes (further, i itself: a clause of its own), so that a
+ * paragraph without punctuation stays linear.
+ */
+static size_t
+clause_start(const char *text, size_t len, size_t i)
+{
+	size_t	 a = i;
+
+	while (a > 0 && !sentence_end(text, len, a - 1) &&
+	    text[a - 1] != ',' && text[a - 1] != ';')
+		if (i - --a >= CLAUSE_SCAN)
+			return i;
+	return a;
+}
+
 /* Counts the spaces in text[a..b). */
 static size_t
 spaces(const char *text, size_t a, size_t b)
@@ -872,6 +908,15 @@ static const char *const home_before[] = {
 	"registered to", "call from", "care of", "collected by", "living with",
 	"lived with", "stayed with", "staying with", NULL
 };
+/*
+ * Whom a child is placed with or left with is not a parent: of 56 titled
+ * person mentions after these words in the dev gold, none was ("lived
+ * with", "living with" were: they are not here).
+ */
+static const char *const carer_before[] = {
+	"placed with", "left with", "cared for by", "looked after by",
+	"care of", "staying with", "stayed with", NULL
+};
 static const char *const role_nouns[] = {
 	"worker", "visitor", "nurse", "officer", "reviewer", "manager",
 	"teacher", "headteacher", "doctor", "gp", "consultant", "practitioner",
@@ -962,6 +1007,8 @@ work_or_home(struct pm *m, const char *text, size_t len, size_t from,
 	if (phrase_before(text, from, home_before) ||
 	    phrase_at(text, len, end, home_after) > 0)
 		m->at_home = 1;
+	if (phrase_before(text, from, carer_before))
+		m->carer = 1;
 	for (i = end; i < len && text[i] == ' '; i++)
 		;
 	if (i == end)
@@ -1053,6 +1100,7 @@ pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
 		m->title = pn_title_before(text, start);
 	from = start - m->title;
 	m->sent = pn_sentence_start(text, start);
+	m->sstart = clause_start(text, len, start);
 	m->sent_title = m->title ? pn_sentence_start(text, from) : m->sent;
 	if (m->type == T_PERSON) {
 		m->not_mother = role_apart(text, len, start, end, "mother");
@@ -1263,6 +1311,7 @@ item_eq(const struct item *it, const struct pm *m, uint64_t h)
 	return it->h == h && it->type == m->type && it->conf == m->conf &&
 	    it->not_mother == m->not_mother && it->not_father == m->not_father &&
 	    it->at_work == m->at_work && it->at_home == m->at_home &&
+	    it->carer == m->carer &&
 	    it->slen == m->slen && it->subtype == m->subtype &&
 	    memcmp(it->surface, m->surface, m->slen) == 0 &&
 	    strcmp(it->key, m->key) == 0 && strcmp(it->hint, m->hint) == 0;
@@ -1275,7 +1324,7 @@ item_new(struct pseudo *p)
 	struct item	*v;
 	size_t		 cap;
 
-	if (p->nit >= OCC_SENT - 1) {
+	if (p->nit >= OCC_ITEM) {
 		errno = ENOMEM;
 		return NULL;
 	}
@@ -1329,7 +1378,7 @@ item_of(struct pseudo *p, struct pm *m)
 		m->slen = 0;
 		m->conf = 0;
 		m->not_mother = m->not_father = 0;
-		m->at_work = m->at_home = 0;
+		m->at_work = m->at_home = m->carer = 0;
 	}
 	h = hstr(h, m->surface, m->slen);
 	h = hstr(h, m->key, strlen(m->key));
@@ -1337,7 +1386,8 @@ item_of(struct pseudo *p, struct pm *m)
 	h = hstr(h, (const char *)&m->subtype, sizeof(m->subtype));
 	h ^= (uint64_t)m->type << 40 ^ (uint64_t)m->not_mother << 50 ^
 	    (uint64_t)m->not_father << 51 ^ (uint64_t)m->at_work << 52 ^
-	    (uint64_t)m->at_home << 53 ^ (uint64_t)(unsigned)m->conf;
+	    (uint64_t)m->at_home << 53 ^ (uint64_t)m->carer << 54 ^
+	    (uint64_t)(unsigned)m->conf;
 	h *= 1099511628211ULL;
 	if (2 * (p->nit + 1) > p->capitab && itab_grow(p) == -1)
 		return -1;
@@ -1355,6 +1405,7 @@ item_of(struct pseudo *p, struct pm *m)
 	it->not_father = m->not_father;
 	it->at_work = m->at_work;
 	it->at_home = m->at_home;
+	it->carer = m->carer;
 	it->slen = m->slen;
 	it->first = p->nocc;
 	if ((it->surface = arena_dup(p, m->surface, m->slen)) == NULL ||
@@ -1410,7 +1461,8 @@ occ_add(struct pseudo *p, const struct pm *m, size_t item)
 	o->text = m->text;
 	o->start = m->start;
 	o->end = m->end;
-	o->item = (uint32_t)item | (m->sent ? OCC_SENT : 0);
+	o->item = (uint32_t)item | (m->sent ? OCC_SENT : 0) |
+	    (m->samesent ? OCC_SAMESENT : 0);
 	o->ent = -1;
 	p->it[item].count++;
 	p->nocc++;
@@ -1429,7 +1481,7 @@ occ_add(struct pseudo *p, const struct pm *m, size_t item)
 static int
 flush_unit(struct pseudo *p)
 {
-	struct pm	*m;
+	struct pm	*m, *prev;
 	size_t		 i;
 	long		 it;
 
@@ -1448,10 +1500,13 @@ flush_unit(struct pseudo *p)
 		p->ioerr = ENOMEM;
 		return -1;
 	}
-	for (i = 0; i < p->nm; i++) {
+	for (i = 0, prev = NULL; i < p->nm; i++) {
 		m = &p->m[i];
 		if (!m->chosen)
 			continue;
+		m->samesent = prev != NULL && prev->sstart == m->sstart &&
+		    m->sstart != m->start;
+		prev = m;
 		if ((it = item_of(p, m)) == -1) {
 			p->ioerr = ENOMEM;
 			return -1;
@@ -1469,14 +1524,15 @@ static struct pm *
 occ_load(struct pseudo *p)
 {
 	const struct occ *o = &p->ob[p->sw_i];
-	const struct item *it = &p->it[o->item & ~OCC_SENT];
+	const struct item *it = &p->it[o->item & OCC_ITEM];
 	struct pm	*m = &p->cur;
 
 	m->text = (unsigned long)o->text;
 	m->start = (size_t)o->start;
 	m->end = (size_t)o->end;
-	m->item = o->item & ~OCC_SENT;
+	m->item = o->item & OCC_ITEM;
 	m->sent = (o->item & OCC_SENT) != 0;
+	m->samesent = (o->item & OCC_SAMESENT) != 0;
 	m->ent = o->ent;
 	m->surface = it->surface;
 	m->slen = it->slen;
@@ -1489,6 +1545,7 @@ occ_load(struct pseudo *p)
 	m->not_father = it->not_father;
 	m->at_work = it->at_work;
 	m->at_home = it->at_home;
+	m->carer = it->carer;
 	m->chosen = 1;
 	return m;
 }
@@ -1525,7 +1582,8 @@ sweep_next(struct pseudo *p)
 {
 	struct occ	*o = &p->ob[p->sw_i];
 	uint32_t	 item = (uint32_t)p->cur.item |
-			    (p->cur.sent ? OCC_SENT : 0);
+			    (p->cur.sent ? OCC_SENT : 0) |
+			    (p->cur.samesent ? OCC_SAMESENT : 0);
 
 	if (o->ent != p->cur.ent || o->item != item) {
 		o->ent = (int32_t)p->cur.ent;
@@ -1721,6 +1779,18 @@ has_initial(const struct pent *e, char c)
 	return 0;
 }
 
+/* Returns e's first forename key, or NULL. */
+static const char *
+first_key(const struct pent *e)
+{
+	size_t	 k;
+
+	for (k = 0; k < e->nkey; k++)
+		if (strcmp(e->key[k].kind, "first") == 0)
+			return e->key[k].value;
+	return NULL;
+}
+
 /* Returns 1 when a mention of e named a medical profession. */
 static int
 medical(const struct pent *e)
@@ -1738,12 +1808,38 @@ medical(const struct pent *e)
 	return 0;
 }
 
+/*
+ * Returns 1 when the clause (clause_start()) of the mention being grouped
+ * named entity ei earlier, not in apposition to it and not by a full name: "Ms Taiwo
+ * attended with Ms Taiwo", "Sunil telephoned Mr Lal" are two people each;
+ * "Karen Moss (K.M.)" and "Jo described Karen Moss as her rock and said
+ * that Ms Moss..." one.
+ */
+static int
+named_before(const struct pseudo *p, size_t ei)
+{
+	size_t	 k;
+
+	for (k = 0; k < p->nsx; k++)
+		if (p->sx_ent[k] == (long)ei && !p->sx_full[k] &&
+		    p->sx_end[k] + 3 < p->sx_at)
+			return 1;
+	return 0;
+}
+
+static int	practitioner(const struct pent *);
+
 #define PICK_ADULT	0x1	/* a title or an initial: adults first */
 #define PICK_CASE	0x2	/* a bare forename: the case file's first */
 #define PICK_SURNAME	0x4	/* pn's one token is a surname: the case
 				   file's holders of it first */
 #define PICK_NOT_MOTHER	0x8	/* the sentence names "the mother" apart */
 #define PICK_NOT_FATHER	0x10	/* ... "the father" */
+#define PICK_NOSX	0x20	/* named_before() not asked */
+#define PICK_AT_WORK	0x80	/* the mention does a practitioner's work */
+#define PICK_AT_HOME	0x100	/* ... is spoken of as family */
+#define PICK_FULLSEEN	0x40	/* people outside the case file: whose
+				   full name was read last */
 
 /*
  * Picks the most plausible person among candidates v[0..n) for a mention
@@ -1782,6 +1878,9 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 			nc = nk;					\
 		}							\
 	} while (0)
+	/* Not someone the same clause already named apart. */
+	if (!(flags & PICK_NOSX))
+		NARROW(!named_before(p, c[i]));
 	if (flags & PICK_ADULT)
 		NARROW(!case_role_is_child(e->crole));
 	if ((flags & PICK_SURNAME) && pn->ntok == 1) {
@@ -1808,11 +1907,35 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 		NARROW(e->crole != ROLE_FATHER);
 	if (flags & PICK_CASE)
 		NARROW(e->caserow >= 0);
+	if (flags & PICK_FULLSEEN) {
+		for (i = 0; i < nc && p->e[c[i]].caserow < 0; i++)
+			;
+		if (i == nc && nc > 1) {
+			NARROW(e->fullseen);
+			/* At work, a practitioner; spoken of as family, not. */
+			if (flags & PICK_AT_WORK)
+				NARROW(practitioner(e));
+			if (flags & PICK_AT_HOME)
+				NARROW(!practitioner(e));
+			/* The text unit that named one last (several named
+			 * in one unit: as if none had been). */
+			for (i = 0; i < nc; i++) {
+				e = &p->e[c[i]];
+				if (e->fullseen && (best == -1 ||
+				    e->full_text > p->e[best].full_text))
+					best = (long)c[i];
+			}
+			if (best != -1)
+				NARROW(e->fullseen &&
+				    e->full_text == p->e[best].full_text);
+			best = -1;
+		}
+	}
 #undef NARROW
 	for (i = 0; i < nc; i++) {
 		e = &p->e[c[i]];
-		recent = !(flags & PICK_ADULT) && e->seen &&
-		    e->last_text + RECENT_UNITS >= text;
+		recent = !(flags & PICK_ADULT) && e->fullseen &&
+		    e->full_text + RECENT_UNITS >= text;
 		if (best == -1) {
 			best = (long)c[i];
 			brecent = recent;
@@ -1892,11 +2015,19 @@ namesake_pick(struct pseudo *p, const struct pm *m, const struct pname *pn,
 			o[no++] = v[i];
 	}
 	ki = pick(p, c, nc, m->text, pn, PICK_ADULT | PICK_CASE | PICK_SURNAME);
-	ui = pick(p, o, no, m->text, pn, PICK_ADULT);
+	ui = pick(p, o, no, m->text, pn, PICK_ADULT | PICK_FULLSEEN);
 	if (ki == -1 || ui == -1)
 		return ki != -1 ? ki : ui;
 	k = &p->e[ki];
 	u = &p->e[ui];
+	/* "Sunil telephoned Mr Lal": the one the case file would give is
+	 * named apart. */
+	if ((i = (size_t)pick(p, c, nc, m->text, pn, PICK_ADULT | PICK_CASE |
+	    PICK_SURNAME | PICK_NOSX)) != (size_t)-1 && named_before(p, i) &&
+	    !named_before(p, (size_t)ui))
+		return ui;
+	if (named_before(p, (size_t)ki) != named_before(p, (size_t)ui))
+		return named_before(p, (size_t)ki) ? ui : ki;
 	if (!title_fits(pn, k) || case_role_is_child(k->crole))
 		return ui;
 	if (m->at_work)
@@ -2021,7 +2152,9 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 	if (pn->ntok == 0)
 		return new_entity(p, T_PERSON);
 	p->ctx = (m->not_mother ? PICK_NOT_MOTHER : 0) |
-	    (m->not_father ? PICK_NOT_FATHER : 0);
+	    (m->not_father ? PICK_NOT_FATHER : 0) |
+	    (m->at_work ? PICK_AT_WORK : 0) | (m->at_home ? PICK_AT_HOME : 0) |
+	    (m->carer ? PICK_NOT_MOTHER | PICK_NOT_FATHER : 0);
 	ei = resolve_person1(p, m, pn);
 	p->ctx = 0;
 	return ei;
@@ -2033,11 +2166,31 @@ resolve_person1(struct pseudo *p, struct pm *m, const struct pname *pn)
 	const size_t	*v;
 	size_t		 n, nf, last = pn->ntok - 1, cand[MAXCAND];
 	char		 buf[PN_BUFSZ], ini[PN_MAXTOK + 1];
+	const char	*kf;
 	long		 ei = -1, row;
 	size_t		 i;
 
 	/* Deferred from step A: the detector knew it was family. */
 	if ((row = case_row(p, m->key)) != -1) {
+		if (pn->ntok == 1 && !pn->titled && !pn->initials) {
+			/* A forename of several (case_ambiguous()). */
+			v = lookup(p, T_PERSON, "first", pn->tok[0],
+			    pn->toklen[0], &n);
+			if (n == 0) {
+				/* A misspelling ("Hape"). */
+				n = scan_persons(p, "first", pn->tok[0],
+				    pn->toklen[0], 0, cand, MAXCAND);
+				v = cand;
+			}
+			if (n == 0 && (kf = first_key(&p->e[p->caseent[row]]))
+			    != NULL)
+				/* ... too short to tell: whose forename the
+				 * detector took it for. */
+				v = lookup(p, T_PERSON, "first", kf, strlen(kf),
+				    &n);
+			ei = pick(p, v, n, m->text, pn, PICK_CASE);
+			return ei != -1 ? ei : p->caseent[row];
+		}
 		if (pn->initials) {
 			for (i = 0; i < pn->ntok; i++)
 				ini[i] = pn->tok[i][0];
@@ -2144,7 +2297,7 @@ resolve_person1(struct pseudo *p, struct pm *m, const struct pname *pn)
 			ei = namesake_pick(p, m, pn, v, n);
 		else
 			ei = pick(p, v, n, m->text, pn,
-			    PICK_ADULT | PICK_SURNAME);
+			    PICK_ADULT | PICK_SURNAME | PICK_FULLSEEN);
 		if (ei == -1 && maxedit(pn->toklen[0], 0) > 0) {
 			n = scan_persons(p, "last", pn->tok[0], pn->toklen[0],
 			    0, cand, MAXCAND);
@@ -2566,6 +2719,12 @@ case_ambiguous(struct pseudo *p, const struct pname *pn)
 		len = join(pn, 1, pn->ntok, buf, sizeof(buf));
 		v = lookup(p, T_PERSON, "last", buf, len, &n);
 		initsur = 1;
+	} else if (pn->ntok == 1 && !pn->titled) {
+		/* A forename two people of the case file have. */
+		v = lookup(p, T_PERSON, "first", pn->tok[0], pn->toklen[0], &n);
+		for (i = 0; i < n; i++)
+			fit += p->e[v[i]].caserow >= 0;
+		return fit > 1;
 	} else
 		return 0;
 	for (i = 0; i < n; i++) {
@@ -2579,6 +2738,32 @@ case_ambiguous(struct pseudo *p, const struct pname *pn)
 			fit++;
 	}
 	return fit > 1;
+}
+
+/*
+ * Returns 1 when pn is a bare forename the detector tied to case-file
+ * person ei, not written as ei's forename ("Hape") while another person of
+ * the case file has ei's forename: two children called Hope.
+ */
+static int
+shared_forename(struct pseudo *p, const struct pname *pn, long ei)
+{
+	const struct pent *e = &p->e[ei];
+	const size_t	*v;
+	size_t		 k, n, i;
+
+	if (pn->ntok != 1 || pn->titled || pn->initials)
+		return 0;
+	for (k = 0; k < e->nkey; k++) {
+		if (strcmp(e->key[k].kind, "first") != 0)
+			continue;
+		v = lookup(p, T_PERSON, "first", e->key[k].value,
+		    strlen(e->key[k].value), &n);
+		for (i = 0; i < n; i++)
+			if ((long)v[i] != ei && p->e[v[i]].caserow >= 0)
+				return 1;
+	}
+	return 0;
 }
 
 /*
@@ -2705,6 +2890,8 @@ plan_titles(struct pseudo *p)
  * A bare forename that the detector tied to case-file person ei, who has
  * it only as a middle name ("Hope Sunita Joshi"), while another person of
  * the case file has it as forename ("Sunita Sidhu"): that other person.
+ * The same for a forename + surname that is another case-file person's
+ * name ("Leo Chambers", the sibling, tied to "Brodie Leo Chambers").
  * Returns -1 when there is none.
  */
 static long
@@ -2714,8 +2901,22 @@ forename_owner(struct pseudo *p, const struct pname *pn, long ei)
 	char		 tok[PN_BUFSZ];
 	size_t		 n, i;
 
-	if (pn->titled || pn->initials || pn->ntok != 1 ||
-	    pn->toklen[0] >= sizeof(tok))
+	if (pn->titled || pn->initials || pn->toklen[0] >= sizeof(tok))
+		return -1;
+	if (pn->ntok >= 2 && !(pn->isinit & 1u)) {
+		/* "Leo Chambers", the sibling, not "Brodie Leo Chambers". */
+		n = (size_t)snprintf(tok, sizeof(tok), "%.*s %.*s",
+		    (int)pn->toklen[0], pn->tok[0],
+		    (int)pn->toklen[pn->ntok - 1], pn->tok[pn->ntok - 1]);
+		if (n >= sizeof(tok) || has_key(&p->e[ei], "fl", tok))
+			return -1;
+		v = lookup(p, T_PERSON, "fl", tok, n, &n);
+		for (i = 0; i < n; i++)
+			if (p->e[v[i]].caserow >= 0 && (long)v[i] != ei)
+				return (long)v[i];
+		return -1;
+	}
+	if (pn->ntok != 1)
 		return -1;
 	memcpy(tok, pn->tok[0], pn->toklen[0]);
 	tok[pn->toklen[0]] = '\0';
@@ -2899,7 +3100,8 @@ group(struct pseudo *p)
 				return -1;
 			continue;
 		}
-		if (case_ambiguous(p, &pn) || has_namesake(p, &pn))
+		if (case_ambiguous(p, &pn) || has_namesake(p, &pn) ||
+		    shared_forename(p, &pn, p->caseent[row]))
 			continue;
 		if ((ei = forename_owner(p, &pn, p->caseent[row])) == -1)
 			ei = p->caseent[row];
@@ -2922,12 +3124,16 @@ group(struct pseudo *p)
 	if (p->ioerr)
 		return -1;
 	/* C: everything else, in document order, by what was seen before. */
+	p->nsx = 0;
 	for (m = sweep_first(p); m != NULL; m = sweep_next(p)) {
 		if (!m->chosen)
 			continue;
+		if (!m->samesent)
+			p->nsx = 0;
 		if (m->ent == -1) {
 			if (m->type == T_PERSON) {
 				pn_parse(&pn, m->surface, m->slen);
+				p->sx_at = m->start;
 				if ((ei = resolve_person(p, m, &pn)) == -1 ||
 				    assign(p, m, ei, &pn) == -1)
 					return -1;
@@ -2938,6 +3144,11 @@ group(struct pseudo *p)
 				    learn_other(p, m, ei) == -1)
 					return -1;
 			}
+		}
+		if (m->ent != -1 && m->type == T_PERSON && p->nsx < SX_MAX) {
+			p->sx_ent[p->nsx] = m->ent;
+			p->sx_full[p->nsx] = item_full(p, m->item) != 0;
+			p->sx_end[p->nsx++] = m->end;
 		}
 		if (m->ent != -1) {
 			e = &p->e[m->ent];
@@ -2951,6 +3162,7 @@ group(struct pseudo *p)
 			}
 		}
 	}
+	p->nsx = 0;
 	return p->ioerr ? -1 : 0;
 }
 
@@ -3418,7 +3630,7 @@ default_hint(enum ptype t)
 static int
 make_repl(struct pseudo *p, const struct occ *o, struct pseudo_repl *r)
 {
-	const struct item *m = &p->it[o->item & ~OCC_SENT];
+	const struct item *m = &p->it[o->item & OCC_ITEM];
 	struct sbuf	*sb = &p->rbuf;
 	const char	*base;
 	size_t		 k, poss;

@@ -297,6 +297,40 @@ forename_before_middle_name(void **state)
 	casefile_free(cf);
 }
 
+static const char sibling_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Nell Brack,mother,,1985-01-01,,,\n"
+    "Cody Brack,subject-child,Cody Rufus Brack,2014-01-03,,,\n"
+    "Rufus Brack,sibling,,2008-12-27,,,\n";
+
+/*
+ * The detector tied the sibling's full name and forename to the child
+ * whose middle name it is: both are the sibling's.
+ */
+static void
+full_name_before_middle_name(void **state)
+{
+	struct casefile	*cf = casefile(sibling_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Cody Rufus Brack lives with Rufus Brack.");
+	b = para(&d, "Cody and Rufus were seen.");
+	person(&d, a, "Cody Rufus Brack", 0, "subject-child", "case:2");
+	person(&d, a, "Rufus Brack", 1, "subject-child", "case:2");
+	person(&d, b, "Cody", 0, "subject-child", "case:2");
+	person(&d, b, "Rufus", 0, "subject-child", "case:2");
+	resolve(&d);
+	assert_string_equal(got(&d, a, "Cody Rufus Brack", 0), "Child F1");
+	assert_string_equal(got(&d, a, "Rufus Brack", 1), "Child F2");
+	assert_string_equal(got(&d, b, "Cody", 0), "Child F1");
+	assert_string_equal(got(&d, b, "Rufus", 0), "Child F2");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
 /*
  * "Dr Penrose" is the Penrose called Dr or known as a doctor, not another
  * professional with that surname mentioned more often.
@@ -461,6 +495,218 @@ namesake_gender_unknown(void **state)
 	casefile_free(cf);
 }
 
+/*
+ * Two short forms of one surname in one clause are two people ("Ms Okoro
+ * attended with Ms Okoro"), and so is a short form after a forename of
+ * one of them ("Tamsin rang Ms Okoro").  A full name earlier in the
+ * clause does not set its owner aside ("Gwen Okoro rang and Ms Okoro
+ * said"), nor does a comma.
+ */
+static void
+clause_apart(void **state)
+{
+	struct casefile	*cf = casefile(shared_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c, e, f, g;
+	const char	*x, *y;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Tamsin Okoro is the mother of Theo.");
+	b = para(&d, "Gwen Okoro is the grandmother. Gwen Okoro helped.");
+	c = para(&d, "Ms Okoro attended with Ms Okoro.");
+	e = para(&d, "Tamsin rang Ms Okoro about the visit.");
+	f = para(&d, "Gwen Okoro rang and Ms Okoro said she was worried.");
+	g = para(&d, "Tamsin was out, Ms Okoro said.");
+	person(&d, a, "Tamsin Okoro", 0, "mother", "case:1");
+	person(&d, b, "Gwen Okoro", 0, "grandmother", "case:3");
+	person(&d, b, "Gwen Okoro", 1, "grandmother", "case:3");
+	person(&d, c, "Ms Okoro", 0, "mother", "case:1");
+	person(&d, c, "Ms Okoro", 1, "mother", "case:1");
+	person(&d, e, "Tamsin", 0, "mother", "case:1");
+	person(&d, e, "Ms Okoro", 0, "mother", "case:1");
+	person(&d, f, "Gwen Okoro", 0, "grandmother", "case:3");
+	person(&d, f, "Ms Okoro", 0, "grandmother", "case:3");
+	person(&d, g, "Tamsin", 0, "mother", "case:1");
+	person(&d, g, "Ms Okoro", 0, "grandmother", "case:3");
+	resolve(&d);
+	x = got(&d, c, "Ms Okoro", 0);
+	y = got(&d, c, "Ms Okoro", 1);
+	assert_non_null(x);
+	assert_non_null(y);
+	assert_string_not_equal(x, y);
+	assert_true(strcmp(x, "Mother") == 0 ||
+	    strcmp(x, "Maternal grandmother") == 0);
+	assert_true(strcmp(y, "Mother") == 0 ||
+	    strcmp(y, "Maternal grandmother") == 0);
+	assert_string_equal(got(&d, e, "Ms Okoro", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, f, "Ms Okoro", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, g, "Ms Okoro", 0), "Maternal grandmother");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+/*
+ * Two people outside the case file share a surname: a title + surname is
+ * the one whose full name was read last, not the one with more mentions
+ * further on (the nurse named three times later); a title once used for
+ * one then keeps them apart.
+ */
+static void
+namesakes_by_recency(void **state)
+{
+	struct doc	 d = { 0 };
+	unsigned long	 pa[7];
+	const char	*bea, *ava;
+	static const char *const text[] = {
+		"The IDVA (Bea Quill) was to contact the mother.",
+		"Miss Quill telephoned the mother.",
+		"The school nurse (Ava Quill) saw Theo.",
+		"Ms Quill completed a health assessment.",
+		"Ava Quill saw Theo at a drop-in session.",
+		"Miss Quill wrote to the mother.",
+		"Ava Quill saw Theo again.",
+	};
+	size_t	 i;
+
+	(void)state;
+	d.p = pseudo_new(NULL, "F");
+	for (i = 0; i < 7; i++)
+		pa[i] = para(&d, text[i]);
+	person(&d, pa[0], "Bea Quill", 0, "", "");
+	person(&d, pa[1], "Miss Quill", 0, "", "");
+	person(&d, pa[2], "Ava Quill", 0, "nurse", "");
+	person(&d, pa[3], "Ms Quill", 0, "", "");
+	person(&d, pa[4], "Ava Quill", 0, "nurse", "");
+	person(&d, pa[5], "Miss Quill", 0, "", "");
+	person(&d, pa[6], "Ava Quill", 0, "nurse", "");
+	resolve(&d);
+	bea = got(&d, pa[0], "Bea Quill", 0);
+	ava = got(&d, pa[2], "Ava Quill", 0);
+	assert_string_equal(ava, "Nurse 1");
+	assert_string_not_equal(bea, ava);
+	assert_string_equal(got(&d, pa[1], "Miss Quill", 0), bea);
+	assert_string_equal(got(&d, pa[3], "Ms Quill", 0), ava);
+	assert_string_equal(got(&d, pa[5], "Miss Quill", 0), bea);
+	pseudo_free(d.p);
+}
+
+/*
+ * Among namesakes outside the case file, a title + surname at work is
+ * the practitioner even when the neighbour's full name was read last;
+ * otherwise the one read last.
+ */
+static void
+namesakes_at_work(void **state)
+{
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c, e, f;
+	const char	*cora;
+
+	(void)state;
+	d.p = pseudo_new(NULL, "F");
+	a = para(&d, "The school nurse Ava Quill saw Theo.");
+	b = para(&d, "Cora Quill, who lived next door, rang the police.");
+	c = para(&d, "Mrs Quill completed a health assessment with Theo.");
+	e = para(&d, "Cora Quill rang again.");
+	f = para(&d, "Mrs Quill said that the children were noisy.");
+	person(&d, a, "Ava Quill", 0, "nurse", "");
+	person(&d, b, "Cora Quill", 0, "", "");
+	person(&d, c, "Mrs Quill", 0, "", "");
+	person(&d, e, "Cora Quill", 0, "", "");
+	person(&d, f, "Mrs Quill", 0, "", "");
+	resolve(&d);
+	cora = got(&d, b, "Cora Quill", 0);
+	assert_string_equal(got(&d, c, "Mrs Quill", 0), "Nurse 1");
+	assert_string_not_equal(cora, "Nurse 1");
+	assert_string_equal(got(&d, f, "Mrs Quill", 0), cora);
+	pseudo_free(d.p);
+}
+
+/*
+ * Whom a child is placed with, left with or in the care of is not a
+ * parent: "placed with Ms Okoro" is the grandmother even though the
+ * mother, mentioned more, shares the surname; "lived with" decides nothing.
+ */
+static void
+carer_not_parent(void **state)
+{
+	struct casefile	*cf = casefile(shared_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c, e;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Tamsin Okoro and Gwen Okoro. Tamsin Okoro, Tamsin Okoro.");
+	b = para(&d, "Theo was placed with Ms Okoro.");
+	c = para(&d, "Theo was discharged to the care of Ms Okoro.");
+	e = para(&d, "Theo lived with Ms Okoro.");
+	person(&d, a, "Tamsin Okoro", 0, "mother", "case:1");
+	person(&d, a, "Gwen Okoro", 0, "grandmother", "case:3");
+	person(&d, a, "Tamsin Okoro", 1, "mother", "case:1");
+	person(&d, a, "Tamsin Okoro", 2, "mother", "case:1");
+	person(&d, b, "Ms Okoro", 0, "mother", "case:1");
+	person(&d, c, "Ms Okoro", 0, "mother", "case:1");
+	person(&d, e, "Ms Okoro", 0, "mother", "case:1");
+	resolve(&d);
+	assert_string_equal(got(&d, b, "Ms Okoro", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, c, "Ms Okoro", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, e, "Ms Okoro", 0), "Mother");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+static const char twins_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Ivy Dunn,subject-child,,2016-01-01,,,\n"
+    "Ivy Dunn,sibling,Ivy Rose Dunn,2012-01-01,,,\n";
+
+/*
+ * Two children of the case file share a forename; the detector ties every
+ * "Ivy" and the misspelt "Ivey" to the sibling.  Next to the sibling's full
+ * name "Ivy" is the sibling; further on, the one mentioned most (the
+ * subject), not whoever the last bare "Ivy" went to.
+ */
+static void
+same_forename_two_children(void **state)
+{
+	struct casefile	*cf = casefile(twins_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 pa[8];
+	size_t		 i;
+	static const char *const text[] = {
+		"This review concerns Ivy Dunn. Ivy Dunn was nine.",
+		"Ivy Dunn, Ivy Dunn.",
+		"The sibling Ivy Rose Dunn was twelve.",
+		"Ivy was at school.",
+		"A gap.",
+		"Another gap.",
+		"Yet another gap.",
+		"Ivy was seen. Ivey said nothing.",
+	};
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	for (i = 0; i < 8; i++)
+		pa[i] = para(&d, text[i]);
+	person(&d, pa[0], "Ivy Dunn", 0, "subject-child", "case:1");
+	person(&d, pa[0], "Ivy Dunn", 1, "subject-child", "case:1");
+	person(&d, pa[1], "Ivy Dunn", 0, "subject-child", "case:1");
+	person(&d, pa[1], "Ivy Dunn", 1, "subject-child", "case:1");
+	person(&d, pa[2], "Ivy Rose Dunn", 0, "sibling", "case:2");
+	person(&d, pa[3], "Ivy", 0, "sibling", "case:2");
+	person(&d, pa[7], "Ivy", 0, "sibling", "case:2");
+	person(&d, pa[7], "Ivey", 0, "sibling", "case:2");
+	resolve(&d);
+	assert_string_equal(got(&d, pa[0], "Ivy Dunn", 0), "Child F1");
+	assert_string_equal(got(&d, pa[2], "Ivy Rose Dunn", 0), "Child F2");
+	assert_string_equal(got(&d, pa[3], "Ivy", 0), "Child F2");
+	assert_string_equal(got(&d, pa[7], "Ivy", 0), "Child F1");
+	assert_string_equal(got(&d, pa[7], "Ivey", 0), "Child F1");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
 int
 main(void)
 {
@@ -471,10 +717,16 @@ main(void)
 		cmocka_unit_test(role_word_apart),
 		cmocka_unit_test(two_titles_two_women),
 		cmocka_unit_test(forename_before_middle_name),
+		cmocka_unit_test(full_name_before_middle_name),
 		cmocka_unit_test(doctor_title),
 		cmocka_unit_test(namesake_by_context),
 		cmocka_unit_test(namesake_none),
 		cmocka_unit_test(namesake_gender_unknown),
+		cmocka_unit_test(clause_apart),
+		cmocka_unit_test(namesakes_by_recency),
+		cmocka_unit_test(namesakes_at_work),
+		cmocka_unit_test(carer_not_parent),
+		cmocka_unit_test(same_forename_two_children),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
