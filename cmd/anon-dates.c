@@ -14,7 +14,7 @@
 #include "stream.h"
 
 #define SYNOPSIS \
-	"[--dates generalise|year|shift|redact|keep] [--map file] [--seed n]"
+	"[--dates generalise|month|year|shift|redact|keep] [--map file] [--seed n]"
 
 static void __attribute__((noreturn))
 usage(void)
@@ -78,7 +78,7 @@ main(int argc, char *argv[])
 		case 'd':
 			if (dates_policy_parse(optarg, &policy) == -1) {
 				cmd_msg("unknown date policy '%s' (generalise, "
-				    "year, shift, redact or keep)", optarg);
+				    "month, year, shift, redact or keep)", optarg);
 				usage();
 			}
 			break;

@@ -119,6 +119,15 @@ artifact(struct writer *w, const char *path)
 }
 
 /* Renders the held unit: its text with replacements, its findings. */
+/* Returns 1 for a DOCX unit that is a paragraph: "word/document.xml#p12". */
+static int
+is_paragraph(const char *where)
+{
+	const char *h = strrchr(where, '#');
+
+	return h != NULL && h[1] == 'p' && h[2] >= '0' && h[2] <= '9';
+}
+
 static int
 flush(struct writer *w, struct unit *u)
 {
@@ -173,7 +182,9 @@ flush(struct writer *w, struct unit *u)
 			break;
 		}
 	}
-	if (w->doc != NULL) {
+	/* The text of a DOCX is its paragraphs, not attribute values such
+	 * as bookmark names or authors, which were only scanned. */
+	if (w->doc != NULL && !(w->docx_in && !is_paragraph(u->t.where))) {
 		sbuf_reset(&w->line);
 		if (!w->started && w->bom &&
 		    sbuf_add(&w->line, "\xEF\xBB\xBF", 3) == -1)

@@ -249,7 +249,8 @@ int
 dates_policy_parse(const char *name, enum dates_policy *p)
 {
 	static const struct { const char *n; enum dates_policy p; } t[] = {
-		{ "generalise", DATES_GENERALISE }, { "year", DATES_YEAR },
+		{ "generalise", DATES_GENERALISE }, { "month", DATES_MONTH },
+		{ "year", DATES_YEAR },
 		{ "shift", DATES_SHIFT }, { "redact", DATES_REDACT },
 		{ "keep", DATES_KEEP }
 	};
@@ -811,10 +812,114 @@ all_numeric(const char *s, size_t len)
 	return 1;
 }
 
+/*
+ * The default policy: a date becomes the third of its year, the words
+ * that replace the month in the editor's brackets: "14 March 2017" and
+ * "March 2017" -> "[early] 2017", "4.7.17" -> "[mid] 2017", "November
+ * 2017" -> "[late] 2017".  Published reviews keep the order of events; a
+ * month and year, with the other facts of a case, can still point to a
+ * birth, a death or a hearing, so the month goes too.  The brackets show
+ * the reader what was generalised; they and the year are joined by
+ * no-break spaces, so the date stays on one line and a diff of draft and
+ * output still pairs each date, and each name beside it, with its own
+ * replacement.
+ */
+#define NBSP	"\xc2\xa0"
+
+static const char *const third_word[] = { "early", "mid", "late" };
+
+static int
+add_word(struct sbuf *b, const char *w, int cap, int upper)
+{
+	size_t i;
+	int r = 0;
+
+	for (i = 0; w[i] != '\0'; i++)
+		r |= sbuf_addc(b, upper || (cap && i == 0) ?
+		    toupper((unsigned char)w[i]) : w[i]);
+	return r;
+}
+
+/* Copies the range separator with its spaces made no-break. */
+static int
+add_separator(struct sbuf *b, const char *s, size_t len)
+{
+	size_t i;
+	int r = 0;
+
+	for (i = 0; i < len; i++)
+		r |= s[i] == ' ' ? sbuf_adds(b, NBSP) : sbuf_addc(b, s[i]);
+	return r;
+}
+
+static int
+render_third(struct sbuf *b, const char *s, const struct dval *v,
+    int at_start, int after_on)
+{
+	const struct part *a = &v->p[0], *z = &v->p[v->nparts - 1];
+	int i, upper = 0, ya = a->y ? a->y : z->y, r = 0;
+	int ta = (a->m - 1) / 4, tz = (z->m - 1) / 4;
+
+	for (i = 0; i < v->ntok; i++)
+		if (v->tok[i].role == R_MON && upper_word(s + v->tok[i].off,
+		    v->tok[i].len))
+			upper = 1;
+	r |= sbuf_addc(b, '[');
+	/* "on 14 March 2017" -> "on [a day in early] 2017" */
+	if (after_on && v->nparts == 1 && precise(v)) {
+		r |= add_word(b, "a" NBSP "day" NBSP "in" NBSP, 0, upper);
+		at_start = 0;
+	}
+	if (v->nparts == 2 && ya != z->y) {
+		/* "[late] 2016 – [early] 2017" */
+		r |= add_word(b, third_word[ta], at_start, upper);
+		r |= sbuf_printf(b, "]" NBSP "%d", ya);
+		r |= add_separator(b, s + v->sep0, v->sep1 - v->sep0);
+		r |= sbuf_addc(b, '[');
+		at_start = 0;
+	} else if (v->nparts == 2 && ta != tz) {
+		/* "[early to mid] 2017" */
+		r |= add_word(b, third_word[ta], at_start, upper);
+		r |= add_separator(b, s + v->sep0, v->sep1 - v->sep0);
+		at_start = 0;
+	}
+	r |= add_word(b, third_word[tz], at_start, upper);
+	r |= sbuf_printf(b, "]" NBSP "%d", z->y);
+	return r ? -1 : 0;
+}
+
+/*
+ * Returns 1 when off begins a sentence: the start of the text or of a
+ * numbered paragraph ("7.3 "), or after ". ", "? " or "! " (opening
+ * brackets and quotes skipped).
+ */
+static int
+sentence_start(const char *s, size_t off)
+{
+	size_t i;
+
+	while (off > 0 && (s[off - 1] == '(' || s[off - 1] == '"' ||
+	    s[off - 1] == '\''))
+		off--;
+	if (off == 0)
+		return 1;
+	if (s[off - 1] != ' ')
+		return 0;
+	while (off > 0 && s[off - 1] == ' ')
+		off--;
+	for (i = 0; i < off && (isdigit((unsigned char)s[i]) || s[i] == '.');
+	    i++)
+		;
+	return i == off || s[off - 1] == '.' || s[off - 1] == '?' ||
+	    s[off - 1] == '!';
+}
+
+static const char *const on_word[] = { "on", NULL };
+
 /* Writes the replacement of the date into rx->hint. */
 static int
 render(struct dates_ctx *c, const char *s, size_t len, const struct dval *v,
-    int dob)
+    int dob, int at_start, int after_on)
 {
 	struct sbuf *b = &c->rx->hint;
 	const struct part *a = &v->p[0], *z = &v->p[v->nparts - 1];
@@ -839,6 +944,10 @@ render(struct dates_ctx *c, const char *s, size_t len, const struct dval *v,
 		r |= sbuf_printf(b, "%d", z->y);
 		return r ? -1 : 0;
 	case DATES_GENERALISE:
+		if (z->y != 0)
+			return render_third(b, s, v, at_start, after_on);
+		break;
+	case DATES_MONTH:
 		break;
 	}
 	if (!precise(v))
@@ -1063,7 +1172,8 @@ take(struct dates_ctx *c, const struct text_unit *t,
 		c->last_year = v.p[v.nparts - 1].y;
 	if (c->policy == DATES_KEEP && !dob)
 		return 1;
-	if (render(c, s + ms, me - ms, &v, dob) == -1)
+	if (render(c, s + ms, me - ms, &v, dob, sentence_start(s, ms),
+	    word_before(s, ms, on_word)) == -1)
 		return -1;
 	sub = dob ? "dob" : v.nparts == 2 ? "range" : "";
 	conf = shape[0] == 'n' || shape[0] == 'i' ? 95 :

@@ -17,7 +17,8 @@
 #include "record.h"
 
 enum dates_policy {
-	DATES_GENERALISE,	/* 14 March 2017 -> March 2017 (the default) */
+	DATES_GENERALISE,	/* 14 March 2017 -> [early] 2017 (the default) */
+	DATES_MONTH,		/* 14 March 2017 -> March 2017 */
 	DATES_YEAR,		/* -> 2017 */
 	DATES_SHIFT,		/* -> moved by ctx->shift days, same format */
 	DATES_REDACT,		/* -> [date] */
@@ -51,8 +52,10 @@ int	dates_scan(void *ctx, const struct text_unit *t,
 	    const struct mention_list *prior, struct mention_list *found,
 	    char *err, size_t errlen);
 
-/* Sets *p from "generalise", "year", "shift", "redact" or "keep".  Returns
- * 0, or -1 for any other name. */
+/*
+ * Sets *p from "generalise", "month", "year", "shift", "redact" or "keep".
+ * Returns 0, or -1 for any other name.
+ */
 int	dates_policy_parse(const char *name, enum dates_policy *p);
 
 /*

@@ -69,6 +69,8 @@ struct pm {
 	unsigned	 sent : 1;	/* a sentence starts at start */
 	unsigned	 sent_title : 1; /* ... at start - title */
 	unsigned	 chosen : 1;
+	unsigned	 not_mother : 1; /* the sentence names "the mother" */
+	unsigned	 not_father : 1; /* ... "the father" */
 };
 
 struct pkey {
@@ -134,6 +136,8 @@ struct pseudo {
 	size_t			 ne, cape;
 	long			*caseent;	/* case row -> entity */
 	const char		**csur;		/* case row -> "\x1fsurname\x1f..." */
+	const char		**cnsur;	/* ... of the name, not aliases */
+	unsigned		 ctx;		/* PICK_NOT_* of the mention */
 	struct counter		*ctr;
 	size_t			 nctr, capctr;
 	struct pseudo_repl	*r;
@@ -235,7 +239,9 @@ pseudo_new(const struct casefile *cf, const char *case_code)
 		goto fail;
 	if (cf != NULL && cf->nperson > 0) {
 		if ((p->caseent = calloc(cf->nperson, sizeof(long))) == NULL ||
-		    (p->csur = calloc(cf->nperson, sizeof(*p->csur))) == NULL)
+		    (p->csur = calloc(cf->nperson, sizeof(*p->csur))) == NULL ||
+		    (p->cnsur = calloc(cf->nperson, sizeof(*p->cnsur))) ==
+		    NULL)
 			goto fail;
 		for (i = 0; i < cf->nperson; i++)
 			p->caseent[i] = -1;
@@ -269,6 +275,7 @@ pseudo_free(struct pseudo *p)
 	free(p->e);
 	free(p->caseent);
 	free(p->csur);
+	free(p->cnsur);
 	free(p->ctr);
 	free(p->r);
 	free(p->out);
@@ -564,7 +571,7 @@ pseudo_load_map(struct pseudo *p, const struct anon_map *map)
  * mother once called Rhiannon Williams.
  */
 static const char *
-case_surnames(struct pseudo *p, const struct case_person *cp)
+case_surnames(struct pseudo *p, const struct case_person *cp, int nameonly)
 {
 	struct pname	 pn;
 	const char	*nm;
@@ -574,7 +581,7 @@ case_surnames(struct pseudo *p, const struct case_person *cp)
 	sbuf_reset(&p->scratch);
 	if (sbuf_addc(&p->scratch, '\x1f') == -1)
 		return NULL;
-	for (a = 0; a <= cp->nalias; a++) {
+	for (a = 0; a <= (nameonly ? 0 : cp->nalias); a++) {
 		nm = a == 0 ? cp->name : cp->alias[a - 1];
 		if (pn_parse(&pn, nm, strlen(nm)) < 2 || pn.initials)
 			continue;
@@ -590,21 +597,31 @@ case_surnames(struct pseudo *p, const struct case_person *cp)
 	return arena_dup(p, p->scratch.buf, p->scratch.len);
 }
 
-/* Returns 1 when the case file calls entity e by surname tok. */
 static int
-case_surname(const struct pseudo *p, const struct pent *e, const char *tok,
-    size_t len)
+in_surnames(const char *s, const char *tok, size_t len)
 {
-	const char	*s, *hit;
+	const char	*hit;
 
-	if (e->caserow < 0 || p->csur == NULL || len == 0)
-		return 0;
-	for (s = p->csur[e->caserow]; (hit = strstr(s, "\x1f")) != NULL;
-	    s = hit + 1) {
+	for (; (hit = strstr(s, "\x1f")) != NULL; s = hit + 1) {
 		if (strncmp(hit + 1, tok, len) == 0 && hit[1 + len] == '\x1f')
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * Returns 2 when the case file's name of entity e has surname tok, 1 when
+ * only an alias has it, else 0.
+ */
+static int
+case_surname(const struct pseudo *p, const struct pent *e, const char *tok,
+    size_t len)
+{
+	if (e->caserow < 0 || p->csur == NULL || len == 0)
+		return 0;
+	if (in_surnames(p->cnsur[e->caserow], tok, len))
+		return 2;
+	return in_surnames(p->csur[e->caserow], tok, len);
 }
 
 /* Gives every case-file person an entity (an earlier draft's if known). */
@@ -650,13 +667,77 @@ load_case(struct pseudo *p)
 			p->e[ei].fixed = 1;
 		}
 		p->e[ei].canonical = cp->name;
-		if ((p->csur[i] = case_surnames(p, cp)) == NULL)
+		if ((p->csur[i] = case_surnames(p, cp, 0)) == NULL ||
+		    (p->cnsur[i] = case_surnames(p, cp, 1)) == NULL)
 			return -1;
 	}
 	return 0;
 }
 
 /* ---- adding mentions -------------------------------------------------- */
+
+/* Returns 1 when text[i] ends a sentence or a cell. */
+static int
+sentence_end(const char *text, size_t len, size_t i)
+{
+	if (text[i] == '\t' || text[i] == '\n')
+		return 1;
+	return (text[i] == '.' || text[i] == '?' || text[i] == '!') &&
+	    (i + 1 == len || text[i + 1] == ' ');
+}
+
+/* Counts the spaces in text[a..b). */
+static size_t
+spaces(const char *text, size_t a, size_t b)
+{
+	size_t	 n = 0;
+
+	for (; a < b; a++)
+		n += text[a] == ' ';
+	return n;
+}
+
+/*
+ * Returns 1 when the sentence around text[start..end) speaks of "the
+ * mother" (or "Mother", the review's name for her) apart from the mention:
+ * "Mother and Kay were living with Ms Jones" — so Ms Jones is someone
+ * else.  word is "mother" or "father".  Not when the role word stands next
+ * to the mention ("the mother, Ms Jones"), is a possessive ("Mother's
+ * partner") or part of "mother and baby".
+ */
+static int
+role_apart(const char *text, size_t len, size_t start, size_t end,
+    const char *word)
+{
+	size_t	 a = start, b = end, wl = strlen(word), i;
+	int	 cap, the;
+
+	while (a > 0 && !sentence_end(text, len, a - 1))
+		a--;
+	while (b < len && !sentence_end(text, len, b))
+		b++;
+	for (i = a; i + wl <= b; i++) {
+		if ((i >= start && i < end) || strncasecmp(text + i, word,
+		    wl) != 0 || (i > 0 && isalpha((unsigned char)text[i - 1])) ||
+		    (i + wl < len && isalpha((unsigned char)text[i + wl])))
+			continue;
+		cap = isupper((unsigned char)text[i]);
+		the = i >= a + 4 && strncasecmp(text + i - 4, "the ", 4) == 0;
+		if (!cap && !the)
+			continue;
+		if (cap && !the && i >= a + 4 && (strncmp(text + i - 4, "her ",
+		    4) == 0 || strncmp(text + i - 4, "his ", 4) == 0))
+			continue;
+		if (i + wl < len && (text[i + wl] == '\'' ||
+		    strncmp(text + i + wl, "\xe2\x80\x99", 3) == 0 ||
+		    strncmp(text + i + wl, " and baby", 9) == 0))
+			continue;
+		if (i < start ? spaces(text, i + wl, start) >= 3 :
+		    spaces(text, end, i) >= 3)
+			return 1;
+	}
+	return 0;
+}
 
 int
 pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
@@ -698,6 +779,10 @@ pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
 	from = start - m->title;
 	m->sent = pn_sentence_start(text, start);
 	m->sent_title = m->title ? pn_sentence_start(text, from) : m->sent;
+	if (m->type == T_PERSON) {
+		m->not_mother = role_apart(text, len, start, end, "mother");
+		m->not_father = role_apart(text, len, start, end, "father");
+	}
 	m->slen = end - from;
 	if ((m->surface = arena_dup(p, text + from, m->slen)) == NULL ||
 	    (m->subtype = intern(p, mn->subtype)) == NULL ||
@@ -1035,10 +1120,42 @@ has_key(const struct pent *e, const char *kind, const char *v)
 	return 0;
 }
 
+/* Returns 1 when entity e has a forename beginning with letter c. */
+static int
+has_initial(const struct pent *e, char c)
+{
+	size_t	 k;
+
+	for (k = 0; k < e->nkey; k++)
+		if (strcmp(e->key[k].kind, "first") == 0 &&
+		    e->key[k].value[0] == c)
+			return 1;
+	return 0;
+}
+
+/* Returns 1 when a mention of e named a medical profession. */
+static int
+medical(const struct pent *e)
+{
+	static const char *const med[] = {
+		"gp", "doctor", "paediatrician", "consultant", "psychiatrist",
+		NULL
+	};
+	size_t	 i, j;
+
+	for (i = 0; i < e->nvote; i++)
+		for (j = 0; med[j] != NULL; j++)
+			if (strcmp(e->vote[i].s, med[j]) == 0)
+				return 1;
+	return 0;
+}
+
 #define PICK_ADULT	0x1	/* a title or an initial: adults first */
 #define PICK_CASE	0x2	/* a bare forename: the case file's first */
 #define PICK_SURNAME	0x4	/* pn's one token is a surname: the case
 				   file's holders of it first */
+#define PICK_NOT_MOTHER	0x8	/* the sentence names "the mother" apart */
+#define PICK_NOT_FATHER	0x10	/* ... "the father" */
 
 /*
  * Picks the most plausible person among candidates v[0..n) for a mention
@@ -1059,6 +1176,7 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	int		 gender = pn != NULL ? pn->gender : 0, recent, brecent = 0;
 	const char	*title = pn != NULL && pn->titled ? pn->title : NULL;
 
+	flags |= p->ctx;
 	for (i = 0; i < n && nc < MAXCAND; i++) {
 		e = &p->e[v[i]];
 		if (e->type == T_PERSON && gender_ok(gender, e->gender) &&
@@ -1078,13 +1196,28 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	} while (0)
 	if (flags & PICK_ADULT)
 		NARROW(!case_role_is_child(e->crole));
-	if ((flags & PICK_SURNAME) && pn->ntok == 1)
+	if ((flags & PICK_SURNAME) && pn->ntok == 1) {
 		NARROW(e->caserow < 0 ||
 		    case_surname(p, e, pn->tok[0], pn->toklen[0]));
+		/* A current name before a former one ("Janet Lee"). */
+		NARROW(e->caserow < 0 ||
+		    case_surname(p, e, pn->tok[0], pn->toklen[0]) == 2);
+	}
 	if (title != NULL) {
 		NARROW(!has_key(e, "title", NULL) ||
 		    has_key(e, "title", title));
+		/* A doctor: one called Dr, or a doctor by profession. */
+		if (strcmp(title, "dr") == 0 || strcmp(title, "doctor") == 0)
+			NARROW(has_key(e, "title", "dr") ||
+			    has_key(e, "title", "doctor") || medical(e));
+		/* Miss is a younger woman's title, never a grandmother's. */
+		if (strcmp(title, "miss") == 0)
+			NARROW(e->crole != ROLE_GRANDMOTHER);
 	}
+	if (flags & PICK_NOT_MOTHER)
+		NARROW(e->crole != ROLE_MOTHER);
+	if (flags & PICK_NOT_FATHER)
+		NARROW(e->crole != ROLE_FATHER);
 	if (flags & PICK_CASE)
 		NARROW(e->caserow >= 0);
 #undef NARROW
@@ -1201,30 +1334,54 @@ scan_persons(struct pseudo *p, const char *kind, const char *tok,
 	return no;
 }
 
-/* Finds or creates the person of a mention not tied to the case file. */
+static long	resolve_person1(struct pseudo *, struct pm *,
+		    const struct pname *);
+
+/*
+ * Finds or creates the person of a mention not tied to the case file.  A
+ * person's KEY other than "case:N" is not used: the detector saw one
+ * paragraph at a time, the grouping here sees the document (and does
+ * better on the dev corpus).
+ */
 static long
 resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 {
+	long	 ei;
+
+	if (pn->ntok == 0)
+		return new_entity(p, T_PERSON);
+	p->ctx = (m->not_mother ? PICK_NOT_MOTHER : 0) |
+	    (m->not_father ? PICK_NOT_FATHER : 0);
+	ei = resolve_person1(p, m, pn);
+	p->ctx = 0;
+	return ei;
+}
+
+static long
+resolve_person1(struct pseudo *p, struct pm *m, const struct pname *pn)
+{
 	const size_t	*v;
-	size_t		 n, nf, last, cand[MAXCAND];
+	size_t		 n, nf, last = pn->ntok - 1, cand[MAXCAND];
 	char		 buf[PN_BUFSZ], ini[PN_MAXTOK + 1];
 	long		 ei = -1, row;
 	size_t		 i;
 
-	/*
-	 * A person's KEY other than "case:N" is not used: the detector saw
-	 * one paragraph at a time, the grouping here sees the document (and
-	 * does better on the dev corpus).
-	 */
-	if (pn->ntok == 0)
-		return new_entity(p, T_PERSON);
-	last = pn->ntok - 1;
 	/* Deferred from step A: the detector knew it was family. */
 	if ((row = case_row(p, m->key)) != -1) {
 		if (pn->initials) {
 			for (i = 0; i < pn->ntok; i++)
 				ini[i] = pn->tok[i][0];
 			v = lookup(p, T_PERSON, "init", ini, pn->ntok, &n);
+		} else if (pn->ntok >= 2 && (pn->isinit & 1u)) {
+			/* Initial + surname: adults first, as below. */
+			n = join(pn, 1, pn->ntok, buf, sizeof(buf));
+			v = lookup(p, T_PERSON, "last", buf, n, &n);
+			for (i = nf = 0; i < n && nf < MAXCAND; i++)
+				if (has_initial(&p->e[v[i]], pn->tok[0][0]))
+					cand[nf++] = v[i];
+			ei = pick(p, cand, nf, m->text, pn,
+			    PICK_ADULT | PICK_CASE);
+			return ei != -1 ? ei : p->caseent[row];
 		} else
 			v = lookup(p, T_PERSON, "last", pn->tok[0],
 			    pn->toklen[0], &n);
@@ -1700,7 +1857,8 @@ case_row(const struct pseudo *p, const char *key)
 }
 
 /*
- * Returns 1 when a surname-only or initials-only mention fits more than
+ * Returns 1 when a surname-only, initial + surname or initials-only
+ * mention fits more than
  * one case-file person of a compatible gender.
  */
 static int
@@ -1713,22 +1871,154 @@ case_ambiguous(struct pseudo *p, const struct pname *pn)
 
 	if (pn->ntok == 0)
 		return 0;
+	char		 buf[PN_BUFSZ];
+	size_t		 len = 0;
+	int		 initsur = 0;
+
 	if (pn->initials) {
 		for (i = 0; i < pn->ntok; i++)
 			ini[i] = pn->tok[i][0];
 		v = lookup(p, T_PERSON, "init", ini, pn->ntok, &n);
 	} else if (pn->ntok == 1 && pn->titled)
 		v = lookup(p, T_PERSON, "last", pn->tok[0], pn->toklen[0], &n);
-	else
+	else if (pn->ntok >= 2 && (pn->isinit & 1u)) {
+		/* "R. Rigby": the mother Rhiannon or the child Ryan? */
+		len = join(pn, 1, pn->ntok, buf, sizeof(buf));
+		v = lookup(p, T_PERSON, "last", buf, len, &n);
+		initsur = 1;
+	} else
 		return 0;
 	for (i = 0; i < n; i++) {
 		e = &p->e[v[i]];
-		if (e->caserow >= 0 && gender_ok(pn->gender, e->gender) &&
-		    !title_excludes(pn, e) && (pn->initials ||
-		    case_surname(p, e, pn->tok[0], pn->toklen[0])))
+		if (e->caserow < 0 || !gender_ok(pn->gender, e->gender) ||
+		    title_excludes(pn, e))
+			continue;
+		if (initsur ? has_initial(e, pn->tok[0][0]) &&
+		    case_surname(p, e, buf, len) : pn->initials ||
+		    case_surname(p, e, pn->tok[0], pn->toklen[0]))
 			fit++;
 	}
 	return fit > 1;
+}
+
+/* Seniority of a woman's social title: Miss 1, Ms 2, Mrs 3, else 0. */
+static int
+title_rank(const char *t)
+{
+	if (strcmp(t, "miss") == 0)
+		return 1;
+	if (strcmp(t, "ms") == 0)
+		return 2;
+	if (strcmp(t, "mrs") == 0)
+		return 3;
+	return 0;
+}
+
+static const char *const rank_title[] = { "", "miss", "ms", "mrs" };
+
+/*
+ * A person is addressed with one title through a document, and Miss is
+ * never a grandmother's.  When the women of two generations of the family
+ * share a surname and the text uses exactly two women's titles with it,
+ * Miss and another ("Miss Hale", "Mrs Hale"), the grandmother takes the
+ * other and the younger women Miss.  Recorded as title keys before
+ * grouping, so that the first "Mrs Hale" is decided like the last.
+ */
+static int
+plan_titles(struct pseudo *p)
+{
+	struct pname	 pn;
+	const struct pm	*m;
+	struct pent	*g, *y;
+	const char	*s, *hit, *end;
+	size_t		 i, j, k, len;
+	unsigned	 used;
+	int		 r, senior, younger;
+
+	for (i = 0; p->cf != NULL && i < p->cf->nperson; i++) {
+		g = &p->e[p->caseent[i]];
+		if (g->crole != ROLE_GRANDMOTHER)
+			continue;
+		for (s = p->cnsur[i]; (hit = strchr(s, '\x1f')) != NULL &&
+		    (end = strchr(hit + 1, '\x1f')) != NULL; s = end) {
+			len = (size_t)(end - hit - 1);
+			used = 0;
+			for (j = 0; j < p->nm; j++) {
+				m = &p->m[j];
+				if (!m->chosen || m->type != T_PERSON ||
+				    pn_parse(&pn, m->surface, m->slen) != 1 ||
+				    !pn.titled || pn.toklen[0] != len ||
+				    memcmp(pn.tok[0], hit + 1, len) != 0)
+					continue;
+				if ((r = title_rank(pn.title)) > 0)
+					used |= 1u << r;
+			}
+			/*
+			 * Miss and one other title: Ms and Mrs alone say
+			 * nothing (grandmothers are Ms as often as Mrs).
+			 */
+			if (used != ((1u << 1) | (1u << 2)) &&
+			    used != ((1u << 1) | (1u << 3)))
+				continue;
+			younger = 0;
+			for (k = 0; k < p->cf->nperson; k++) {
+				y = &p->e[p->caseent[k]];
+				if (k != i && y->crole != ROLE_GRANDMOTHER &&
+				    !case_role_is_child(y->crole) &&
+				    gender_ok('f', y->gender) &&
+				    case_surname(p, y, hit + 1, len))
+					younger = 1;
+			}
+			if (!younger)
+				continue;
+			senior = used & (1u << 3) ? 3 : 2;	/* not Miss */
+			if (addkey(p, p->caseent[i], "title", rank_title[senior],
+			    strlen(rank_title[senior])) == -1)
+				return -1;
+			for (k = 0; k < p->cf->nperson; k++) {
+				y = &p->e[p->caseent[k]];
+				if (k == i || y->crole == ROLE_GRANDMOTHER ||
+				    case_role_is_child(y->crole) ||
+				    !gender_ok('f', y->gender) ||
+				    !case_surname(p, y, hit + 1, len))
+					continue;
+				for (r = 1; r <= 3; r++)
+					if (r != senior && (used & (1u << r)) &&
+					    addkey(p, p->caseent[k], "title",
+					    rank_title[r],
+					    strlen(rank_title[r])) == -1)
+						return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * A bare forename that the detector tied to case-file person ei, who has
+ * it only as a middle name ("Hope Sunita Joshi"), while another person of
+ * the case file has it as forename ("Sunita Sidhu"): that other person.
+ * Returns -1 when there is none.
+ */
+static long
+forename_owner(struct pseudo *p, const struct pname *pn, long ei)
+{
+	const size_t	*v;
+	char		 tok[PN_BUFSZ];
+	size_t		 n, i;
+
+	if (pn->titled || pn->initials || pn->ntok != 1 ||
+	    pn->toklen[0] >= sizeof(tok))
+		return -1;
+	memcpy(tok, pn->tok[0], pn->toklen[0]);
+	tok[pn->toklen[0]] = '\0';
+	if (has_key(&p->e[ei], "first", tok))
+		return -1;
+	v = lookup(p, T_PERSON, "first", tok, pn->toklen[0], &n);
+	for (i = 0; i < n; i++)
+		if (p->e[v[i]].caserow >= 0 && (long)v[i] != ei)
+			return (long)v[i];
+	return -1;
 }
 
 static int
@@ -1740,6 +2030,8 @@ group(struct pseudo *p)
 	size_t		 i;
 	long		 row, ei;
 
+	if (plan_titles(p) == -1)
+		return -1;
 	/*
 	 * A: mentions the detector tied to the case file, except a bare
 	 * surname or initials that fit several people of the case file
@@ -1766,7 +2058,9 @@ group(struct pseudo *p)
 		}
 		if (case_ambiguous(p, &pn))
 			continue;
-		if (assign(p, i, p->caseent[row], &pn) == -1)
+		if ((ei = forename_owner(p, &pn, p->caseent[row])) == -1)
+			ei = p->caseent[row];
+		if (assign(p, i, ei, &pn) == -1)
 			return -1;
 	}
 	/* B: full names, which define the people. */

@@ -64,7 +64,7 @@ one(enum dates_policy policy, long shift, const char *text, const char *span,
 	dates_release(&c);
 }
 
-#define GEN(text, span, hint)	one(DATES_GENERALISE, 0, text, span, hint, "")
+#define MON(text, span, hint)	one(DATES_MONTH, 0, text, span, hint, "")
 
 /* Scans text (generalise) and checks that it holds no date at all. */
 static void
@@ -84,54 +84,92 @@ static void
 forms_long(void **state)
 {
 	(void)state;
-	GEN("Seen on 14 March 2017 at home.", "14 March 2017", "March 2017");
-	GEN("Seen on 14th March 2017.", "14th March 2017", "March 2017");
-	GEN("On the 14th of March 2017 she", "14th of March 2017",
+	MON("Seen on 14 March 2017 at home.", "14 March 2017", "March 2017");
+	MON("Seen on 14th March 2017.", "14th March 2017", "March 2017");
+	MON("On the 14th of March 2017 she", "14th of March 2017",
 	    "March 2017");
-	GEN("On Tuesday 14 March 2017 she", "Tuesday 14 March 2017",
+	MON("On Tuesday 14 March 2017 she", "Tuesday 14 March 2017",
 	    "March 2017");
-	GEN("On Tuesday, the 14th of March 2017", "Tuesday, the 14th of "
+	MON("On Tuesday, the 14th of March 2017", "Tuesday, the 14th of "
 	    "March 2017", "March 2017");
-	GEN("Dated March 14, 2017.", "March 14, 2017", "March 2017");
-	GEN("seen 14 Mar 17 by", "14 Mar 17", "March 2017");
-	GEN("seen 2 Sept 2016 by", "2 Sept 2016", "September 2016");
-	GEN("(MONDAY 3 APRIL 2017)", "MONDAY 3 APRIL 2017", "April 2017");
-	GEN("Sun 1 Jan 17, late", "Sun 1 Jan 17", "January 2017");
-	GEN("on 14 March '17, late", "14 March '17", "March 2017");
-	GEN("on 14 Sept. 2017, late", "14 Sept. 2017", "September 2017");
-	GEN("on 14 Sept. Then", "14 Sept", "September");
+	MON("Dated March 14, 2017.", "March 14, 2017", "March 2017");
+	MON("seen 14 Mar 17 by", "14 Mar 17", "March 2017");
+	MON("seen 2 Sept 2016 by", "2 Sept 2016", "September 2016");
+	MON("(MONDAY 3 APRIL 2017)", "MONDAY 3 APRIL 2017", "April 2017");
+	MON("Sun 1 Jan 17, late", "Sun 1 Jan 17", "January 2017");
+	MON("on 14 March '17, late", "14 March '17", "March 2017");
+	MON("on 14 Sept. 2017, late", "14 Sept. 2017", "September 2017");
+	MON("on 14 Sept. Then", "14 Sept", "September");
 	/* A month in lower case is a typo only between a day and a year. */
-	GEN("on 14 march 2017, late", "14 march 2017", "March 2017");
+	MON("on 14 march 2017, late", "14 march 2017", "March 2017");
+}
+
+#define GEN(text, span, hint)	one(DATES_GENERALISE, 0, text, span, hint, "")
+
+/*
+ * The default policy: the third of the year in brackets, whatever the
+ * notation, joined to the year by a no-break space.
+ */
+#define T(third, year)	"[" third "]" NBSP year
+
+static void
+third_of_year(void **state)
+{
+	(void)state;
+	GEN("seen in March 2017 at home", "March 2017", T("early", "2017"));
+	GEN("seen in April 2017 at home", "April 2017", T("early", "2017"));
+	GEN("seen in May 2017 at home", "May 2017", T("mid", "2017"));
+	GEN("seen in Sept 2017 at home", "Sept 2017", T("late", "2017"));
+	GEN("seen 14/12/17 at home", "14/12/17", T("late", "2017"));
+	/* A day after "on" keeps the sentence readable. */
+	GEN("seen on 14 March 2017 at home", "14 March 2017",
+	    T("a" NBSP "day" NBSP "in" NBSP "early", "2017"));
+	/* Capitals: a sentence or numbered paragraph starts, ALL CAPS. */
+	GEN("It ended. March 2017 was hard", "March 2017", T("Early", "2017"));
+	GEN("7.3 14/12/17: a visit", "14/12/17", T("Late", "2017"));
+	GEN("(MONDAY 3 APRIL 2017)", "MONDAY 3 APRIL 2017",
+	    T("EARLY", "2017"));
+	/* Ranges collapse within one third and name both ends otherwise. */
+	one(DATES_GENERALISE, 0, "admitted 14-16 March 2017.",
+	    "14-16 March 2017", T("early", "2017"), "range");
+	one(DATES_GENERALISE, 0, "from March to July 2017 the",
+	    "March to July 2017", T("early" NBSP "to" NBSP "mid", "2017"),
+	    "range");
+	one(DATES_GENERALISE, 0, "stay (29 December-3 January 2010)",
+	    "29 December-3 January 2010",
+	    T("late", "2009") "-" T("early", "2010"), "range");
+	/* No year: the month is no date anyone can place. */
+	GEN("on 14 Sept. Then", "14 Sept", "September");
 }
 
 static void
 forms_numeric(void **state)
 {
 	(void)state;
-	GEN("on 14/03/2017 the", "14/03/2017", "03/2017");
-	GEN("on 14/3/17 the", "14/3/17", "03/2017");
-	GEN("on 14.03.2017 the", "14.03.2017", "03/2017");
-	GEN("on 14.3.17 the", "14.3.17", "03/2017");
-	GEN("on 14-03-2017 the", "14-03-2017", "03/2017");
-	GEN("on 2017-03-14 the", "2017-03-14", "2017-03");
-	GEN("Visit\t7.1.15\tHV", "7.1.15", "01/2015");
+	MON("on 14/03/2017 the", "14/03/2017", "03/2017");
+	MON("on 14/3/17 the", "14/3/17", "03/2017");
+	MON("on 14.03.2017 the", "14.03.2017", "03/2017");
+	MON("on 14.3.17 the", "14.3.17", "03/2017");
+	MON("on 14-03-2017 the", "14-03-2017", "03/2017");
+	MON("on 2017-03-14 the", "2017-03-14", "2017-03");
+	MON("Visit\t7.1.15\tHV", "7.1.15", "01/2015");
 	/* Two-digit years: 00-35 are 2000s, 36-99 1900s. */
-	GEN("on 1/2/36.", "1/2/36", "02/1936");
-	GEN("on 1/2/35.", "1/2/35", "02/2035");
+	MON("on 1/2/36.", "1/2/36", "02/1936");
+	MON("on 1/2/35.", "1/2/35", "02/2035");
 }
 
 static void
 forms_partial(void **state)
 {
 	(void)state;
-	GEN("On 14th March she", "14th March", "March");
-	GEN("On Thursday 8 December she", "Thursday 8 December", "December");
-	GEN("by 6 September the", "6 September", "September");
-	GEN("by March 14th the", "March 14th", "March");
+	MON("On 14th March she", "14th March", "March");
+	MON("On Thursday 8 December she", "Thursday 8 December", "December");
+	MON("by 6 September the", "6 September", "September");
+	MON("by March 14th the", "March 14th", "March");
 	/* Month and year stay as written (they name no day). */
-	GEN("In March 2017 the", "March 2017", "March 2017");
-	GEN("In Sept 2016 the", "Sept 2016", "Sept 2016");
-	GEN("In March" NBSP "2017 the", "March" NBSP "2017",
+	MON("In March 2017 the", "March 2017", "March 2017");
+	MON("In Sept 2016 the", "Sept 2016", "Sept 2016");
+	MON("In March" NBSP "2017 the", "March" NBSP "2017",
 	    "March" NBSP "2017");
 }
 
@@ -139,9 +177,9 @@ static void
 forms_nbsp(void **state)
 {
 	(void)state;
-	GEN("on 15" NBSP "April" NBSP "1996 she", "15" NBSP "April" NBSP
+	MON("on 15" NBSP "April" NBSP "1996 she", "15" NBSP "April" NBSP
 	    "1996", "April 1996");
-	GEN("on 30th" NBSP "April" NBSP "2017 to", "30th" NBSP "April" NBSP
+	MON("on 30th" NBSP "April" NBSP "2017 to", "30th" NBSP "April" NBSP
 	    "2017", "April 2017");
 }
 
@@ -149,21 +187,21 @@ static void
 forms_range(void **state)
 {
 	(void)state;
-	one(DATES_GENERALISE, 0, "admitted (14" NDASH "16 March 2017).",
+	one(DATES_MONTH, 0, "admitted (14" NDASH "16 March 2017).",
 	    "14" NDASH "16 March 2017", "March 2017", "range");
-	one(DATES_GENERALISE, 0, "admitted 14-16 March 2017.",
+	one(DATES_MONTH, 0, "admitted 14-16 March 2017.",
 	    "14-16 March 2017", "March 2017", "range");
-	one(DATES_GENERALISE, 0, "visits between 3 and 9 May showed",
+	one(DATES_MONTH, 0, "visits between 3 and 9 May showed",
 	    "3 and 9 May", "May", "range");
-	one(DATES_GENERALISE, 0, "from 3rd to 9th of May 2016",
+	one(DATES_MONTH, 0, "from 3rd to 9th of May 2016",
 	    "3rd to 9th of May 2016", "May 2016", "range");
-	one(DATES_GENERALISE, 0, "(29 July" NDASH "2 August 2020)",
+	one(DATES_MONTH, 0, "(29 July" NDASH "2 August 2020)",
 	    "29 July" NDASH "2 August 2020", "July" NDASH "August 2020",
 	    "range");
-	one(DATES_GENERALISE, 0, "(29 December-3 January 2010)",
+	one(DATES_MONTH, 0, "(29 December-3 January 2010)",
 	    "29 December-3 January 2010", "December 2009-January 2010",
 	    "range");
-	one(DATES_GENERALISE, 0, "from March to May 2017 the",
+	one(DATES_MONTH, 0, "from March to May 2017 the",
 	    "March to May 2017", "March to May 2017", "range");
 }
 
@@ -223,9 +261,9 @@ static void
 leap_day(void **state)
 {
 	(void)state;
-	GEN("on 29/02/2016 the", "29/02/2016", "02/2016");
-	GEN("on 29 February the", "29 February", "February");
-	GEN("on 30 February 2017 the", "30 February 2017", "February 2017");
+	MON("on 29/02/2016 the", "29/02/2016", "02/2016");
+	MON("on 29 February the", "29 February", "February");
+	MON("on 30 February 2017 the", "30 February 2017", "February 2017");
 }
 
 static void
@@ -261,7 +299,7 @@ dob_not_later(void **state)
 
 	(void)state;
 	/* A birth mentioned earlier in the sentence is not this date. */
-	assert_int_equal(dates_init(&c, DATES_GENERALISE, 0, err,
+	assert_int_equal(dates_init(&c, DATES_MONTH, 0, err,
 	    sizeof(err)), 0);
 	assert_int_equal(scan_with(&c, "born on 3 May 2001; seen on 4 May "
 	    "2001"), 2);
@@ -281,7 +319,7 @@ dob_table(void **state)
 	const char *row2 = "Dee Smith\tMother\t02/05/1990\t";
 
 	(void)state;
-	assert_int_equal(dates_init(&c, DATES_GENERALISE, 0, err,
+	assert_int_equal(dates_init(&c, DATES_MONTH, 0, err,
 	    sizeof(err)), 0);
 	assert_int_equal(scan_with(&c, "Name\tRole\tDate of birth\t"
 	    "Referral"), 0);
@@ -482,6 +520,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(forms_long),
+		cmocka_unit_test(third_of_year),
 		cmocka_unit_test(forms_numeric),
 		cmocka_unit_test(forms_partial),
 		cmocka_unit_test(forms_nbsp),
