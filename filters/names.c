@@ -3311,14 +3311,16 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    (!(t->f & T_SENT) || (t->f & T_CELL) || sf >= 2))))
 			ok = 1;
 		/*
-		 * A forename of the lexicon that is also a word ("Aisling",
-		 * "Favour") before a good surname: in mid-sentence, or where
-		 * the text speaks of a person ("Favour Odunsi told").
+		 * A forename of the lexicon that is also a word before a
+		 * good surname, where the text speaks of a person: "the
+		 * team manager Aisling Sheehan", "Favour Odunsi told" (not
+		 * "of Great Britain").
 		 */
-		else if (sf >= 1 && sl >= 2 && (fl = tlex(nm, t)) != NULL &&
-		    strpbrk(fl, "fmg") != NULL && (!(t->f & T_SENT) ||
-		    (t->f & T_CELL) || person_after(nm, sc->s, sc->len, last) ||
-		    role_around(sc->s, sc->len, t->s, last->e) != NULL))
+		else if (sf >= 1 && sl >= 2 && nwords == 2 &&
+		    (fl = tlex(nm, t)) != NULL && strpbrk(fl, "fmg") != NULL &&
+		    (person_follows(sc, last) || role_around(sc->s, sc->len,
+		    t->s, last->e) != NULL || (!(t->f & T_SENT) &&
+		    relation_before(sc->s, t->s))))
 			ok = 1;
 		conf = 80;
 	} else if (t != &nm->tok[j]) {
