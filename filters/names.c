@@ -2239,6 +2239,27 @@ emit_known(struct scan *sc, size_t b, size_t e, size_t person, const char *rule,
 
 
 /*
+ * Does buf[0..i) end with a word that makes "with" name a person: "lives
+ * with", "an argument with"?
+ */
+static int
+lives_with(const char *buf, size_t i)
+{
+	static const struct lword w[] = { LW("live"), LW("lives"),
+	    LW("lived"), LW("living"), LW("stay"), LW("stays"),
+	    LW("stayed"), LW("staying"), LW("argument"), LW("argued"),
+	    LW("relationship"), LW("row"), LW("fight"), { NULL, 0 } };
+	const struct lword *p;
+
+	while (i > 0 && buf[i - 1] == ' ')
+		i--;
+	for (p = w; p->w != NULL; p++)
+		if (ends_with_wordn(buf, i, p->w, p->len))
+			return 1;
+	return 0;
+}
+
+/*
  * Capitals that spell an abbreviation ("KC's", "GP said") are someone's
  * initials only where the text speaks of a person: a possessive, a verb
  * of a person or a relation of family before, and no determiner before
@@ -2248,7 +2269,7 @@ emit_known(struct scan *sc, size_t b, size_t e, size_t person, const char *rule,
 static int
 abbrev_person(struct scan *sc, struct tok *t)
 {
-	char buf[24];
+	char buf[40];
 	size_t n, i;
 
 	n = before(sc->s, t->s, buf, sizeof(buf) - 1, 0);
@@ -2256,6 +2277,8 @@ abbrev_person(struct scan *sc, struct tok *t)
 		;
 	if (n > 0 && buf[n - 1] == '\'')
 		return 0;		/* "GP's" read from inside a word */
+	if (n - i == 4 && memcmp(buf + i, "with", 4) == 0 && lives_with(buf, i))
+		return 1;	/* "lives with ED" */
 	if (n - i > 0 && (in_set(sc->nm, WL_DETERMINER, buf + i, n - i) ||
 	    (n - i == 4 && memcmp(buf + i, "with", 4) == 0) ||
 	    (n - i == 2 && (memcmp(buf + i, "by", 2) == 0 ||
@@ -2932,6 +2955,7 @@ caps_name_at(struct scan *sc, size_t j, int *rc)
 	struct tok *t = &nm->tok[j];
 	struct mem *m;
 	char key[256], w[16];
+	const char *fl;
 	size_t end, n, k;
 	int sf, sl, heading;
 
@@ -2958,8 +2982,17 @@ caps_name_at(struct scan *sc, size_t j, int *rc)
 			 * dictionary words nor acronyms, one of them a name
 			 * of the lexicon or all of them unknown to both.
 			 */
-			for (k = j, heading = 1; k < end && heading; k++)
+			for (k = j + 1, heading = 1; k < end && heading; k++)
 				heading = caps_heading_word(sc, &nm->tok[k]);
+			/* The first word: the same, or a forename of the
+			 * lexicon even if it is also a word ("VIOLET"). */
+			if (heading && !caps_heading_word(sc, t) &&
+			    ((fl = tlex(nm, t)) == NULL ||
+			    strpbrk(fl, "fmg") == NULL ||
+			    tok_in(nm, t, WL_NOT_NAME | WL_HEAD |
+			    WL_FUNCTION) || in_set(nm, WL_ABBREV,
+			    sc->s + t->s, t->e - t->s)))
+				heading = 0;
 			if (heading && (sf > 0 || sl > 0 || end - j == 2)) {
 				sf = sl = 3;
 			} else
@@ -3071,13 +3104,24 @@ person_follows(struct scan *sc, struct tok *t)
 	    memcmp(w, "who", 3) == 0;
 }
 
-/* Is the word before b a number ("3 May Smith": a date)? */
+/*
+ * Is the word before b the day of a date ("3 May Smith", "21st May")?
+ * A whole date before ("On 31/01/2014 May Gerome") is not.
+ */
 static int
 digit_before(const char *s, size_t b)
 {
+	size_t e, i;
+
 	while (b > 0 && s[b - 1] == ' ')
 		b--;
-	return b > 0 && isdigit((unsigned char)s[b - 1]);
+	e = b;
+	while (b > 0 && isalpha((unsigned char)s[b - 1]) && e - b < 2)
+		b--;		/* "st", "nd", "rd", "th" */
+	for (i = b; i > 0 && isdigit((unsigned char)s[i - 1]); i--)
+		;
+	return b - i >= 1 && b - i <= 2 && (i == 0 || s[i - 1] == ' ' ||
+	    s[i - 1] == '(');
 }
 
 /*
@@ -3152,12 +3196,26 @@ word_surname(struct scan *sc, size_t j, size_t k)
 	    role_around(sc->s, sc->len, f->s, t->e) != NULL);
 }
 
+/*
+ * The first title of "Mr and Mrs Robins": the other person, keyed by the
+ * title and the key of the second ("mr robins").
+ */
+static int
+couple_mention(struct scan *sc, size_t j, const char *key)
+{
+	struct tok *t = &sc->nm->tok[j];
+	char k2[300];
+
+	snprintf(k2, sizeof(k2), "%.*s %s", (int)t->flen, TW(sc->nm, t), key);
+	return emit(sc, t->s, t->e, "", "names/title-couple", 80, k2);
+}
+
 static size_t
 unknown_at(struct scan *sc, size_t j, int *rc)
 {
 	struct names *nm = sc->nm;
 	const struct title *ti = NULL;
-	size_t tl, start = j, end, nwords = 0, b, b0, k;
+	size_t tl, start = j, end, nwords = 0, b, b0, k, couple = NOIDX;
 	struct tok *t, *last;
 	const char *sub = NULL, *role, *fl;
 	char key[256];
@@ -3175,12 +3233,17 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	    title_at(nm, sc->s, j + 1, &ti) > 0)
 		return 0;
 	tl = (size_t)title_at(nm, sc->s, j, &ti);
-	/* "Mr and Mrs Robins", "Mr and Mrs T.": the couple. */
+	/*
+	 * "Mr and Mrs Robins", "Mr and Mrs T.": two people; the first title
+	 * is one of them (couple_mention()).
+	 */
 	if (tl == 1 && j + 3 < nm->ntok && nm->tok[j + 1].flen == 3 &&
 	    memcmp(sc->s + nm->tok[j + 1].s, "and", 3) == 0 &&
 	    !sc->used[j + 2] && title_at(nm, sc->s, j + 2, &ti) == 1 &&
 	    !weak_title(ti)) {
+		couple = j;
 		j += 2;
+		start = j;
 		tl = 1;
 	}
 	if (tl > 0) {
@@ -3224,9 +3287,12 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			    b0 + 1 < sizeof(key); k++)
 				key[b0++] = TW(nm, &nm->tok[k])[0];
 			key[b0] = '\0';
+			if (couple != NOIDX &&
+			    (*rc = couple_mention(sc, couple, key)) == -1)
+				return 0;
 			*rc = emit(sc, nm->tok[start].s, b, role != NULL ? role :
 			    ti->sub, "names/title-initials", 85, key);
-			return end + 1 - start;
+			return end + 1 - (couple != NOIDX ? couple : start);
 		}
 		j += tl;
 	}
@@ -3386,13 +3452,22 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		make_key(sc, j, end, key, sizeof(key));
 	else
 		key[0] = '\0';
+	if (couple != NOIDX) {
+		char ck[256];
+
+		if (*key == '\0')
+			make_key(sc, j, end, ck, sizeof(ck));
+		if ((*rc = couple_mention(sc, couple, *key != '\0' ? key :
+		    ck)) == -1)
+			return 0;
+	}
 	*rc = emit(sc, nm->tok[start].s, last->e, sub, tl > 0 ? "names/title" :
 	    nwords >= 2 ? "names/full" : variant ? "names/memory-variant" :
 	    m != NULL ? "names/memory" :
 	    t != &nm->tok[j] ? "names/initial" : "names/single", conf, key);
 	if (*rc == 0 && *key != '\0')
 		*rc = remember(sc, j, end, key, sub, ti != NULL ? ti->gender : 0);
-	return end - start;
+	return end - (couple != NOIDX ? couple : start);
 }
 
 /* ------------------------------------------------------------------ */

@@ -281,10 +281,14 @@ test_titles(void **state)
 	expect(fx, "Mrs G.");
 	scan_new(fx, "Ms S.D. was appointed as receiver.");
 	expect(fx, "Ms S.D.");
+	/* A couple: two people, the word "and" left. */
 	scan_new(fx, "The neighbours, Mr and Mrs T., sued.");
-	expect(fx, "Mr and Mrs T.");
+	expect(fx, "Mrs T.");
+	assert_string_equal(expect(fx, "Mr")->rule, "names/title-couple");
+	assert_false(touched(fx, "and"));
 	scan_new(fx, "The applicants, Mr and Mrs Fenwick, were born in 1942.");
-	expect(fx, "Mr and Mrs Fenwick");
+	expect(fx, "Mrs Fenwick");
+	assert_string_equal(expect(fx, "Mr")->key, "mr fenwick");
 	scan_new(fx, "The President, Mr J.-P. Brosseau, sat.");
 	expect(fx, "Mr J.-P. Brosseau");
 	/* A title alone, or before a lower-case word, names nobody. */
