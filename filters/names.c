@@ -1874,6 +1874,9 @@ struct scan {
 	struct mention_list	*found;
 	unsigned char		*used;	/* per token: claimed */
 	int			 over_place;	/* see prior_clash() */
+	int			 unallow;	/* initials proven by their
+						 * context: the allow list
+						 * ("GP") does not hold */
 	size_t			 found0;	/* found->n on entry; later
 						 * mentions are in nm->fnd */
 };
@@ -1937,7 +1940,7 @@ emit(struct scan *sc, size_t b, size_t e, const char *sub, const char *rule,
 {
 	if (prior_clash(sc, b, e) || found_overlaps(sc, b, e))
 		return 0;
-	if (allowed(sc->nm, sc->s, b, e))
+	if (!sc->unallow && allowed(sc->nm, sc->s, b, e))
 		return 0;
 	if (found_note(sc->nm, b, e) == -1)
 		return -1;
@@ -2285,9 +2288,29 @@ abbrev_person(struct scan *sc, struct tok *t)
 	    memcmp(buf + i, "to", 2) == 0))))
 		return 0;
 	if (t->f & T_POSS)
-		return 1;
+		return 2;
 	return person_after(sc->nm, sc->s, sc->len, t) ||
 	    relation_before(sc->s, t->s);
+}
+
+/*
+ * May the abbreviation at t be read as initials (abbrev_person())?  One
+ * the allow list keeps ("GP") only as a possessive with no determiner
+ * before ("that GP's concerns"), and then sc->unallow lets it through.
+ */
+static int
+abbrev_initials(struct scan *sc, struct tok *t)
+{
+	int r = abbrev_person(sc, t);
+
+	if (r == 0)
+		return 0;
+	if (!allowed(sc->nm, sc->s, t->s, t->e))
+		return 1;
+	if (r != 2)
+		return 0;
+	sc->unallow = 1;
+	return 1;
 }
 
 /*
@@ -2324,7 +2347,7 @@ initials_at(struct scan *sc, size_t j, char *ini, size_t *e, size_t *k,
 	if ((t->f & T_ALLCAPS) && t->flen >= 2 && t->flen <= 5 &&
 	    t->e - t->s == t->flen &&
 	    (!in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->e - t->s) ||
-	    abbrev_person(sc, t))) {
+	    abbrev_initials(sc, t))) {
 		memcpy(ini, TW(nm, t), t->flen);
 		*e = t->e;
 		*k = j + 1;
@@ -2366,6 +2389,7 @@ known_initials(struct scan *sc, size_t j, int *rc)
 	size_t n, k = j, i, e = 0, who[MAXCAND], nw = 0, nw2 = 0, w2[MAXCAND];
 	int dotted, how, ctx;
 
+	sc->unallow = 0;
 	if ((n = initials_at(sc, j, ini, &e, &k, &dotted)) == 0)
 		return 0;
 	ctx = -1;
@@ -2385,11 +2409,14 @@ known_initials(struct scan *sc, size_t j, int *rc)
 		memcpy(who, w2, nw2 * sizeof(*who));
 		nw = nw2;
 	}
-	if (nw == 0)
+	if (nw == 0) {
+		sc->unallow = 0;
 		return 0;
+	}
 	i = nw == 1 ? who[0] : pick(nm, who, nw, 0, 0);
 	*rc = emit_known(sc, t->s, e, i, "names/case-initials",
 	    dotted ? 90 : 70);
+	sc->unallow = 0;
 	return k - j;
 }
 
@@ -3105,6 +3132,56 @@ person_follows(struct scan *sc, struct tok *t)
 }
 
 /*
+ * "X was the health visitor", "X is a social worker": a role after "was"
+ * or "is" and an article.
+ */
+static int
+was_role(struct scan *sc, struct tok *t)
+{
+	char w[8];
+	size_t i = t->pe, n;
+
+	n = next_word(sc->s, sc->len, i, w, sizeof(w));
+	if (!((n == 3 && memcmp(w, "was", 3) == 0) ||
+	    (n == 2 && memcmp(w, "is", 2) == 0)))
+		return 0;
+	while (i < sc->len && sc->s[i] == ' ')
+		i++;
+	i += n;
+	if (i + 3 < sc->len && strncmp(sc->s + i, " a ", 3) == 0)
+		i += 2;
+	/* role_around() reads past " the ". */
+	return role_around(sc->s, sc->len, t->s, i) != NULL;
+}
+
+/*
+ * A table cell holding just the name, and the next cell a relation of
+ * the family or a role ("Aisling Eburinde<TAB>Maternal grandmother").
+ */
+static int
+cell_relation(struct scan *sc, struct tok *t, struct tok *last)
+{
+	const struct lword *r;
+	char w[24];
+	size_t n, i = last->e;
+
+	if (!(t->f & T_CELL) || i >= sc->len || sc->s[i] != '\t')
+		return 0;
+	n = next_word(sc->s, sc->len, i + 1, w, sizeof(w));
+	if (n == 0)
+		return 0;
+	if ((n == 8 && (memcmp(w, "maternal", 8) == 0 ||
+	    memcmp(w, "paternal", 8) == 0)))
+		return 1;
+	/* Family words ("mother", "half-sibling"), not "with" or "to". */
+	for (r = relations; r->w != NULL; r++)
+		if (r->len > 4 && r->len == n && memcmp(w, r->w, n) == 0)
+			return 1;
+	role_index();
+	return role_ending(w, n) != NULL;
+}
+
+/*
  * Is the word before b the day of a date ("3 May Smith", "21st May")?
  * A whole date before ("On 31/01/2014 May Gerome") is not.
  */
@@ -3224,7 +3301,9 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	struct mem *m = NULL;
 
 	*rc = 0;
-	if ((tl = unknown_initials(sc, j, rc)) > 0 || *rc == -1)
+	tl = unknown_initials(sc, j, rc);
+	sc->unallow = 0;
+	if (tl > 0 || *rc == -1)
 		return tl;
 	if ((tl = caps_name_at(sc, j, rc)) > 0 || *rc == -1)
 		return tl;
@@ -3386,7 +3465,8 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    (fl = tlex(nm, t)) != NULL && strpbrk(fl, "fmg") != NULL &&
 		    (person_follows(sc, last) || role_around(sc->s, sc->len,
 		    t->s, last->e) != NULL || (!(t->f & T_SENT) &&
-		    relation_before(sc->s, t->s))))
+		    relation_before(sc->s, t->s)) || cell_relation(sc, t,
+		    last)))
 			ok = 1;
 		conf = 80;
 	} else if (t != &nm->tok[j]) {
@@ -3427,6 +3507,12 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    (person_after(sc->nm, sc->s, sc->len, t) ||
 		    relation_before(sc->s, t->s)) && (!(t->f & T_SENT) ||
 		    is_namepart(nm, t))) {
+			ok = 1;
+			conf = 60;
+		} else if (sf >= 1 && (fl = tlex(nm, t)) != NULL &&
+		    strpbrk(fl, "fmg") != NULL && !(t->f & T_POSS) &&
+		    !tok_in(nm, t, WL_NOT_NAME) && was_role(sc, t)) {
+			/* "Jean was the health visitor" */
 			ok = 1;
 			conf = 60;
 		}
@@ -3495,6 +3581,7 @@ names_scan(void *ctx, const struct text_unit *t,
 	sc.prior = prior;
 	sc.found = found;
 	sc.over_place = 0;
+	sc.unallow = 0;
 	sc.found0 = found->n;
 	sc.used = nm->ntok <= sizeof(small) ? small : calloc(nm->ntok, 1);
 	if (sc.used == NULL)

@@ -215,6 +215,16 @@ test_trap_forenames(void **state)
 	expect(fx, "Mercy Adebanjo");
 	scan_new(fx, "Mercy Orkwell stands as a theme of the report.");
 	assert_null(find(fx, "Mercy Orkwell"));
+	/* A table cell with the name, the next with a relation. */
+	scan_new(fx, "Yes\tMercy Orkwell\tMaternal grandmother\t1960");
+	expect(fx, "Mercy Orkwell");
+	scan_new(fx, "Yes\tMercy Orkwell\t2019\tClosed");
+	assert_null(find(fx, "Mercy Orkwell"));
+	/* One word: a role after "was the". */
+	scan_new(fx, "Mercy was the health visitor for the family.");
+	expect(fx, "Mercy");
+	scan_new(fx, "Mercy was the theme of the sermon.");
+	assert_int_equal(fx->found.n, 0);
 }
 
 static void
