@@ -11,7 +11,9 @@
 int
 record_is(const struct record *r, const char *t)
 {
-	return strcmp(r->field[0], t) == 0;
+	/* Called for every record by every stage: the first byte decides
+	 * most of them. */
+	return r->field[0][0] == t[0] && strcmp(r->field[0], t) == 0;
 }
 
 /* Parses a decimal field into *v: digits only, no overflow.  Returns 0 or
@@ -24,11 +26,14 @@ num(const struct record *r, size_t i, unsigned long *v)
 
 	if (i >= r->nfield || r->fieldlen[i] == 0)
 		return -1;
-	for (p = r->field[i], e = p + r->fieldlen[i]; p < e; p++) {
+	p = r->field[i];
+	e = p + r->fieldlen[i];
+	/* Up to 9 digits cannot overflow; longer numbers are checked. */
+	for (; p < e; p++) {
 		if (*p < '0' || *p > '9')
 			return -1;
 		d = (unsigned long)(*p - '0');
-		if (x > (ULONG_MAX - d) / 10)
+		if (r->fieldlen[i] > 9 && x > (ULONG_MAX - d) / 10)
 			return -1;
 		x = x * 10 + d;
 	}

@@ -4,10 +4,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "record.h"
 #include "sbuf.h"
 #include "stream.h"
 
@@ -294,6 +296,75 @@ many_fields(void **state)
 	fclose(fp);
 }
 
+/* Reads the first record of a one-record stream. */
+static struct stream_reader *
+one_record(const char *line, FILE **fp, struct record **rec)
+{
+	static char		 buf[512];
+	struct stream_reader	*r;
+
+	snprintf(buf, sizeof(buf), "anon-stream\t1\n%s\nend\t1\n", line);
+	assert_non_null(*fp = fmemopen(buf, strlen(buf), "r"));
+	assert_non_null(r = stream_reader_new(*fp, "t"));
+	assert_int_equal(stream_read(r, rec), 1);
+	return r;
+}
+
+/* Mention records: numbers are digits only and fit an unsigned long;
+ * write_mention() writes back what record_mention_view() reads. */
+static void
+mention_numbers(void **state)
+{
+	static const struct { const char *line; int ok; } cases[] = {
+		{ "mention\t7\t3\t9\tperson\t\tnames/x\t80\tk\t\tSmith", 1 },
+		{ "mention\t18446744073709551615\t3\t9\tperson\t\tr\t80\tk\th", 1 },
+		{ "mention\t18446744073709551616\t3\t9\tperson\t\tr\t80\tk\th", 0 },
+		{ "mention\t99999999999999999999\t3\t9\tperson\t\tr\t80\tk\th", 0 },
+		{ "mention\t7\t3\t9\tperson\t\tr\t101\tk\th", 0 },
+		{ "mention\t7\t9\t3\tperson\t\tr\t80\tk\th", 0 },
+		{ "mention\t7\t3a\t9\tperson\t\tr\t80\tk\th", 0 },
+		{ "mention\t-7\t3\t9\tperson\t\tr\t80\tk\th", 0 },
+		{ "mention\t\t3\t9\tperson\t\tr\t80\tk\th", 0 },
+	};
+	struct stream_reader	*r;
+	struct stream_writer	*w;
+	struct record		*rec;
+	struct mention		 m;
+	FILE			*fp, *out;
+	char			*buf = NULL;
+	size_t			 i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		r = one_record(cases[i].line, &fp, &rec);
+		/* Case 1 is ULONG_MAX where unsigned long has 64 bits. */
+		if ((record_mention_view(rec, &m) == 0) != (cases[i].ok &&
+		    (i != 1 || ULONG_MAX == 18446744073709551615ULL)))
+			fail_msg("case %zu: %s", i, cases[i].line);
+		stream_reader_free(r);
+		fclose(fp);
+	}
+	r = one_record(cases[0].line, &fp, &rec);
+	assert_int_equal(record_mention_view(rec, &m), 0);
+	assert_int_equal(m.text, 7);
+	assert_int_equal(m.start, 3);
+	assert_int_equal(m.end, 9);
+	assert_int_equal(m.conf, 80);
+	assert_string_equal(m.rule, "names/x");
+	assert_non_null(out = open_memstream(&buf, &len));
+	assert_non_null(w = stream_writer_new(out));
+	assert_int_equal(write_mention(w, &m, "abc Smith and"), 0);
+	assert_int_equal(stream_write_end(w), 0);
+	stream_writer_free(w);
+	fclose(out);
+	assert_string_equal(buf, "anon-stream\t1\n"
+	    "mention\t7\t3\t9\tperson\t\tnames/x\t80\tk\t\t Smith\n"
+	    "end\t1\n");
+	free(buf);
+	stream_reader_free(r);
+	fclose(fp);
+}
+
 int
 main(void)
 {
@@ -307,6 +378,7 @@ main(void)
 		cmocka_unit_test(escape_every_offset),
 		cmocka_unit_test(long_records),
 		cmocka_unit_test(many_fields),
+		cmocka_unit_test(mention_numbers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
