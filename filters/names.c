@@ -336,7 +336,8 @@ static const char *const heads[] = {
 	"bank", "media", "news", "times", "post", "gazette", "fm", "radio",
 	"index", "questionnaire", "assessment", "tool", "framework",
 	"approach", "theory", "effect", "palsy", "sign", "triad", "fracture",
-	"fractures", "sarcoma", "lymphoma", "day", "eve", NULL
+	"fractures", "sarcoma", "lymphoma", "day", "eve", "family",
+	"families", NULL
 };
 
 /* Capitalised words that are never a bare forename. */
@@ -2420,6 +2421,23 @@ known_initials(struct scan *sc, size_t j, int *rc)
 	return k - j;
 }
 
+/* Is there a forename or nickname known_fuzzy() could match with t? */
+static int
+fuzzy_forename(const struct names *nm, const struct tok *t)
+{
+	const struct kword *kw;
+	size_t i, l = t->flen;
+
+	for (i = 0; i < nm->nkw; i++) {
+		kw = &nm->kw[i];
+		if ((kw->part == KP_FIRST || kw->part == KP_NICK) &&
+		    kw->w[0] == TW(nm, t)[0] && kw->len + 1 >= l &&
+		    kw->len <= l + 1)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Strong evidence that the ordinary word at token j stands for a known
  * person ("about Heater's behaviour", "not to contact Ream" beside the
@@ -2494,7 +2512,8 @@ known_at(struct scan *sc, size_t j, int *rc)
 	if (n == 0) {
 		ctx = short_context(sc, t, 0);
 		if ((t->f & T_CAP) && !(t->f & T_ALLCAPS) && t->flen >= 4 &&
-		    wclass(nm, sc->s, t) == WC_COMMON && strong_context(sc, j))
+		    wclass(nm, sc->s, t) == WC_COMMON &&
+		    fuzzy_forename(nm, t) && strong_context(sc, j))
 			ctx = 3;
 		n = known_fuzzy(nm, sc->s, t, who, parts, MAXCAND, ctx);
 		fuzzy = n > 0;
