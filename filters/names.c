@@ -351,6 +351,7 @@ static const char *const not_names[] = {
 	"christian", "catholic", "hindu", "sikh", "jewish", "romanian",
 	"lithuanian", "pakistani", "bangladeshi", "somali", "nigerian",
 	"indian", "arabic", "urdu", "punjabi", "bengali", "gujarati",
+	"britain", "europe", "america", "africa", "asia",
 	"mixed", "white", "black", "other", "yes", "no", "n/a", "none",
 	"unknown", "subject", "mother", "father", "sibling", "half-sibling",
 	"grandmother", "grandfather", "partner", "name", "role", "dob",
@@ -3135,14 +3136,23 @@ mem_variant(struct scan *sc, struct tok *t)
 	return best;
 }
 
-/* After the name: a verb of a person, or ", who" ("Madge Apostles, who"). */
+/*
+ * After the name: a verb of a person, a few more that only people do
+ * ("grew up", "works"), or ", who" ("Madge Apostles, who").
+ */
 static int
 person_follows(struct scan *sc, struct tok *t)
 {
+	static const char *const more[] = { "grew", "works", "worked",
+	    "lives", "wanted", "cared", "herself", "himself", NULL };
 	char w[8];
-	size_t i = t->pe;
+	size_t i = t->pe, n;
 
 	if (person_after(sc->nm, sc->s, sc->len, t))
+		return 1;
+	if (!(t->f & T_POSS) && i < sc->len && sc->s[i] == ' ' &&
+	    (n = next_word(sc->s, sc->len, i, w, sizeof(w))) > 0 &&
+	    in_list(more, w, n))
 		return 1;
 	if (i < sc->len && sc->s[i] == ',')
 		i++;
@@ -3171,6 +3181,29 @@ was_role(struct scan *sc, struct tok *t)
 		i += 2;
 	/* role_around() reads past " the ". */
 	return role_around(sc->s, sc->len, t->s, i) != NULL;
+}
+
+/*
+ * A verb before the name whose object is a person: "Niamh described X",
+ * "the nurse told X".
+ */
+static int
+person_object_before(const char *s, size_t b)
+{
+	static const struct lword verbs[] = { LW("described"), LW("told"),
+	    LW("asked"), LW("contacted"), LW("visited"), LW("met"),
+	    LW("phoned"), LW("telephoned"), LW("emailed"), LW("informed"),
+	    LW("advised"), LW("supported"), LW("saw"), LW("interviewed"),
+	    LW("thanked"), LW("accompanied"), { NULL, 0 } };
+	const struct lword *v;
+	char buf[24];
+	size_t n;
+
+	n = before(s, b, buf, sizeof(buf) - 1, 0);
+	for (v = verbs; v->w != NULL; v++)
+		if (ends_with_wordn(buf, n, v->w, v->len))
+			return 1;
+	return 0;
 }
 
 /*
@@ -3484,8 +3517,9 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    (fl = tlex(nm, t)) != NULL && strpbrk(fl, "fmg") != NULL &&
 		    (person_follows(sc, last) || role_around(sc->s, sc->len,
 		    t->s, last->e) != NULL || (!(t->f & T_SENT) &&
-		    relation_before(sc->s, t->s)) || cell_relation(sc, t,
-		    last)))
+		    (relation_before(sc->s, t->s) ||
+		    person_object_before(sc->s, t->s))) ||
+		    cell_relation(sc, t, last)))
 			ok = 1;
 		conf = 80;
 	} else if (t != &nm->tok[j]) {

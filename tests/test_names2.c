@@ -215,6 +215,13 @@ test_trap_forenames(void **state)
 	expect(fx, "Mercy Adebanjo");
 	scan_new(fx, "Mercy Orkwell stands as a theme of the report.");
 	assert_null(find(fx, "Mercy Orkwell"));
+	/* A verb before whose object is a person, or one after. */
+	scan_new(fx, "Later the aunt described Mercy Orkwell as her rock.");
+	expect(fx, "Mercy Orkwell");
+	scan_new(fx, "Mercy Orkwell grew up nearby.");
+	expect(fx, "Mercy Orkwell");
+	scan_new(fx, "The aunt described Mercy Orkwell Trust as generous.");
+	assert_null(find(fx, "Mercy Orkwell"));
 	/* A table cell with the name, the next with a relation. */
 	scan_new(fx, "Yes\tMercy Orkwell\tMaternal grandmother\t1960");
 	expect(fx, "Mercy Orkwell");
