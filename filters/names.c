@@ -167,6 +167,7 @@ static const struct title titles[] = {
 	{ "Doctor", 0, "professional" },
 	{ "Dr", 0, "professional" },
 	{ "Dr.", 0, "professional" },
+	{ "HHJ", 0, "professional" },
 	{ "Inspector", 0, "police-officer" },
 	{ "Judge", 0, "professional" },
 	{ "Lady", 'f', "" },
@@ -335,7 +336,8 @@ static const char *const heads[] = {
 	"bank", "media", "news", "times", "post", "gazette", "fm", "radio",
 	"index", "questionnaire", "assessment", "tool", "framework",
 	"approach", "theory", "effect", "palsy", "sign", "triad", "fracture",
-	"fractures", "sarcoma", "lymphoma", "day", "eve", NULL
+	"fractures", "sarcoma", "lymphoma", "day", "eve", "family",
+	"families", NULL
 };
 
 /* Capitalised words that are never a bare forename. */
@@ -349,6 +351,7 @@ static const char *const not_names[] = {
 	"christian", "catholic", "hindu", "sikh", "jewish", "romanian",
 	"lithuanian", "pakistani", "bangladeshi", "somali", "nigerian",
 	"indian", "arabic", "urdu", "punjabi", "bengali", "gujarati",
+	"britain", "europe", "america", "africa", "asia",
 	"mixed", "white", "black", "other", "yes", "no", "n/a", "none",
 	"unknown", "subject", "mother", "father", "sibling", "half-sibling",
 	"grandmother", "grandfather", "partner", "name", "role", "dob",
@@ -1285,6 +1288,10 @@ adjacent(const struct names *nm, const char *s, size_t j)
 	i = a->e;
 	if ((a->f & T_INITIAL) && i < b->s && s[i] == '.')
 		i++;
+	/* "J.-P. Costa": initials of a hyphenated forename. */
+	if ((a->f & T_INITIAL) && (b->f & T_INITIAL) && i > a->e &&
+	    i + 1 == b->s && s[i] == '-')
+		return 1;
 	if (i >= b->s)
 		return i == b->s && (a->f & T_INITIAL);
 	if (b->s - i > 2)
@@ -1869,6 +1876,9 @@ struct scan {
 	struct mention_list	*found;
 	unsigned char		*used;	/* per token: claimed */
 	int			 over_place;	/* see prior_clash() */
+	int			 unallow;	/* initials proven by their
+						 * context: the allow list
+						 * ("GP") does not hold */
 	size_t			 found0;	/* found->n on entry; later
 						 * mentions are in nm->fnd */
 };
@@ -1932,7 +1942,7 @@ emit(struct scan *sc, size_t b, size_t e, const char *sub, const char *rule,
 {
 	if (prior_clash(sc, b, e) || found_overlaps(sc, b, e))
 		return 0;
-	if (allowed(sc->nm, sc->s, b, e))
+	if (!sc->unallow && allowed(sc->nm, sc->s, b, e))
 		return 0;
 	if (found_note(sc->nm, b, e) == -1)
 		return -1;
@@ -1994,14 +2004,22 @@ known_fuzzy(struct names *nm, const char *s, struct tok *t, size_t *who,
 	 * itself a proper noun (Ada, Eva: someone else).
 	 */
 	if (l == 3 || wc == WC_COMMON) {
-		if (!ctx || l > 4 || wc == WC_PROPER)
+		/*
+		 * A word one edit from a forename of five letters or more
+		 * ("Heater" for Heather) only with strong evidence (ctx & 2,
+		 * strong_context()).
+		 */
+		if (!ctx || (l > 4 && !(ctx & 2)) || wc == WC_PROPER)
 			return 0;
 		for (i = 0; i < nm->nkw && n < max; i++) {
 			struct kword *kw = &nm->kw[i];
 
-			if (kw->len != l || kw->part == KP_LAST ||
+			if ((l <= 4 ? kw->len != l : kw->len < 5 ||
+			    kw->len + 1 < l || kw->len > l + 1) ||
+			    kw->part == KP_LAST ||
 			    kw->part == KP_MIDDLE || kw->w[0] != TW(nm, t)[0] ||
-			    names_edit_distance(TW(nm, t), l, kw->w, l, 1) != 1)
+			    names_edit_distance(TW(nm, t), l, kw->w, kw->len,
+			    1) != 1)
 				continue;
 			for (k = 0; k < n; k++)
 				if (who[k] == kw->person)
@@ -2226,6 +2244,78 @@ emit_known(struct scan *sc, size_t b, size_t e, size_t person, const char *rule,
 
 
 /*
+ * Does buf[0..i) end with a word that makes "with" name a person: "lives
+ * with", "an argument with"?
+ */
+static int
+lives_with(const char *buf, size_t i)
+{
+	static const struct lword w[] = { LW("live"), LW("lives"),
+	    LW("lived"), LW("living"), LW("stay"), LW("stays"),
+	    LW("stayed"), LW("staying"), LW("argument"), LW("argued"),
+	    LW("relationship"), LW("row"), LW("fight"), { NULL, 0 } };
+	const struct lword *p;
+
+	while (i > 0 && buf[i - 1] == ' ')
+		i--;
+	for (p = w; p->w != NULL; p++)
+		if (ends_with_wordn(buf, i, p->w, p->len))
+			return 1;
+	return 0;
+}
+
+/*
+ * Capitals that spell an abbreviation ("KC's", "GP said") are someone's
+ * initials only where the text speaks of a person: a possessive, a verb
+ * of a person or a relation of family before, and no determiner before
+ * ("the GP's letter", "an ED visit").  "with", "by" and "to" are no
+ * evidence here ("referred to GP", "parents with LD").
+ */
+static int
+abbrev_person(struct scan *sc, struct tok *t)
+{
+	char buf[40];
+	size_t n, i;
+
+	n = before(sc->s, t->s, buf, sizeof(buf) - 1, 0);
+	for (i = n; i > 0 && isalpha((unsigned char)buf[i - 1]); i--)
+		;
+	if (n > 0 && buf[n - 1] == '\'')
+		return 0;		/* "GP's" read from inside a word */
+	if (n - i == 4 && memcmp(buf + i, "with", 4) == 0 && lives_with(buf, i))
+		return 1;	/* "lives with ED" */
+	if (n - i > 0 && (in_set(sc->nm, WL_DETERMINER, buf + i, n - i) ||
+	    (n - i == 4 && memcmp(buf + i, "with", 4) == 0) ||
+	    (n - i == 2 && (memcmp(buf + i, "by", 2) == 0 ||
+	    memcmp(buf + i, "to", 2) == 0))))
+		return 0;
+	if (t->f & T_POSS)
+		return 2;
+	return person_after(sc->nm, sc->s, sc->len, t) ||
+	    relation_before(sc->s, t->s);
+}
+
+/*
+ * May the abbreviation at t be read as initials (abbrev_person())?  One
+ * the allow list keeps ("GP") only as a possessive with no determiner
+ * before ("that GP's concerns"), and then sc->unallow lets it through.
+ */
+static int
+abbrev_initials(struct scan *sc, struct tok *t)
+{
+	int r = abbrev_person(sc, t);
+
+	if (r == 0)
+		return 0;
+	if (!allowed(sc->nm, sc->s, t->s, t->e))
+		return 1;
+	if (r != 2)
+		return 0;
+	sc->unallow = 1;
+	return 1;
+}
+
+/*
  * Reads initials at token j: "K.S.", "K. S.", "L.T.M." (dotted) or one
  * word of 2-5 capitals that is no abbreviation ("KS", "SFK").  Returns
  * their number (0 = none) with the plain letters in ini, the end of the
@@ -2258,7 +2348,8 @@ initials_at(struct scan *sc, size_t j, char *ini, size_t *e, size_t *k,
 	}
 	if ((t->f & T_ALLCAPS) && t->flen >= 2 && t->flen <= 5 &&
 	    t->e - t->s == t->flen &&
-	    !in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->e - t->s)) {
+	    (!in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->e - t->s) ||
+	    abbrev_initials(sc, t))) {
 		memcpy(ini, TW(nm, t), t->flen);
 		*e = t->e;
 		*k = j + 1;
@@ -2300,6 +2391,7 @@ known_initials(struct scan *sc, size_t j, int *rc)
 	size_t n, k = j, i, e = 0, who[MAXCAND], nw = 0, nw2 = 0, w2[MAXCAND];
 	int dotted, how, ctx;
 
+	sc->unallow = 0;
 	if ((n = initials_at(sc, j, ini, &e, &k, &dotted)) == 0)
 		return 0;
 	ctx = -1;
@@ -2319,12 +2411,70 @@ known_initials(struct scan *sc, size_t j, int *rc)
 		memcpy(who, w2, nw2 * sizeof(*who));
 		nw = nw2;
 	}
-	if (nw == 0)
+	if (nw == 0) {
+		sc->unallow = 0;
 		return 0;
+	}
 	i = nw == 1 ? who[0] : pick(nm, who, nw, 0, 0);
 	*rc = emit_known(sc, t->s, e, i, "names/case-initials",
 	    dotted ? 90 : 70);
+	sc->unallow = 0;
 	return k - j;
+}
+
+/* Is there a forename or nickname known_fuzzy() could match with t? */
+static int
+fuzzy_forename(const struct names *nm, const struct tok *t)
+{
+	const struct kword *kw;
+	size_t i, l = t->flen;
+
+	for (i = 0; i < nm->nkw; i++) {
+		kw = &nm->kw[i];
+		if ((kw->part == KP_FIRST || kw->part == KP_NICK) &&
+		    kw->w[0] == TW(nm, t)[0] && kw->len + 1 >= l &&
+		    kw->len <= l + 1)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Strong evidence that the ordinary word at token j stands for a known
+ * person ("about Heater's behaviour", "not to contact Ream" beside the
+ * family's surname): a possessive of a person with no determiner before,
+ * or the same sentence naming someone of the case file.
+ */
+static int
+strong_context(struct scan *sc, size_t j)
+{
+	struct names *nm = sc->nm;
+	struct tok *t = &nm->tok[j], *u;
+	size_t who[MAXCAND], a, z, i, n;
+	int parts[MAXCAND];
+	char buf[16];
+
+	if (t->f & T_POSS) {
+		n = before(sc->s, t->s, buf, sizeof(buf) - 1, 0);
+		for (i = n; i > 0 && isalpha((unsigned char)buf[i - 1]); i--)
+			;
+		if (!in_set(nm, WL_DETERMINER, buf + i, n - i) &&
+		    person_after(nm, sc->s, sc->len, t))
+			return 1;
+	}
+	for (a = j; a > 0 && !(nm->tok[a].f & T_SENT); a--)
+		;
+	for (z = j + 1; z < nm->ntok && !(nm->tok[z].f & T_SENT); z++)
+		;
+	for (i = a; i < z; i++) {
+		u = &nm->tok[i];
+		if (i == j || !(u->f & T_CAP) || (u->f & T_ALLCAPS) ||
+		    wclass(nm, sc->s, u) == WC_COMMON)
+			continue;
+		if (known_exact(nm, u, who, parts, MAXCAND) > 0)
+			return 1;
+	}
+	return 0;
 }
 
 static size_t
@@ -2335,6 +2485,7 @@ known_at(struct scan *sc, size_t j, int *rc)
 	size_t who[MAXCAND], w2[MAXCAND], n, n2, i, k, m, end, b, person;
 	size_t title_len = 0, start = j;
 	int parts[MAXCAND], p2[MAXCAND], fuzzy = 0, allpart = 0, other = 0;
+	int ctx;
 	const struct title *ti = NULL;
 	char gender = 0;
 
@@ -2360,8 +2511,12 @@ known_at(struct scan *sc, size_t j, int *rc)
 		return 0;
 	n = known_exact(nm, t, who, parts, MAXCAND);
 	if (n == 0) {
-		n = known_fuzzy(nm, sc->s, t, who, parts, MAXCAND,
-		    short_context(sc, t, 0));
+		ctx = short_context(sc, t, 0);
+		if ((t->f & T_CAP) && !(t->f & T_ALLCAPS) && t->flen >= 4 &&
+		    wclass(nm, sc->s, t) == WC_COMMON &&
+		    fuzzy_forename(nm, t) && strong_context(sc, j))
+			ctx = 3;
+		n = known_fuzzy(nm, sc->s, t, who, parts, MAXCAND, ctx);
 		fuzzy = n > 0;
 	}
 	if (n == 0 && title_len == 0 &&
@@ -2578,15 +2733,21 @@ score(struct scan *sc, struct tok *t, int last)
 	 * like White or May only as a surname of the lexicon, and weakly.
 	 */
 	if (t->f & T_ALLCAPS) {
-		if (!last || t->flen < 3 ||
+		if (!last || t->flen < 2 ||
 		    in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->e - t->s) ||
-		    tok_in(sc->nm, t, WL_NOT_NAME))
+		    tok_in(sc->nm, t, WL_NOT_NAME | WL_FUNCTION))
+			return 0;
+		/* Two letters ("Hui XU") only as a surname of the lexicon. */
+		if (t->flen == 2 && (wc == WC_COMMON ||
+		    strpbrk(fl, "sp") == NULL))
 			return 0;
 		if (strchr(fl, 's') != NULL)
 			return wc == WC_COMMON ? 2 : 3;
 		if (strpbrk(fl, "fmgp") != NULL)
 			return wc != WC_COMMON || strchr(fl, 'p') != NULL ? 2 : 1;
-		return wc == WC_COMMON || *fl == '\0' ? 0 : 2;
+		/* "Delia TAMBERG": no word and no name of the lexicon. */
+		return wc == WC_COMMON ? 0 : *fl != '\0' || wc == WC_UNKNOWN ?
+		    2 : 0;
 	}
 	if (tok_in(sc->nm, t, WL_NOT_NAME))
 		return last && strchr(fl, 's') != NULL ? 1 : 0;
@@ -2777,7 +2938,8 @@ caps_score(struct scan *sc, struct tok *t, int last)
 	    tok_in(sc->nm, t, WL_HEAD))
 		return 0;
 	wc = wclass(sc->nm, sc->s, t);
-	if ((fl = tlex(sc->nm, t)) == NULL &&
+	/* A word of the weak lists only (h, n) is no better than none. */
+	if (((fl = tlex(sc->nm, t)) == NULL || strpbrk(fl, "fmgsp") == NULL) &&
 	    *(fl = hyphen_flags(sc->nm, t, hfl)) == '\0')
 		return wc == WC_UNKNOWN && last ? 2 : 0;
 	if (!last && wc == WC_COMMON && strchr(fl, 'n') != NULL &&
@@ -2787,6 +2949,44 @@ caps_score(struct scan *sc, struct tok *t, int last)
 		return wc == WC_COMMON && (!last || memchr(TW(sc->nm, t), '-',
 		    t->flen) == NULL) ? 2 : 3;
 	return 0;
+}
+
+/*
+ * Is the paragraph a heading or a title line: short, and not a sentence
+ * (it does not end with a full stop)?
+ */
+static int
+heading_line(const struct scan *sc)
+{
+	size_t n = sc->len;
+
+	while (n > 0 && (sc->s[n - 1] == ' ' || sc->s[n - 1] == '\t'))
+		n--;
+	return n > 0 && n <= 160 && sc->s[n - 1] != '.' &&
+	    memchr(sc->s, '\t', n) == NULL;
+}
+
+/*
+ * Could an ALL CAPS word of a heading be a name part on its own evidence:
+ * no word of the dictionary, no abbreviation or list word, with a vowel
+ * (acronyms such as "LSCB" have none)?
+ */
+static int
+caps_heading_word(struct scan *sc, struct tok *t)
+{
+	const char *w = TW(sc->nm, t);
+	const char *fl;
+
+	if (!(t->f & T_ALLCAPS) || t->flen < 2 || (t->f & T_POSS) ||
+	    in_set(sc->nm, WL_ABBREV, sc->s + t->s, t->e - t->s) ||
+	    tok_in(sc->nm, t, WL_NOT_NAME | WL_HEAD | WL_FUNCTION) ||
+	    strpbrk(w, "aeiouy") == NULL)
+		return 0;
+	if (wclass(sc->nm, sc->s, t) == WC_UNKNOWN)
+		return 1;
+	/* A proper noun of hunspell's only when the lexicon names it. */
+	return wclass(sc->nm, sc->s, t) == WC_PROPER &&
+	    (fl = tlex(sc->nm, t)) != NULL && strpbrk(fl, "fmgsp") != NULL;
 }
 
 /*
@@ -2802,8 +3002,9 @@ caps_name_at(struct scan *sc, size_t j, int *rc)
 	struct tok *t = &nm->tok[j];
 	struct mem *m;
 	char key[256], w[16];
-	size_t end, n;
-	int sf, sl;
+	const char *fl;
+	size_t end, n, k;
+	int sf, sl, heading;
 
 	if (!(t->f & T_ALLCAPS) || (j > 0 && adjacent(nm, sc->s, j - 1) &&
 	    (nm->tok[j - 1].f & T_ALLCAPS) && caps_score(sc, &nm->tok[j - 1],
@@ -2820,10 +3021,35 @@ caps_name_at(struct scan *sc, size_t j, int *rc)
 		sl = caps_score(sc, &nm->tok[end - 1], 1);
 		if (end - j == 3 && caps_score(sc, &nm->tok[j + 1], 0) == 0)
 			sf = 0;
+		heading = 0;
+		if (!(sf >= 2 && sl >= 2 && sf + sl >= 5) && heading_line(sc)) {
+			/*
+			 * "SERIOUS CASE REVIEW: ROBERT EADE": in a title line,
+			 * two or three capitalised words that are neither
+			 * dictionary words nor acronyms, one of them a name
+			 * of the lexicon or all of them unknown to both.
+			 */
+			for (k = j + 1, heading = 1; k < end && heading; k++)
+				heading = caps_heading_word(sc, &nm->tok[k]);
+			/* The first word: the same, or a forename of the
+			 * lexicon even if it is also a word ("VIOLET"). */
+			if (heading && !caps_heading_word(sc, t) &&
+			    ((fl = tlex(nm, t)) == NULL ||
+			    strpbrk(fl, "fmg") == NULL ||
+			    tok_in(nm, t, WL_NOT_NAME | WL_HEAD |
+			    WL_FUNCTION) || in_set(nm, WL_ABBREV,
+			    sc->s + t->s, t->e - t->s)))
+				heading = 0;
+			if (heading && (sf > 0 || sl > 0 || end - j == 2)) {
+				sf = sl = 3;
+			} else
+				heading = 0;
+		}
 		if (sf >= 2 && sl >= 2 && sf + sl >= 5) {
 			make_key(sc, j, end, key, sizeof(key));
 			*rc = emit(sc, t->s, nm->tok[end - 1].e, "",
-			    "names/caps", 75, key);
+			    heading ? "names/caps-heading" : "names/caps", 75,
+			    key);
 			if (*rc == 0)
 				*rc = remember(sc, j, end, key, "", 0);
 			return end - j;
@@ -2910,20 +3136,226 @@ mem_variant(struct scan *sc, struct tok *t)
 	return best;
 }
 
+/*
+ * After the name: a verb of a person, a few more that only people do
+ * ("grew up", "works"), or ", who" ("Madge Apostles, who").
+ */
+static int
+person_follows(struct scan *sc, struct tok *t)
+{
+	static const char *const more[] = { "grew", "works", "worked",
+	    "lives", "wanted", "cared", "herself", "himself", NULL };
+	char w[8];
+	size_t i = t->pe, n;
+
+	if (person_after(sc->nm, sc->s, sc->len, t))
+		return 1;
+	if (!(t->f & T_POSS) && i < sc->len && sc->s[i] == ' ' &&
+	    (n = next_word(sc->s, sc->len, i, w, sizeof(w))) > 0 &&
+	    in_list(more, w, n))
+		return 1;
+	if (i < sc->len && sc->s[i] == ',')
+		i++;
+	return i > t->pe && next_word(sc->s, sc->len, i, w, sizeof(w)) == 3 &&
+	    memcmp(w, "who", 3) == 0;
+}
+
+/*
+ * "X was the health visitor", "X is a social worker": a role after "was"
+ * or "is" and an article.
+ */
+static int
+was_role(struct scan *sc, struct tok *t)
+{
+	char w[8];
+	size_t i = t->pe, n;
+
+	n = next_word(sc->s, sc->len, i, w, sizeof(w));
+	if (!((n == 3 && memcmp(w, "was", 3) == 0) ||
+	    (n == 2 && memcmp(w, "is", 2) == 0)))
+		return 0;
+	while (i < sc->len && sc->s[i] == ' ')
+		i++;
+	i += n;
+	if (i + 3 < sc->len && strncmp(sc->s + i, " a ", 3) == 0)
+		i += 2;
+	/* role_around() reads past " the ". */
+	return role_around(sc->s, sc->len, t->s, i) != NULL;
+}
+
+/*
+ * A verb before the name whose object is a person: "Niamh described X",
+ * "the nurse told X".
+ */
+static int
+person_object_before(const char *s, size_t b)
+{
+	static const struct lword verbs[] = { LW("described"), LW("told"),
+	    LW("asked"), LW("contacted"), LW("visited"), LW("met"),
+	    LW("phoned"), LW("telephoned"), LW("emailed"), LW("informed"),
+	    LW("advised"), LW("supported"), LW("saw"), LW("interviewed"),
+	    LW("thanked"), LW("accompanied"), { NULL, 0 } };
+	const struct lword *v;
+	char buf[24];
+	size_t n;
+
+	n = before(s, b, buf, sizeof(buf) - 1, 0);
+	for (v = verbs; v->w != NULL; v++)
+		if (ends_with_wordn(buf, n, v->w, v->len))
+			return 1;
+	return 0;
+}
+
+/*
+ * A table cell holding just the name, and the next cell a relation of
+ * the family or a role ("Aisling Eburinde<TAB>Maternal grandmother").
+ */
+static int
+cell_relation(struct scan *sc, struct tok *t, struct tok *last)
+{
+	const struct lword *r;
+	char w[24];
+	size_t n, i = last->e;
+
+	if (!(t->f & T_CELL) || i >= sc->len || sc->s[i] != '\t')
+		return 0;
+	n = next_word(sc->s, sc->len, i + 1, w, sizeof(w));
+	if (n == 0)
+		return 0;
+	if ((n == 8 && (memcmp(w, "maternal", 8) == 0 ||
+	    memcmp(w, "paternal", 8) == 0)))
+		return 1;
+	/* Family words ("mother", "half-sibling"), not "with" or "to". */
+	for (r = relations; r->w != NULL; r++)
+		if (r->len > 4 && r->len == n && memcmp(w, r->w, n) == 0)
+			return 1;
+	role_index();
+	return role_ending(w, n) != NULL;
+}
+
+/*
+ * Is the word before b the day of a date ("3 May Smith", "21st May")?
+ * A whole date before ("On 31/01/2014 May Gerome") is not.
+ */
+static int
+digit_before(const char *s, size_t b)
+{
+	size_t e, i;
+
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	e = b;
+	while (b > 0 && isalpha((unsigned char)s[b - 1]) && e - b < 2)
+		b--;		/* "st", "nd", "rd", "th" */
+	for (i = b; i > 0 && isdigit((unsigned char)s[i - 1]); i--)
+		;
+	return b - i >= 1 && b - i <= 2 && (i == 0 || s[i - 1] == ' ' ||
+	    s[i - 1] == '(');
+}
+
+/*
+ * A forename of the lexicon that is also a word of not_names[] ("May",
+ * "Jesus", "Christian") before a surname-like word that is no ordinary
+ * word: "Present were May Gerome (community midwife)".  Not at a sentence
+ * start, nor where the word is a date ("in May", "3 May").
+ */
+static int
+trap_forename(struct scan *sc, size_t j)
+{
+	struct names *nm = sc->nm;
+	struct tok *t = &nm->tok[j], *u;
+	const char *fl;
+
+	if (!(t->f & T_CAP) || (t->f & (T_ALLCAPS | T_POSS)) ||
+	    j + 1 >= nm->ntok || !tok_in(nm, t, WL_NOT_NAME) ||
+	    (fl = tlex(nm, t)) == NULL || strpbrk(fl, "fmg") == NULL ||
+	    !adjacent(nm, sc->s, j))
+		return 0;
+	u = &nm->tok[j + 1];
+	if (!(u->f & T_CAP) || (u->f & (T_ALLCAPS | T_DIGIT | T_INITIAL)) ||
+	    tok_in(nm, u, WL_NOT_NAME | WL_HEAD) || month_context(sc, t) ||
+	    digit_before(sc->s, t->s) || head_after(nm, sc->s, sc->len, u->pe))
+		return 0;
+	/* An ordinary word only as a surname of the lexicon. */
+	if (wclass(nm, sc->s, u) == WC_COMMON && ((fl = tlex(nm, u)) == NULL ||
+	    strchr(fl, 's') == NULL))
+		return 0;
+	/* At a sentence start, only where the text speaks of a person. */
+	if ((t->f & T_SENT) && !(t->f & T_CELL) && !person_follows(sc, u) &&
+	    role_around(sc->s, sc->len, t->s, u->e) == NULL)
+		return 0;
+	return score(sc, u, 1) >= 2;
+}
+
+/*
+ * An ordinary word as the surname after a forename the lexicon trusts
+ * ("Mario Gladdy", "Madge Apostles"): capitalised in mid-sentence, the
+ * last capital of its run, and no head of a place or a body, no role.
+ * After a forename that is only unknown to hunspell, the text must speak
+ * of a person.
+ */
+static int
+word_surname(struct scan *sc, size_t j, size_t k)
+{
+	struct names *nm = sc->nm;
+	struct tok *f = &nm->tok[j], *t = &nm->tok[k];
+	char buf[MAXWORD + 1];
+	int sf;
+
+	if (!(t->f & T_CAP) || (t->f & (T_ALLCAPS | T_DIGIT | T_INITIAL |
+	    T_SENT)) || t->flen > MAXWORD || (f->f & T_ALLCAPS) ||
+	    tok_in(nm, t, WL_HEAD | WL_NOT_NAME | WL_FUNCTION |
+	    WL_DETERMINER) || wclass(nm, sc->s, t) != WC_COMMON ||
+	    head_after(nm, sc->s, sc->len, t->pe) ||
+	    citation_after(sc->s, sc->len, t->pe))
+		return 0;
+	if (k + 1 < nm->ntok && adjacent(nm, sc->s, k) &&
+	    (nm->tok[k + 1].f & (T_CAP | T_ALLCAPS)))
+		return 0;
+	memcpy(buf, TW(nm, t), t->flen);
+	role_index();
+	if (role_ending(buf, t->flen) != NULL)
+		return 0;
+	if ((f->f & T_SENT) && !(f->f & T_CELL) && !person_follows(sc, t))
+		return 0;
+	if ((sf = score(sc, f, 0)) >= 3)
+		return 1;
+	return sf == 2 && wclass(nm, sc->s, f) == WC_UNKNOWN &&
+	    (person_follows(sc, t) ||
+	    role_around(sc->s, sc->len, f->s, t->e) != NULL);
+}
+
+/*
+ * The first title of "Mr and Mrs Robins": the other person, keyed by the
+ * title and the key of the second ("mr robins").
+ */
+static int
+couple_mention(struct scan *sc, size_t j, const char *key)
+{
+	struct tok *t = &sc->nm->tok[j];
+	char k2[300];
+
+	snprintf(k2, sizeof(k2), "%.*s %s", (int)t->flen, TW(sc->nm, t), key);
+	return emit(sc, t->s, t->e, "", "names/title-couple", 80, k2);
+}
+
 static size_t
 unknown_at(struct scan *sc, size_t j, int *rc)
 {
 	struct names *nm = sc->nm;
 	const struct title *ti = NULL;
-	size_t tl, start = j, end, nwords = 0;
+	size_t tl, start = j, end, nwords = 0, b, b0, k, couple = NOIDX;
 	struct tok *t, *last;
 	const char *sub = NULL, *role, *fl;
 	char key[256];
 	int q, conf = 0, ok = 0, sf, sl, pron, wc, variant = 0;
+	int trapf = 0, wsur = 0;
 	struct mem *m = NULL;
 
 	*rc = 0;
-	if ((tl = unknown_initials(sc, j, rc)) > 0 || *rc == -1)
+	tl = unknown_initials(sc, j, rc);
+	sc->unallow = 0;
+	if (tl > 0 || *rc == -1)
 		return tl;
 	if ((tl = caps_name_at(sc, j, rc)) > 0 || *rc == -1)
 		return tl;
@@ -2932,6 +3364,19 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	    title_at(nm, sc->s, j + 1, &ti) > 0)
 		return 0;
 	tl = (size_t)title_at(nm, sc->s, j, &ti);
+	/*
+	 * "Mr and Mrs Robins", "Mr and Mrs T.": two people; the first title
+	 * is one of them (couple_mention()).
+	 */
+	if (tl == 1 && j + 3 < nm->ntok && nm->tok[j + 1].flen == 3 &&
+	    memcmp(sc->s + nm->tok[j + 1].s, "and", 3) == 0 &&
+	    !sc->used[j + 2] && title_at(nm, sc->s, j + 2, &ti) == 1 &&
+	    !weak_title(ti)) {
+		couple = j;
+		j += 2;
+		start = j;
+		tl = 1;
+	}
 	if (tl > 0) {
 		if (j + tl >= nm->ntok || !adjacent(nm, sc->s, j + tl - 1) ||
 		    !(nm->tok[j + tl].f & (T_CAP | T_ALLCAPS)) ||
@@ -2940,12 +3385,46 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		/*
 		 * Words that are titles and ordinary nouns ("Lord Chief
 		 * Justice", "the Judge Advocate") need a name after them.
+		 * After a police rank, a word that is also a name of the
+		 * lexicon is the name ("Sergeant Gamble").
 		 */
+		fl = tlex(nm, &nm->tok[j + tl]);
 		if (weak_title(ti) && ((wclass(nm, sc->s, &nm->tok[j + tl]) ==
-		    WC_COMMON && ((fl = tlex(nm, &nm->tok[j + tl])) == NULL ||
-		    strchr(fl, 's') == NULL)) || in_set_ci(nm, WL_NOT_NAME,
-		    TW(nm, &nm->tok[j + tl]), nm->tok[j + tl].flen)))
+		    WC_COMMON && (fl == NULL || strchr(fl, 's') == NULL) &&
+		    (strcmp(ti->sub, "police-officer") != 0 || fl == NULL ||
+		    strpbrk(fl, "fmgsph") == NULL ||
+		    head_after(nm, sc->s, sc->len, nm->tok[j + tl].pe))) ||
+		    in_set_ci(nm, WL_NOT_NAME, TW(nm, &nm->tok[j + tl]),
+		    nm->tok[j + tl].flen)))
 			return 0;
+		/* "Mrs G.", "Ms S.D.": a title and initials, no surname. */
+		for (end = j + tl; end < nm->ntok && end - start < MAXRUN &&
+		    (nm->tok[end].f & T_INITIAL) && !sc->used[end]; end++)
+			if (end + 1 >= nm->ntok || !adjacent(nm, sc->s, end) ||
+			    (nm->tok[end + 1].f & (T_CAP | T_ALLCAPS)) == 0)
+				break;
+		if (end < nm->ntok && (nm->tok[end].f & T_INITIAL) &&
+		    !sc->used[end] && (end + 1 >= nm->ntok ||
+		    !adjacent(nm, sc->s, end) ||
+		    !(nm->tok[end + 1].f & (T_CAP | T_ALLCAPS)))) {
+			last = &nm->tok[end];
+			b = last->e;
+			if ((last->f & T_DOT) && b + 1 < sc->len)
+				b++;	/* "Mrs G.’s": the dot with it */
+			role = role_around(sc->s, sc->len, nm->tok[start].s, b);
+			/* Keyed as initials are ("initials sd"). */
+			snprintf(key, sizeof(key), "initials ");
+			for (k = j + tl, b0 = strlen(key); k <= end &&
+			    b0 + 1 < sizeof(key); k++)
+				key[b0++] = TW(nm, &nm->tok[k])[0];
+			key[b0] = '\0';
+			if (couple != NOIDX &&
+			    (*rc = couple_mention(sc, couple, key)) == -1)
+				return 0;
+			*rc = emit(sc, nm->tok[start].s, b, role != NULL ? role :
+			    ti->sub, "names/title-initials", 85, key);
+			return end + 1 - (couple != NOIDX ? couple : start);
+		}
 		j += tl;
 	}
 	/* Collect the name words: initials, particles inside, capitals. */
@@ -2978,6 +3457,11 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		else
 			q = score(sc, t, 0) > 0 || score(sc, t, 1) > 0 ||
 			    (end == j && mem_variant(sc, t) != NULL);
+		if (tl == 0 && end == j && score(sc, t, 0) == 0 &&
+		    trap_forename(sc, j))
+			q = trapf = 1;
+		if (!q && tl == 0 && end == j + 1 && nwords == 1)
+			q = wsur = word_surname(sc, j, end);
 		if (!q)
 			break;
 		nwords++;
@@ -3005,6 +3489,10 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 	sl = score(sc, last, 1);
 	if (end - j >= 2 && (nm->tok[end - 2].f & T_PARTICLE))
 		sl = 3;		/* "van der Berg", "bin Ahmed" */
+	if (trapf && t == &nm->tok[j])
+		sf = 2;		/* "May Gerome" */
+	if (wsur && end - j == 2)
+		sl = 2;		/* "Mario Gladdy" */
 	if (tl > 0) {
 		ok = 1;
 		conf = 90;
@@ -3018,6 +3506,20 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		q = sf + sl;
 		if (sf >= 1 && sl >= 1 && (q >= 5 || (q >= 4 &&
 		    (!(t->f & T_SENT) || (t->f & T_CELL) || sf >= 2))))
+			ok = 1;
+		/*
+		 * A forename of the lexicon that is also a word before a
+		 * good surname, where the text speaks of a person: "the
+		 * team manager Aisling Sheehan", "Favour Odunsi told" (not
+		 * "of Great Britain").
+		 */
+		else if (sf >= 1 && sl >= 2 && nwords == 2 &&
+		    (fl = tlex(nm, t)) != NULL && strpbrk(fl, "fmg") != NULL &&
+		    (person_follows(sc, last) || role_around(sc->s, sc->len,
+		    t->s, last->e) != NULL || (!(t->f & T_SENT) &&
+		    (relation_before(sc->s, t->s) ||
+		    person_object_before(sc->s, t->s))) ||
+		    cell_relation(sc, t, last)))
 			ok = 1;
 		conf = 80;
 	} else if (t != &nm->tok[j]) {
@@ -3060,6 +3562,12 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    is_namepart(nm, t))) {
 			ok = 1;
 			conf = 60;
+		} else if (sf >= 1 && (fl = tlex(nm, t)) != NULL &&
+		    strpbrk(fl, "fmg") != NULL && !(t->f & T_POSS) &&
+		    !tok_in(nm, t, WL_NOT_NAME) && was_role(sc, t)) {
+			/* "Jean was the health visitor" */
+			ok = 1;
+			conf = 60;
 		}
 	}
 	if (!ok)
@@ -3083,13 +3591,22 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		make_key(sc, j, end, key, sizeof(key));
 	else
 		key[0] = '\0';
+	if (couple != NOIDX) {
+		char ck[256];
+
+		if (*key == '\0')
+			make_key(sc, j, end, ck, sizeof(ck));
+		if ((*rc = couple_mention(sc, couple, *key != '\0' ? key :
+		    ck)) == -1)
+			return 0;
+	}
 	*rc = emit(sc, nm->tok[start].s, last->e, sub, tl > 0 ? "names/title" :
 	    nwords >= 2 ? "names/full" : variant ? "names/memory-variant" :
 	    m != NULL ? "names/memory" :
 	    t != &nm->tok[j] ? "names/initial" : "names/single", conf, key);
 	if (*rc == 0 && *key != '\0')
 		*rc = remember(sc, j, end, key, sub, ti != NULL ? ti->gender : 0);
-	return end - start;
+	return end - (couple != NOIDX ? couple : start);
 }
 
 /* ------------------------------------------------------------------ */
@@ -3117,6 +3634,7 @@ names_scan(void *ctx, const struct text_unit *t,
 	sc.prior = prior;
 	sc.found = found;
 	sc.over_place = 0;
+	sc.unallow = 0;
 	sc.found0 = found->n;
 	sc.used = nm->ntok <= sizeof(small) ? small : calloc(nm->ntok, 1);
 	if (sc.used == NULL)
