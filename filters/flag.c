@@ -93,6 +93,9 @@ struct patset {
 	cand_t			*first[128];	/* by first byte (folded) */
 	cand_t			**pair;	/* [128 * 128] by two bytes */
 	cand_t			**tri;	/* [52 * 52 * 52] by three letters */
+	cand_t			**own;	/* the lists above that were
+					 * allocated, to free them */
+	size_t			 nown, capown;
 };
 
 static cand_t	 no_cand[1] = { -1 };
@@ -272,18 +275,11 @@ patset_release(struct patset *ps)
 	}
 	free(ps->v);
 	pcre2_code_free(ps->anch);
-	for (i = 0; i < 128; i++)
-		if (ps->first[i] != no_cand)
-			free(ps->first[i]);
-	if (ps->pair != NULL)
-		for (i = 0; i < 128 * 128; i++)
-			if (ps->pair[i] != no_cand)
-				free(ps->pair[i]);
+	/* Only the lists made, not every slot of the tables. */
+	for (i = 0; i < ps->nown; i++)
+		free(ps->own[i]);
+	free(ps->own);
 	free(ps->pair);
-	if (ps->tri != NULL)
-		for (i = 0; i < NTRI; i++)
-			if (ps->tri[i] != no_cand)
-				free(ps->tri[i]);
 	free(ps->tri);
 	memset(ps, 0, sizeof(*ps));
 }
@@ -700,6 +696,15 @@ candidates(struct patset *ps, const char *b, size_t n, pcre2_match_data *md)
 	if (n > 1)
 		while (from[k] != -1)
 			k++;
+	if (ps->nown == ps->capown) {
+		cand_t	**nv;
+		size_t	  cap = ps->capown ? ps->capown * 2 : 256;
+
+		if ((nv = realloc(ps->own, cap * sizeof(*nv))) == NULL)
+			return NULL;
+		ps->own = nv;
+		ps->capown = cap;
+	}
 	if ((v = malloc((k + 1) * sizeof(*v))) == NULL)
 		return NULL;
 	for (i = 0; i < k; i++) {
@@ -711,8 +716,10 @@ candidates(struct patset *ps, const char *b, size_t n, pcre2_match_data *md)
 	if (m == 0) {
 		free(v);
 		v = no_cand;
-	} else
+	} else {
 		v[m] = -1;
+		ps->own[ps->nown++] = v;
+	}
 	*slot = v;
 	return v;
 }
@@ -1862,7 +1869,15 @@ flag_run(struct stream_reader *r, struct stream_writer *w,
 			mention_list_clear(&ml);
 			pending = 1;
 		} else if (pending && record_is(rec, "mention")) {
-			if (record_mention(rec, &ml) == -1) {
+			struct mention	 m;
+
+			/* Only person mentions are read (sentence_info()):
+			 * the others are checked, not kept. */
+			if (record_mention_view(rec, &m) == -1 ||
+			    (strcmp(m.type, "person") == 0 &&
+			    mention_list_add(&ml, m.text, m.start, m.end,
+			    m.type, m.subtype, m.rule, m.conf, m.key,
+			    m.hint) == -1)) {
 				seterr(err, errlen, "line %lu: malformed "
 				    "mention record", rec->lineno);
 				goto out;
