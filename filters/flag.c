@@ -24,6 +24,7 @@
 
 #include "flag.h"
 #include "record.h"
+#include "rxprefix.h"
 #include "sentence.h"
 #include "stream.h"
 
@@ -75,6 +76,8 @@ struct pat {
 	int	 nofilt;	/* 1: no prefix test; -1: not made yet */
 	pcre2_code *one;	/* src between word boundaries, JIT */
 	int	 jit;		/* one was JIT-compiled */
+	struct rxprefix *pfx;	/* what its matches begin with */
+	int	 pfxmade;	/* pfx was made (NULL: no test) */
 };
 
 /*
@@ -164,6 +167,8 @@ struct wentry {
 	char		 key[WKEY_MAX];
 	cand_t		*cat;		/* categories */
 	cand_t		*cx;		/* context set */
+	int		*catst;		/* rxprefix_step() of each over the */
+	int		*cxst;		/* key (NULL when the list is empty) */
 };
 
 /* A slot of the table: small, so that the table stays in cache. */
@@ -272,6 +277,7 @@ patset_release(struct patset *ps)
 		pcre2_code_free(ps->v[i].head);
 		pcre2_code_free(ps->v[i].filt);
 		pcre2_code_free(ps->v[i].one);
+		rxprefix_free(ps->v[i].pfx);
 	}
 	free(ps->v);
 	pcre2_code_free(ps->anch);
@@ -891,6 +897,20 @@ can_begin_word(struct patset *ps, size_t i, const char *key, size_t klen,
 	return rc != PCRE2_ERROR_NOMATCH;
 }
 
+/*
+ * The prefix test of pattern p (rxprefix.h), made on first use; NULL
+ * (no test) when out of memory.
+ */
+static const struct rxprefix *
+pfx_of(struct pat *p)
+{
+	if (!p->pfxmade) {
+		p->pfx = rxprefix_make(p->src, 1);
+		p->pfxmade = 1;
+	}
+	return p->pfx;
+}
+
 static void
 wc_clear(struct flag_ctx *c)
 {
@@ -903,6 +923,8 @@ wc_clear(struct flag_ctx *c)
 			free(c->wce[i].cat);
 		if (c->wce[i].cx != no_cand)
 			free(c->wce[i].cx);
+		free(c->wce[i].catst);
+		free(c->wce[i].cxst);
 	}
 	memset(c->wc, 0, WC_SLOTS * sizeof(*c->wc));
 	c->nwc = 0;
@@ -917,12 +939,14 @@ wc_clear(struct flag_ctx *c)
  */
 static int
 word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *text,
-    const struct wstart *w, const char *key, size_t klen, cand_t **out)
+    const struct wstart *w, const char *key, size_t klen, cand_t **out,
+    int **states)
 {
 	const cand_t	*base;
 	struct patset	*ps;
 	cand_t		*v = NULL, *nv;
-	size_t		 n = 0, cap = 0;
+	int		*st = NULL;
+	size_t		 n = 0, cap = 0, i, m;
 	int		 k;
 
 	for (k = lo; k < hi; k++) {
@@ -944,12 +968,31 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *text,
 			v[n++] = (cand_t)(code ? k << 8 | *base : *base);
 		}
 	}
+	/*
+	 * Where each pattern's prefix test stands after the key, so that
+	 * a word start tests only the bytes after it; a pattern the test
+	 * rules out is dropped.
+	 */
+	if (n > 0 && (st = malloc(n * sizeof(*st))) == NULL)
+		goto nomem;
+	for (i = m = 0; i < n; i++) {
+		k = code ? v[i] >> 8 : lo;
+		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
+		st[m] = rxprefix_step(pfx_of(&ps->v[code ? v[i] & 0xff :
+		    v[i]]), (const unsigned char *)key, klen);
+		if (st[m] != RXP_FAIL)
+			v[m++] = v[i];
+	}
+	n = m;
 	if (n == 0) {
 		free(v);
+		free(st);
 		*out = no_cand;
+		*states = NULL;
 	} else {
 		v[n] = -1;
 		*out = v;
+		*states = st;
 	}
 	return 0;
 nomem:
@@ -994,12 +1037,13 @@ wc_get(struct flag_ctx *c, const char *text, const struct wstart *w,
 	}
 	e = &c->wce[c->nwc];
 	if (word_cands(c, 0, FLAG_NCAT, 1, text, w, key, klen,
-	    &e->cat) == -1)
+	    &e->cat, &e->catst) == -1)
 		return NULL;
 	if (word_cands(c, FLAG_NCAT, FLAG_NCAT + 1, 0, text, w, key, klen,
-	    &e->cx) == -1) {
+	    &e->cx, &e->cxst) == -1) {
 		if (e->cat != no_cand)
 			free(e->cat);
+		free(e->catst);
 		return NULL;
 	}
 	e->klen = (unsigned char)klen;
@@ -1136,10 +1180,15 @@ search_at(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
 	if (w->key != WS_FULL) {
 		if ((cv = base_cands(c, ps, text, w)) == NULL)
 			return -1;
-		for (; *cv != -1; cv++)
+		for (; *cv != -1; cv++) {
+			if (!rxprefix_may(pfx_of(&ps->v[*cv]),
+			    (const unsigned char *)text + w->pos,
+			    len - w->pos))
+				continue;
 			if ((rc = try_one(c, hv, ps, set, (size_t)*cv, text,
 			    len, w->pos, rcp)) != 0)
 				return rc < 0 ? -1 : 0;
+		}
 		return 0;
 	}
 	/* The alternation serves only starts led by other than ASCII:
@@ -1181,9 +1230,10 @@ search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
 {
 	struct hitvec	*hv = ctxpass ? &c->cxh : &c->hits;
 	struct patset	*ps;
-	const cand_t	*cv;
-	size_t		 i;
-	int		 k, set, done, rc;
+	const cand_t	*cv, *cv0;
+	const int	*st;
+	size_t		 i, pi, after;
+	int		 k, set, done, rc, s;
 
 	for (i = from; i < to; i++) {
 		const struct wstart *w = &c->ws[i];
@@ -1200,13 +1250,24 @@ search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
 			continue;
 		}
 		done = -1;
-		for (cv = ctxpass ? w->we->cx : w->we->cat; *cv != -1; cv++) {
+		cv0 = ctxpass ? w->we->cx : w->we->cat;
+		st = ctxpass ? w->we->cxst : w->we->catst;
+		after = w->pos + w->we->klen;
+		for (cv = cv0; *cv != -1; cv++) {
 			set = ctxpass ? FLAG_NCAT : *cv >> 8;
 			if (set == done)
 				continue;
 			ps = set == FLAG_NCAT ? &c->ctx : &c->cat[set].pats;
-			switch (try_one(c, hv, ps, set, ctxpass ? (size_t)*cv :
-			    (size_t)(*cv & 0xff), text, len, w->pos, &rc)) {
+			pi = ctxpass ? (size_t)*cv : (size_t)(*cv & 0xff);
+			/* The prefix test, on from where the key left it. */
+			s = st[cv - cv0];
+			if (s >= 0 ? !rxprefix_may_at(ps->v[pi].pfx, s,
+			    (const unsigned char *)text + after, len - after) :
+			    s == RXP_ROOT && !rxprefix_may(ps->v[pi].pfx,
+			    (const unsigned char *)text + w->pos, len - w->pos))
+				continue;
+			switch (try_one(c, hv, ps, set, pi, text, len, w->pos,
+			    &rc)) {
 			case -1:
 				goto fail;
 			case 1:

@@ -1,0 +1,175 @@
+/* Unit tests for filters/rxprefix.c. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <pcre2.h>
+
+#include "rxprefix.h"
+
+static int
+may(const char *pat, int ci, const char *text)
+{
+	struct rxprefix	*p = rxprefix_make(pat, ci);
+	int		 r;
+
+	assert_non_null(p);
+	r = rxprefix_may(p, (const unsigned char *)text, strlen(text));
+	rxprefix_free(p);
+	return r;
+}
+
+static void
+test_literals(void **state)
+{
+	(void)state;
+	assert_int_equal(may("the abuse", 1, "The abuse began"), 1);
+	assert_int_equal(may("the abuse", 1, "the review"), 0);
+	assert_int_equal(may("the abuse", 1, "the ab"), 1);	/* text ends */
+	assert_int_equal(may("the abuse", 0, "The abuse"), 0);
+	assert_int_equal(may("(?:to|on|of) (?:the|his) (?:\\w+ )?face", 1,
+	    "on his"), 1);
+	assert_int_equal(may("(?:to|on|of) (?:the|his) (?:\\w+ )?face", 1,
+	    "on her"), 0);
+	assert_int_equal(may("(?:to|on|of) (?:the|his) (?:\\w+ )?face", 1,
+	    "in the"), 0);
+	assert_int_equal(may("was (?:sexually )?abused", 1, "was sexu"), 1);
+	assert_int_equal(may("was (?:sexually )?abused", 1, "was told"), 0);
+	assert_int_equal(may("(?-i:[A-Z]{1,2}\\d)", 1, "ab1"), 0);
+	assert_int_equal(may("(?-i:[A-Z]{1,2}\\d)", 1, "AB1"), 1);
+	assert_int_equal(may("\\d+ tablets", 1, "12 tablets"), 1);
+	assert_int_equal(may("\\d+ tablets", 1, "x2 tablets"), 0);
+}
+
+static void
+test_conservative(void **state)
+{
+	(void)state;
+	/* Text outside ASCII passes: the Kelvin sign matches k. */
+	assert_int_equal(may("knife", 1, "\xe2\x84\xaanife"), 1);
+	/* What is not understood passes everything. */
+	assert_int_equal(may("(a)\\1", 1, "zz"), 1);
+	assert_int_equal(may("a)|(b", 1, "b"), 1);
+	assert_int_equal(may("(?x) a", 1, "zz"), 1);
+	/* Lookarounds constrain nothing. */
+	assert_int_equal(may("(?<!non-)accidental", 1, "accidental"), 1);
+	assert_int_equal(may("(?<!non-)accidental", 1, "non-accidental"), 0);
+	/* Optional and repeated parts. */
+	assert_int_equal(may("a?b", 1, "b"), 1);
+	assert_int_equal(may("a*b", 1, "aaab"), 1);
+	assert_int_equal(may("a*b", 1, "c"), 0);
+	assert_int_equal(may("[^a]b", 1, "Ab"), 0);
+	assert_int_equal(may("[^a]b", 1, "cb"), 1);
+	assert_int_equal(may("x{2}y", 1, "xxy"), 1);
+	assert_int_equal(may("a{,2}", 1, "a{,2}"), 1);	/* a literal { */
+}
+
+/*
+ * For every pattern of lexicons/flags, and for texts made of the words
+ * that begin its branches and of random words: whenever PCRE2 matches
+ * anchored at the start, rxprefix_may() must say 1.
+ */
+static void
+test_against_pcre2(void **state)
+{
+	static const char *const files[] = {
+		"sexual-abuse-detail", "injury-detail", "self-harm-method",
+		"health-of-named-family", "child-voice",
+		"current-whereabouts", "jigsaw-identifier",
+		"third-party-history", "context",
+	};
+	static const char *const words[] = {
+		"the", "The", "was", "were", "in", "on", "a", "an", "to",
+		"of", "his", "her", "their", "had", "has", "have", "been",
+		"only", "abuse", "court", "mother", "father", "sexually",
+		"abused", "by", "as", "child", "face", "arm", "cut", "self",
+		"harm", "-", "'", "’", "“", "K", "\xe2\x84\xaa", "12", "3",
+		"AB1", "2CD", "not", "no", "at", "risk", "time", "said",
+		"told", "x-rays", "post-mortem", "per", "cent", "stab",
+		"wounds", "living", "with", "moved", "now", "lives",
+	};
+	char		 path[512], line[4096], text[256];
+	unsigned long	 seed = 12345, tried = 0, ruled = 0;
+	size_t		 nf, i, k, n;
+	FILE		*fp;
+
+	(void)state;
+	for (nf = 0; nf < sizeof(files) / sizeof(files[0]); nf++) {
+		snprintf(path, sizeof(path), "lexicons/flags/%s.txt",
+		    files[nf]);
+		assert_non_null(fp = fopen(path, "r"));
+		while (fgets(line, sizeof(line), fp) != NULL) {
+			char *pat, *tab;
+			pcre2_code *re;
+			pcre2_match_data *md;
+			struct rxprefix *p;
+			int ec;
+			PCRE2_SIZE eo;
+
+			line[strcspn(line, "\r\n")] = '\0';
+			if (line[0] == '#' || line[0] == '@' || line[0] == '\0')
+				continue;
+			/* The pattern is the last field for context.txt,
+			 * the second for the categories. */
+			pat = strchr(line, '\t') + 1;
+			if (nf == 8) {
+				while ((tab = strchr(pat, '\t')) != NULL)
+					pat = tab + 1;
+			} else if ((tab = strchr(pat, '\t')) != NULL)
+				*tab = '\0';
+			re = pcre2_compile((PCRE2_SPTR)pat,
+			    PCRE2_ZERO_TERMINATED, PCRE2_ANCHORED |
+			    PCRE2_CASELESS | PCRE2_UTF, &ec, &eo, NULL);
+			assert_non_null(re);
+			md = pcre2_match_data_create(2, NULL);
+			assert_non_null(p = rxprefix_make(pat, 1));
+			for (i = 0; i < 3000; i++) {
+				text[0] = '\0';
+				n = 1 + (i % 4);
+				for (k = 0; k < n; k++) {
+					seed = seed * 6364136223846793005UL +
+					    1442695040888963407UL;
+					strcat(text, words[(seed >> 33) %
+					    (sizeof(words) / sizeof(words[0]))]);
+					strcat(text, (seed >> 20) % 5 ? " " :
+					    ", ");
+				}
+				tried++;
+				if (pcre2_match(re, (PCRE2_SPTR)text,
+				    strlen(text), 0, 0, md, NULL) >= 0 &&
+				    !rxprefix_may(p, (unsigned char *)text,
+				    strlen(text)))
+					fail_msg("%s: '%s' matches '%s'", path,
+					    pat, text);
+				if (!rxprefix_may(p, (unsigned char *)text,
+				    strlen(text)))
+					ruled++;
+			}
+			rxprefix_free(p);
+			pcre2_match_data_free(md);
+			pcre2_code_free(re);
+		}
+		fclose(fp);
+	}
+	/* It must also be of some use. */
+	assert_true(ruled > tried / 2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_literals),
+		cmocka_unit_test(test_conservative),
+		cmocka_unit_test(test_against_pcre2),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
