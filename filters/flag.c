@@ -71,9 +71,6 @@ struct pat {
 	char	*src;
 	char	*label;		/* NULL: quote the matched text */
 	int	 kind;		/* context patterns only */
-	pcre2_code *head;	/* src alone, to test how it can begin */
-	pcre2_code *filt;	/* its prefixes, to test a first word */
-	int	 nofilt;	/* 1: no prefix test; -1: not made yet */
 	pcre2_code *one;	/* src between word boundaries, JIT */
 	int	 jit;		/* one was JIT-compiled */
 	struct rxprefix *pfx;	/* what its matches begin with */
@@ -82,7 +79,7 @@ struct pat {
 
 /*
  * Candidate branches: the indexes of the patterns that can begin with a
- * given first byte or pair of bytes, in pattern order, ending with -1.
+ * given first byte, in pattern order, ending with -1.
  */
 typedef short	 cand_t;
 
@@ -93,28 +90,12 @@ struct patset {
 					 * anchored */
 	int			 anchjit;	/* anch is JIT-compiled */
 	unsigned		 anchuses;
-	cand_t			*first[128];	/* by first byte (folded) */
-	cand_t			**pair;	/* [128 * 128] by two bytes */
-	cand_t			**tri;	/* [52 * 52 * 52] by three letters */
-	cand_t			**own;	/* the lists above that were
-					 * allocated, to free them */
-	size_t			 nown, capown;
+	cand_t			*first[128];	/* by first byte, made with
+						 * the prefix tests */
+	int			 firstmade;
 };
 
 static cand_t	 no_cand[1] = { -1 };
-
-#define NTRI	(52 * 52 * 52)
-
-/* A-Z as 0-25, a-z as 26-51, else -1. */
-static int
-letter(unsigned char ch)
-{
-	if (ch >= 'A' && ch <= 'Z')
-		return ch - 'A';
-	if (ch >= 'a' && ch <= 'z')
-		return ch - 'a' + 26;
-	return -1;
-}
 
 struct category {
 	struct patset	 pats;
@@ -143,8 +124,7 @@ struct span {
 
 struct wstart {
 	size_t	 pos;
-	int	 key;
-	int	 tri;		/* three letters' index, or -1 */
+	int	 full;		/* not led by an ASCII byte */
 	struct wentry *we;	/* candidates of its first word, or NULL */
 };
 
@@ -153,8 +133,10 @@ struct wstart {
  * word of at most WKEY_MAX - 1 bytes, the key is the word and the byte
  * after it (when that byte is ASCII), and the entry lists, over every
  * category (and separately for the context set), the patterns that can
- * begin with the key, each as set << 8 | pattern, in set and pattern
- * order, ending with -1.  Most words begin no pattern at all, so most
+ * begin with the key as their prefix tests say (rxprefix.h), each as
+ * set << 8 | pattern, in set and pattern order, ending with -1, and
+ * where each test stands after the key.  Most words begin no pattern
+ * at all, so most
  * word starts cost one lookup and no match.  The table is cleared when
  * full, so its memory stays bounded whatever the text.
  */
@@ -252,7 +234,6 @@ patset_add(struct patset *ps, double w, const char *src, size_t srclen,
 	}
 	p = &ps->v[ps->n];
 	memset(p, 0, sizeof(*p));
-	p->nofilt = -1;
 	p->weight = w;
 	p->kind = kind;
 	if ((p->src = strndup(src, srclen)) == NULL)
@@ -274,19 +255,14 @@ patset_release(struct patset *ps)
 	for (i = 0; i < ps->n; i++) {
 		free(ps->v[i].src);
 		free(ps->v[i].label);
-		pcre2_code_free(ps->v[i].head);
-		pcre2_code_free(ps->v[i].filt);
 		pcre2_code_free(ps->v[i].one);
 		rxprefix_free(ps->v[i].pfx);
 	}
 	free(ps->v);
 	pcre2_code_free(ps->anch);
-	/* Only the lists made, not every slot of the tables. */
-	for (i = 0; i < ps->nown; i++)
-		free(ps->own[i]);
-	free(ps->own);
-	free(ps->pair);
-	free(ps->tri);
+	for (i = 0; i < 128; i++)
+		if (ps->first[i] != NULL && ps->first[i] != no_cand)
+			free(ps->first[i]);
 	memset(ps, 0, sizeof(*ps));
 }
 
@@ -642,92 +618,48 @@ hit_push(struct hitvec *h, size_t s, size_t e, int set, int pat)
 }
 
 /*
- * Can pattern i of ps begin with the bytes b[0..n)?  Asked of PCRE2 with
- * a hard partial match anchored at the start: "no" if every path fails
- * on those bytes, so no text that begins with them can match.  Patterns
- * with a lookbehind that must see something are candidates everywhere.
+ * The prefix test of pattern p (rxprefix.h), made on first use; NULL
+ * (no test) when out of memory.
  */
-static int
-can_begin(struct patset *ps, size_t i, const char *b, size_t n,
-    pcre2_match_data *md)
+static const struct rxprefix *
+pfx_of(struct pat *p)
 {
-	struct pat	*p = &ps->v[i];
-	int		 ec, rc;
-	PCRE2_SIZE	 eo;
-
-	if (strstr(p->src, "(?<=") != NULL)
-		return 1;
-	if (p->head == NULL && (p->head = pcre2_compile((PCRE2_SPTR)p->src,
-	    PCRE2_ZERO_TERMINATED, PCRE2_CASELESS | PCRE2_UTF, &ec, &eo,
-	    NULL)) == NULL)
-		return 1;
-	rc = pcre2_match(p->head, (PCRE2_SPTR)b, n, 0, PCRE2_ANCHORED |
-	    PCRE2_PARTIAL_HARD, md, NULL);
-	return rc != PCRE2_ERROR_NOMATCH;
+	if (!p->pfxmade) {
+		p->pfx = rxprefix_make(p->src, 1);
+		p->pfxmade = 1;
+	}
+	return p->pfx;
 }
 
 /*
- * Returns the candidates of ps for texts beginning with b[0..n) (n is 1
- * or 2 ASCII bytes, or 3 letters; as written: a pattern may turn
- * case-blindness off), from those for b[0..n-1); NULL when out of memory.
+ * Returns the patterns of ps that can begin with the ASCII byte b, as
+ * their prefix tests say (rxprefix.h), made for every byte on first use;
+ * NULL when out of memory.
  */
-static cand_t *
-candidates(struct patset *ps, const char *b, size_t n, pcre2_match_data *md)
+static const cand_t *
+first_cands(struct patset *ps, unsigned char b)
 {
-	cand_t	**slot, *from, *v;
-	size_t	 i, k, m = 0;
+	unsigned char	 ch;
+	cand_t		*v;
+	size_t		 i, m;
 
-	if (n == 1)
-		slot = &ps->first[(unsigned char)b[0]];
-	else if (n == 3) {
-		if (ps->tri == NULL &&
-		    (ps->tri = calloc(NTRI, sizeof(*ps->tri))) == NULL)
-			return NULL;
-		slot = &ps->tri[letter((unsigned char)b[0]) * 52 * 52 +
-		    letter((unsigned char)b[1]) * 52 +
-		    letter((unsigned char)b[2])];
-	} else {
-		if (ps->pair == NULL &&
-		    (ps->pair = calloc(128 * 128, sizeof(*ps->pair))) == NULL)
-			return NULL;
-		slot = &ps->pair[(unsigned char)b[0] * 128 +
-		    (unsigned char)b[1]];
+	if (!ps->firstmade) {
+		for (ch = 0; ch < 128; ch++) {
+			if ((v = malloc((ps->n + 1) * sizeof(*v))) == NULL)
+				return NULL;
+			for (i = m = 0; i < ps->n; i++)
+				if (rxprefix_may(pfx_of(&ps->v[i]), &ch, 1))
+					v[m++] = (cand_t)i;
+			if (m == 0) {
+				free(v);
+				v = no_cand;
+			} else
+				v[m] = -1;
+			ps->first[ch] = v;
+		}
+		ps->firstmade = 1;
 	}
-	if (*slot != NULL)
-		return *slot;
-	from = NULL;
-	if (n > 1 && (from = candidates(ps, b, n - 1, md)) == NULL)
-		return NULL;
-	k = n == 1 ? ps->n : 0;
-	if (n > 1)
-		while (from[k] != -1)
-			k++;
-	if (ps->nown == ps->capown) {
-		cand_t	**nv;
-		size_t	  cap = ps->capown ? ps->capown * 2 : 256;
-
-		if ((nv = realloc(ps->own, cap * sizeof(*nv))) == NULL)
-			return NULL;
-		ps->own = nv;
-		ps->capown = cap;
-	}
-	if ((v = malloc((k + 1) * sizeof(*v))) == NULL)
-		return NULL;
-	for (i = 0; i < k; i++) {
-		size_t	 pi = n == 1 ? i : (size_t)from[i];
-
-		if (can_begin(ps, pi, b, n, md))
-			v[m++] = (cand_t)pi;
-	}
-	if (m == 0) {
-		free(v);
-		v = no_cand;
-	} else {
-		v[m] = -1;
-		ps->own[ps->nown++] = v;
-	}
-	*slot = v;
-	return v;
+	return ps->first[b & 0x7f];
 }
 
 /* Compiles pattern i alone between word boundaries (as in ps->anch). */
@@ -764,153 +696,6 @@ isword(unsigned char ch)
 	    (ch >= '0' && ch <= '9') || ch == '_';
 }
 
-#define WS_FULL	INT_MIN	/* a start not led by two ASCII bytes */
-
-/*
- * The candidates of ps at word start w of text (by its first three
- * letters, two ASCII bytes or one), or NULL when out of memory.
- */
-static const cand_t *
-base_cands(struct flag_ctx *c, struct patset *ps, const char *text,
-    const struct wstart *w)
-{
-	char	 b[3];
-
-	if (w->tri >= 0) {
-		if (ps->tri != NULL && ps->tri[w->tri] != NULL)
-			return ps->tri[w->tri];
-		memcpy(b, text + w->pos, 3);
-		return candidates(ps, b, 3, c->md);
-	}
-	if (w->key >= 0) {
-		if (ps->pair != NULL && ps->pair[w->key] != NULL)
-			return ps->pair[w->key];
-		b[0] = (char)(w->key / 128);
-		b[1] = (char)(w->key % 128);
-		return candidates(ps, b, 2, c->md);
-	}
-	b[0] = (char)(-1 - w->key);
-	return candidates(ps, b, 1, c->md);
-}
-
-/*
- * Writes to out the pattern src cut, in each top-level branch, before
- * the first top-level element that holds an assertion, an anchor, a
- * word boundary or a verb (what such a pattern matches depends on the
- * text around it), each branch in a group of its own.  Any text a
- * branch matches begins with a match of its cut form, so a hard partial
- * match of the cut forms that fails on a text's first bytes rules the
- * pattern out there.  Returns 0, or -1 when a branch is cut to nothing
- * (it could begin anywhere) or the pattern is not understood.
- */
-static int
-cut_pattern(const char *src, char *out, size_t outlen)
-{
-	size_t	 i, o = 0, bstart = 0, elem = 0, cut = (size_t)-1;
-	int	 depth = 0, bad;
-
-	for (i = 0;; i++) {
-		char ch = src[i];
-
-		if (ch == '\0' || (ch == '|' && depth == 0)) {
-			size_t end = cut != (size_t)-1 ? cut : i;
-
-			if (end == bstart || o + (end - bstart) + 8 > outlen)
-				return -1;
-			o += (size_t)snprintf(out + o, outlen - o, "%s(?:%.*s)",
-			    o ? "|" : "", (int)(end - bstart), src + bstart);
-			if (ch == '\0')
-				return 0;
-			bstart = elem = i + 1;
-			cut = (size_t)-1;
-			continue;
-		}
-		if (depth == 0 && ch != ')' && ch != '*' && ch != '+' &&
-		    ch != '?' && ch != '{')
-			elem = i;	/* a top-level element may start */
-		bad = 0;
-		if (ch == '\\') {
-			if (src[i + 1] == '\0')
-				return -1;
-			bad = strchr("bBAZzGQEKXRkgpP", src[i + 1]) != NULL;
-			i++;
-		} else if (ch == '[') {
-			i++;
-			if (src[i] == '^')
-				i++;
-			if (src[i] == ']')
-				i++;
-			for (; src[i] != ']'; i++) {
-				if (src[i] == '\0')
-					return -1;
-				if (src[i] == '\\' && src[++i] == '\0')
-					return -1;
-				if (src[i] == '[' && src[i + 1] == ':')
-					return -1;	/* POSIX classes */
-			}
-		} else if (ch == '(') {
-			bad = src[i + 1] == '*' || (src[i + 1] == '?' &&
-			    src[i + 2] != ':');
-			depth++;
-		} else if (ch == ')') {
-			if (--depth < 0)
-				return -1;
-		} else if (ch == '^' || ch == '$')
-			bad = 1;
-		/* {n,m} after an element is a quantifier, not an element. */
-		if (bad && cut == (size_t)-1)
-			cut = elem;
-	}
-}
-
-/*
- * Can pattern i of ps begin with key[0..klen) (a word and the byte after
- * it)?  Asked of its cut form (cut_pattern()) with a hard partial match
- * anchored at the start.  Returns 1 when it may.
- */
-static int
-can_begin_word(struct patset *ps, size_t i, const char *key, size_t klen,
-    pcre2_match_data *md)
-{
-	struct pat	*p = &ps->v[i];
-	char		*buf;
-	size_t		 blen;
-	int		 ec, rc;
-	PCRE2_SIZE	 eo;
-
-	if (p->nofilt == -1) {
-		p->nofilt = 1;
-		blen = 2 * strlen(p->src) + 64;
-		if ((buf = malloc(blen)) == NULL)
-			return 1;
-		if (cut_pattern(p->src, buf, blen) == 0 &&
-		    (p->filt = pcre2_compile((PCRE2_SPTR)buf,
-		    PCRE2_ZERO_TERMINATED, PCRE2_CASELESS | PCRE2_UTF, &ec,
-		    &eo, NULL)) != NULL)
-			p->nofilt = 0;
-		free(buf);
-	}
-	if (p->nofilt)
-		return 1;
-	rc = pcre2_match(p->filt, (PCRE2_SPTR)key, klen, 0, PCRE2_ANCHORED |
-	    PCRE2_PARTIAL_HARD, md, NULL);
-	return rc != PCRE2_ERROR_NOMATCH;
-}
-
-/*
- * The prefix test of pattern p (rxprefix.h), made on first use; NULL
- * (no test) when out of memory.
- */
-static const struct rxprefix *
-pfx_of(struct pat *p)
-{
-	if (!p->pfxmade) {
-		p->pfx = rxprefix_make(p->src, 1);
-		p->pfxmade = 1;
-	}
-	return p->pfx;
-}
-
 static void
 wc_clear(struct flag_ctx *c)
 {
@@ -938,9 +723,8 @@ wc_clear(struct flag_ctx *c)
  * Returns 0 or -1 (out of memory).
  */
 static int
-word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *text,
-    const struct wstart *w, const char *key, size_t klen, cand_t **out,
-    int **states)
+word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
+    size_t klen, cand_t **out, int **states)
 {
 	const cand_t	*base;
 	struct patset	*ps;
@@ -953,12 +737,9 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *text,
 		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
 		if (ps->anch == NULL)
 			continue;
-		if ((base = base_cands(c, ps, text, w)) == NULL)
+		if ((base = first_cands(ps, (unsigned char)key[0])) == NULL)
 			goto nomem;
 		for (; *base != -1; base++) {
-			if (!can_begin_word(ps, (size_t)*base, key, klen,
-			    c->md))
-				continue;
 			if (n + 2 > cap) {
 				cap = cap ? cap * 2 : 8;
 				if ((nv = realloc(v, cap * sizeof(*v))) == NULL)
@@ -1006,8 +787,7 @@ nomem:
  * memory.
  */
 static struct wentry *
-wc_get(struct flag_ctx *c, const char *text, const struct wstart *w,
-    const char *key, size_t klen, unsigned h)
+wc_get(struct flag_ctx *c, const char *key, size_t klen, unsigned h)
 {
 	struct wentry	*e;
 	struct wslot	*sl;
@@ -1036,11 +816,11 @@ wc_get(struct flag_ctx *c, const char *text, const struct wstart *w,
 		sl = &c->wc[h & (WC_SLOTS - 1)];
 	}
 	e = &c->wce[c->nwc];
-	if (word_cands(c, 0, FLAG_NCAT, 1, text, w, key, klen,
-	    &e->cat, &e->catst) == -1)
+	if (word_cands(c, 0, FLAG_NCAT, 1, key, klen, &e->cat,
+	    &e->catst) == -1)
 		return NULL;
-	if (word_cands(c, FLAG_NCAT, FLAG_NCAT + 1, 0, text, w, key, klen,
-	    &e->cx, &e->cxst) == -1) {
+	if (word_cands(c, FLAG_NCAT, FLAG_NCAT + 1, 0, key, klen, &e->cx,
+	    &e->cxst) == -1) {
 		if (e->cat != no_cand)
 			free(e->cat);
 		free(e->catst);
@@ -1056,10 +836,8 @@ wc_get(struct flag_ctx *c, const char *text, const struct wstart *w,
 /*
  * Fills c->ws with the positions of text where a pattern may begin: on
  * a character boundary, after a non-word character (or at either end),
- * with the key of its first bytes: b0 * 128 + b1 when both are ASCII,
- * -1 - b0 when only the first is, else WS_FULL; and, when it begins
- * with a short ASCII word, the candidates of that word.  Returns 0 or
- * -1.
+ * marked full when not led by an ASCII byte; and, when it begins with a
+ * short ASCII word, the candidates of that word.  Returns 0 or -1.
  */
 static int
 starts(struct flag_ctx *c, const char *text, size_t len)
@@ -1069,7 +847,6 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 	size_t		 p, q, cap, j;
 	unsigned long	 gen = c->wcgen;
 	unsigned	 h;
-	int		 key;
 
 	c->nws = 0;
 	for (p = 0; p <= len; p++) {
@@ -1077,11 +854,6 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 			continue;		/* inside a character */
 		if (p > 0 && isword(t[p - 1]))
 			continue;
-		if (p < len && t[p] < 0x80)
-			key = p + 1 < len && t[p + 1] < 0x80 ? t[p] * 128 +
-			    t[p + 1] : -1 - t[p];
-		else
-			key = WS_FULL;
 		if (c->nws == c->capws) {
 			cap = c->capws ? c->capws * 2 : 256;
 			if ((v = realloc(c->ws, cap * sizeof(*v))) == NULL)
@@ -1091,13 +863,8 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 		}
 		w = &c->ws[c->nws++];
 		w->pos = p;
-		w->key = key;
-		w->tri = -1;
+		w->full = p == len || t[p] >= 0x80;
 		w->we = NULL;
-		if (p + 2 < len && letter(t[p]) >= 0 && letter(t[p + 1]) >= 0 &&
-		    letter(t[p + 2]) >= 0)
-			w->tri = letter(t[p]) * 52 * 52 +
-			    letter(t[p + 1]) * 52 + letter(t[p + 2]);
 		if (p == len || !isword(t[p]))
 			continue;
 		/* The key: the word and an ASCII byte after it, hashed
@@ -1108,7 +875,7 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 		if (!c->nowc && q - p < WKEY_MAX) {
 			if (q < len && t[q] < 0x80)
 				h = (h ^ t[q]) * 16777619u;
-			if ((w->we = wc_get(c, text, w, text + p, q - p +
+			if ((w->we = wc_get(c, text + p, q - p +
 			    (q < len && t[q] < 0x80), h)) == NULL)
 				return -1;
 			if (c->wcgen != gen) {
@@ -1177,8 +944,9 @@ search_at(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
 	*rcp = 0;
 	if (ps->anch == NULL)
 		return 0;
-	if (w->key != WS_FULL) {
-		if ((cv = base_cands(c, ps, text, w)) == NULL)
+	if (!w->full) {
+		if ((cv = first_cands(ps, (unsigned char)text[w->pos])) ==
+		    NULL)
 			return -1;
 		for (; *cv != -1; cv++) {
 			if (!rxprefix_may(pfx_of(&ps->v[*cv]),
@@ -1220,9 +988,10 @@ search_at(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
  * terms of different patterns are all seen.  Every pattern begins after
  * a non-word character (ASCII \w, as PCRE2 has it without UCP), so only
  * the positions starts() found are tried, and at each only the patterns
- * that can begin with its first word (or its first bytes), each
- * compiled alone: the alternation at every word start tried every
- * branch, which cost 93% of the stage's time.
+ * that can begin with its first word (or its first byte) and whose
+ * prefix test passes the text there, each compiled alone: the
+ * alternation at every word start tried every branch, which cost 93%
+ * of the stage's time.
  */
 static int
 search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,

@@ -112,13 +112,49 @@ close_all(struct pset *set)
 		set->v[i].closed = 1;
 }
 
+static int	concat1(struct parse *, struct pset *, const struct pset *);
+
 /*
  * Replaces *s by every sequence of *s followed by every sequence of *a
- * (closed ones of *s stay as they are).  Too many sequences: the open
- * ones of *s are closed instead.
+ * (closed ones of *s stay as they are).  Too many sequences: *a is cut
+ * to one byte set, the union of its first ones (or nothing when one of
+ * its sequences is empty), and that closed.
  */
 static int
 concat(struct parse *ps, struct pset *s, const struct pset *a)
+{
+	struct pset	 u = { NULL, 0, 0 };
+	struct pseq	 q;
+	size_t		 i;
+	int		 rc;
+
+	if ((rc = concat1(ps, s, a)) != 1)
+		return rc;
+	memset(&q, 0, sizeof(q));
+	q.len = 1;
+	q.closed = 1;
+	for (i = 0; i < a->n; i++) {
+		if (a->v[i].len == 0) {
+			q.len = 0;
+			break;
+		}
+		q.m[0][0] |= a->v[i].m[0][0];
+		q.m[0][1] |= a->v[i].m[0][1];
+	}
+	if (push(ps, &u, &q) == -1)
+		return -1;
+	if ((rc = concat1(ps, s, &u)) == 1) {
+		close_all(s);
+		rc = 0;
+	}
+	free(u.v);
+	return rc;
+}
+
+/* concat() without the fallback: returns 1, *s unchanged, when the
+ * result would be too large. */
+static int
+concat1(struct parse *ps, struct pset *s, const struct pset *a)
 {
 	struct pset	 r = { NULL, 0, 0 };
 	struct pseq	 q;
@@ -144,8 +180,7 @@ concat(struct parse *ps, struct pset *s, const struct pset *a)
 		}
 		if (r.n > PX_MAX) {
 			free(r.v);
-			close_all(s);
-			return 0;
+			return 1;
 		}
 	}
 	free(s->v);
