@@ -22,6 +22,7 @@
 struct pseq {
 	unsigned char	 len;
 	unsigned char	 closed;
+	unsigned short	 loop;		/* bit j: offset j repeats (X+) */
 	uint64_t	 m[PX_LEN][2];	/* ASCII bytes allowed at each offset */
 };
 
@@ -32,6 +33,7 @@ struct pset {
 
 struct pnode {
 	uint64_t	 m[2];		/* bytes that lead to this node */
+	int		 loop;		/* more of them may follow */
 	int		 child, sib;
 	int		 accept;	/* a sequence ends here */
 	int		 jump;		/* its row in jumps, or -1 */
@@ -114,9 +116,22 @@ close_all(struct pset *set)
 
 static int	concat1(struct parse *, struct pset *, const struct pset *);
 
+static int	covers(const struct pseq *, const struct pseq *);
+
+/* 1 when b may be dropped from a set holding a. */
+static int
+drops(const struct pseq *a, const struct pseq *b)
+{
+	if (a->closed)
+		return covers(a, b);
+	return b->closed == 0 && a->len == b->len && covers(a, b) &&
+	    covers(b, a);
+}
+
 /*
  * Replaces *s by every sequence of *s followed by every sequence of *a
  * (closed ones of *s stay as they are).  Too many sequences: *a is cut
+ * to its first 3, 2 bytes (closed, those another covers dropped), then
  * to one byte set, the union of its first ones (or nothing when one of
  * its sequences is empty), and that closed.
  */
@@ -125,11 +140,41 @@ concat(struct parse *ps, struct pset *s, const struct pset *a)
 {
 	struct pset	 u = { NULL, 0, 0 };
 	struct pseq	 q;
-	size_t		 i;
+	size_t		 i, j, l;
 	int		 rc;
 
 	if ((rc = concat1(ps, s, a)) != 1)
 		return rc;
+	for (l = 3; l >= 2; l--) {
+		u.n = 0;
+		for (i = 0; i < a->n; i++) {
+			q = a->v[i];
+			if (q.len > l) {
+				q.len = (unsigned char)l;
+				q.closed = 1;
+			}
+			/* A sequence still open is followed by more: only a
+			 * closed one may stand for those it covers. */
+			for (j = 0; j < u.n && !drops(&u.v[j], &q); j++)
+				;
+			if (j < u.n)
+				continue;
+			for (j = 0; j < u.n; )
+				if (drops(&q, &u.v[j]))
+					u.v[j] = u.v[--u.n];
+				else
+					j++;
+			if (push(ps, &u, &q) == -1) {
+				free(u.v);
+				return -1;
+			}
+		}
+		if ((rc = concat1(ps, s, &u)) != 1) {
+			free(u.v);
+			return rc;
+		}
+	}
+	u.n = 0;
 	memset(&q, 0, sizeof(q));
 	q.len = 1;
 	q.closed = 1;
@@ -171,6 +216,8 @@ concat1(struct parse *ps, struct pset *s, const struct pset *a)
 			for (k = 0; k < a->v[j].len && q.len < PX_LEN; k++) {
 				q.m[q.len][0] = a->v[j].m[k][0];
 				q.m[q.len][1] = a->v[j].m[k][1];
+				if (a->v[j].loop & (1u << k))
+					q.loop |= (unsigned short)(1u << q.len);
 				q.len++;
 			}
 			q.closed = a->v[j].closed || k < a->v[j].len ||
@@ -648,7 +695,10 @@ parse_seq(struct parse *ps, int ci, struct pset *set)
 		if ((rc = parse_atom(ps, ci, &a)) == -1 || ps->bad)
 			break;
 		if (quantifier(ps, &min, &max)) {
-			if (max != 1 || min > 1)
+			if ((max != 1 || min > 1) && a.n == 1 &&
+			    a.v[0].len == 1 && !a.v[0].closed)
+				a.v[0].loop = 1;	/* X+ */
+			else if (max != 1 || min > 1)
 				close_all(&a);	/* one repeat is known */
 			if (min == 0) {
 				if ((rc = empty(ps, &e, 0)) == -1 ||
@@ -705,13 +755,14 @@ covers(const struct pseq *a, const struct pseq *b)
 		return 0;
 	for (j = 0; j < a->len; j++)
 		if ((a->m[j][0] & b->m[j][0]) != b->m[j][0] ||
-		    (a->m[j][1] & b->m[j][1]) != b->m[j][1])
+		    (a->m[j][1] & b->m[j][1]) != b->m[j][1] ||
+		    ((b->loop >> j) & 1) > ((a->loop >> j) & 1))
 			return 0;
 	return 1;
 }
 
 static int
-node_new(struct rxprefix *p, const uint64_t m[2])
+node_new(struct rxprefix *p, const uint64_t m[2], int loop)
 {
 	struct pnode	*v;
 	size_t		 cap;
@@ -725,6 +776,7 @@ node_new(struct rxprefix *p, const uint64_t m[2])
 	}
 	p->v[p->n].m[0] = m[0];
 	p->v[p->n].m[1] = m[1];
+	p->v[p->n].loop = loop;
 	p->v[p->n].child = p->v[p->n].sib = -1;
 	p->v[p->n].accept = 0;
 	p->v[p->n].jump = -1;
@@ -782,11 +834,11 @@ rxprefix_make(const char *src, int caseless)
 	struct pset	 set = { NULL, 0, 0 };
 	uint64_t	 all[2] = { ~(uint64_t)0, ~(uint64_t)0 };
 	size_t		 i, j, k;
-	int		 cur, c, last;
+	int		 cur, c, last, lp;
 
 	if ((p = calloc(1, sizeof(*p))) == NULL)
 		return NULL;
-	if (node_new(p, all) == -1)
+	if (node_new(p, all, 0) == -1)
 		goto nomem;
 	memset(&ps, 0, sizeof(ps));
 	ps.s = src;
@@ -814,14 +866,16 @@ rxprefix_make(const char *src, int caseless)
 		p->nseq++;
 		for (cur = 0, k = 0; k < set.v[i].len; k++) {
 			last = -1;
+			lp = (set.v[i].loop >> k) & 1;
 			for (c = p->v[cur].child; c != -1; c = p->v[c].sib) {
 				if (p->v[c].m[0] == set.v[i].m[k][0] &&
-				    p->v[c].m[1] == set.v[i].m[k][1])
+				    p->v[c].m[1] == set.v[i].m[k][1] &&
+				    p->v[c].loop == lp)
 					break;
 				last = c;
 			}
 			if (c == -1) {
-				if ((c = node_new(p, set.v[i].m[k])) == -1)
+				if ((c = node_new(p, set.v[i].m[k], lp)) == -1)
 					goto nomem;
 				if (last == -1)
 					p->v[cur].child = c;
@@ -842,6 +896,36 @@ nomem:
 	return NULL;
 }
 
+static int	walk(const struct rxprefix *, int, const unsigned char *,
+		    size_t);
+
+#define INSET(nd, b)	(((nd).m[(b) >> 6] >> ((b) & 63)) & 1)
+
+/*
+ * The walk at a node that repeats: after each further byte of its set
+ * (none, one, ...), on to its children; bounded, passing long runs.
+ */
+static int
+walk_loop(const struct rxprefix *p, int node, const unsigned char *t,
+    size_t n)
+{
+	const struct pnode *v = p->v;
+	size_t	 k;
+	int	 c;
+
+	for (k = 0; k < 32; k++) {
+		if (k == n || t[k] >= 0x80)
+			return 1;
+		for (c = v[node].child; c != -1; c = v[c].sib)
+			if (INSET(v[c], t[k]) &&
+			    walk(p, c, t + k + 1, n - k - 1))
+				return 1;
+		if (!INSET(v[node], t[k]))
+			return 0;
+	}
+	return 1;
+}
+
 static int
 walk(const struct rxprefix *p, int node, const unsigned char *t, size_t n)
 {
@@ -851,6 +935,8 @@ walk(const struct rxprefix *p, int node, const unsigned char *t, size_t n)
 	for (;;) {
 		if (v[node].accept || n == 0 || *t >= 0x80)
 			return 1;
+		if (v[node].loop)
+			return walk_loop(p, node, t, n);
 		/* Follow the one child that allows t[0] without recursion
 		 * when it is the last that does. */
 		if (v[node].jump >= 0)
@@ -896,7 +982,7 @@ rxprefix_step(const struct rxprefix *p, const unsigned char *t, size_t n)
 	for (; n > 0; t++, n--) {
 		if (v[node].accept || *t >= 0x80)
 			return RXP_PASS;
-		if (v[node].overlap)
+		if (v[node].overlap || v[node].loop)
 			return RXP_ROOT;
 		for (c = v[node].child; c != -1; c = v[c].sib)
 			if ((v[c].m[*t >> 6] >> (*t & 63)) & 1)
@@ -905,7 +991,7 @@ rxprefix_step(const struct rxprefix *p, const unsigned char *t, size_t n)
 			return RXP_FAIL;
 		node = c;
 	}
-	return v[node].accept ? RXP_PASS : node;
+	return v[node].accept ? RXP_PASS : v[node].loop ? RXP_ROOT : node;
 }
 
 int

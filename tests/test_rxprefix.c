@@ -69,6 +69,97 @@ test_conservative(void **state)
 	assert_int_equal(may("[^a]b", 1, "cb"), 1);
 	assert_int_equal(may("x{2}y", 1, "xxy"), 1);
 	assert_int_equal(may("a{,2}", 1, "a{,2}"), 1);	/* a literal { */
+	/* An open sequence never stands for a longer one it covers. */
+	assert_int_equal(may("(?:a|ab)c", 1, "abc"), 1);
+	assert_int_equal(may("(?:a|ab)c", 1, "ax"), 0);
+	/* Repeats of one byte set: any number, backtracking. */
+	assert_int_equal(may("\\d+ tablets", 1, "123 tablets"), 1);
+	assert_int_equal(may("\\d+ tablets", 1, "123x"), 0);
+	assert_int_equal(may("a+ab", 1, "aaab"), 1);
+	assert_int_equal(may("[ab]*b c", 1, "abab c"), 1);
+	/* Too many sequences: cut short, never wrong. */
+	assert_int_equal(may("(?:the |his |her |a |an )?(?:mother|father|"
+	    "mum|dad|aunt|uncle|gran|grandad|sister|brother|cousin|nan|"
+	    "stepmother|stepfather|partner|parents?)", 1, "his partner"), 1);
+	assert_int_equal(may("(?:the |his |her |a |an )?(?:mother|father|"
+	    "mum|dad|aunt|uncle|gran|grandad|sister|brother|cousin|nan|"
+	    "stepmother|stepfather|partner|parents?)", 1, "the review"), 0);
+}
+
+/* A random pattern over a small alphabet, at most depth deep. */
+static void
+gen(char *out, size_t cap, unsigned long *seed, int depth)
+{
+	static const char *const atoms[] = {
+		"a", "b", "c", " ", "A", "[ab]", "[^a]", "\\w", "\\d", "1",
+		".", "\\b", "(?!a)", "(?<=a)", "[a-c]", "(?-i:a)", "\\s",
+	};
+	int	 n, i, r;
+
+	n = 1 + (int)((*seed >> 40) % 4);
+	for (i = 0; i < n; i++) {
+		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+		r = (int)((*seed >> 33) % 10);
+		if (r < 2 && depth > 0) {
+			strncat(out, "(?:", cap - strlen(out) - 1);
+			gen(out, cap, seed, depth - 1);
+			strncat(out, "|", cap - strlen(out) - 1);
+			gen(out, cap, seed, depth - 1);
+			strncat(out, ")", cap - strlen(out) - 1);
+		} else
+			strncat(out, atoms[(*seed >> 20) %
+			    (sizeof(atoms) / sizeof(atoms[0]))],
+			    cap - strlen(out) - 1);
+		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+		r = (int)((*seed >> 33) % 12);
+		strncat(out, r == 0 ? "?" : r == 1 ? "*" : r == 2 ? "+" :
+		    r == 3 ? "{0,2}" : r == 4 ? "{2}" : r == 5 ? "+?" : "",
+		    cap - strlen(out) - 1);
+	}
+}
+
+/* Random patterns and texts: PCRE2 never matches what the test rules
+ * out. */
+static void
+test_random(void **state)
+{
+	static const char alpha[] = "abcAB1 ";
+	unsigned long	 seed = 99, npat, k;
+	char		 pat[512], text[16];
+	size_t		 i, n;
+
+	(void)state;
+	for (npat = 0; npat < 3000; npat++) {
+		pcre2_code *re;
+		pcre2_match_data *md;
+		struct rxprefix *p;
+		int ec;
+		PCRE2_SIZE eo;
+
+		pat[0] = '\0';
+		gen(pat, sizeof(pat), &seed, 2);
+		if ((re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+		    PCRE2_ANCHORED | PCRE2_CASELESS | PCRE2_UTF, &ec, &eo,
+		    NULL)) == NULL)
+			continue;
+		md = pcre2_match_data_create(2, NULL);
+		assert_non_null(p = rxprefix_make(pat, 1));
+		for (k = 0; k < 200; k++) {
+			seed = seed * 6364136223846793005UL +
+			    1442695040888963407UL;
+			n = (seed >> 40) % 8;
+			for (i = 0; i < n; i++)
+				text[i] = alpha[(seed >> (i * 3 + 3)) % 7];
+			text[n] = '\0';
+			if (pcre2_match(re, (PCRE2_SPTR)text, n, 0, 0, md,
+			    NULL) >= 0 && !rxprefix_may(p,
+			    (unsigned char *)text, n))
+				fail_msg("'%s' matches '%s'", pat, text);
+		}
+		rxprefix_free(p);
+		pcre2_match_data_free(md);
+		pcre2_code_free(re);
+	}
 }
 
 /*
@@ -169,6 +260,7 @@ main(void)
 		cmocka_unit_test(test_literals),
 		cmocka_unit_test(test_conservative),
 		cmocka_unit_test(test_against_pcre2),
+		cmocka_unit_test(test_random),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
