@@ -87,11 +87,12 @@ struct patset {
 	struct pat		*v;
 	size_t			 n, cap;
 	pcre2_code		*anch;	/* all patterns, one alternation,
-					 * anchored */
-	int			 anchjit;	/* anch is JIT-compiled */
-	unsigned		 anchuses;
-	cand_t			*first[128];	/* by first byte, made with
-						 * the prefix tests */
+					 * anchored: compiled to check
+					 * them, no longer matched */
+	cand_t			*first[130];	/* by first byte, made with
+						 * the prefix tests: [128]
+						 * for a byte outside ASCII,
+						 * [129] at the end */
 	int			 firstmade;
 };
 
@@ -124,7 +125,6 @@ struct span {
 
 struct wstart {
 	size_t	 pos;
-	int	 full;		/* not led by an ASCII byte */
 	struct wentry *we;	/* candidates of its first word, or NULL */
 };
 
@@ -260,7 +260,7 @@ patset_release(struct patset *ps)
 	}
 	free(ps->v);
 	pcre2_code_free(ps->anch);
-	for (i = 0; i < 128; i++)
+	for (i = 0; i < 130; i++)
 		if (ps->first[i] != NULL && ps->first[i] != no_cand)
 			free(ps->first[i]);
 	memset(ps, 0, sizeof(*ps));
@@ -448,9 +448,10 @@ nomem:
 
 /*
  * Compiles a pattern set as one alternation, each branch marked with its
- * index, bounded by non-word characters on both sides.  The mark comes
- * at the end of its branch: a leading (*MARK) would defeat PCRE2's
- * first-character optimisation and triple the cost.
+ * index, bounded by non-word characters on both sides: what search()
+ * finds at each word start is what this alternation would find there.
+ * It is compiled to check the patterns together; search() matches them
+ * one by one.
  */
 static int
 patset_compile(struct patset *ps, const char *what, char *err,
@@ -632,34 +633,39 @@ pfx_of(struct pat *p)
 }
 
 /*
- * Returns the patterns of ps that can begin with the ASCII byte b, as
- * their prefix tests say (rxprefix.h), made for every byte on first use;
- * NULL when out of memory.
+ * Returns the patterns of ps that can begin with the byte b (any byte
+ * outside ASCII counting as one: 128), or (b 129) match at the end of a
+ * text, as their prefix tests say (rxprefix.h), made for every byte on
+ * first use; NULL when out of memory.
  */
 static const cand_t *
-first_cands(struct patset *ps, unsigned char b)
+first_cands(struct patset *ps, unsigned b)
 {
 	unsigned char	 ch;
+	unsigned	 k;
 	cand_t		*v;
 	size_t		 i, m;
 
 	if (!ps->firstmade) {
-		for (ch = 0; ch < 128; ch++) {
+		for (k = 0; k < 130; k++) {
+			ch = (unsigned char)k;
 			if ((v = malloc((ps->n + 1) * sizeof(*v))) == NULL)
 				return NULL;
 			for (i = m = 0; i < ps->n; i++)
-				if (rxprefix_may(pfx_of(&ps->v[i]), &ch, 1))
+				if (k == 129 ? rxprefix_empty(pfx_of(
+				    &ps->v[i])) : rxprefix_may(pfx_of(
+				    &ps->v[i]), &ch, 1))
 					v[m++] = (cand_t)i;
 			if (m == 0) {
 				free(v);
 				v = no_cand;
 			} else
 				v[m] = -1;
-			ps->first[ch] = v;
+			ps->first[k] = v;
 		}
 		ps->firstmade = 1;
 	}
-	return ps->first[b & 0x7f];
+	return ps->first[b < 128 ? b : b == 129 ? 129 : 128];
 }
 
 /* Compiles pattern i alone between word boundaries (as in ps->anch). */
@@ -836,8 +842,8 @@ wc_get(struct flag_ctx *c, const char *key, size_t klen, unsigned h)
 /*
  * Fills c->ws with the positions of text where a pattern may begin: on
  * a character boundary, after a non-word character (or at either end),
- * marked full when not led by an ASCII byte; and, when it begins with a
- * short ASCII word, the candidates of that word.  Returns 0 or -1.
+ * and, when it begins with a short ASCII word, the candidates of that
+ * word.  Returns 0 or -1.
  */
 static int
 starts(struct flag_ctx *c, const char *text, size_t len)
@@ -863,7 +869,6 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 		}
 		w = &c->ws[c->nws++];
 		w->pos = p;
-		w->full = p == len || t[p] >= 0x80;
 		w->we = NULL;
 		if (p == len || !isword(t[p]))
 			continue;
@@ -928,55 +933,32 @@ try_one(struct flag_ctx *c, struct hitvec *hv, struct patset *ps, int set,
 /*
  * Pattern set ps at word start w without a word entry: the first
  * pattern (in file order) that matches there, as the alternation ps->anch
- * would find it.  Positions whose first byte is not ASCII are matched
- * with the alternation.  Returns 0 or -1 (*rcp as for try_one()).
+ * would find it, among those whose prefix test passes there (a start
+ * led by a character outside ASCII or at the end of the text included).
+ * Returns 0 or -1 (*rcp as for try_one()).
  */
 static int
 search_at(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
     int set, const struct wstart *w, const char *text, size_t len,
     int *rcp)
 {
-	PCRE2_SIZE	*ov;
-	PCRE2_SPTR	 mark;
 	const cand_t	*cv;
-	int		 rc, pat;
+	int		 rc;
 
 	*rcp = 0;
 	if (ps->anch == NULL)
 		return 0;
-	if (!w->full) {
-		if ((cv = first_cands(ps, (unsigned char)text[w->pos])) ==
-		    NULL)
-			return -1;
-		for (; *cv != -1; cv++) {
-			if (!rxprefix_may(pfx_of(&ps->v[*cv]),
-			    (const unsigned char *)text + w->pos,
-			    len - w->pos))
-				continue;
-			if ((rc = try_one(c, hv, ps, set, (size_t)*cv, text,
-			    len, w->pos, rcp)) != 0)
-				return rc < 0 ? -1 : 0;
-		}
-		return 0;
-	}
-	/* The alternation serves only starts led by other than ASCII:
-	 * compiled to machine code once it is in use. */
-	if (!ps->anchjit && ++ps->anchuses == 64)
-		ps->anchjit = pcre2_jit_compile(ps->anch,
-		    PCRE2_JIT_COMPLETE) == 0;
-	rc = pcre2_match(ps->anch, (PCRE2_SPTR)text, len, w->pos,
-	    PCRE2_NO_UTF_CHECK, c->md, NULL);
-	if (rc == PCRE2_ERROR_NOMATCH)
-		return 0;
-	if (rc < 0) {
-		*rcp = rc;
+	if ((cv = first_cands(ps, w->pos == len ? 129 :
+	    (unsigned char)text[w->pos])) == NULL)
 		return -1;
+	for (; *cv != -1; cv++) {
+		if (!rxprefix_may(pfx_of(&ps->v[*cv]),
+		    (const unsigned char *)text + w->pos, len - w->pos))
+			continue;
+		if ((rc = try_one(c, hv, ps, set, (size_t)*cv, text, len,
+		    w->pos, rcp)) != 0)
+			return rc < 0 ? -1 : 0;
 	}
-	ov = pcre2_get_ovector_pointer(c->md);
-	mark = pcre2_get_mark(c->md);
-	pat = mark != NULL ? atoi((const char *)mark) : -1;
-	if (pat >= 0 && hit_push(hv, ov[0], ov[1], set, pat) == -1)
-		return -1;
 	return 0;
 }
 

@@ -23,6 +23,8 @@ struct pseq {
 	unsigned char	 len;
 	unsigned char	 closed;
 	unsigned short	 loop;		/* bit j: offset j repeats (X+) */
+	unsigned short	 na;		/* bit j: offset j may be a character
+					 * outside ASCII */
 	uint64_t	 m[PX_LEN][2];	/* ASCII bytes allowed at each offset */
 };
 
@@ -34,6 +36,8 @@ struct pset {
 struct pnode {
 	uint64_t	 m[2];		/* bytes that lead to this node */
 	int		 loop;		/* more of them may follow */
+	int		 na;		/* or a character outside ASCII */
+	int		 nakids;	/* a child has na */
 	int		 child, sib;
 	int		 accept;	/* a sequence ends here */
 	int		 jump;		/* its row in jumps, or -1 */
@@ -91,14 +95,16 @@ empty(struct parse *ps, struct pset *set, int closed)
 	return push(ps, set, &q);
 }
 
-/* A set of one open sequence of one byte set m. */
+/* A set of one open sequence of one byte set m (na: or a character
+ * outside ASCII). */
 static int
-single(struct parse *ps, struct pset *set, const uint64_t m[2])
+single(struct parse *ps, struct pset *set, const uint64_t m[2], int na)
 {
 	struct pseq	 q;
 
 	memset(&q, 0, sizeof(q));
 	q.len = 1;
+	q.na = na ? 1 : 0;
 	q.m[0][0] = m[0];
 	q.m[0][1] = m[1];
 	set->n = 0;
@@ -185,6 +191,7 @@ concat(struct parse *ps, struct pset *s, const struct pset *a)
 		}
 		q.m[0][0] |= a->v[i].m[0][0];
 		q.m[0][1] |= a->v[i].m[0][1];
+		q.na |= a->v[i].na & 1;
 	}
 	if (push(ps, &u, &q) == -1)
 		return -1;
@@ -218,6 +225,8 @@ concat1(struct parse *ps, struct pset *s, const struct pset *a)
 				q.m[q.len][1] = a->v[j].m[k][1];
 				if (a->v[j].loop & (1u << k))
 					q.loop |= (unsigned short)(1u << q.len);
+				if (a->v[j].na & (1u << k))
+					q.na |= (unsigned short)(1u << q.len);
 				q.len++;
 			}
 			q.closed = a->v[j].closed || k < a->v[j].len ||
@@ -285,12 +294,15 @@ invert(uint64_t m[2])
 
 /*
  * The set of an escape \e that stands for a class of characters; returns
- * 0 and fills m, or -1 when e is not one.
+ * 0 and fills m, or -1 when e is not one.  *na is set when it can match
+ * a character outside ASCII: without UCP, \d, \s and \w never do
+ * (PCRE2's default tables), the others may.
  */
 static int
-escclass(int e, uint64_t m[2])
+escclass(int e, uint64_t m[2], int *na)
 {
 	m[0] = m[1] = 0;
+	*na = !(e == 'd' || e == 's' || e == 'w');
 	switch (e) {
 	case 'd': case 'D':
 		addrange(m, '0', '9', 0);
@@ -407,16 +419,31 @@ nonascii(uint64_t m[2], int ci)
 	}
 }
 
-/* Reads a class at s[i] == '['; fills m. */
+/* 1 when a caseless ASCII letter of m can match a character outside
+ * ASCII: k (the Kelvin sign), s (the long s). */
+static int
+folds_out(const uint64_t m[2], int ci)
+{
+	static const char kk[] = "kKsS";
+	int	 i;
+
+	for (i = 0; ci && kk[i] != '\0'; i++)
+		if ((m[kk[i] >> 6] >> (kk[i] & 63)) & 1)
+			return 1;
+	return 0;
+}
+
+/* Reads a class at s[i] == '['; fills m and *na (as single()). */
 static void
-parse_class(struct parse *ps, uint64_t m[2], int ci)
+parse_class(struct parse *ps, uint64_t m[2], int ci, int *na)
 {
 	const char	*s = ps->s;
 	uint64_t	 e[2];
 	long		 lo, hi;
-	int		 neg = 0, first = 1;
+	int		 neg = 0, first = 1, ena;
 
 	m[0] = m[1] = 0;
+	*na = 0;
 	ps->i++;
 	if (s[ps->i] == '^') {
 		neg = 1;
@@ -435,9 +462,10 @@ parse_class(struct parse *ps, uint64_t m[2], int ci)
 			return;
 		}
 		if (s[ps->i] == '\\') {
-			if (escclass(s[ps->i + 1], e) == 0) {
+			if (escclass(s[ps->i + 1], e, &ena) == 0) {
 				m[0] |= e[0];
 				m[1] |= e[1];
+				*na |= ena;
 				ps->i += 2;
 				continue;
 			}
@@ -466,12 +494,17 @@ parse_class(struct parse *ps, uint64_t m[2], int ci)
 		if (lo < 0x80)
 			addrange(m, (unsigned)lo, hi < 0x80 ? (unsigned)hi : 127,
 			    ci);
-		if (hi >= 0x80)
+		if (hi >= 0x80) {
 			nonascii(m, ci);
+			*na = 1;
+		}
 	}
 	ps->i++;
-	if (neg)
+	*na |= folds_out(m, ci);
+	if (neg) {
 		invert(m);
+		*na = 1;
+	}
 }
 
 /* Skips a group at s[i] == '(' (with what it holds). */
@@ -534,6 +567,7 @@ parse_atom(struct parse *ps, int ci, struct pset *a)
 	const char	*s = ps->s;
 	uint64_t	 m[2] = { 0, 0 };
 	long		 c;
+	int		 na;
 
 	switch (s[ps->i]) {
 	case '(':
@@ -570,12 +604,12 @@ parse_atom(struct parse *ps, int ci, struct pset *a)
 		ps->bad = 1;
 		return 0;
 	case '[':
-		parse_class(ps, m, ci);
-		return single(ps, a, m);
+		parse_class(ps, m, ci, &na);
+		return single(ps, a, m, na);
 	case '\\':
-		if (escclass(s[ps->i + 1], m) == 0) {
+		if (escclass(s[ps->i + 1], m, &na) == 0) {
 			ps->i += 2;
-			return single(ps, a, m);
+			return single(ps, a, m, na);
 		}
 		if (strchr("bBAzZG", s[ps->i + 1]) != NULL) {
 			ps->i += 2;
@@ -589,12 +623,12 @@ parse_atom(struct parse *ps, int ci, struct pset *a)
 			addch(m, (unsigned)c, ci);
 		else
 			nonascii(m, ci);
-		return single(ps, a, m);
+		return single(ps, a, m, c >= 0x80 || folds_out(m, ci));
 	case '.':
 		ps->i++;
 		setbit(m, '\n');
 		invert(m);
-		return single(ps, a, m);
+		return single(ps, a, m, 1);
 	case '^':
 	case '$':
 		ps->i++;
@@ -610,7 +644,7 @@ parse_atom(struct parse *ps, int ci, struct pset *a)
 			addch(m, (unsigned)c, ci);
 		else
 			nonascii(m, ci);
-		return single(ps, a, m);
+		return single(ps, a, m, c >= 0x80 || folds_out(m, ci));
 	}
 group:
 	if (++ps->depth > 50) {
@@ -756,13 +790,14 @@ covers(const struct pseq *a, const struct pseq *b)
 	for (j = 0; j < a->len; j++)
 		if ((a->m[j][0] & b->m[j][0]) != b->m[j][0] ||
 		    (a->m[j][1] & b->m[j][1]) != b->m[j][1] ||
-		    ((b->loop >> j) & 1) > ((a->loop >> j) & 1))
+		    ((b->loop >> j) & 1) > ((a->loop >> j) & 1) ||
+		    ((b->na >> j) & 1) > ((a->na >> j) & 1))
 			return 0;
 	return 1;
 }
 
 static int
-node_new(struct rxprefix *p, const uint64_t m[2], int loop)
+node_new(struct rxprefix *p, const uint64_t m[2], int loop, int na)
 {
 	struct pnode	*v;
 	size_t		 cap;
@@ -777,6 +812,8 @@ node_new(struct rxprefix *p, const uint64_t m[2], int loop)
 	p->v[p->n].m[0] = m[0];
 	p->v[p->n].m[1] = m[1];
 	p->v[p->n].loop = loop;
+	p->v[p->n].na = na;
+	p->v[p->n].nakids = 0;
 	p->v[p->n].child = p->v[p->n].sib = -1;
 	p->v[p->n].accept = 0;
 	p->v[p->n].jump = -1;
@@ -834,11 +871,11 @@ rxprefix_make(const char *src, int caseless)
 	struct pset	 set = { NULL, 0, 0 };
 	uint64_t	 all[2] = { ~(uint64_t)0, ~(uint64_t)0 };
 	size_t		 i, j, k;
-	int		 cur, c, last, lp;
+	int		 cur, c, last, lp, na;
 
 	if ((p = calloc(1, sizeof(*p))) == NULL)
 		return NULL;
-	if (node_new(p, all, 0) == -1)
+	if (node_new(p, all, 0, 1) == -1)
 		goto nomem;
 	memset(&ps, 0, sizeof(ps));
 	ps.s = src;
@@ -867,21 +904,25 @@ rxprefix_make(const char *src, int caseless)
 		for (cur = 0, k = 0; k < set.v[i].len; k++) {
 			last = -1;
 			lp = (set.v[i].loop >> k) & 1;
+			na = (set.v[i].na >> k) & 1;
 			for (c = p->v[cur].child; c != -1; c = p->v[c].sib) {
 				if (p->v[c].m[0] == set.v[i].m[k][0] &&
 				    p->v[c].m[1] == set.v[i].m[k][1] &&
-				    p->v[c].loop == lp)
+				    p->v[c].loop == lp && p->v[c].na == na)
 					break;
 				last = c;
 			}
 			if (c == -1) {
-				if ((c = node_new(p, set.v[i].m[k], lp)) == -1)
+				if ((c = node_new(p, set.v[i].m[k], lp,
+				    na)) == -1)
 					goto nomem;
 				if (last == -1)
 					p->v[cur].child = c;
 				else
 					p->v[last].sib = c;
 			}
+			if (na)
+				p->v[cur].nakids = 1;
 			cur = c;
 		}
 		p->v[cur].accept = 1;
@@ -914,8 +955,10 @@ walk_loop(const struct rxprefix *p, int node, const unsigned char *t,
 	int	 c;
 
 	for (k = 0; k < 32; k++) {
-		if (k == n || t[k] >= 0x80)
+		if (k == n)
 			return 1;
+		if (t[k] >= 0x80)
+			return v[node].na || v[node].nakids;
 		for (c = v[node].child; c != -1; c = v[c].sib)
 			if (INSET(v[c], t[k]) &&
 			    walk(p, c, t + k + 1, n - k - 1))
@@ -933,8 +976,10 @@ walk(const struct rxprefix *p, int node, const unsigned char *t, size_t n)
 	int	 c;
 
 	for (;;) {
-		if (v[node].accept || n == 0 || *t >= 0x80)
+		if (v[node].accept || n == 0)
 			return 1;
+		if (*t >= 0x80)
+			return v[node].nakids || (v[node].loop && v[node].na);
 		if (v[node].loop)
 			return walk_loop(p, node, t, n);
 		/* Follow the one child that allows t[0] without recursion
@@ -980,8 +1025,10 @@ rxprefix_step(const struct rxprefix *p, const unsigned char *t, size_t n)
 		return RXP_PASS;
 	v = p->v;
 	for (; n > 0; t++, n--) {
-		if (v[node].accept || *t >= 0x80)
+		if (v[node].accept)
 			return RXP_PASS;
+		if (*t >= 0x80)
+			return RXP_ROOT;
 		if (v[node].overlap || v[node].loop)
 			return RXP_ROOT;
 		for (c = v[node].child; c != -1; c = v[c].sib)
@@ -999,6 +1046,12 @@ rxprefix_may_at(const struct rxprefix *p, int node, const unsigned char *t,
     size_t n)
 {
 	return walk(p, node, t, n);
+}
+
+int
+rxprefix_empty(const struct rxprefix *p)
+{
+	return p == NULL || p->v[0].accept;
 }
 
 size_t

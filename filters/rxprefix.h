@@ -9,9 +9,11 @@
  * derivation is conservative: whatever it does not understand (an
  * escape it does not know, a back-reference, a verb, an inline option
  * other than i, a quantifier after its first repeat) ends a sequence
- * there, and a byte outside ASCII in the text passes every set, so
- * rxprefix_may() never rules out a text the pattern could match; it
- * only saves asking PCRE2 about texts it cannot.
+ * there; a character outside ASCII in the text passes every set that
+ * may match one (a negated class, '.', \W, a letter k or s when
+ * case-blind for the Kelvin sign and the long s...) and ends the test
+ * there.  So rxprefix_may() never rules out a text the pattern could
+ * match; it only saves asking PCRE2 about texts it cannot.
  *
  * The sequences are kept as a trie of byte sets, and rxprefix_may()
  * walks it over the text: a few dozen instructions.
@@ -55,6 +57,10 @@ int	rxprefix_step(const struct rxprefix *p, const unsigned char *t,
  * value rxprefix_step() returned that is 0 or more. */
 int	rxprefix_may_at(const struct rxprefix *p, int state,
 	    const unsigned char *t, size_t n);
+
+/* Returns 1 when a match of no characters may exist (or the pattern
+ * was not understood), else 0. */
+int	rxprefix_empty(const struct rxprefix *p);
 
 /* Number of sequences the test holds (for tests), 0 when it passes
  * everything. */

@@ -52,8 +52,17 @@ static void
 test_conservative(void **state)
 {
 	(void)state;
-	/* Text outside ASCII passes: the Kelvin sign matches k. */
+	/* Text outside ASCII: the Kelvin sign matches k, the long s s,
+	 * nothing else an ASCII letter. */
 	assert_int_equal(may("knife", 1, "\xe2\x84\xaanife"), 1);
+	assert_int_equal(may("knife", 0, "\xe2\x84\xaanife"), 0);
+	assert_int_equal(may("said", 1, "\xc5\xbf" "aid"), 1);
+	assert_int_equal(may("the", 1, "\xe2\x80\x99the"), 0);
+	assert_int_equal(may("[^a]", 1, "\xe2\x80\x99"), 1);
+	assert_int_equal(may("\\w+", 1, "\xc3\xa9"), 0);
+	assert_int_equal(may("\\W", 1, "\xc3\xa9"), 1);
+	assert_int_equal(may("x.y", 1, "x\xc3\xa9y"), 1);
+	assert_int_equal(may("x[a-z]", 1, "x\xc5\xbf"), 1);
 	/* What is not understood passes everything. */
 	assert_int_equal(may("(a)\\1", 1, "zz"), 1);
 	assert_int_equal(may("a)|(b", 1, "b"), 1);
@@ -93,6 +102,7 @@ gen(char *out, size_t cap, unsigned long *seed, int depth)
 	static const char *const atoms[] = {
 		"a", "b", "c", " ", "A", "[ab]", "[^a]", "\\w", "\\d", "1",
 		".", "\\b", "(?!a)", "(?<=a)", "[a-c]", "(?-i:a)", "\\s",
+		"k", "\\W", "[^\\d]", "\xc3\xa9", "[\xc3\xa9x]", "\\S",
 	};
 	int	 n, i, r;
 
@@ -118,14 +128,75 @@ gen(char *out, size_t cap, unsigned long *seed, int depth)
 	}
 }
 
+/*
+ * What the test assumes of PCRE2 (UTF, no UCP): of the characters outside
+ * ASCII, a case-blind ASCII letter matches only the Kelvin sign (k) and
+ * the long s (s), and \d, \s, \w match none.
+ */
+static void
+test_pcre2_assumptions(void **state)
+{
+	static const char *const pats[] = { "\\d", "\\s", "\\w" };
+	pcre2_match_data *md = pcre2_match_data_create(2, NULL);
+	pcre2_code	*re;
+	unsigned char	 buf[8];
+	char		 pat[4];
+	uint32_t	 cp;
+	size_t		 n;
+	int		 ec, c, i;
+	PCRE2_SIZE	 eo;
+
+	(void)state;
+	for (c = 0; c < 26 + 3; c++) {
+		if (c < 26) {
+			pat[0] = (char)('a' + c);
+			pat[1] = '\0';
+		} else
+			snprintf(pat, sizeof(pat), "%s", pats[c - 26]);
+		assert_non_null(re = pcre2_compile((PCRE2_SPTR)pat,
+		    PCRE2_ZERO_TERMINATED, PCRE2_ANCHORED | PCRE2_CASELESS |
+		    PCRE2_UTF, &ec, &eo, NULL));
+		for (cp = 0x80; cp < 0x30000; cp++) {
+			if (cp >= 0xd800 && cp < 0xe000)
+				continue;
+			if (cp < 0x800) {
+				buf[0] = (unsigned char)(0xc0 | cp >> 6);
+				buf[1] = (unsigned char)(0x80 | (cp & 0x3f));
+				n = 2;
+			} else if (cp < 0x10000) {
+				buf[0] = (unsigned char)(0xe0 | cp >> 12);
+				buf[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+				buf[2] = (unsigned char)(0x80 | (cp & 0x3f));
+				n = 3;
+			} else {
+				buf[0] = (unsigned char)(0xf0 | cp >> 18);
+				buf[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3f));
+				buf[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+				buf[3] = (unsigned char)(0x80 | (cp & 0x3f));
+				n = 4;
+			}
+			if (pcre2_match(re, buf, n, 0, 0, md, NULL) < 0)
+				continue;
+			i = c < 26 && ((c == 'k' - 'a' && cp == 0x212a) ||
+			    (c == 's' - 'a' && cp == 0x17f));
+			if (!i)
+				fail_msg("'%s' matches U+%04X", pat, cp);
+		}
+		pcre2_code_free(re);
+	}
+	pcre2_match_data_free(md);
+}
+
 /* Random patterns and texts: PCRE2 never matches what the test rules
  * out. */
 static void
 test_random(void **state)
 {
-	static const char alpha[] = "abcAB1 ";
+	static const char *const alpha[] = {
+		"a", "b", "c", "A", "B", "1", " ", "\xc3\xa9", "\xe2\x84\xaa",
+	};
 	unsigned long	 seed = 99, npat, k;
-	char		 pat[512], text[16];
+	char		 pat[512], text[40];
 	size_t		 i, n;
 
 	(void)state;
@@ -147,10 +218,11 @@ test_random(void **state)
 		for (k = 0; k < 200; k++) {
 			seed = seed * 6364136223846793005UL +
 			    1442695040888963407UL;
+			text[0] = '\0';
 			n = (seed >> 40) % 8;
 			for (i = 0; i < n; i++)
-				text[i] = alpha[(seed >> (i * 3 + 3)) % 7];
-			text[n] = '\0';
+				strcat(text, alpha[(seed >> (i * 3 + 3)) % 9]);
+			n = strlen(text);
 			if (pcre2_match(re, (PCRE2_SPTR)text, n, 0, 0, md,
 			    NULL) >= 0 && !rxprefix_may(p,
 			    (unsigned char *)text, n))
@@ -260,6 +332,7 @@ main(void)
 		cmocka_unit_test(test_literals),
 		cmocka_unit_test(test_conservative),
 		cmocka_unit_test(test_against_pcre2),
+		cmocka_unit_test(test_pcre2_assumptions),
 		cmocka_unit_test(test_random),
 	};
 
