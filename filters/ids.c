@@ -435,7 +435,9 @@ on_postcode(struct ids *x, const char *t, size_t s, size_t e)
 
 
 	n = alnums(t + s, e - s, d, sizeof(d));
-	if (n < 5 || n > 7)
+	/* The pattern is case-blind: its first letter may have been the
+	 * long s or the Kelvin sign, which alnums() leaves out. */
+	if (n < 5 || n > 7 || !isalpha((unsigned char)d[0]))
 		return 0;
 	a = toupper((unsigned char)d[0]) - 'A' + 1;
 	b = isalpha((unsigned char)d[1]) ?
