@@ -22,6 +22,7 @@
 #include "ids.h"
 #include "lexicon.h"
 #include "record.h"
+#include "rxfind.h"
 #include "sbuf.h"
 #include "utf8.h"
 
@@ -131,6 +132,8 @@ struct ids {
 	pcre2_code		*rx[R__BUILTIN];
 	pcre2_code		*label;	/* reference label + value */
 	pcre2_code		*any;	/* the "any" patterns joined */
+	struct rxfind		 frx[R__BUILTIN];	/* searches of them */
+	struct rxfind		 flabel, fany;
 	struct refpat		*ref;	/* "any" patterns, by mark */
 	size_t			 nref;
 	struct refpat		*lref;	/* "label" patterns, by mark */
@@ -562,7 +565,7 @@ handle(struct ids *x, int r, const char *t, size_t len, size_t s, size_t e)
  * -1.
  */
 static int
-run(struct ids *x, pcre2_code *code, int rule, const struct refpat *ref,
+run(struct ids *x, struct rxfind *code, int rule, const struct refpat *ref,
     size_t nref, const char *t, size_t len, size_t ws, size_t we,
     char *err, size_t errlen)
 {
@@ -573,8 +576,7 @@ run(struct ids *x, pcre2_code *code, int rule, const struct refpat *ref,
 	char		 msg[128];
 
 	while (off <= we) {
-		rc = pcre2_match(code, (PCRE2_SPTR)t, we, off,
-		    PCRE2_NO_UTF_CHECK, x->md, NULL);
+		rc = rxfind_match(code, t, we, off, PCRE2_NO_UTF_CHECK, x->md);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return 0;
 		if (rc < 0) {
@@ -804,7 +806,7 @@ ids_scan(void *ctx, const struct text_unit *tu,
 	sbuf_reset(&x->keys);
 	for (w = 0; w < x->naw; w++)
 		for (r = R_EMAIL; r <= R_HANDLE; r++)
-			if (run(x, x->rx[r], r, NULL, 0, t, len, x->aw[w].s,
+			if (run(x, &x->frx[r], r, NULL, 0, t, len, x->aw[w].s,
 			    x->aw[w].e, err, errlen) == -1)
 				return -1;
 	for (w = 0; w < x->ndw; w++) {
@@ -823,14 +825,14 @@ ids_scan(void *ctx, const struct text_unit *tu,
 			if (!mixed && (r == R_NI || r == R_POSTCODE ||
 			    r == R_UPN || r == R_VRM || r == R_VRM_OLD))
 				continue;
-			if (run(x, x->rx[r], r, NULL, 0, t, len, ws, we, err,
+			if (run(x, &x->frx[r], r, NULL, 0, t, len, ws, we, err,
 			    errlen) == -1)
 				return -1;
 		}
-		if (x->any != NULL && run(x, x->any, -1, x->ref, x->nref, t,
+		if (x->any != NULL && run(x, &x->fany, -1, x->ref, x->nref, t,
 		    len, ws, we, err, errlen) == -1)
 			return -1;
-		if (x->label != NULL && run(x, x->label, -1, x->lref,
+		if (x->label != NULL && run(x, &x->flabel, -1, x->lref,
 		    x->nlref, t, len, ws, we, err, errlen) == -1)
 			return -1;
 	}
@@ -879,6 +881,9 @@ ids_scan(void *ctx, const struct text_unit *tu,
 
 /* Compiling and loading. */
 
+/* The options every pattern is compiled with. */
+#define RX_OPTS	(PCRE2_UTF | PCRE2_NEVER_BACKSLASH_C)
+
 /* Compiles src; a message names where and the offset of the error. */
 static pcre2_code *
 compile(const char *src, const char *where, char *err, size_t errlen)
@@ -888,8 +893,8 @@ compile(const char *src, const char *where, char *err, size_t errlen)
 	PCRE2_SIZE	 eo;
 	char		 msg[160], pos[200];
 
-	code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_NEVER_BACKSLASH_C, &ec, &eo, NULL);
+	code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, RX_OPTS,
+	    &ec, &eo, NULL);
 	if (code == NULL) {
 		pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof(msg));
 		snprintf(pos, sizeof(pos), "%s at offset %zu", msg, (size_t)eo);
@@ -1107,6 +1112,10 @@ ids_new(const char *dir, const char *extra, char *err, size_t errlen)
 		if ((x->rx[r] = compile(builtin_src[r], where, err,
 		    errlen)) == NULL)
 			goto fail;
+		/* The built-in shapes start with what PCRE2's own start
+		 * optimisations find fast: searched the ordinary way. */
+		if (rxfind_init(&x->frx[r], x->rx[r], NULL, RX_OPTS) == -1)
+			goto nomem;
 	}
 	if ((x->md = pcre2_match_data_create(16, NULL)) == NULL)
 		goto nomem;
@@ -1133,6 +1142,8 @@ ids_new(const char *dir, const char *extra, char *err, size_t errlen)
 		if ((x->any = compile(src.buf, "reference patterns", err,
 		    errlen)) == NULL)
 			goto fail;
+		if (rxfind_init(&x->fany, x->any, src.buf, RX_OPTS) == -1)
+			goto nomem;
 		sbuf_reset(&src);
 	}
 	if (x->labels.len > 0 && x->values.len > 0) {
@@ -1144,6 +1155,8 @@ ids_new(const char *dir, const char *extra, char *err, size_t errlen)
 		if ((x->label = compile(src.buf, "reference labels", err,
 		    errlen)) == NULL)
 			goto fail;
+		if (rxfind_init(&x->flabel, x->label, src.buf, RX_OPTS) == -1)
+			goto nomem;
 	}
 	sbuf_release(&x->labels);
 	sbuf_release(&x->values);
@@ -1168,8 +1181,12 @@ ids_free(struct ids *x)
 
 	if (x == NULL)
 		return;
-	for (r = 0; r < R__BUILTIN; r++)
+	for (r = 0; r < R__BUILTIN; r++) {
+		rxfind_release(&x->frx[r]);
 		pcre2_code_free(x->rx[r]);
+	}
+	rxfind_release(&x->fany);
+	rxfind_release(&x->flabel);
 	pcre2_code_free(x->label);
 	pcre2_code_free(x->any);
 	for (i = 0; i < x->nref; i++) {

@@ -51,6 +51,7 @@ struct rxprefix {
 	struct pnode	*v;
 	size_t		 n, cap;
 	size_t		 nseq;
+	uint64_t	 notafter[2];	/* a match never follows these bytes */
 	short		*jumps;		/* [128] per row: the first child
 					 * that allows a byte, or -1 */
 };
@@ -419,6 +420,27 @@ nonascii(uint64_t m[2], int ci)
 	}
 }
 
+/*
+ * 1 when s begins with \p{L} or \p{N}, filling m with their ASCII
+ * members (they hold characters outside ASCII too).
+ */
+static int
+uniprop(const char *s, uint64_t m[2])
+{
+	m[0] = m[1] = 0;
+	if (s[0] != '\\' || s[1] != 'p' || s[2] != '{' || s[4] != '}')
+		return 0;
+	if (s[3] == 'L') {
+		addrange(m, 'a', 'z', 1);
+		return 1;
+	}
+	if (s[3] == 'N') {
+		addrange(m, '0', '9', 0);
+		return 1;
+	}
+	return 0;
+}
+
 /* 1 when a caseless ASCII letter of m can match a character outside
  * ASCII: k (the Kelvin sign), s (the long s). */
 static int
@@ -462,6 +484,13 @@ parse_class(struct parse *ps, uint64_t m[2], int ci, int *na)
 			return;
 		}
 		if (s[ps->i] == '\\') {
+			if (uniprop(s + ps->i, e)) {
+				m[0] |= e[0];
+				m[1] |= e[1];
+				*na = 1;
+				ps->i += 5;
+				continue;
+			}
 			if (escclass(s[ps->i + 1], e, &ena) == 0) {
 				m[0] |= e[0];
 				m[1] |= e[1];
@@ -495,7 +524,10 @@ parse_class(struct parse *ps, uint64_t m[2], int ci, int *na)
 			addrange(m, (unsigned)lo, hi < 0x80 ? (unsigned)hi : 127,
 			    ci);
 		if (hi >= 0x80) {
-			nonascii(m, ci);
+			/* What it adds is a guess from above: right for a
+			 * class, wrong for one negated. */
+			if (!neg)
+				nonascii(m, ci);
 			*na = 1;
 		}
 	}
@@ -576,8 +608,21 @@ parse_atom(struct parse *ps, int ci, struct pset *a)
 			goto group;
 		}
 		if (s[ps->i + 1] == '*') {
-			ps->bad = 1;	/* verbs */
-			return 0;
+			/* (*MARK:NAME) and (*:NAME) only name the path;
+			 * other verbs change what matches. */
+			if (strncmp(s + ps->i, "(*MARK:", 7) != 0 &&
+			    strncmp(s + ps->i, "(*:", 3) != 0) {
+				ps->bad = 1;
+				return 0;
+			}
+			while (s[ps->i] != ')' && s[ps->i] != '\0')
+				ps->i++;
+			if (s[ps->i] == '\0') {
+				ps->bad = 1;
+				return 0;
+			}
+			ps->i++;
+			return empty(ps, a, 0);
 		}
 		/* (?...) */
 		if (s[ps->i + 2] == ':' || s[ps->i + 2] == '>') {
@@ -607,11 +652,15 @@ parse_atom(struct parse *ps, int ci, struct pset *a)
 		parse_class(ps, m, ci, &na);
 		return single(ps, a, m, na);
 	case '\\':
+		if (uniprop(s + ps->i, m)) {
+			ps->i += 5;
+			return single(ps, a, m, 1);
+		}
 		if (escclass(s[ps->i + 1], m, &na) == 0) {
 			ps->i += 2;
 			return single(ps, a, m, na);
 		}
-		if (strchr("bBAzZG", s[ps->i + 1]) != NULL) {
+		if (strchr("bBAzZGK", s[ps->i + 1]) != NULL) {
 			ps->i += 2;
 			return empty(ps, a, 0);
 		}
@@ -863,6 +912,32 @@ make_jumps(struct rxprefix *p)
 	return 0;
 }
 
+/* 1 when src has alternatives at its top level (or is not understood). */
+static int
+top_alt(const char *src)
+{
+	struct parse	 ps;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.s = src;
+	while (!ps.bad && src[ps.i] != '\0') {
+		if (src[ps.i] == '|' || src[ps.i] == ')')
+			return 1;
+		if (src[ps.i] == '(')
+			skip_group(&ps);
+		else if (src[ps.i] == '[') {
+			uint64_t m[2];
+			int	 na;
+
+			parse_class(&ps, m, 0, &na);
+		} else if (src[ps.i] == '\\')
+			ps.i += src[ps.i + 1] != '\0' ? 2 : 1;
+		else
+			ps.i++;
+	}
+	return ps.bad;
+}
+
 struct rxprefix *
 rxprefix_make(const char *src, int caseless)
 {
@@ -878,7 +953,30 @@ rxprefix_make(const char *src, int caseless)
 	if (node_new(p, all, 0, 1) == -1)
 		goto nomem;
 	memset(&ps, 0, sizeof(ps));
+	/* A leading (?i) sets the option for the whole pattern. */
+	if (strncmp(src, "(?i)", 4) == 0) {
+		caseless = 1;
+		src += 4;
+	}
 	ps.s = src;
+	/* A leading "(?<![...])": the bytes a match never follows (when no
+	 * alternative at the top level goes without it). */
+	if (strncmp(src, "(?<![", 5) == 0 && src[5] != '^' &&
+	    !top_alt(src)) {
+		uint64_t m[2];
+		int	 lna;
+
+		ps.i = 4;
+		parse_class(&ps, m, 0, &lna);
+		/* Not when a quantifier makes it optional. */
+		if (!ps.bad && src[ps.i] == ')' &&
+		    strchr("?*+{", src[ps.i + 1]) == NULL) {
+			p->notafter[0] = m[0];
+			p->notafter[1] = m[1];
+		}
+		ps.bad = 0;
+		ps.i = 0;
+	}
 	if (empty(&ps, &set, 0) == -1 || parse_alt(&ps, caseless, &set) == -1)
 		goto nomem;
 	if (ps.bad || src[ps.i] != '\0') {
@@ -1046,6 +1144,13 @@ rxprefix_may_at(const struct rxprefix *p, int node, const unsigned char *t,
     size_t n)
 {
 	return walk(p, node, t, n);
+}
+
+int
+rxprefix_after(const struct rxprefix *p, unsigned char b)
+{
+	return p == NULL || b >= 0x80 ||
+	    !((p->notafter[b >> 6] >> (b & 63)) & 1);
 }
 
 int

@@ -58,6 +58,12 @@ int	rxprefix_step(const struct rxprefix *p, const unsigned char *t,
 int	rxprefix_may_at(const struct rxprefix *p, int state,
 	    const unsigned char *t, size_t n);
 
+/*
+ * Returns 0 when no match can begin right after the byte b, by a
+ * "(?<![...])" that opens the pattern (b outside ASCII: 1).
+ */
+int	rxprefix_after(const struct rxprefix *p, unsigned char b);
+
 /* Returns 1 when a match of no characters may exist (or the pattern
  * was not understood), else 0. */
 int	rxprefix_empty(const struct rxprefix *p);

@@ -49,6 +49,37 @@ test_literals(void **state)
 }
 
 static void
+test_after(void **state)
+{
+	struct rxprefix	*p;
+
+	(void)state;
+	assert_non_null(p = rxprefix_make("(?<![\\p{L}\\p{N}_@$])\\d+", 0));
+	assert_int_equal(rxprefix_after(p, 'a'), 0);
+	assert_int_equal(rxprefix_after(p, '7'), 0);
+	assert_int_equal(rxprefix_after(p, '$'), 0);
+	assert_int_equal(rxprefix_after(p, ' '), 1);
+	assert_int_equal(rxprefix_after(p, 0xa3), 1);	/* not known */
+	rxprefix_free(p);
+	/* Only a leading lookbehind of one class counts. */
+	assert_non_null(p = rxprefix_make("(?<![a-z]x)\\d", 0));
+	assert_int_equal(rxprefix_after(p, 'a'), 1);
+	rxprefix_free(p);
+	assert_non_null(p = rxprefix_make("(?<![a-z])\\d|x", 0));
+	assert_int_equal(rxprefix_after(p, 'a'), 1);
+	rxprefix_free(p);
+	assert_non_null(p = rxprefix_make("(?<![a-z])?\\d", 0));
+	assert_int_equal(rxprefix_after(p, 'a'), 1);
+	rxprefix_free(p);
+	assert_non_null(p = rxprefix_make("(?<![a-z])(?:\\d|x)", 0));
+	assert_int_equal(rxprefix_after(p, 'a'), 0);
+	rxprefix_free(p);
+	assert_non_null(p = rxprefix_make("(?<![^a])\\d", 0));
+	assert_int_equal(rxprefix_after(p, 'b'), 1);
+	rxprefix_free(p);
+}
+
+static void
 test_conservative(void **state)
 {
 	(void)state;
@@ -63,6 +94,14 @@ test_conservative(void **state)
 	assert_int_equal(may("\\W", 1, "\xc3\xa9"), 1);
 	assert_int_equal(may("x.y", 1, "x\xc3\xa9y"), 1);
 	assert_int_equal(may("x[a-z]", 1, "x\xc5\xbf"), 1);
+	assert_int_equal(may("a[^\\x{201c}]", 1, "ab"), 1);
+	/* \p{L}, \p{N}: ASCII letters and digits, and more. */
+	assert_int_equal(may("[\\p{L}]x", 0, "bx"), 1);
+	assert_int_equal(may("[\\p{L}]x", 0, "1x"), 0);
+	assert_int_equal(may("\\p{N}x", 0, "1x"), 1);
+	assert_int_equal(may("[^\\p{N}]x", 0, "1x"), 0);
+	assert_int_equal(may("[^\\p{N}]x", 0, "\xc3\xa9x"), 1);
+	assert_int_equal(may("a[^\\x{212a}]", 1, "ak"), 1);
 	/* What is not understood passes everything. */
 	assert_int_equal(may("(a)\\1", 1, "zz"), 1);
 	assert_int_equal(may("a)|(b", 1, "b"), 1);
@@ -100,9 +139,11 @@ static void
 gen(char *out, size_t cap, unsigned long *seed, int depth)
 {
 	static const char *const atoms[] = {
-		"a", "b", "c", " ", "A", "[ab]", "[^a]", "\\w", "\\d", "1",
+		"a", "b", "c", " ", "A", "[ab]", "[^a]", "s", "[^k]", "\\w", "\\d", "1",
 		".", "\\b", "(?!a)", "(?<=a)", "[a-c]", "(?-i:a)", "\\s",
 		"k", "\\W", "[^\\d]", "\xc3\xa9", "[\xc3\xa9x]", "\\S",
+		"[^\xc3\xa9]", "[^\\x{212a}b]", "[^a-\\x{ff}]", "\\x{17f}",
+		"\\p{L}", "[^\\p{N}a]", "[\\p{L}1]",
 	};
 	int	 n, i, r;
 
@@ -193,7 +234,8 @@ static void
 test_random(void **state)
 {
 	static const char *const alpha[] = {
-		"a", "b", "c", "A", "B", "1", " ", "\xc3\xa9", "\xe2\x84\xaa",
+		"a", "b", "c", "A", "k", "1", " ", "\xc3\xa9", "\xe2\x84\xaa",
+		"\xc5\xbf", "s",
 	};
 	unsigned long	 seed = 99, npat, k;
 	char		 pat[512], text[40];
@@ -221,7 +263,7 @@ test_random(void **state)
 			text[0] = '\0';
 			n = (seed >> 40) % 8;
 			for (i = 0; i < n; i++)
-				strcat(text, alpha[(seed >> (i * 3 + 3)) % 9]);
+				strcat(text, alpha[(seed >> (i * 4 + 3)) % 11]);
 			n = strlen(text);
 			if (pcre2_match(re, (PCRE2_SPTR)text, n, 0, 0, md,
 			    NULL) >= 0 && !rxprefix_may(p,
@@ -331,6 +373,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_literals),
 		cmocka_unit_test(test_conservative),
+		cmocka_unit_test(test_after),
 		cmocka_unit_test(test_against_pcre2),
 		cmocka_unit_test(test_pcre2_assumptions),
 		cmocka_unit_test(test_random),
