@@ -182,6 +182,10 @@ struct flag_ctx {
 	size_t			 nwc;
 	unsigned long		 wcgen;		/* clearings of wc */
 	int			 nowc;		/* a set too large to encode */
+	unsigned char		 anyfirst[130];	/* a pattern of some set can
+						 * begin with it (as
+						 * first_cands()) */
+	int			 anyfirstmade;
 };
 
 /* Family and child roles a mention's SUBTYPE may carry, with the words
@@ -852,8 +856,25 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 	struct wstart	*v, *w;
 	size_t		 p, q, cap, j;
 	unsigned long	 gen = c->wcgen;
-	unsigned	 h;
+	unsigned	 h, b;
+	int		 k;
 
+	if (!c->anyfirstmade) {
+		for (b = 0; b < 130; b++)
+			for (k = 0; k <= FLAG_NCAT; k++) {
+				struct patset *ps = k == FLAG_NCAT ? &c->ctx :
+				    &c->cat[k].pats;
+				const cand_t *cv;
+
+				if (ps->anch == NULL)
+					continue;
+				if ((cv = first_cands(ps, b)) == NULL)
+					return -1;
+				if (*cv != -1)
+					c->anyfirst[b] = 1;
+			}
+		c->anyfirstmade = 1;
+	}
 	c->nws = 0;
 	for (p = 0; p <= len; p++) {
 		if (p < len && (t[p] & 0xc0) == 0x80)
@@ -870,8 +891,14 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 		w = &c->ws[c->nws++];
 		w->pos = p;
 		w->we = NULL;
-		if (p == len || !isword(t[p]))
+		if (p == len || !isword(t[p])) {
+			/* Most such starts (a space, a comma) begin no
+			 * pattern at all. */
+			if (!c->anyfirst[p == len ? 129 : t[p] < 0x80 ? t[p] :
+			    128])
+				c->nws--;
 			continue;
+		}
 		/* The key: the word and an ASCII byte after it, hashed
 		 * (FNV-1a) as it is read. */
 		h = 2166136261u;
@@ -890,6 +917,9 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 					c->ws[j].we = NULL;
 				gen = c->wcgen;
 			}
+			/* A word no pattern begins with: not a start. */
+			if (w->we->cat == no_cand && w->we->cx == no_cand)
+				c->nws--;
 		}
 		/* No pattern begins inside a word: on after its end. */
 		while (q < len && isword(t[q]))
