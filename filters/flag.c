@@ -151,6 +151,8 @@ struct wentry {
 	cand_t		*cx;		/* context set */
 	int		*catst;		/* rxprefix_step() of each over the */
 	int		*cxst;		/* key (NULL when the list is empty) */
+	uint64_t	*catnx;		/* [2] each: the bytes that may come */
+	uint64_t	*cxnx;		/* after the key (rxprefix_next()) */
 };
 
 /* A slot of the table: small, so that the table stays in cache. */
@@ -720,6 +722,8 @@ wc_clear(struct flag_ctx *c)
 			free(c->wce[i].cx);
 		free(c->wce[i].catst);
 		free(c->wce[i].cxst);
+		free(c->wce[i].catnx);
+		free(c->wce[i].cxnx);
 	}
 	memset(c->wc, 0, WC_SLOTS * sizeof(*c->wc));
 	c->nwc = 0;
@@ -734,12 +738,13 @@ wc_clear(struct flag_ctx *c)
  */
 static int
 word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
-    size_t klen, cand_t **out, int **states)
+    size_t klen, cand_t **out, int **states, uint64_t **nexts)
 {
 	const cand_t	*base;
 	struct patset	*ps;
 	cand_t		*v = NULL, *nv;
 	int		*st = NULL;
+	uint64_t	*nx = NULL;
 	size_t		 n = 0, cap = 0, i, m;
 	int		 k;
 
@@ -764,26 +769,39 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
 	 * a word start tests only the bytes after it; a pattern the test
 	 * rules out is dropped.
 	 */
-	if (n > 0 && (st = malloc(n * sizeof(*st))) == NULL)
+	if (n > 0 && ((st = malloc(n * sizeof(*st))) == NULL ||
+	    (nx = malloc(2 * n * sizeof(*nx))) == NULL)) {
+		free(st);
 		goto nomem;
+	}
 	for (i = m = 0; i < n; i++) {
+		const struct rxprefix *px;
+
 		k = code ? v[i] >> 8 : lo;
 		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
-		st[m] = rxprefix_step(pfx_of(&ps->v[code ? v[i] & 0xff :
-		    v[i]]), (const unsigned char *)key, klen);
-		if (st[m] != RXP_FAIL)
-			v[m++] = v[i];
+		px = pfx_of(&ps->v[code ? v[i] & 0xff : v[i]]);
+		st[m] = rxprefix_step(px, (const unsigned char *)key, klen);
+		if (st[m] == RXP_FAIL)
+			continue;
+		if (st[m] >= 0)
+			rxprefix_next(px, st[m], nx + 2 * m);
+		else
+			nx[2 * m] = nx[2 * m + 1] = ~(uint64_t)0;
+		v[m++] = v[i];
 	}
 	n = m;
 	if (n == 0) {
 		free(v);
 		free(st);
+		free(nx);
 		*out = no_cand;
 		*states = NULL;
+		*nexts = NULL;
 	} else {
 		v[n] = -1;
 		*out = v;
 		*states = st;
+		*nexts = nx;
 	}
 	return 0;
 nomem:
@@ -827,13 +845,14 @@ wc_get(struct flag_ctx *c, const char *key, size_t klen, unsigned h)
 	}
 	e = &c->wce[c->nwc];
 	if (word_cands(c, 0, FLAG_NCAT, 1, key, klen, &e->cat,
-	    &e->catst) == -1)
+	    &e->catst, &e->catnx) == -1)
 		return NULL;
 	if (word_cands(c, FLAG_NCAT, FLAG_NCAT + 1, 0, key, klen, &e->cx,
-	    &e->cxst) == -1) {
+	    &e->cxst, &e->cxnx) == -1) {
 		if (e->cat != no_cand)
 			free(e->cat);
 		free(e->catst);
+		free(e->catnx);
 		return NULL;
 	}
 	e->klen = (unsigned char)klen;
@@ -1013,6 +1032,7 @@ search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
 	struct patset	*ps;
 	const cand_t	*cv, *cv0;
 	const int	*st;
+	const uint64_t	*nx;
 	size_t		 i, pi, after;
 	int		 k, set, done, rc, s;
 
@@ -1033,6 +1053,7 @@ search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
 		done = -1;
 		cv0 = ctxpass ? w->we->cx : w->we->cat;
 		st = ctxpass ? w->we->cxst : w->we->catst;
+		nx = ctxpass ? w->we->cxnx : w->we->catnx;
 		after = w->pos + w->we->klen;
 		for (cv = cv0; *cv != -1; cv++) {
 			set = ctxpass ? FLAG_NCAT : *cv >> 8;
@@ -1040,8 +1061,13 @@ search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
 				continue;
 			ps = set == FLAG_NCAT ? &c->ctx : &c->cat[set].pats;
 			pi = ctxpass ? (size_t)*cv : (size_t)(*cv & 0xff);
-			/* The prefix test, on from where the key left it. */
+			/* The prefix test, on from where the key left it:
+			 * first the byte after the key. */
 			s = st[cv - cv0];
+			if (after < len && (unsigned char)text[after] < 0x80 &&
+			    !((nx[2 * (cv - cv0) + ((unsigned char)text[after] >>
+			    6)] >> (text[after] & 63)) & 1))
+				continue;
 			if (s >= 0 ? !rxprefix_may_at(ps->v[pi].pfx, s,
 			    (const unsigned char *)text + after, len - after) :
 			    s == RXP_ROOT && !rxprefix_may(ps->v[pi].pfx,

@@ -1146,6 +1146,23 @@ rxprefix_may_at(const struct rxprefix *p, int node, const unsigned char *t,
 	return walk(p, node, t, n);
 }
 
+void
+rxprefix_next(const struct rxprefix *p, int state, uint64_t m[2])
+{
+	const struct pnode *v = p->v;
+	int	 c;
+
+	m[0] = m[1] = 0;
+	if (v[state].loop) {
+		m[0] |= v[state].m[0];
+		m[1] |= v[state].m[1];
+	}
+	for (c = v[state].child; c != -1; c = v[c].sib) {
+		m[0] |= v[c].m[0];
+		m[1] |= v[c].m[1];
+	}
+}
+
 int
 rxprefix_after(const struct rxprefix *p, unsigned char b)
 {

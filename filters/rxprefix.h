@@ -22,6 +22,7 @@
 #define ANON_RXPREFIX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct rxprefix;
 
@@ -57,6 +58,13 @@ int	rxprefix_step(const struct rxprefix *p, const unsigned char *t,
  * value rxprefix_step() returned that is 0 or more. */
 int	rxprefix_may_at(const struct rxprefix *p, int state,
 	    const unsigned char *t, size_t n);
+
+/*
+ * Fills m with the ASCII bytes that can come next in state (a value
+ * rxprefix_step() returned that is 0 or more): rxprefix_may_at() fails
+ * on a text whose first byte is ASCII and not in m.
+ */
+void	rxprefix_next(const struct rxprefix *p, int state, uint64_t m[2]);
 
 /*
  * Returns 0 when no match can begin right after the byte b, by a
