@@ -89,9 +89,11 @@ struct patset {
 	pcre2_code		*anch;	/* all patterns, one alternation,
 					 * anchored: compiled to check
 					 * them, no longer matched */
-	cand_t			*first[130];	/* by first byte, made with
+	cand_t			*first[131];	/* by first byte, made with
 						 * the prefix tests: [128]
-						 * for a byte outside ASCII,
+						 * for a character outside
+						 * ASCII, [130] for the long
+						 * s or the Kelvin sign,
 						 * [129] at the end */
 	int			 firstmade;
 };
@@ -184,7 +186,7 @@ struct flag_ctx {
 	size_t			 nwc;
 	unsigned long		 wcgen;		/* clearings of wc */
 	int			 nowc;		/* a set too large to encode */
-	unsigned char		 anyfirst[130];	/* a pattern of some set can
+	unsigned char		 anyfirst[131];	/* a pattern of some set can
 						 * begin with it (as
 						 * first_cands()) */
 	int			 anyfirstmade;
@@ -266,7 +268,7 @@ patset_release(struct patset *ps)
 	}
 	free(ps->v);
 	pcre2_code_free(ps->anch);
-	for (i = 0; i < 130; i++)
+	for (i = 0; i < 131; i++)
 		if (ps->first[i] != NULL && ps->first[i] != no_cand)
 			free(ps->first[i]);
 	memset(ps, 0, sizeof(*ps));
@@ -639,29 +641,44 @@ pfx_of(struct pat *p)
 }
 
 /*
- * Returns the patterns of ps that can begin with the byte b (any byte
- * outside ASCII counting as one: 128), or (b 129) match at the end of a
- * text, as their prefix tests say (rxprefix.h), made for every byte on
- * first use; NULL when out of memory.
+ * Returns the patterns of ps that can begin with the ASCII byte b, or
+ * (b 128) a character outside ASCII other than the long s and the Kelvin
+ * sign, (b 130) one of those two, or (b 129) match at the end of a text,
+ * as their prefix tests say (rxprefix.h), made for every byte on first
+ * use; NULL when out of memory.
  */
 static const cand_t *
 first_cands(struct patset *ps, unsigned b)
 {
+	static const unsigned char other[] = "\xc3\xa9",
+	    longs[] = "\xc5\xbf", kelvin[] = "\xe2\x84\xaa";
+	const struct rxprefix *px;
 	unsigned char	 ch;
 	unsigned	 k;
 	cand_t		*v;
 	size_t		 i, m;
+	int		 may;
 
 	if (!ps->firstmade) {
-		for (k = 0; k < 130; k++) {
+		for (k = 0; k < 131; k++) {
 			ch = (unsigned char)k;
 			if ((v = malloc((ps->n + 1) * sizeof(*v))) == NULL)
 				return NULL;
-			for (i = m = 0; i < ps->n; i++)
-				if (k == 129 ? rxprefix_empty(pfx_of(
-				    &ps->v[i])) : rxprefix_may(pfx_of(
-				    &ps->v[i]), &ch, 1))
+			for (i = m = 0; i < ps->n; i++) {
+				px = pfx_of(&ps->v[i]);
+				if (k == 129)
+					may = rxprefix_empty(px);
+				else if (k == 128)
+					may = rxprefix_may(px, other, 2);
+				else if (k == 130)
+					may = rxprefix_may(px, other, 2) ||
+					    rxprefix_may(px, longs, 2) ||
+					    rxprefix_may(px, kelvin, 3);
+				else
+					may = rxprefix_may(px, &ch, 1);
+				if (may)
 					v[m++] = (cand_t)i;
+			}
 			if (m == 0) {
 				free(v);
 				v = no_cand;
@@ -671,7 +688,7 @@ first_cands(struct patset *ps, unsigned b)
 		}
 		ps->firstmade = 1;
 	}
-	return ps->first[b < 128 ? b : b == 129 ? 129 : 128];
+	return ps->first[b < 128 || b == 129 || b == 130 ? b : 128];
 }
 
 /* Compiles pattern i alone between word boundaries (as in ps->anch). */
@@ -868,6 +885,22 @@ wc_get(struct flag_ctx *c, const char *key, size_t klen, unsigned h)
  * and, when it begins with a short ASCII word, the candidates of that
  * word.  Returns 0 or -1.
  */
+/* The index of first_cands() for the start t[p] of a text of len bytes. */
+static unsigned
+first_of(const unsigned char *t, size_t len, size_t p)
+{
+	if (p == len)
+		return 129;
+	if (t[p] < 0x80)
+		return t[p];
+	/* (A character cut short counts as one of them.) */
+	if ((t[p] == 0xc5 && (p + 1 >= len || t[p + 1] == 0xbf)) ||
+	    (t[p] == 0xe2 && (p + 1 >= len || (t[p + 1] == 0x84 &&
+	    (p + 2 >= len || t[p + 2] == 0xaa)))))
+		return 130;
+	return 128;
+}
+
 static int
 starts(struct flag_ctx *c, const char *text, size_t len)
 {
@@ -879,7 +912,7 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 	int		 k;
 
 	if (!c->anyfirstmade) {
-		for (b = 0; b < 130; b++)
+		for (b = 0; b < 131; b++)
 			for (k = 0; k <= FLAG_NCAT; k++) {
 				struct patset *ps = k == FLAG_NCAT ? &c->ctx :
 				    &c->cat[k].pats;
@@ -913,8 +946,7 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 		if (p == len || !isword(t[p])) {
 			/* Most such starts (a space, a comma) begin no
 			 * pattern at all. */
-			if (!c->anyfirst[p == len ? 129 : t[p] < 0x80 ? t[p] :
-			    128])
+			if (!c->anyfirst[first_of(t, len, p)])
 				c->nws--;
 			continue;
 		}
@@ -997,8 +1029,8 @@ search_at(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
 	*rcp = 0;
 	if (ps->anch == NULL)
 		return 0;
-	if ((cv = first_cands(ps, w->pos == len ? 129 :
-	    (unsigned char)text[w->pos])) == NULL)
+	if ((cv = first_cands(ps, first_of((const unsigned char *)text, len,
+	    w->pos))) == NULL)
 		return -1;
 	for (; *cv != -1; cv++) {
 		if (!rxprefix_may(pfx_of(&ps->v[*cv]),

@@ -25,6 +25,8 @@ struct pseq {
 	unsigned short	 loop;		/* bit j: offset j repeats (X+) */
 	unsigned short	 na;		/* bit j: offset j may be a character
 					 * outside ASCII */
+	unsigned short	 ks;		/* bit j: at least the long s or the
+					 * Kelvin sign (na implies ks) */
 	uint64_t	 m[PX_LEN][2];	/* ASCII bytes allowed at each offset */
 };
 
@@ -36,8 +38,11 @@ struct pset {
 struct pnode {
 	uint64_t	 m[2];		/* bytes that lead to this node */
 	int		 loop;		/* more of them may follow */
-	int		 na;		/* or a character outside ASCII */
-	int		 nakids;	/* a child has na */
+	int		 na;		/* or a character outside ASCII: 2,
+					 * or only the long s or the Kelvin
+					 * sign: 1 */
+	int		 nakids;	/* a child has na 2 */
+	int		 kskids;	/* a child has na 1 or 2 */
 	int		 child, sib;
 	int		 accept;	/* a sequence ends here */
 	int		 jump;		/* its row in jumps, or -1 */
@@ -96,8 +101,8 @@ empty(struct parse *ps, struct pset *set, int closed)
 	return push(ps, set, &q);
 }
 
-/* A set of one open sequence of one byte set m (na: or a character
- * outside ASCII). */
+/* A set of one open sequence of one byte set m (na: or any character
+ * outside ASCII, 2, or the long s or the Kelvin sign, 1). */
 static int
 single(struct parse *ps, struct pset *set, const uint64_t m[2], int na)
 {
@@ -105,7 +110,8 @@ single(struct parse *ps, struct pset *set, const uint64_t m[2], int na)
 
 	memset(&q, 0, sizeof(q));
 	q.len = 1;
-	q.na = na ? 1 : 0;
+	q.na = na >= 2 ? 1 : 0;
+	q.ks = na >= 1 ? 1 : 0;
 	q.m[0][0] = m[0];
 	q.m[0][1] = m[1];
 	set->n = 0;
@@ -193,6 +199,7 @@ concat(struct parse *ps, struct pset *s, const struct pset *a)
 		q.m[0][0] |= a->v[i].m[0][0];
 		q.m[0][1] |= a->v[i].m[0][1];
 		q.na |= a->v[i].na & 1;
+		q.ks |= a->v[i].ks & 1;
 	}
 	if (push(ps, &u, &q) == -1)
 		return -1;
@@ -228,6 +235,8 @@ concat1(struct parse *ps, struct pset *s, const struct pset *a)
 					q.loop |= (unsigned short)(1u << q.len);
 				if (a->v[j].na & (1u << k))
 					q.na |= (unsigned short)(1u << q.len);
+				if (a->v[j].ks & (1u << k))
+					q.ks |= (unsigned short)(1u << q.len);
 				q.len++;
 			}
 			q.closed = a->v[j].closed || k < a->v[j].len ||
@@ -303,7 +312,7 @@ static int
 escclass(int e, uint64_t m[2], int *na)
 {
 	m[0] = m[1] = 0;
-	*na = !(e == 'd' || e == 's' || e == 'w');
+	*na = e == 'd' || e == 's' || e == 'w' ? 0 : 2;
 	switch (e) {
 	case 'd': case 'D':
 		addrange(m, '0', '9', 0);
@@ -487,14 +496,15 @@ parse_class(struct parse *ps, uint64_t m[2], int ci, int *na)
 			if (uniprop(s + ps->i, e)) {
 				m[0] |= e[0];
 				m[1] |= e[1];
-				*na = 1;
+				*na = 2;
 				ps->i += 5;
 				continue;
 			}
 			if (escclass(s[ps->i + 1], e, &ena) == 0) {
 				m[0] |= e[0];
 				m[1] |= e[1];
-				*na |= ena;
+				if (ena > *na)
+					*na = ena;
 				ps->i += 2;
 				continue;
 			}
@@ -528,14 +538,15 @@ parse_class(struct parse *ps, uint64_t m[2], int ci, int *na)
 			 * class, wrong for one negated. */
 			if (!neg)
 				nonascii(m, ci);
-			*na = 1;
+			*na = 2;
 		}
 	}
 	ps->i++;
-	*na |= folds_out(m, ci);
+	if (*na == 0 && folds_out(m, ci))
+		*na = 1;
 	if (neg) {
 		invert(m);
-		*na = 1;
+		*na = 2;
 	}
 }
 
@@ -654,7 +665,7 @@ parse_atom(struct parse *ps, int ci, struct pset *a)
 	case '\\':
 		if (uniprop(s + ps->i, m)) {
 			ps->i += 5;
-			return single(ps, a, m, 1);
+			return single(ps, a, m, 2);
 		}
 		if (escclass(s[ps->i + 1], m, &na) == 0) {
 			ps->i += 2;
@@ -672,12 +683,12 @@ parse_atom(struct parse *ps, int ci, struct pset *a)
 			addch(m, (unsigned)c, ci);
 		else
 			nonascii(m, ci);
-		return single(ps, a, m, c >= 0x80 || folds_out(m, ci));
+		return single(ps, a, m, c >= 0x80 ? 2 : folds_out(m, ci));
 	case '.':
 		ps->i++;
 		setbit(m, '\n');
 		invert(m);
-		return single(ps, a, m, 1);
+		return single(ps, a, m, 2);
 	case '^':
 	case '$':
 		ps->i++;
@@ -693,7 +704,7 @@ parse_atom(struct parse *ps, int ci, struct pset *a)
 			addch(m, (unsigned)c, ci);
 		else
 			nonascii(m, ci);
-		return single(ps, a, m, c >= 0x80 || folds_out(m, ci));
+		return single(ps, a, m, c >= 0x80 ? 2 : folds_out(m, ci));
 	}
 group:
 	if (++ps->depth > 50) {
@@ -840,7 +851,8 @@ covers(const struct pseq *a, const struct pseq *b)
 		if ((a->m[j][0] & b->m[j][0]) != b->m[j][0] ||
 		    (a->m[j][1] & b->m[j][1]) != b->m[j][1] ||
 		    ((b->loop >> j) & 1) > ((a->loop >> j) & 1) ||
-		    ((b->na >> j) & 1) > ((a->na >> j) & 1))
+		    ((b->na >> j) & 1) > ((a->na >> j) & 1) ||
+		    ((b->ks >> j) & 1) > ((a->ks >> j) & 1))
 			return 0;
 	return 1;
 }
@@ -863,6 +875,7 @@ node_new(struct rxprefix *p, const uint64_t m[2], int loop, int na)
 	p->v[p->n].loop = loop;
 	p->v[p->n].na = na;
 	p->v[p->n].nakids = 0;
+	p->v[p->n].kskids = 0;
 	p->v[p->n].child = p->v[p->n].sib = -1;
 	p->v[p->n].accept = 0;
 	p->v[p->n].jump = -1;
@@ -950,7 +963,7 @@ rxprefix_make(const char *src, int caseless)
 
 	if ((p = calloc(1, sizeof(*p))) == NULL)
 		return NULL;
-	if (node_new(p, all, 0, 1) == -1)
+	if (node_new(p, all, 0, 2) == -1)
 		goto nomem;
 	memset(&ps, 0, sizeof(ps));
 	/* A leading (?i) sets the option for the whole pattern. */
@@ -1002,7 +1015,8 @@ rxprefix_make(const char *src, int caseless)
 		for (cur = 0, k = 0; k < set.v[i].len; k++) {
 			last = -1;
 			lp = (set.v[i].loop >> k) & 1;
-			na = (set.v[i].na >> k) & 1;
+			na = (set.v[i].na >> k) & 1 ? 2 :
+			    (set.v[i].ks >> k) & 1 ? 1 : 0;
 			for (c = p->v[cur].child; c != -1; c = p->v[c].sib) {
 				if (p->v[c].m[0] == set.v[i].m[k][0] &&
 				    p->v[c].m[1] == set.v[i].m[k][1] &&
@@ -1019,8 +1033,10 @@ rxprefix_make(const char *src, int caseless)
 				else
 					p->v[last].sib = c;
 			}
-			if (na)
+			if (na == 2)
 				p->v[cur].nakids = 1;
+			if (na)
+				p->v[cur].kskids = 1;
 			cur = c;
 		}
 		p->v[cur].accept = 1;
@@ -1037,6 +1053,18 @@ nomem:
 
 static int	walk(const struct rxprefix *, int, const unsigned char *,
 		    size_t);
+
+/* 1 when t[0..n) begins with the long s or the Kelvin sign (or is cut
+ * short inside a character). */
+static int
+ks_at(const unsigned char *t, size_t n)
+{
+	if (t[0] == 0xc5)
+		return n < 2 || t[1] == 0xbf;
+	if (t[0] == 0xe2)
+		return n < 2 || (t[1] == 0x84 && (n < 3 || t[2] == 0xaa));
+	return 0;
+}
 
 #define INSET(nd, b)	(((nd).m[(b) >> 6] >> ((b) & 63)) & 1)
 
@@ -1056,7 +1084,9 @@ walk_loop(const struct rxprefix *p, int node, const unsigned char *t,
 		if (k == n)
 			return 1;
 		if (t[k] >= 0x80)
-			return v[node].na || v[node].nakids;
+			return v[node].na == 2 || v[node].nakids ||
+			    ((v[node].na || v[node].kskids) &&
+			    ks_at(t + k, n - k));
 		for (c = v[node].child; c != -1; c = v[c].sib)
 			if (INSET(v[c], t[k]) &&
 			    walk(p, c, t + k + 1, n - k - 1))
@@ -1077,7 +1107,9 @@ walk(const struct rxprefix *p, int node, const unsigned char *t, size_t n)
 		if (v[node].accept || n == 0)
 			return 1;
 		if (*t >= 0x80)
-			return v[node].nakids || (v[node].loop && v[node].na);
+			return v[node].nakids || (v[node].loop &&
+			    v[node].na == 2) || ((v[node].kskids ||
+			    (v[node].loop && v[node].na)) && ks_at(t, n));
 		if (v[node].loop)
 			return walk_loop(p, node, t, n);
 		/* Follow the one child that allows t[0] without recursion

@@ -89,6 +89,11 @@ test_conservative(void **state)
 	assert_int_equal(may("knife", 0, "\xe2\x84\xaanife"), 0);
 	assert_int_equal(may("said", 1, "\xc5\xbf" "aid"), 1);
 	assert_int_equal(may("the", 1, "\xe2\x80\x99the"), 0);
+	/* k and s stand for the Kelvin sign and the long s only. */
+	assert_int_equal(may("said", 1, "\xe2\x80\x9csaid"), 0);
+	assert_int_equal(may("[a-z]+ x", 1, "ab\xc3\xa9 x"), 0);
+	assert_int_equal(may("[a-z]+ x", 1, "ab\xc5\xbf x"), 1);
+	assert_int_equal(may("[^a]x", 1, "\xe2\x80\x9cx"), 1);
 	assert_int_equal(may("[^a]", 1, "\xe2\x80\x99"), 1);
 	assert_int_equal(may("\\w+", 1, "\xc3\xa9"), 0);
 	assert_int_equal(may("\\W", 1, "\xc3\xa9"), 1);
