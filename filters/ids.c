@@ -680,6 +680,12 @@ win_add(struct ids *x, struct win **w, size_t *n, size_t *cap,
  * Finds the windows: x->dw around digits, x->aw around '@', '/' and
  * "www." (e-mail addresses, URLs, handles).  Returns 0 or -1.
  */
+static const unsigned char trigger[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['@'] = 1, ['/'] = 1,
+	['w'] = 1,
+};
+
 static int
 windows(struct ids *x, const char *t, size_t len)
 {
@@ -689,6 +695,9 @@ windows(struct ids *x, const char *t, size_t len)
 	x->ndw = x->naw = 0;
 	for (i = 0; i < len; i++) {
 		c = (unsigned char)t[i];
+		/* Most bytes are none of those looked for. */
+		if (!trigger[c])
+			continue;
 		if (c >= '0' && c <= '9') {
 			if (x->ndw > 0 && i < x->dw[x->ndw - 1].e)
 				continue;	/* already inside */
@@ -712,6 +721,12 @@ windows(struct ids *x, const char *t, size_t len)
  * "LCS-2017", "AB 12"), which every letter-led shape has; ordinal
  * suffixes ("14th") do not count.
  */
+/* isalpha(), isdigit(), isupper() of the C locale (the programs never
+ * set another), without the table look-up through __ctype_b_loc(). */
+#define ALPHA(c)	((unsigned)(((c) | 0x20) - 'a') < 26u)
+#define DIGIT(c)	((unsigned)((c) - '0') < 10u)
+#define UPPER(c)	((unsigned)((c) - 'A') < 26u)
+
 static int
 letter_digit(const char *t, size_t s, size_t e)
 {
@@ -719,21 +734,24 @@ letter_digit(const char *t, size_t s, size_t e)
 	size_t	 i;
 
 	for (i = s; i + 1 < e; i++) {
-		if (isalpha(u[i]) && isdigit(u[i + 1]))
+		/* Inside a word: none of the cases below. */
+		if (ALPHA(u[i]) && ALPHA(u[i + 1]))
+			continue;
+		if (ALPHA(u[i]) && DIGIT(u[i + 1]))
 			return 1;
-		if (isdigit(u[i]) && isalpha(u[i + 1])) {
+		if (DIGIT(u[i]) && ALPHA(u[i + 1])) {
 			if (i + 2 < e && strchr("snrtSNRT", u[i + 1]) != NULL &&
 			    strchr("tdhTDH", u[i + 2]) != NULL &&
-			    (i + 3 >= e || !isalpha(u[i + 3])))
+			    (i + 3 >= e || !ALPHA(u[i + 3])))
 				continue;	/* 1st 2nd 3rd 4th */
 			return 1;
 		}
-		if (isalpha(u[i]) && i + 2 < e && isdigit(u[i + 2]) &&
+		if (ALPHA(u[i]) && i + 2 < e && DIGIT(u[i + 2]) &&
 		    (u[i + 1] == '-' || u[i + 1] == '/' || (u[i + 1] == ' ' &&
-		    i > s && isupper(u[i]) && isupper(u[i - 1]))))
+		    i > s && UPPER(u[i]) && UPPER(u[i - 1]))))
 			return 1;
-		if (isupper(u[i]) && i > s && isupper(u[i - 1]) && i + 3 < e &&
-		    u[i + 1] == 0xc2 && u[i + 2] == 0xa0 && isdigit(u[i + 3]))
+		if (UPPER(u[i]) && i > s && UPPER(u[i - 1]) && i + 3 < e &&
+		    u[i + 1] == 0xc2 && u[i + 2] == 0xa0 && DIGIT(u[i + 3]))
 			return 1;
 	}
 	return 0;
