@@ -4,7 +4,8 @@
  * Per paragraph: at each word start, for each category, the first of its
  * weighted patterns (in file order) that matches there, as one
  * alternation of them would find it; only the patterns that can begin
- * with the word are tried (search(), the word table); then the context
+ * with the word, as their prefix tests say (rxprefix.h), are tried
+ * (search(), the word table); then the context
  * cues in the sentences that hold a term, and a pass over those
  * sentences that adds the weights of the patterns matched inside each,
  * the weights of the features seen (a family member or a child named, a
