@@ -4,7 +4,8 @@
  * Per paragraph: at each word start, for each category, the first of its
  * weighted patterns (in file order) that matches there, as one
  * alternation of them would find it; only the patterns that can begin
- * with the word are tried (search(), the word table); then the context
+ * with the word, as their prefix tests say (rxprefix.h), are tried
+ * (search(), the word table); then the context
  * cues in the sentences that hold a term, and a pass over those
  * sentences that adds the weights of the patterns matched inside each,
  * the weights of the features seen (a family member or a child named, a
@@ -24,6 +25,7 @@
 
 #include "flag.h"
 #include "record.h"
+#include "rxprefix.h"
 #include "sentence.h"
 #include "stream.h"
 
@@ -70,16 +72,15 @@ struct pat {
 	char	*src;
 	char	*label;		/* NULL: quote the matched text */
 	int	 kind;		/* context patterns only */
-	pcre2_code *head;	/* src alone, to test how it can begin */
-	pcre2_code *filt;	/* its prefixes, to test a first word */
-	int	 nofilt;	/* 1: no prefix test; -1: not made yet */
 	pcre2_code *one;	/* src between word boundaries, JIT */
 	int	 jit;		/* one was JIT-compiled */
+	struct rxprefix *pfx;	/* what its matches begin with */
+	int	 pfxmade;	/* pfx was made (NULL: no test) */
 };
 
 /*
  * Candidate branches: the indexes of the patterns that can begin with a
- * given first byte or pair of bytes, in pattern order, ending with -1.
+ * given first byte, in pattern order, ending with -1.
  */
 typedef short	 cand_t;
 
@@ -87,28 +88,18 @@ struct patset {
 	struct pat		*v;
 	size_t			 n, cap;
 	pcre2_code		*anch;	/* all patterns, one alternation,
-					 * anchored */
-	int			 anchjit;	/* anch is JIT-compiled */
-	unsigned		 anchuses;
-	cand_t			*first[128];	/* by first byte (folded) */
-	cand_t			**pair;	/* [128 * 128] by two bytes */
-	cand_t			**tri;	/* [52 * 52 * 52] by three letters */
+					 * anchored: compiled to check
+					 * them, no longer matched */
+	cand_t			*first[131];	/* by first byte, made with
+						 * the prefix tests: [128]
+						 * for a character outside
+						 * ASCII, [130] for the long
+						 * s or the Kelvin sign,
+						 * [129] at the end */
+	int			 firstmade;
 };
 
 static cand_t	 no_cand[1] = { -1 };
-
-#define NTRI	(52 * 52 * 52)
-
-/* A-Z as 0-25, a-z as 26-51, else -1. */
-static int
-letter(unsigned char ch)
-{
-	if (ch >= 'A' && ch <= 'Z')
-		return ch - 'A';
-	if (ch >= 'a' && ch <= 'z')
-		return ch - 'a' + 26;
-	return -1;
-}
 
 struct category {
 	struct patset	 pats;
@@ -137,8 +128,6 @@ struct span {
 
 struct wstart {
 	size_t	 pos;
-	int	 key;
-	int	 tri;		/* three letters' index, or -1 */
 	struct wentry *we;	/* candidates of its first word, or NULL */
 };
 
@@ -147,8 +136,10 @@ struct wstart {
  * word of at most WKEY_MAX - 1 bytes, the key is the word and the byte
  * after it (when that byte is ASCII), and the entry lists, over every
  * category (and separately for the context set), the patterns that can
- * begin with the key, each as set << 8 | pattern, in set and pattern
- * order, ending with -1.  Most words begin no pattern at all, so most
+ * begin with the key as their prefix tests say (rxprefix.h), each as
+ * set << 8 | pattern, in set and pattern order, ending with -1, and
+ * where each test stands after the key.  Most words begin no pattern
+ * at all, so most
  * word starts cost one lookup and no match.  The table is cleared when
  * full, so its memory stays bounded whatever the text.
  */
@@ -161,6 +152,10 @@ struct wentry {
 	char		 key[WKEY_MAX];
 	cand_t		*cat;		/* categories */
 	cand_t		*cx;		/* context set */
+	int		*catst;		/* rxprefix_step() of each over the */
+	int		*cxst;		/* key (NULL when the list is empty) */
+	uint64_t	*catnx;		/* [2] each: the bytes that may come */
+	uint64_t	*cxnx;		/* after the key (rxprefix_next()) */
 };
 
 /* A slot of the table: small, so that the table stays in cache. */
@@ -192,6 +187,10 @@ struct flag_ctx {
 	size_t			 nwc;
 	unsigned long		 wcgen;		/* clearings of wc */
 	int			 nowc;		/* a set too large to encode */
+	unsigned char		 anyfirst[131];	/* a pattern of some set can
+						 * begin with it (as
+						 * first_cands()) */
+	int			 anyfirstmade;
 };
 
 /* Family and child roles a mention's SUBTYPE may carry, with the words
@@ -244,7 +243,6 @@ patset_add(struct patset *ps, double w, const char *src, size_t srclen,
 	}
 	p = &ps->v[ps->n];
 	memset(p, 0, sizeof(*p));
-	p->nofilt = -1;
 	p->weight = w;
 	p->kind = kind;
 	if ((p->src = strndup(src, srclen)) == NULL)
@@ -266,25 +264,14 @@ patset_release(struct patset *ps)
 	for (i = 0; i < ps->n; i++) {
 		free(ps->v[i].src);
 		free(ps->v[i].label);
-		pcre2_code_free(ps->v[i].head);
-		pcre2_code_free(ps->v[i].filt);
 		pcre2_code_free(ps->v[i].one);
+		rxprefix_free(ps->v[i].pfx);
 	}
 	free(ps->v);
 	pcre2_code_free(ps->anch);
-	for (i = 0; i < 128; i++)
-		if (ps->first[i] != no_cand)
+	for (i = 0; i < 131; i++)
+		if (ps->first[i] != NULL && ps->first[i] != no_cand)
 			free(ps->first[i]);
-	if (ps->pair != NULL)
-		for (i = 0; i < 128 * 128; i++)
-			if (ps->pair[i] != no_cand)
-				free(ps->pair[i]);
-	free(ps->pair);
-	if (ps->tri != NULL)
-		for (i = 0; i < NTRI; i++)
-			if (ps->tri[i] != no_cand)
-				free(ps->tri[i]);
-	free(ps->tri);
 	memset(ps, 0, sizeof(*ps));
 }
 
@@ -470,9 +457,10 @@ nomem:
 
 /*
  * Compiles a pattern set as one alternation, each branch marked with its
- * index, bounded by non-word characters on both sides.  The mark comes
- * at the end of its branch: a leading (*MARK) would defeat PCRE2's
- * first-character optimisation and triple the cost.
+ * index, bounded by non-word characters on both sides: what search()
+ * finds at each word start is what this alternation would find there.
+ * It is compiled to check the patterns together; search() matches them
+ * one by one.
  */
 static int
 patset_compile(struct patset *ps, const char *what, char *err,
@@ -640,81 +628,68 @@ hit_push(struct hitvec *h, size_t s, size_t e, int set, int pat)
 }
 
 /*
- * Can pattern i of ps begin with the bytes b[0..n)?  Asked of PCRE2 with
- * a hard partial match anchored at the start: "no" if every path fails
- * on those bytes, so no text that begins with them can match.  Patterns
- * with a lookbehind that must see something are candidates everywhere.
+ * The prefix test of pattern p (rxprefix.h), made on first use; NULL
+ * (no test) when out of memory.
  */
-static int
-can_begin(struct patset *ps, size_t i, const char *b, size_t n,
-    pcre2_match_data *md)
+static const struct rxprefix *
+pfx_of(struct pat *p)
 {
-	struct pat	*p = &ps->v[i];
-	int		 ec, rc;
-	PCRE2_SIZE	 eo;
-
-	if (strstr(p->src, "(?<=") != NULL)
-		return 1;
-	if (p->head == NULL && (p->head = pcre2_compile((PCRE2_SPTR)p->src,
-	    PCRE2_ZERO_TERMINATED, PCRE2_CASELESS | PCRE2_UTF, &ec, &eo,
-	    NULL)) == NULL)
-		return 1;
-	rc = pcre2_match(p->head, (PCRE2_SPTR)b, n, 0, PCRE2_ANCHORED |
-	    PCRE2_PARTIAL_HARD, md, NULL);
-	return rc != PCRE2_ERROR_NOMATCH;
+	if (!p->pfxmade) {
+		p->pfx = rxprefix_make(p->src, 1);
+		p->pfxmade = 1;
+	}
+	return p->pfx;
 }
 
 /*
- * Returns the candidates of ps for texts beginning with b[0..n) (n is 1
- * or 2 ASCII bytes, or 3 letters; as written: a pattern may turn
- * case-blindness off), from those for b[0..n-1); NULL when out of memory.
+ * Returns the patterns of ps that can begin with the ASCII byte b, or
+ * (b 128) a character outside ASCII other than the long s and the Kelvin
+ * sign, (b 130) one of those two, or (b 129) match at the end of a text,
+ * as their prefix tests say (rxprefix.h), made for every byte on first
+ * use; NULL when out of memory.
  */
-static cand_t *
-candidates(struct patset *ps, const char *b, size_t n, pcre2_match_data *md)
+static const cand_t *
+first_cands(struct patset *ps, unsigned b)
 {
-	cand_t	**slot, *from, *v;
-	size_t	 i, k, m = 0;
+	static const unsigned char other[] = "\xc3\xa9",
+	    longs[] = "\xc5\xbf", kelvin[] = "\xe2\x84\xaa";
+	const struct rxprefix *px;
+	unsigned char	 ch;
+	unsigned	 k;
+	cand_t		*v;
+	size_t		 i, m;
+	int		 may;
 
-	if (n == 1)
-		slot = &ps->first[(unsigned char)b[0]];
-	else if (n == 3) {
-		if (ps->tri == NULL &&
-		    (ps->tri = calloc(NTRI, sizeof(*ps->tri))) == NULL)
-			return NULL;
-		slot = &ps->tri[letter((unsigned char)b[0]) * 52 * 52 +
-		    letter((unsigned char)b[1]) * 52 +
-		    letter((unsigned char)b[2])];
-	} else {
-		if (ps->pair == NULL &&
-		    (ps->pair = calloc(128 * 128, sizeof(*ps->pair))) == NULL)
-			return NULL;
-		slot = &ps->pair[(unsigned char)b[0] * 128 +
-		    (unsigned char)b[1]];
+	if (!ps->firstmade) {
+		for (k = 0; k < 131; k++) {
+			ch = (unsigned char)k;
+			if ((v = malloc((ps->n + 1) * sizeof(*v))) == NULL)
+				return NULL;
+			for (i = m = 0; i < ps->n; i++) {
+				px = pfx_of(&ps->v[i]);
+				if (k == 129)
+					may = rxprefix_empty(px);
+				else if (k == 128)
+					may = rxprefix_may(px, other, 2);
+				else if (k == 130)
+					may = rxprefix_may(px, other, 2) ||
+					    rxprefix_may(px, longs, 2) ||
+					    rxprefix_may(px, kelvin, 3);
+				else
+					may = rxprefix_may(px, &ch, 1);
+				if (may)
+					v[m++] = (cand_t)i;
+			}
+			if (m == 0) {
+				free(v);
+				v = no_cand;
+			} else
+				v[m] = -1;
+			ps->first[k] = v;
+		}
+		ps->firstmade = 1;
 	}
-	if (*slot != NULL)
-		return *slot;
-	from = NULL;
-	if (n > 1 && (from = candidates(ps, b, n - 1, md)) == NULL)
-		return NULL;
-	k = n == 1 ? ps->n : 0;
-	if (n > 1)
-		while (from[k] != -1)
-			k++;
-	if ((v = malloc((k + 1) * sizeof(*v))) == NULL)
-		return NULL;
-	for (i = 0; i < k; i++) {
-		size_t	 pi = n == 1 ? i : (size_t)from[i];
-
-		if (can_begin(ps, pi, b, n, md))
-			v[m++] = (cand_t)pi;
-	}
-	if (m == 0) {
-		free(v);
-		v = no_cand;
-	} else
-		v[m] = -1;
-	*slot = v;
-	return v;
+	return ps->first[b < 128 || b == 129 || b == 130 ? b : 128];
 }
 
 /* Compiles pattern i alone between word boundaries (as in ps->anch). */
@@ -751,139 +726,6 @@ isword(unsigned char ch)
 	    (ch >= '0' && ch <= '9') || ch == '_';
 }
 
-#define WS_FULL	INT_MIN	/* a start not led by two ASCII bytes */
-
-/*
- * The candidates of ps at word start w of text (by its first three
- * letters, two ASCII bytes or one), or NULL when out of memory.
- */
-static const cand_t *
-base_cands(struct flag_ctx *c, struct patset *ps, const char *text,
-    const struct wstart *w)
-{
-	char	 b[3];
-
-	if (w->tri >= 0) {
-		if (ps->tri != NULL && ps->tri[w->tri] != NULL)
-			return ps->tri[w->tri];
-		memcpy(b, text + w->pos, 3);
-		return candidates(ps, b, 3, c->md);
-	}
-	if (w->key >= 0) {
-		if (ps->pair != NULL && ps->pair[w->key] != NULL)
-			return ps->pair[w->key];
-		b[0] = (char)(w->key / 128);
-		b[1] = (char)(w->key % 128);
-		return candidates(ps, b, 2, c->md);
-	}
-	b[0] = (char)(-1 - w->key);
-	return candidates(ps, b, 1, c->md);
-}
-
-/*
- * Writes to out the pattern src cut, in each top-level branch, before
- * the first top-level element that holds an assertion, an anchor, a
- * word boundary or a verb (what such a pattern matches depends on the
- * text around it), each branch in a group of its own.  Any text a
- * branch matches begins with a match of its cut form, so a hard partial
- * match of the cut forms that fails on a text's first bytes rules the
- * pattern out there.  Returns 0, or -1 when a branch is cut to nothing
- * (it could begin anywhere) or the pattern is not understood.
- */
-static int
-cut_pattern(const char *src, char *out, size_t outlen)
-{
-	size_t	 i, o = 0, bstart = 0, elem = 0, cut = (size_t)-1;
-	int	 depth = 0, bad;
-
-	for (i = 0;; i++) {
-		char ch = src[i];
-
-		if (ch == '\0' || (ch == '|' && depth == 0)) {
-			size_t end = cut != (size_t)-1 ? cut : i;
-
-			if (end == bstart || o + (end - bstart) + 8 > outlen)
-				return -1;
-			o += (size_t)snprintf(out + o, outlen - o, "%s(?:%.*s)",
-			    o ? "|" : "", (int)(end - bstart), src + bstart);
-			if (ch == '\0')
-				return 0;
-			bstart = elem = i + 1;
-			cut = (size_t)-1;
-			continue;
-		}
-		if (depth == 0 && ch != ')' && ch != '*' && ch != '+' &&
-		    ch != '?' && ch != '{')
-			elem = i;	/* a top-level element may start */
-		bad = 0;
-		if (ch == '\\') {
-			if (src[i + 1] == '\0')
-				return -1;
-			bad = strchr("bBAZzGQEKXRkgpP", src[i + 1]) != NULL;
-			i++;
-		} else if (ch == '[') {
-			i++;
-			if (src[i] == '^')
-				i++;
-			if (src[i] == ']')
-				i++;
-			for (; src[i] != ']'; i++) {
-				if (src[i] == '\0')
-					return -1;
-				if (src[i] == '\\' && src[++i] == '\0')
-					return -1;
-				if (src[i] == '[' && src[i + 1] == ':')
-					return -1;	/* POSIX classes */
-			}
-		} else if (ch == '(') {
-			bad = src[i + 1] == '*' || (src[i + 1] == '?' &&
-			    src[i + 2] != ':');
-			depth++;
-		} else if (ch == ')') {
-			if (--depth < 0)
-				return -1;
-		} else if (ch == '^' || ch == '$')
-			bad = 1;
-		/* {n,m} after an element is a quantifier, not an element. */
-		if (bad && cut == (size_t)-1)
-			cut = elem;
-	}
-}
-
-/*
- * Can pattern i of ps begin with key[0..klen) (a word and the byte after
- * it)?  Asked of its cut form (cut_pattern()) with a hard partial match
- * anchored at the start.  Returns 1 when it may.
- */
-static int
-can_begin_word(struct patset *ps, size_t i, const char *key, size_t klen,
-    pcre2_match_data *md)
-{
-	struct pat	*p = &ps->v[i];
-	char		*buf;
-	size_t		 blen;
-	int		 ec, rc;
-	PCRE2_SIZE	 eo;
-
-	if (p->nofilt == -1) {
-		p->nofilt = 1;
-		blen = 2 * strlen(p->src) + 64;
-		if ((buf = malloc(blen)) == NULL)
-			return 1;
-		if (cut_pattern(p->src, buf, blen) == 0 &&
-		    (p->filt = pcre2_compile((PCRE2_SPTR)buf,
-		    PCRE2_ZERO_TERMINATED, PCRE2_CASELESS | PCRE2_UTF, &ec,
-		    &eo, NULL)) != NULL)
-			p->nofilt = 0;
-		free(buf);
-	}
-	if (p->nofilt)
-		return 1;
-	rc = pcre2_match(p->filt, (PCRE2_SPTR)key, klen, 0, PCRE2_ANCHORED |
-	    PCRE2_PARTIAL_HARD, md, NULL);
-	return rc != PCRE2_ERROR_NOMATCH;
-}
-
 static void
 wc_clear(struct flag_ctx *c)
 {
@@ -896,6 +738,10 @@ wc_clear(struct flag_ctx *c)
 			free(c->wce[i].cat);
 		if (c->wce[i].cx != no_cand)
 			free(c->wce[i].cx);
+		free(c->wce[i].catst);
+		free(c->wce[i].cxst);
+		free(c->wce[i].catnx);
+		free(c->wce[i].cxnx);
 	}
 	memset(c->wc, 0, WC_SLOTS * sizeof(*c->wc));
 	c->nwc = 0;
@@ -909,25 +755,24 @@ wc_clear(struct flag_ctx *c)
  * Returns 0 or -1 (out of memory).
  */
 static int
-word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *text,
-    const struct wstart *w, const char *key, size_t klen, cand_t **out)
+word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
+    size_t klen, cand_t **out, int **states, uint64_t **nexts)
 {
 	const cand_t	*base;
 	struct patset	*ps;
 	cand_t		*v = NULL, *nv;
-	size_t		 n = 0, cap = 0;
+	int		*st = NULL;
+	uint64_t	*nx = NULL;
+	size_t		 n = 0, cap = 0, i, m;
 	int		 k;
 
 	for (k = lo; k < hi; k++) {
 		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
 		if (ps->anch == NULL)
 			continue;
-		if ((base = base_cands(c, ps, text, w)) == NULL)
+		if ((base = first_cands(ps, (unsigned char)key[0])) == NULL)
 			goto nomem;
 		for (; *base != -1; base++) {
-			if (!can_begin_word(ps, (size_t)*base, key, klen,
-			    c->md))
-				continue;
 			if (n + 2 > cap) {
 				cap = cap ? cap * 2 : 8;
 				if ((nv = realloc(v, cap * sizeof(*v))) == NULL)
@@ -937,12 +782,44 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *text,
 			v[n++] = (cand_t)(code ? k << 8 | *base : *base);
 		}
 	}
+	/*
+	 * Where each pattern's prefix test stands after the key, so that
+	 * a word start tests only the bytes after it; a pattern the test
+	 * rules out is dropped.
+	 */
+	if (n > 0 && ((st = malloc(n * sizeof(*st))) == NULL ||
+	    (nx = malloc(2 * n * sizeof(*nx))) == NULL)) {
+		free(st);
+		goto nomem;
+	}
+	for (i = m = 0; i < n; i++) {
+		const struct rxprefix *px;
+
+		k = code ? v[i] >> 8 : lo;
+		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
+		px = pfx_of(&ps->v[code ? v[i] & 0xff : v[i]]);
+		st[m] = rxprefix_step(px, (const unsigned char *)key, klen);
+		if (st[m] == RXP_FAIL)
+			continue;
+		if (st[m] >= 0)
+			rxprefix_next(px, st[m], nx + 2 * m);
+		else
+			nx[2 * m] = nx[2 * m + 1] = ~(uint64_t)0;
+		v[m++] = v[i];
+	}
+	n = m;
 	if (n == 0) {
 		free(v);
+		free(st);
+		free(nx);
 		*out = no_cand;
+		*states = NULL;
+		*nexts = NULL;
 	} else {
 		v[n] = -1;
 		*out = v;
+		*states = st;
+		*nexts = nx;
 	}
 	return 0;
 nomem:
@@ -956,8 +833,7 @@ nomem:
  * memory.
  */
 static struct wentry *
-wc_get(struct flag_ctx *c, const char *text, const struct wstart *w,
-    const char *key, size_t klen, unsigned h)
+wc_get(struct flag_ctx *c, const char *key, size_t klen, unsigned h)
 {
 	struct wentry	*e;
 	struct wslot	*sl;
@@ -986,13 +862,15 @@ wc_get(struct flag_ctx *c, const char *text, const struct wstart *w,
 		sl = &c->wc[h & (WC_SLOTS - 1)];
 	}
 	e = &c->wce[c->nwc];
-	if (word_cands(c, 0, FLAG_NCAT, 1, text, w, key, klen,
-	    &e->cat) == -1)
+	if (word_cands(c, 0, FLAG_NCAT, 1, key, klen, &e->cat,
+	    &e->catst, &e->catnx) == -1)
 		return NULL;
-	if (word_cands(c, FLAG_NCAT, FLAG_NCAT + 1, 0, text, w, key, klen,
-	    &e->cx) == -1) {
+	if (word_cands(c, FLAG_NCAT, FLAG_NCAT + 1, 0, key, klen, &e->cx,
+	    &e->cxst, &e->cxnx) == -1) {
 		if (e->cat != no_cand)
 			free(e->cat);
+		free(e->catst);
+		free(e->catnx);
 		return NULL;
 	}
 	e->klen = (unsigned char)klen;
@@ -1005,11 +883,25 @@ wc_get(struct flag_ctx *c, const char *text, const struct wstart *w,
 /*
  * Fills c->ws with the positions of text where a pattern may begin: on
  * a character boundary, after a non-word character (or at either end),
- * with the key of its first bytes: b0 * 128 + b1 when both are ASCII,
- * -1 - b0 when only the first is, else WS_FULL; and, when it begins
- * with a short ASCII word, the candidates of that word.  Returns 0 or
- * -1.
+ * and, when it begins with a short ASCII word, the candidates of that
+ * word.  Returns 0 or -1.
  */
+/* The index of first_cands() for the start t[p] of a text of len bytes. */
+static unsigned
+first_of(const unsigned char *t, size_t len, size_t p)
+{
+	if (p == len)
+		return 129;
+	if (t[p] < 0x80)
+		return t[p];
+	/* (A character cut short counts as one of them.) */
+	if ((t[p] == 0xc5 && (p + 1 >= len || t[p + 1] == 0xbf)) ||
+	    (t[p] == 0xe2 && (p + 1 >= len || (t[p + 1] == 0x84 &&
+	    (p + 2 >= len || t[p + 2] == 0xaa)))))
+		return 130;
+	return 128;
+}
+
 static int
 starts(struct flag_ctx *c, const char *text, size_t len)
 {
@@ -1017,20 +909,31 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 	struct wstart	*v, *w;
 	size_t		 p, q, cap, j;
 	unsigned long	 gen = c->wcgen;
-	unsigned	 h;
-	int		 key;
+	unsigned	 h, b;
+	int		 k;
 
+	if (!c->anyfirstmade) {
+		for (b = 0; b < 131; b++)
+			for (k = 0; k <= FLAG_NCAT; k++) {
+				struct patset *ps = k == FLAG_NCAT ? &c->ctx :
+				    &c->cat[k].pats;
+				const cand_t *cv;
+
+				if (ps->anch == NULL)
+					continue;
+				if ((cv = first_cands(ps, b)) == NULL)
+					return -1;
+				if (*cv != -1)
+					c->anyfirst[b] = 1;
+			}
+		c->anyfirstmade = 1;
+	}
 	c->nws = 0;
 	for (p = 0; p <= len; p++) {
 		if (p < len && (t[p] & 0xc0) == 0x80)
 			continue;		/* inside a character */
 		if (p > 0 && isword(t[p - 1]))
 			continue;
-		if (p < len && t[p] < 0x80)
-			key = p + 1 < len && t[p + 1] < 0x80 ? t[p] * 128 +
-			    t[p + 1] : -1 - t[p];
-		else
-			key = WS_FULL;
 		if (c->nws == c->capws) {
 			cap = c->capws ? c->capws * 2 : 256;
 			if ((v = realloc(c->ws, cap * sizeof(*v))) == NULL)
@@ -1040,15 +943,14 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 		}
 		w = &c->ws[c->nws++];
 		w->pos = p;
-		w->key = key;
-		w->tri = -1;
 		w->we = NULL;
-		if (p + 2 < len && letter(t[p]) >= 0 && letter(t[p + 1]) >= 0 &&
-		    letter(t[p + 2]) >= 0)
-			w->tri = letter(t[p]) * 52 * 52 +
-			    letter(t[p + 1]) * 52 + letter(t[p + 2]);
-		if (p == len || !isword(t[p]))
+		if (p == len || !isword(t[p])) {
+			/* Most such starts (a space, a comma) begin no
+			 * pattern at all. */
+			if (!c->anyfirst[first_of(t, len, p)])
+				c->nws--;
 			continue;
+		}
 		/* The key: the word and an ASCII byte after it, hashed
 		 * (FNV-1a) as it is read. */
 		h = 2166136261u;
@@ -1057,7 +959,7 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 		if (!c->nowc && q - p < WKEY_MAX) {
 			if (q < len && t[q] < 0x80)
 				h = (h ^ t[q]) * 16777619u;
-			if ((w->we = wc_get(c, text, w, text + p, q - p +
+			if ((w->we = wc_get(c, text + p, q - p +
 			    (q < len && t[q] < 0x80), h)) == NULL)
 				return -1;
 			if (c->wcgen != gen) {
@@ -1067,6 +969,9 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 					c->ws[j].we = NULL;
 				gen = c->wcgen;
 			}
+			/* A word no pattern begins with: not a start. */
+			if (w->we->cat == no_cand && w->we->cx == no_cand)
+				c->nws--;
 		}
 		/* No pattern begins inside a word: on after its end. */
 		while (q < len && isword(t[q]))
@@ -1110,49 +1015,32 @@ try_one(struct flag_ctx *c, struct hitvec *hv, struct patset *ps, int set,
 /*
  * Pattern set ps at word start w without a word entry: the first
  * pattern (in file order) that matches there, as the alternation ps->anch
- * would find it.  Positions whose first byte is not ASCII are matched
- * with the alternation.  Returns 0 or -1 (*rcp as for try_one()).
+ * would find it, among those whose prefix test passes there (a start
+ * led by a character outside ASCII or at the end of the text included).
+ * Returns 0 or -1 (*rcp as for try_one()).
  */
 static int
 search_at(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
     int set, const struct wstart *w, const char *text, size_t len,
     int *rcp)
 {
-	PCRE2_SIZE	*ov;
-	PCRE2_SPTR	 mark;
 	const cand_t	*cv;
-	int		 rc, pat;
+	int		 rc;
 
 	*rcp = 0;
 	if (ps->anch == NULL)
 		return 0;
-	if (w->key != WS_FULL) {
-		if ((cv = base_cands(c, ps, text, w)) == NULL)
-			return -1;
-		for (; *cv != -1; cv++)
-			if ((rc = try_one(c, hv, ps, set, (size_t)*cv, text,
-			    len, w->pos, rcp)) != 0)
-				return rc < 0 ? -1 : 0;
-		return 0;
-	}
-	/* The alternation serves only starts led by other than ASCII:
-	 * compiled to machine code once it is in use. */
-	if (!ps->anchjit && ++ps->anchuses == 64)
-		ps->anchjit = pcre2_jit_compile(ps->anch,
-		    PCRE2_JIT_COMPLETE) == 0;
-	rc = pcre2_match(ps->anch, (PCRE2_SPTR)text, len, w->pos,
-	    PCRE2_NO_UTF_CHECK, c->md, NULL);
-	if (rc == PCRE2_ERROR_NOMATCH)
-		return 0;
-	if (rc < 0) {
-		*rcp = rc;
+	if ((cv = first_cands(ps, first_of((const unsigned char *)text, len,
+	    w->pos))) == NULL)
 		return -1;
+	for (; *cv != -1; cv++) {
+		if (!rxprefix_may(pfx_of(&ps->v[*cv]),
+		    (const unsigned char *)text + w->pos, len - w->pos))
+			continue;
+		if ((rc = try_one(c, hv, ps, set, (size_t)*cv, text, len,
+		    w->pos, rcp)) != 0)
+			return rc < 0 ? -1 : 0;
 	}
-	ov = pcre2_get_ovector_pointer(c->md);
-	mark = pcre2_get_mark(c->md);
-	pat = mark != NULL ? atoi((const char *)mark) : -1;
-	if (pat >= 0 && hit_push(hv, ov[0], ov[1], set, pat) == -1)
-		return -1;
 	return 0;
 }
 
@@ -1164,9 +1052,10 @@ search_at(struct flag_ctx *c, struct hitvec *hv, struct patset *ps,
  * terms of different patterns are all seen.  Every pattern begins after
  * a non-word character (ASCII \w, as PCRE2 has it without UCP), so only
  * the positions starts() found are tried, and at each only the patterns
- * that can begin with its first word (or its first bytes), each
- * compiled alone: the alternation at every word start tried every
- * branch, which cost 93% of the stage's time.
+ * that can begin with its first word (or its first byte) and whose
+ * prefix test passes the text there, each compiled alone: the
+ * alternation at every word start tried every branch, which cost 93%
+ * of the stage's time.
  */
 static int
 search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
@@ -1174,9 +1063,11 @@ search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
 {
 	struct hitvec	*hv = ctxpass ? &c->cxh : &c->hits;
 	struct patset	*ps;
-	const cand_t	*cv;
-	size_t		 i;
-	int		 k, set, done, rc;
+	const cand_t	*cv, *cv0;
+	const int	*st;
+	const uint64_t	*nx;
+	size_t		 i, pi, after;
+	int		 k, set, done, rc, s;
 
 	for (i = from; i < to; i++) {
 		const struct wstart *w = &c->ws[i];
@@ -1193,13 +1084,30 @@ search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
 			continue;
 		}
 		done = -1;
-		for (cv = ctxpass ? w->we->cx : w->we->cat; *cv != -1; cv++) {
+		cv0 = ctxpass ? w->we->cx : w->we->cat;
+		st = ctxpass ? w->we->cxst : w->we->catst;
+		nx = ctxpass ? w->we->cxnx : w->we->catnx;
+		after = w->pos + w->we->klen;
+		for (cv = cv0; *cv != -1; cv++) {
 			set = ctxpass ? FLAG_NCAT : *cv >> 8;
 			if (set == done)
 				continue;
 			ps = set == FLAG_NCAT ? &c->ctx : &c->cat[set].pats;
-			switch (try_one(c, hv, ps, set, ctxpass ? (size_t)*cv :
-			    (size_t)(*cv & 0xff), text, len, w->pos, &rc)) {
+			pi = ctxpass ? (size_t)*cv : (size_t)(*cv & 0xff);
+			/* The prefix test, on from where the key left it:
+			 * first the byte after the key. */
+			s = st[cv - cv0];
+			if (after < len && (unsigned char)text[after] < 0x80 &&
+			    !((nx[2 * (cv - cv0) + ((unsigned char)text[after] >>
+			    6)] >> (text[after] & 63)) & 1))
+				continue;
+			if (s >= 0 ? !rxprefix_may_at(ps->v[pi].pfx, s,
+			    (const unsigned char *)text + after, len - after) :
+			    s == RXP_ROOT && !rxprefix_may(ps->v[pi].pfx,
+			    (const unsigned char *)text + w->pos, len - w->pos))
+				continue;
+			switch (try_one(c, hv, ps, set, pi, text, len, w->pos,
+			    &rc)) {
 			case -1:
 				goto fail;
 			case 1:
@@ -1862,7 +1770,15 @@ flag_run(struct stream_reader *r, struct stream_writer *w,
 			mention_list_clear(&ml);
 			pending = 1;
 		} else if (pending && record_is(rec, "mention")) {
-			if (record_mention(rec, &ml) == -1) {
+			struct mention	 m;
+
+			/* Only person mentions are read (sentence_info()):
+			 * the others are checked, not kept. */
+			if (record_mention_view(rec, &m) == -1 ||
+			    (strcmp(m.type, "person") == 0 &&
+			    mention_list_add(&ml, m.text, m.start, m.end,
+			    m.type, m.subtype, m.rule, m.conf, m.key,
+			    m.hint) == -1)) {
 				seterr(err, errlen, "line %lu: malformed "
 				    "mention record", rec->lineno);
 				goto out;

@@ -22,6 +22,7 @@
 #include "ids.h"
 #include "lexicon.h"
 #include "record.h"
+#include "rxfind.h"
 #include "sbuf.h"
 #include "utf8.h"
 
@@ -131,6 +132,8 @@ struct ids {
 	pcre2_code		*rx[R__BUILTIN];
 	pcre2_code		*label;	/* reference label + value */
 	pcre2_code		*any;	/* the "any" patterns joined */
+	struct rxfind		 frx[R__BUILTIN];	/* searches of them */
+	struct rxfind		 flabel, fany;
 	struct refpat		*ref;	/* "any" patterns, by mark */
 	size_t			 nref;
 	struct refpat		*lref;	/* "label" patterns, by mark */
@@ -435,7 +438,9 @@ on_postcode(struct ids *x, const char *t, size_t s, size_t e)
 
 
 	n = alnums(t + s, e - s, d, sizeof(d));
-	if (n < 5 || n > 7)
+	/* The pattern is case-blind: its first letter may have been the
+	 * long s or the Kelvin sign, which alnums() leaves out. */
+	if (n < 5 || n > 7 || !isalpha((unsigned char)d[0]))
 		return 0;
 	a = toupper((unsigned char)d[0]) - 'A' + 1;
 	b = isalpha((unsigned char)d[1]) ?
@@ -560,7 +565,7 @@ handle(struct ids *x, int r, const char *t, size_t len, size_t s, size_t e)
  * -1.
  */
 static int
-run(struct ids *x, pcre2_code *code, int rule, const struct refpat *ref,
+run(struct ids *x, struct rxfind *code, int rule, const struct refpat *ref,
     size_t nref, const char *t, size_t len, size_t ws, size_t we,
     char *err, size_t errlen)
 {
@@ -571,8 +576,7 @@ run(struct ids *x, pcre2_code *code, int rule, const struct refpat *ref,
 	char		 msg[128];
 
 	while (off <= we) {
-		rc = pcre2_match(code, (PCRE2_SPTR)t, we, off,
-		    PCRE2_NO_UTF_CHECK, x->md, NULL);
+		rc = rxfind_match(code, t, we, off, PCRE2_NO_UTF_CHECK, x->md);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return 0;
 		if (rc < 0) {
@@ -676,6 +680,12 @@ win_add(struct ids *x, struct win **w, size_t *n, size_t *cap,
  * Finds the windows: x->dw around digits, x->aw around '@', '/' and
  * "www." (e-mail addresses, URLs, handles).  Returns 0 or -1.
  */
+static const unsigned char trigger[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['@'] = 1, ['/'] = 1,
+	['w'] = 1,
+};
+
 static int
 windows(struct ids *x, const char *t, size_t len)
 {
@@ -685,6 +695,9 @@ windows(struct ids *x, const char *t, size_t len)
 	x->ndw = x->naw = 0;
 	for (i = 0; i < len; i++) {
 		c = (unsigned char)t[i];
+		/* Most bytes are none of those looked for. */
+		if (!trigger[c])
+			continue;
 		if (c >= '0' && c <= '9') {
 			if (x->ndw > 0 && i < x->dw[x->ndw - 1].e)
 				continue;	/* already inside */
@@ -708,6 +721,12 @@ windows(struct ids *x, const char *t, size_t len)
  * "LCS-2017", "AB 12"), which every letter-led shape has; ordinal
  * suffixes ("14th") do not count.
  */
+/* isalpha(), isdigit(), isupper() of the C locale (the programs never
+ * set another), without the table look-up through __ctype_b_loc(). */
+#define ALPHA(c)	((unsigned)(((c) | 0x20) - 'a') < 26u)
+#define DIGIT(c)	((unsigned)((c) - '0') < 10u)
+#define UPPER(c)	((unsigned)((c) - 'A') < 26u)
+
 static int
 letter_digit(const char *t, size_t s, size_t e)
 {
@@ -715,21 +734,24 @@ letter_digit(const char *t, size_t s, size_t e)
 	size_t	 i;
 
 	for (i = s; i + 1 < e; i++) {
-		if (isalpha(u[i]) && isdigit(u[i + 1]))
+		/* Inside a word: none of the cases below. */
+		if (ALPHA(u[i]) && ALPHA(u[i + 1]))
+			continue;
+		if (ALPHA(u[i]) && DIGIT(u[i + 1]))
 			return 1;
-		if (isdigit(u[i]) && isalpha(u[i + 1])) {
+		if (DIGIT(u[i]) && ALPHA(u[i + 1])) {
 			if (i + 2 < e && strchr("snrtSNRT", u[i + 1]) != NULL &&
 			    strchr("tdhTDH", u[i + 2]) != NULL &&
-			    (i + 3 >= e || !isalpha(u[i + 3])))
+			    (i + 3 >= e || !ALPHA(u[i + 3])))
 				continue;	/* 1st 2nd 3rd 4th */
 			return 1;
 		}
-		if (isalpha(u[i]) && i + 2 < e && isdigit(u[i + 2]) &&
+		if (ALPHA(u[i]) && i + 2 < e && DIGIT(u[i + 2]) &&
 		    (u[i + 1] == '-' || u[i + 1] == '/' || (u[i + 1] == ' ' &&
-		    i > s && isupper(u[i]) && isupper(u[i - 1]))))
+		    i > s && UPPER(u[i]) && UPPER(u[i - 1]))))
 			return 1;
-		if (isupper(u[i]) && i > s && isupper(u[i - 1]) && i + 3 < e &&
-		    u[i + 1] == 0xc2 && u[i + 2] == 0xa0 && isdigit(u[i + 3]))
+		if (UPPER(u[i]) && i > s && UPPER(u[i - 1]) && i + 3 < e &&
+		    u[i + 1] == 0xc2 && u[i + 2] == 0xa0 && DIGIT(u[i + 3]))
 			return 1;
 	}
 	return 0;
@@ -802,7 +824,7 @@ ids_scan(void *ctx, const struct text_unit *tu,
 	sbuf_reset(&x->keys);
 	for (w = 0; w < x->naw; w++)
 		for (r = R_EMAIL; r <= R_HANDLE; r++)
-			if (run(x, x->rx[r], r, NULL, 0, t, len, x->aw[w].s,
+			if (run(x, &x->frx[r], r, NULL, 0, t, len, x->aw[w].s,
 			    x->aw[w].e, err, errlen) == -1)
 				return -1;
 	for (w = 0; w < x->ndw; w++) {
@@ -821,14 +843,14 @@ ids_scan(void *ctx, const struct text_unit *tu,
 			if (!mixed && (r == R_NI || r == R_POSTCODE ||
 			    r == R_UPN || r == R_VRM || r == R_VRM_OLD))
 				continue;
-			if (run(x, x->rx[r], r, NULL, 0, t, len, ws, we, err,
+			if (run(x, &x->frx[r], r, NULL, 0, t, len, ws, we, err,
 			    errlen) == -1)
 				return -1;
 		}
-		if (x->any != NULL && run(x, x->any, -1, x->ref, x->nref, t,
+		if (x->any != NULL && run(x, &x->fany, -1, x->ref, x->nref, t,
 		    len, ws, we, err, errlen) == -1)
 			return -1;
-		if (x->label != NULL && run(x, x->label, -1, x->lref,
+		if (x->label != NULL && run(x, &x->flabel, -1, x->lref,
 		    x->nlref, t, len, ws, we, err, errlen) == -1)
 			return -1;
 	}
@@ -877,6 +899,9 @@ ids_scan(void *ctx, const struct text_unit *tu,
 
 /* Compiling and loading. */
 
+/* The options every pattern is compiled with. */
+#define RX_OPTS	(PCRE2_UTF | PCRE2_NEVER_BACKSLASH_C)
+
 /* Compiles src; a message names where and the offset of the error. */
 static pcre2_code *
 compile(const char *src, const char *where, char *err, size_t errlen)
@@ -886,8 +911,8 @@ compile(const char *src, const char *where, char *err, size_t errlen)
 	PCRE2_SIZE	 eo;
 	char		 msg[160], pos[200];
 
-	code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_NEVER_BACKSLASH_C, &ec, &eo, NULL);
+	code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, RX_OPTS,
+	    &ec, &eo, NULL);
 	if (code == NULL) {
 		pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof(msg));
 		snprintf(pos, sizeof(pos), "%s at offset %zu", msg, (size_t)eo);
@@ -1105,6 +1130,10 @@ ids_new(const char *dir, const char *extra, char *err, size_t errlen)
 		if ((x->rx[r] = compile(builtin_src[r], where, err,
 		    errlen)) == NULL)
 			goto fail;
+		/* The built-in shapes start with what PCRE2's own start
+		 * optimisations find fast: searched the ordinary way. */
+		if (rxfind_init(&x->frx[r], x->rx[r], NULL, RX_OPTS) == -1)
+			goto nomem;
 	}
 	if ((x->md = pcre2_match_data_create(16, NULL)) == NULL)
 		goto nomem;
@@ -1131,6 +1160,8 @@ ids_new(const char *dir, const char *extra, char *err, size_t errlen)
 		if ((x->any = compile(src.buf, "reference patterns", err,
 		    errlen)) == NULL)
 			goto fail;
+		if (rxfind_init(&x->fany, x->any, src.buf, RX_OPTS) == -1)
+			goto nomem;
 		sbuf_reset(&src);
 	}
 	if (x->labels.len > 0 && x->values.len > 0) {
@@ -1142,6 +1173,8 @@ ids_new(const char *dir, const char *extra, char *err, size_t errlen)
 		if ((x->label = compile(src.buf, "reference labels", err,
 		    errlen)) == NULL)
 			goto fail;
+		if (rxfind_init(&x->flabel, x->label, src.buf, RX_OPTS) == -1)
+			goto nomem;
 	}
 	sbuf_release(&x->labels);
 	sbuf_release(&x->values);
@@ -1166,8 +1199,12 @@ ids_free(struct ids *x)
 
 	if (x == NULL)
 		return;
-	for (r = 0; r < R__BUILTIN; r++)
+	for (r = 0; r < R__BUILTIN; r++) {
+		rxfind_release(&x->frx[r]);
 		pcre2_code_free(x->rx[r]);
+	}
+	rxfind_release(&x->fany);
+	rxfind_release(&x->flabel);
 	pcre2_code_free(x->label);
 	pcre2_code_free(x->any);
 	for (i = 0; i < x->nref; i++) {
