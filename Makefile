@@ -88,7 +88,7 @@ bin/anonymise: pipelines/anonymise
 	cp pipelines/anonymise $@
 	chmod 755 $@
 
-$(BUILD)/tests/test_%: tests/test_%.c $(LIB) $(HEADERS) $(BUILD)/.flags
+$(BUILD)/tests/test_%: tests/test_%.c $(LIB) $(HEADERS) $(wildcard tests/*.h) $(BUILD)/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS) $(CMOCKA_LIBS)
 
