@@ -1754,6 +1754,27 @@ knownthe(struct places_ctx *c, size_t i, int house)
 	return 0;
 }
 
+/*
+ * Emits a street or house name met earlier in the document that starts at
+ * token i (knownthe()).  Returns the token after it, 0 when there is none,
+ * -1 on error.
+ */
+static long
+known_again(struct places_ctx *c, size_t i, int house)
+{
+	char	 key[MAXPHRASE];
+	long	 q;
+
+	if (lexicon_size(c->streets) == 0 || (q = knownthe(c, i, house)) <= 0)
+		return 0;
+	if (foldtoks(c, i, (size_t)q, key, sizeof(key)) == (size_t)-1)
+		return 0;
+	if (emit(c, i, (size_t)q, "address", "", "places/street", 85,
+	    streetkey(c, key, strlen(key))) == -1)
+		return -1;
+	return q;
+}
+
 static int
 streetpass(struct places_ctx *c)
 {
@@ -1767,33 +1788,19 @@ streetpass(struct places_ctx *c)
 			continue;
 		if (tokeq(c, i, "the")) {
 			/* "at The Hollies" after "58 The Hollies". */
-			if (lexicon_size(c->streets) > 0 &&
-			    (q = knownthe(c, i, 0)) > 0) {
-				if (foldtoks(c, i, (size_t)q, key,
-				    sizeof(key)) == (size_t)-1)
-					continue;
-				if (emit(c, i, (size_t)q, "address", "",
-				    "places/street", 85,
-				    streetkey(c, key, strlen(key))) == -1)
-					return -1;
+			if ((q = known_again(c, i, 0)) < 0)
+				return -1;
+			if (q > 0)
 				i = (size_t)q - 1;
-			}
 			continue;
 		}
 		if ((q = street_at(c, i, &strong)) < 0) {
 			/* "Quillon Cottage was cold" after "at Quillon
 			 * Cottage". */
-			if (lexicon_size(c->streets) > 0 &&
-			    (q = knownthe(c, i, 1)) > 0) {
-				if (foldtoks(c, i, (size_t)q, key,
-				    sizeof(key)) == (size_t)-1)
-					continue;
-				if (emit(c, i, (size_t)q, "address", "",
-				    "places/street", 85,
-				    streetkey(c, key, strlen(key))) == -1)
-					return -1;
+			if ((q = known_again(c, i, 1)) < 0)
+				return -1;
+			if (q > 0)
 				i = (size_t)q - 1;
-			}
 			continue;
 		}
 		if (c->tok[q].f & T_POSSESSIVE)
