@@ -1523,18 +1523,25 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 	return NULL;
 }
 
+/* Does one of the words (or phrases) of list end right before b? */
 static int
-relation_before(const char *s, size_t b)
+word_before_in(const char *s, size_t b, const struct lword *list)
 {
-	const struct lword *r;
+	const struct lword *w;
 	char buf[32];
 	size_t n;
 
 	n = before(s, b, buf, sizeof(buf) - 1, 0);
-	for (r = relations; r->w != NULL; r++)
-		if (ends_with_wordn(buf, n, r->w, r->len))
+	for (w = list; w->w != NULL; w++)
+		if (ends_with_wordn(buf, n, w->w, w->len))
 			return 1;
 	return 0;
+}
+
+static int
+relation_before(const char *s, size_t b)
+{
+	return word_before_in(s, b, relations);
 }
 
 /* The next word after position e (skipping spaces), folded into buf. */
@@ -2774,15 +2781,8 @@ place_before(const char *s, size_t b)
 	    LW("near"), LW("around"), LW("across"), LW("outside"), LW("via"),
 	    LW("towards"), LW("within"), LW("into"), LW("from"),
 	    LW("through"), LW("between"), { NULL, 0 } };
-	const struct lword *p;
-	char buf[16];
-	size_t n;
 
-	n = before(s, b, buf, sizeof(buf) - 1, 0);
-	for (p = preps; p->w != NULL; p++)
-		if (ends_with_wordn(buf, n, p->w, p->len))
-			return 1;
-	return 0;
+	return word_before_in(s, b, preps);
 }
 
 /*
@@ -3195,15 +3195,8 @@ person_object_before(const char *s, size_t b)
 	    LW("phoned"), LW("telephoned"), LW("emailed"), LW("informed"),
 	    LW("advised"), LW("supported"), LW("saw"), LW("interviewed"),
 	    LW("thanked"), LW("accompanied"), { NULL, 0 } };
-	const struct lword *v;
-	char buf[24];
-	size_t n;
 
-	n = before(s, b, buf, sizeof(buf) - 1, 0);
-	for (v = verbs; v->w != NULL; v++)
-		if (ends_with_wordn(buf, n, v->w, v->len))
-			return 1;
-	return 0;
+	return word_before_in(s, b, verbs);
 }
 
 /*
