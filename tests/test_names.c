@@ -62,13 +62,7 @@ static const char casecsv2[] =
     "Isa Warsame,other-child,,2013-01-01,,,\n"
     "Declan Connors,grandfather,,1960-01-01,,,\n";
 
-struct fx {
-	struct casefile		*cf;
-	struct names		*nm;
-	struct mention_list	 found;
-	struct mention_list	 prior;
-	char			 text[1024];
-};
+#include "names_fx.h"
 
 static struct lexicon *
 mklex(void)
@@ -139,18 +133,6 @@ setup_nocase(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	struct fx *fx = *state;
-
-	names_free(fx->nm);
-	casefile_free(fx->cf);
-	mention_list_release(&fx->found);
-	mention_list_release(&fx->prior);
-	free(fx);
-	return 0;
-}
 
 /* Scans one paragraph (the document goes on: memory is kept). */
 static void
@@ -169,36 +151,7 @@ scan(struct fx *fx, const char *s)
 	    sizeof(err)), 0);
 }
 
-/* Returns the mention whose surface is exactly surf, or NULL. */
-static const struct mention *
-find(const struct fx *fx, const char *surf)
-{
-	size_t i, n = strlen(surf);
-	const char *p;
 
-	for (p = fx->text; (p = strstr(p, surf)) != NULL; p++)
-		for (i = 0; i < fx->found.n; i++)
-			if (fx->found.v[i].start == (size_t)(p - fx->text) &&
-			    fx->found.v[i].end == fx->found.v[i].start + n)
-				return &fx->found.v[i];
-	return NULL;
-}
-
-/* Returns 1 when any mention overlaps the first occurrence of surf. */
-static int
-touched(const struct fx *fx, const char *surf)
-{
-	const char *p = strstr(fx->text, surf);
-	size_t i, b, e;
-
-	assert_non_null(p);
-	b = (size_t)(p - fx->text);
-	e = b + strlen(surf);
-	for (i = 0; i < fx->found.n; i++)
-		if (fx->found.v[i].start < e && fx->found.v[i].end > b)
-			return 1;
-	return 0;
-}
 
 static void
 expect(const struct fx *fx, const char *surf, const char *key,
