@@ -3434,7 +3434,8 @@ person_pseudonym(struct pseudo *p, size_t ei)
 		profession_label(sub, buf, sizeof(buf));
 		return numbered(p, ei, buf);
 	}
-	return numbered(p, ei, "Adult ");
+	/* Nothing says adult or child: "Adult" would call a child one. */
+	return numbered(p, ei, "Person ");
 }
 
 static const char *

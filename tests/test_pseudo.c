@@ -155,11 +155,11 @@ grouping_keys_and_unknowns(void **state)
 	person(&d, b, "PC Jones", 0, "professional", "");
 	resolve(&d);
 	assert_string_equal(got(&d, a, "Dee", 0), "Mother");
-	assert_string_equal(got(&d, a, "Tom Lee", 0), "Adult 1");
-	assert_string_equal(got(&d, a, "Ann Lee", 0), "Adult 2");
+	assert_string_equal(got(&d, a, "Tom Lee", 0), "Person 1");
+	assert_string_equal(got(&d, a, "Ann Lee", 0), "Person 2");
 	/* Two people who share a surname stay two (by title). */
-	assert_string_equal(got(&d, b, "Mr Lee", 0), "Adult 1");
-	assert_string_equal(got(&d, b, "Mrs Lee", 0), "Adult 2");
+	assert_string_equal(got(&d, b, "Mr Lee", 0), "Person 1");
+	assert_string_equal(got(&d, b, "Mrs Lee", 0), "Person 2");
 	assert_string_equal(got(&d, b, "PC Jones", 0), "Professional 1");
 	pseudo_free(d.p);
 	casefile_free(cf);
@@ -444,7 +444,7 @@ one_type_per_name(void **state)
 	assert_string_equal(got(&d, b, "Oldtown Hospital", 0), "Hospital 1");
 	/* A one-word place that is a full name's forename is that person. */
 	assert_string_equal(got(&d, c, "Noah", 0), got(&d, a, "Noah Ellis", 0));
-	assert_string_equal(got(&d, c, "Noah", 0), "Adult 1");
+	assert_string_equal(got(&d, c, "Noah", 0), "Person 1");
 	pseudo_free(d.p);
 	casefile_free(cf);
 }
@@ -502,7 +502,7 @@ distinct_items(void **state)
 		switch (i % 3) {
 		case 0:
 			assert_int_equal(r.start, 0);
-			assert_string_equal(r.repl, "Adult 1");
+			assert_string_equal(r.repl, "Person 1");
 			break;
 		case 1:
 			/* Numbered in order of first appearance. */
