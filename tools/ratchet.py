@@ -54,8 +54,9 @@ def main(argv):
             better = now > floor if op == ">=" else now < floor
             status = "ok" if ok else "BELOW FLOOR"
             if ok and better and raise_floors:
-                floor = round(now - 5e-5 if op == ">=" else now + 5e-5, 4)
-                status = "raised"
+                new = round(now - 5e-5 if op == ">=" else now + 5e-5, 4)
+                if new != floor:
+                    floor, status = new, "raised"
         if not ok:
             failed += 1
         print("%-5s %-48s %-4s %9.4f %9s  %s" % (name, path, op, floor,
