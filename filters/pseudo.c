@@ -10,7 +10,8 @@
  *     document order that links forenames, title + surname, initials,
  *     nicknames and misspellings to the most plausible person already
  *     known (not one its clause named apart; a full name read recently,
- *     else most mentioned); addresses by
+ *     else most mentioned; the words around a mention are read by
+ *     pseudo_context.c); addresses by
  *     number + street, places by name, institutions by name or short form;
  *  3. pseudonyms: the map's and the case file's first, then the policy in
  *     order of first appearance, numbering each label after the highest
@@ -37,6 +38,7 @@
 #include "mapfile.h"
 #include "pseudo.h"
 #include "pseudo_hash.h"
+#include "pseudo_context.h"
 #include "pseudo_name.h"
 #include "record.h"
 #include "sbuf.h"
@@ -786,248 +788,6 @@ load_case(struct pseudo *p)
 
 /* ---- adding mentions -------------------------------------------------- */
 
-/* Returns 1 when text[i] ends a sentence or a cell. */
-static int
-sentence_end(const char *text, size_t len, size_t i)
-{
-	if (text[i] == '\t' || text[i] == '\n')
-		return 1;
-	return (text[i] == '.' || text[i] == '?' || text[i] == '!') &&
-	    (i + 1 == len || text[i + 1] == ' ');
-}
-
-#define CLAUSE_SCAN	1024	/* bytes looked back for a clause's start */
-
-/*
- * Returns where the clause holding text[i] starts: after the end of a
- * sentence or cell, a comma or a semicolon, looking back at most
- * CLAUSE_SCAN bytes (further, i itself: a clause of its own), so that a
- * paragraph without punctuation stays linear.
- */
-static size_t
-clause_start(const char *text, size_t len, size_t i)
-{
-	size_t	 a = i;
-
-	while (a > 0 && !sentence_end(text, len, a - 1) &&
-	    text[a - 1] != ',' && text[a - 1] != ';')
-		if (i - --a >= CLAUSE_SCAN)
-			return i;
-	return a;
-}
-
-/* Counts the spaces in text[a..b). */
-static size_t
-spaces(const char *text, size_t a, size_t b)
-{
-	size_t	 n = 0;
-
-	for (; a < b; a++)
-		n += text[a] == ' ';
-	return n;
-}
-
-/*
- * Returns 1 when the sentence around text[start..end) speaks of "the
- * mother" (or "Mother", the review's name for her) apart from the mention:
- * "Mother and Kay were living with Ms Jones" — so Ms Jones is someone
- * else.  word is "mother" or "father".  Not when the role word stands next
- * to the mention ("the mother, Ms Jones"), is a possessive ("Mother's
- * partner") or part of "mother and baby".
- */
-static int
-role_apart(const char *text, size_t len, size_t start, size_t end,
-    const char *word)
-{
-	size_t	 a = start, b = end, wl = strlen(word), i;
-	int	 cap, the;
-
-	while (a > 0 && !sentence_end(text, len, a - 1))
-		a--;
-	while (b < len && !sentence_end(text, len, b))
-		b++;
-	for (i = a; i + wl <= b; i++) {
-		if ((text[i] | 0x20) != word[0])	/* the cheap test first */
-			continue;
-		if ((i >= start && i < end) || strncasecmp(text + i, word,
-		    wl) != 0 || (i > 0 && isalpha((unsigned char)text[i - 1])) ||
-		    (i + wl < len && isalpha((unsigned char)text[i + wl])))
-			continue;
-		cap = isupper((unsigned char)text[i]);
-		the = i >= a + 4 && strncasecmp(text + i - 4, "the ", 4) == 0;
-		if (!cap && !the)
-			continue;
-		if (cap && !the && i >= a + 4 && (strncmp(text + i - 4, "her ",
-		    4) == 0 || strncmp(text + i - 4, "his ", 4) == 0))
-			continue;
-		if (i + wl < len && (text[i + wl] == '\'' ||
-		    strncmp(text + i + wl, "\xe2\x80\x99", 3) == 0 ||
-		    strncmp(text + i + wl, " and baby", 9) == 0))
-			continue;
-		if (i < start ? spaces(text, i + wl, start) >= 3 :
-		    spaces(text, end, i) >= 3)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Context words around a title + surname ("Ms Lowe") that tell a
- * practitioner at work from a member of the family, for when a
- * professional and someone of the case file share the surname.  At work:
- * the subject of a professional act ("Ms Lowe completed a health
- * assessment", "Mr Dane served a notice"), a role in apposition ("Ms
- * Lowe, the school nurse", "Mr Dane (housing officer)"), the agent of a
- * visit ("Visit by Mr Dane").  At home: spoken of as family or as a
- * patient ("placed with Ms Lowe", "Ms Lowe's mobile", "Ms Lowe was seen
- * by").  Common case-review wording, in lower case; matched whole words,
- * case ignored.
- */
-static const char *const work_after[] = {
-	"visited", "completed", "recorded", "undertook", "closed the",
-	"served", "wrote", "was allocated", "assessed", "examined", "noted",
-	"documented", "carried out", "conducted", "chaired", "convened",
-	"reviewed", "discharged", "arranged", "did not ask", "had a caseload",
-	"referred", "made a referral", "made an unannounced",
-	"made a home visit", "prescribed", "supervised", "interviewed",
-	"observed", "transferred", "allocated", NULL
-};
-static const char *const work_before[] = {
-	"visit by", "visited by", "assessed by", "examined by", "seen by",
-	"assessment by", "referral by", "referred by", "allocated to", NULL
-};
-static const char *const home_after[] = {
-	"'s mobile", "'s telephone", "'s phone", "\xe2\x80\x99s mobile",
-	"\xe2\x80\x99s telephone", "\xe2\x80\x99s phone", "was seen by",
-	"and the children", "and her children", "and his children",
-	"was arrested", "was admitted", "had a history", "was detained",
-	"gave birth", "was pregnant", NULL
-};
-static const char *const home_before[] = {
-	"placed with", "left with", "cared for by", "looked after by",
-	"registered to", "call from", "care of", "collected by", "living with",
-	"lived with", "stayed with", "staying with", NULL
-};
-/*
- * Whom a child is placed with or left with is not a parent: of 56 titled
- * person mentions after these words in the dev gold, none was ("lived
- * with", "living with" were: they are not here).
- */
-static const char *const carer_before[] = {
-	"placed with", "left with", "cared for by", "looked after by",
-	"care of", "staying with", "stayed with", NULL
-};
-static const char *const role_nouns[] = {
-	"worker", "visitor", "nurse", "officer", "reviewer", "manager",
-	"teacher", "headteacher", "doctor", "gp", "consultant", "practitioner",
-	"midwife", "paediatrician", "chair", "therapist", "psychologist",
-	"psychiatrist", "constable", "sergeant", "detective", "advocate",
-	"idva", "coordinator", "co-ordinator", "clinician", "author", NULL
-};
-
-/* Returns the length of the phrase of list w that text[i..] begins with. */
-static size_t
-phrase_at(const char *text, size_t len, size_t i, const char *const *w)
-{
-	size_t	 n;
-
-	for (; *w != NULL; w++) {
-		n = strlen(*w);
-		if (i + n <= len && strncasecmp(text + i, *w, n) == 0 &&
-		    (i + n == len || !isalpha((unsigned char)text[i + n])))
-			return n;
-	}
-	return 0;
-}
-
-/* Returns 1 when a phrase of list w ends just before text[i] (spaces). */
-static int
-phrase_before(const char *text, size_t i, const char *const *w)
-{
-	size_t	 n;
-
-	while (i > 0 && text[i - 1] == ' ')
-		i--;
-	for (; *w != NULL; w++) {
-		n = strlen(*w);
-		if (n <= i && strncasecmp(text + i - n, *w, n) == 0 &&
-		    (n == i || !isalpha((unsigned char)text[i - n - 1])))
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Returns 1 when text[i..] puts a role in apposition: ", the school
- * nurse", ", an independent reviewer", " (housing officer)": up to four
- * words, one of them a role noun.
- */
-static int
-role_apposition(const char *text, size_t len, size_t i)
-{
-	size_t	 w;
-
-	if (i + 2 < len && text[i] == ',' && text[i + 1] == ' ')
-		i += 2;
-	else if (i + 2 < len && text[i] == ' ' && text[i + 1] == '(')
-		i += 2;
-	else
-		return 0;
-	for (w = 0; w < 4 && i < len; w++) {
-		if (phrase_at(text, len, i, role_nouns) > 0)
-			return 1;
-		while (i < len && (isalpha((unsigned char)text[i]) ||
-		    text[i] == '-'))
-			i++;
-		if (i >= len || text[i] != ' ')
-			return 0;
-		i++;
-	}
-	return 0;
-}
-
-/*
- * Sets m->at_work and m->at_home for a title + surname at text[from..end)
- * (see work_after[]).
- */
-static void
-work_or_home(struct pm *m, const char *text, size_t len, size_t from,
-    size_t end)
-{
-	size_t	 i, n;
-
-	for (i = from; i < end && text[i] != ' '; i++)
-		;
-	if (pn_title(text + from, i - from) < 0 || i == end ||
-	    memchr(text + i + 1, ' ', end - i - 1) != NULL)
-		return;
-	if (phrase_before(text, from, work_before) ||
-	    role_apposition(text, len, end))
-		m->at_work = 1;
-	if (phrase_before(text, from, home_before) ||
-	    phrase_at(text, len, end, home_after) > 0)
-		m->at_home = 1;
-	if (phrase_before(text, from, carer_before))
-		m->carer = 1;
-	for (i = end; i < len && text[i] == ' '; i++)
-		;
-	if (i == end)
-		return;
-	if (phrase_at(text, len, i, work_after) > 0)
-		m->at_work = 1;
-	/* "Ms Lowe saw Kai": a practitioner sees a named person; a
-	 * patient sees "the GP" or "Dr Moss". */
-	if ((n = phrase_at(text, len, i, (const char *const[]){ "saw",
-	    NULL })) > 0 && i + n + 1 < len && text[i + n] == ' ' &&
-	    isupper((unsigned char)text[i + n + 1])) {
-		for (i += n + 1, n = 0; i + n < len &&
-		    isalpha((unsigned char)text[i + n]); n++)
-			;
-		if (pn_title(text + i, n) < 0)
-			m->at_work = 1;
-	}
-}
-
 static int	flush_unit(struct pseudo *);
 
 /* Copies s into the unit buffer; returns its offset or SIZE_MAX. */
@@ -1100,12 +860,18 @@ pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
 		m->title = pn_title_before(text, start);
 	from = start - m->title;
 	m->sent = pn_sentence_start(text, start);
-	m->sstart = clause_start(text, len, start);
+	m->sstart = pctx_clause_start(text, len, start);
 	m->sent_title = m->title ? pn_sentence_start(text, from) : m->sent;
 	if (m->type == T_PERSON) {
-		m->not_mother = role_apart(text, len, start, end, "mother");
-		m->not_father = role_apart(text, len, start, end, "father");
-		work_or_home(m, text, len, from, end);
+		unsigned f = pctx_work_or_home(text, len, from, end);
+
+		m->not_mother = pctx_role_apart(text, len, start, end,
+		    "mother");
+		m->not_father = pctx_role_apart(text, len, start, end,
+		    "father");
+		m->at_work = (f & PCTX_AT_WORK) != 0;
+		m->at_home = (f & PCTX_AT_HOME) != 0;
+		m->carer = (f & PCTX_CARER) != 0;
 	}
 	m->slen = end - from;
 	m->koff = m->hoff = SIZE_MAX;

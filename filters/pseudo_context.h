@@ -1,0 +1,32 @@
+/*
+ * pseudo_context.h — the context of a person mention, read from the text
+ * of its paragraph (filters/pseudo_context.c).
+ */
+#ifndef PSEUDO_CONTEXT_H
+#define PSEUDO_CONTEXT_H
+
+#include <stddef.h>
+
+/*
+ * Where the clause holding text[i] starts: after the end of a sentence or
+ * cell, a comma or a semicolon, looking back a bounded number of bytes.
+ */
+size_t		pctx_clause_start(const char *text, size_t len, size_t i);
+
+/*
+ * Returns 1 when the sentence around text[start..end) speaks of "the
+ * mother" or "Mother" (word "mother"; likewise "father") apart from the
+ * mention, so that the mention names someone else.
+ */
+int		pctx_role_apart(const char *text, size_t len, size_t start,
+		    size_t end, const char *word);
+
+#define PCTX_AT_WORK	0x1	/* "Ms Lowe completed an assessment" */
+#define PCTX_AT_HOME	0x2	/* "placed with Ms Lowe", "Ms Lowe's mobile" */
+#define PCTX_CARER	0x4	/* "left with Ms Lowe": a carer, not a parent */
+
+/* The PCTX_* marks of a title + surname at text[from..end), or 0. */
+unsigned	pctx_work_or_home(const char *text, size_t len, size_t from,
+		    size_t end);
+
+#endif /* PSEUDO_CONTEXT_H */
