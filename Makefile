@@ -146,6 +146,10 @@ check-docx-all: all
 eval: all
 	@sh tools/eval.sh
 
+# Corpus B: reports we wrote with other wording (tests/corpus-b, docs/corpus-b.md).
+eval-b: all
+	@sh tools/eval-b.sh
+
 # The same on shadows of the dev corpus: other names and places, offsets
 # recomputed (docs/accuracy-shadow.md).  SEEDS picks the shadows.
 SEEDS = 1 2 3
@@ -189,4 +193,4 @@ clean:
 FORCE:
 
 .PHONY: all deps check tests check-unit check-golden check-man check-scripts \
-	demo eval eval-shadow bench fuzz check-docx-all check-memory check-fuzz-regress regen install uninstall clean FORCE
+	demo eval eval-b eval-shadow bench fuzz check-docx-all check-memory check-fuzz-regress regen install uninstall clean FORCE
