@@ -56,7 +56,8 @@ KEEP_WHY = {"agency", "role", "relationship", "legislation", "guidance",
             "generic"}
 TITLES = {"Mr", "Mrs", "Ms", "Miss", "Dr", "PC", "DC", "DS", "DI", "DCI",
           "Sgt", "Professor", "Prof", "Mx", "Sister", "Nurse", "Cllr",
-          "Constable", "Sergeant", "Inspector", "Rev", "Father"}
+          "Constable", "Sergeant", "Inspector", "Rev", "Father", "PCSO",
+          "Pastor"}
 
 
 class MarkupError(Exception):
