@@ -39,7 +39,6 @@
 #define MAXPHRASE	512	/* bytes of a folded phrase */
 #define ALLOWMAX	9	/* tokens of the longest allowed phrase */
 #define HEADMAX		5	/* tokens of the longest institution head */
-#define WT_SLOTS	1024	/* hash set of the small word lists */
 
 enum {
 	T_CAP = 1,		/* starts with an upper-case letter */
@@ -60,6 +59,18 @@ struct tok {
 					 * 1 + the token after it; 0 = none */
 	int		 g;		/* gap to the next token (G_*) */
 	unsigned	 lists;		/* L_* bits; L_KNOWN once computed */
+	unsigned	 lex;		/* X_* bits, with lists */
+};
+
+/*
+ * The lexicons a token is looked up in whole, each with its bit (X_*):
+ * a token's bits come from one probe of the word table (wt_build()).
+ * The prefix bits say the word begins some phrase of allow or heads.
+ */
+enum {
+	X_STOP, X_SUFFIX, X_BUILDING, X_HEADS, X_DESCR, X_NOTPLACE, X_AFFIX,
+	X_GAZ, X_ALLOW, X_NLEX,
+	X_ALLOWPRE = X_NLEX, X_HEADPRE
 };
 
 struct places_ctx {
@@ -80,11 +91,14 @@ struct places_ctx {
 	struct lexicon	*allowpre;	/* word prefixes of allow phrases */
 	struct lexicon	*headpre;	/* word prefixes of institution heads */
 	struct wordclass *wc;		/* hunspell verdicts: o, p, u */
-	struct {
+	struct lexicon	*xl[X_NLEX];	/* the lexicons of the X_* bits */
+	struct wslot {
 		const char	*w;
-		size_t		 n;
-		unsigned	 bits;
-	}		 wtab[WT_SLOTS];	/* the word lists (wlists) */
+		uint32_t	 n, h;
+		unsigned	 lists;		/* L_* bits */
+		unsigned	 lex;		/* X_* bits */
+	}		*wt;		/* every one-word key of xl and wlists */
+	size_t		 wtmask;	/* its size - 1, a power of two - 1 */
 
 	/* Per-paragraph scratch, reused. */
 	const char	*text;
@@ -211,10 +225,10 @@ _Static_assert(L_NLISTS < 31, "a token's list bits fit below L_KNOWN");
 
 #define L_KNOWN		(1u << 31)
 
-static unsigned
+static uint32_t
 whash(const char *s, size_t n)
 {
-	unsigned h = 2166136261u;
+	uint32_t h = 2166136261u;
 	size_t	 i;
 
 	for (i = 0; i < n; i++)
@@ -222,38 +236,107 @@ whash(const char *s, size_t n)
 	return h;
 }
 
-static void
-wtab_build(struct places_ctx *c)
+/* The slot of s[0..n) (hash h) in the word table: its own or an empty one. */
+static struct wslot *
+wt_find(const struct places_ctx *c, const char *s, size_t n, uint32_t h)
 {
+	struct wslot *e;
+	size_t	 i;
+
+	for (i = h & c->wtmask;; i = (i + 1) & c->wtmask) {
+		e = &c->wt[i];
+		if (e->w == NULL || (e->h == h && e->n == n &&
+		    memcmp(e->w, s, n) == 0))
+			return e;
+	}
+}
+
+/* Adds the bits to word s[0..n) (kept by pointer: it must outlive c). */
+static void
+wt_add(struct places_ctx *c, const char *s, size_t n, unsigned lists,
+    unsigned lex)
+{
+	uint32_t h = whash(s, n);
+	struct wslot *e = wt_find(c, s, n, h);
+
+	if (e->w == NULL) {
+		e->w = s;
+		e->n = (uint32_t)n;
+		e->h = h;
+	}
+	e->lists |= lists;
+	e->lex |= lex;
+}
+
+struct wt_arg {
+	struct places_ctx *c;
+	int		 x;		/* X_* of the lexicon walked */
+	size_t		 n;		/* keys counted */
+};
+
+/* Counts a key of a lexicon (wt_build()'s first walk). */
+static int
+wt_count(void *arg, const char *key, size_t len, const char *value)
+{
+	(void)key, (void)len, (void)value;
+	((struct wt_arg *)arg)->n++;
+	return 0;
+}
+
+/* Adds a one-word key of a lexicon, and the first word of any key of
+ * allow and heads (the start of a phrase). */
+static int
+wt_key(void *arg, const char *key, size_t len, const char *value)
+{
+	struct wt_arg *a = arg;
+	const char *sp = memchr(key, ' ', len);
+
+	(void)value;
+	if (sp == NULL)
+		wt_add(a->c, key, len, 0, 1u << a->x);
+	if (a->x == X_ALLOW || a->x == X_HEADS)
+		wt_add(a->c, key, sp != NULL ? (size_t)(sp - key) : len, 0,
+		    1u << (a->x == X_ALLOW ? X_ALLOWPRE : X_HEADPRE));
+	return 0;
+}
+
+/*
+ * Builds the word table: each word of the lists wlists and each one-word
+ * key of the lexicons xl, with the bits of the lists and lexicons that
+ * hold it.  Returns 0 or -1 (out of memory).
+ */
+static int
+wt_build(struct places_ctx *c)
+{
+	struct wt_arg a = { c, 0, 0 };
 	const char *const *l;
-	size_t	 i, n;
+	size_t	 cap;
 	int	 k;
 
 	for (k = 0; wlists[k] != NULL; k++)
-		for (l = wlists[k]; *l != NULL; l++) {
-			n = strlen(*l);
-			for (i = whash(*l, n) & (WT_SLOTS - 1);
-			    c->wtab[i].w != NULL &&
-			    strcmp(c->wtab[i].w, *l) != 0;
-			    i = (i + 1) & (WT_SLOTS - 1))
-				;
-			c->wtab[i].w = *l;
-			c->wtab[i].n = n;
-			c->wtab[i].bits |= 1u << k;
-		}
+		for (l = wlists[k]; *l != NULL; l++)
+			a.n++;
+	for (k = 0; k < X_NLEX; k++)
+		(void)lexicon_each(c->xl[k], wt_count, &a);
+	/* Each key makes at most two entries; at most half the slots full. */
+	for (cap = 64; cap < 4 * a.n; cap *= 2)
+		;
+	if ((c->wt = calloc(cap, sizeof(*c->wt))) == NULL)
+		return -1;
+	c->wtmask = cap - 1;
+	for (k = 0; wlists[k] != NULL; k++)
+		for (l = wlists[k]; *l != NULL; l++)
+			wt_add(c, *l, strlen(*l), 1u << k, 0);
+	for (a.x = 0; a.x < X_NLEX; a.x++)
+		(void)lexicon_each(c->xl[a.x], wt_key, &a);
+	return 0;
 }
 
 /* The bits of the lists that hold s[0..n). */
 static unsigned
 wordbits(const struct places_ctx *c, const char *s, size_t n)
 {
-	size_t	 i;
-
-	for (i = whash(s, n) & (WT_SLOTS - 1); c->wtab[i].w != NULL;
-	    i = (i + 1) & (WT_SLOTS - 1))
-		if (c->wtab[i].n == n && memcmp(c->wtab[i].w, s, n) == 0)
-			return c->wtab[i].bits;
-	return 0;
+	return wt_find(c, s, n, whash(s, n))->lists;
 }
 
 /* Is s[0..n) a word of the list with bit b (L_*)? */
@@ -358,37 +441,52 @@ tokeqn(const struct places_ctx *c, size_t i, const char *w, size_t wl)
 }
 #define tokeq(c, i, w)	tokeqn((c), (i), "" w, sizeof(w) - 1)
 
+/* Looks token i up in the word table once: its L_* and X_* bits. */
+static struct tok *
+tokinfo(const struct places_ctx *c, size_t i)
+{
+	struct tok *t = &c->tok[i];
+	const struct wslot *e;
+	const char *w;
+	size_t	 n;
+
+	if (!(t->lists & L_KNOWN)) {
+		if ((w = ftok(c, i, &n)) == NULL) {
+			t->lists = L_KNOWN;
+			t->lex = 0;
+		} else {
+			e = wt_find(c, w, n, whash(w, n));
+			t->lists = L_KNOWN | e->lists;
+			t->lex = e->lex;
+		}
+	}
+	return t;
+}
+
+/* Is token i a word of the list with bit b (L_*)? */
 static int
 tokisb(const struct places_ctx *c, size_t i, int b)
 {
-	struct tok *t;
-	const char *w;
-	size_t	 n;
-
-	if ((w = ftok(c, i, &n)) == NULL)
-		return 0;
-	t = &c->tok[i];
-	if (!(t->lists & L_KNOWN))
-		t->lists = L_KNOWN | wordbits(c, w, n);
-	return (t->lists >> b) & 1;
+	return i < c->ntok && (tokinfo(c, i)->lists >> b) & 1;
 }
 
+/* Is token i, folded, a key of the lexicon with bit x (X_*)? */
 static int
-toklex(const struct places_ctx *c, size_t i, const struct lexicon *l)
+toklex(const struct places_ctx *c, size_t i, int x)
 {
-	const char *w;
-	size_t	 n;
-
-	return (w = ftok(c, i, &n)) != NULL && lexicon_has(l, w, n);
+	return i < c->ntok && (tokinfo(c, i)->lex >> x) & 1;
 }
 
+/* The value of token i in the lexicon with bit x, or NULL. */
 static const char *
-toklexget(const struct places_ctx *c, size_t i, const struct lexicon *l)
+toklexget(const struct places_ctx *c, size_t i, int x)
 {
 	const char *w;
 	size_t	 n;
 
-	return (w = ftok(c, i, &n)) == NULL ? NULL : lexicon_get(l, w, n);
+	if (!toklex(c, i, x) || (w = ftok(c, i, &n)) == NULL)
+		return NULL;
+	return lexicon_get(c->xl[x], w, n);
 }
 
 /* --- tokens and gaps ---------------------------------------------------- */
@@ -538,7 +636,7 @@ tokenise(struct places_ctx *c)
 				continue;
 			}
 		}
-		struct tok t = { i, 0, 0, 0, -1, -1, o, 0, -1, 0, 0, 0 };
+		struct tok t = { i, 0, 0, 0, -1, -1, o, 0, -1, 0, 0, 0, 0 };
 		int	 low = 0, letters = 0, ascii = 1;
 		if (isupperl(cp))
 			t.f |= T_CAP;
@@ -803,7 +901,8 @@ allowpass(struct places_ctx *c)
 		 */
 		for (n = 0, k = 1, len = 0; k <= ALLOWMAX; k++) {
 			if (i + k > c->ntok ||
-			    (k > 1 && gap(c, i + k - 2) != G_SPACE))
+			    (k > 1 && gap(c, i + k - 2) != G_SPACE) ||
+			    (k == 1 && !toklex(c, i, X_ALLOWPRE)))
 				break;
 			if (phrase_add(c, i + k - 1, k == 1, buf, sizeof(buf),
 			    &len) == -1 ||
@@ -931,23 +1030,22 @@ static long
 street_at(struct places_ctx *c, size_t k, int *strong)
 {
 	size_t	 m, q;
-	const char *v, *b;
-	size_t	 bl;
+	const char *v;
 
 	if (!cap(c, k) || c->tok[k].used)
 		return -1;
-	if ((b = ftok(c, k, &bl)) != NULL && !tokeq(c, k, "the") &&
-	    (lexicon_has(c->stop, b, bl) || tokisb(c, k, L_TITLES) ||
+	if (!tokeq(c, k, "the") &&
+	    (toklex(c, k, X_STOP) || tokisb(c, k, L_TITLES) ||
 	    tokisb(c, k, L_MONTHS)))
 		return -1;
 	for (m = k; m < c->ntok && m - k < 5 && cap(c, m) && !c->tok[m].used &&
 	    (m == k || gap(c, m - 1) == G_SPACE || stdot(c, m - 1)); m++)
-		if (m > k && toklex(c, m, c->stop))
+		if (m > k && toklex(c, m, X_STOP))
 			break;
 	for (q = m; q-- > k + 0;) {
 		if (q == k)
 			break;
-		if ((v = toklexget(c, q, c->suffix)) != NULL) {
+		if ((v = toklexget(c, q, X_SUFFIX)) != NULL) {
 			/* Possessive suffix words are not streets. */
 			if (c->tok[q].f & T_POSSESSIVE)
 				continue;
@@ -970,7 +1068,7 @@ capphrase(const struct places_ctx *c, size_t i, size_t max,
 	    (j == i || gap(c, j - 1) == G_SPACE)) {
 		if (j > i && postcode_at(c, j, prior, &pe))
 			break;
-		if (j > i && toklex(c, j, c->stop))
+		if (j > i && toklex(c, j, X_STOP))
 			break;
 		j++;
 	}
@@ -987,7 +1085,7 @@ gazkind(const struct places_ctx *c, size_t a, size_t b, const char **kind)
 	if (b == a + 1) {	/* one token: look it up in place */
 		if ((w = ftok(c, a, &n)) == NULL)
 			return 0;
-		*kind = lexicon_get(c->gaz, w, n);
+		*kind = toklex(c, a, X_GAZ) ? lexicon_get(c->gaz, w, n) : NULL;
 		if (*kind == NULL)
 			*kind = lexicon_get(c->placemem, w, n);
 		return *kind != NULL;
@@ -1028,7 +1126,7 @@ locality_ok(struct places_ctx *c, size_t a, size_t b)
 {
 	char	 w[MAXPHRASE];
 
-	if (anyallowed(c, a, b) || toklex(c, a, c->stop) ||
+	if (anyallowed(c, a, b) || toklex(c, a, X_STOP) ||
 	    tokisb(c, a, L_TITLES) || tokisb(c, a, L_MONTHS))
 		return 0;
 	fold1(c, a, w);
@@ -1057,15 +1155,15 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 		 * number and a name without a street word. */
 		if (need_strong || !cap(c, k) || c->tok[k].used ||
 		    tokisb(c, k, L_TITLES) || tokisb(c, k, L_MONTHS) ||
-		    (toklex(c, k, c->stop) && !tokisb(c, k, L_W_THE)))
+		    (toklex(c, k, X_STOP) && !tokisb(c, k, L_W_THE)))
 			return 0;
 		q = (long)k;
 		if (tokisb(c, k, L_W_THE)) {
 			if (!cap(c, k + 1) || gap(c, k) != G_SPACE ||
-			    c->tok[k + 1].used || toklex(c, k + 1, c->stop) ||
+			    c->tok[k + 1].used || toklex(c, k + 1, X_STOP) ||
 			    (c->tok[k + 1].f & T_ALLCAPS) ||
 			    anyallowed(c, k + 1, k + 2) ||
-			    toklex(c, k + 1, c->descr))
+			    toklex(c, k + 1, X_DESCR))
 				return 0;
 			q = (long)k + 1;
 		} else {
@@ -1139,7 +1237,7 @@ househead(struct places_ctx *c, size_t i, size_t k)
 {
 	const char *v;
 
-	if (k <= i || (v = toklexget(c, k, c->building)) == NULL)
+	if (k <= i || (v = toklexget(c, k, X_BUILDING)) == NULL)
 		return 0;
 	if (strcmp(v, "surname") != 0)
 		return 1;
@@ -1203,14 +1301,14 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 					continue;
 				}
 				if (s >= 2 && gap(c, s - 1) == G_COMMA &&
-				    toklex(c, s - 1, c->building) &&
+				    toklex(c, s - 1, X_BUILDING) &&
 				    cap(c, s - 1) && !c->tok[s - 1].used) {
 					b = s - 1;
 					while (b > 0 && s - b < 4 &&
 					    cap(c, b - 1) &&
 					    gap(c, b - 1) == G_SPACE &&
 					    !c->tok[b - 1].used &&
-					    !toklex(c, b - 1, c->stop))
+					    !toklex(c, b - 1, X_STOP))
 						b--;
 					if (b < s - 1 || tokisb(c, b, L_FLATWORDS)) {
 						s = b;
@@ -1226,15 +1324,15 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 		}
 		/* House name: "Orchard Cottage, Chapel Close". */
 		if (cap(c, i) && i > 0 && !sentstart(c, i) &&
-		    (!toklex(c, i, c->stop) || tokisb(c, i, L_W_THE)) &&
+		    (!toklex(c, i, X_STOP) || tokisb(c, i, L_W_THE)) &&
 		    !tokisb(c, i, L_TITLES)) {
 			for (k = i; k < c->ntok && k - i < 3 && cap(c, k) &&
 			    (k == i || gap(c, k - 1) == G_SPACE); k++)
 				if (gap(c, k) == G_COMMA)
 					break;
 			if (k < c->ntok && k > i && gap(c, k) == G_COMMA &&
-			    k - i < 3 && (toklex(c, k, c->building) ||
-			    toklex(c, k, c->suffix) || tokisb(c, i, L_W_THE)) &&
+			    k - i < 3 && (toklex(c, k, X_BUILDING) ||
+			    toklex(c, k, X_SUFFIX) || tokisb(c, i, L_W_THE)) &&
 			    !anyallowed(c, i, k + 1) &&
 			    freetok(c, i, k + 1)) {
 				fold1(c, k, w);
@@ -1429,7 +1527,7 @@ generic(struct places_ctx *c, size_t a, size_t b)
 	size_t	 i;
 
 	for (i = a; i < b; i++) {
-		if (toklex(c, i, c->descr) || toklex(c, i, c->stop) ||
+		if (toklex(c, i, X_DESCR) || toklex(c, i, X_STOP) ||
 		    tokisb(c, i, L_INSTCONN) || tokisb(c, i, L_DESIGNATORS))
 			continue;
 		return 0;
@@ -1468,17 +1566,17 @@ instpass(struct places_ctx *c)
 		if (tokisb(c, i, L_W_SURE) &&
 		    tokisb(c, i + 1, L_W_START) &&
 		    gap(c, i) == G_SPACE && gap(c, i + 1) == G_SPACE &&
-		    cap(c, i + 2) && !toklex(c, i + 2, c->heads) &&
-		    !toklex(c, i + 2, c->stop)) {
+		    cap(c, i + 2) && !toklex(c, i + 2, X_HEADS) &&
+		    !toklex(c, i + 2, X_STOP)) {
 			size_t	 j = i + 2;
 			while (j < c->ntok && j - i < 5 && cap(c, j) &&
-			    !toklex(c, j, c->heads) &&
-			    !toklex(c, j, c->descr) &&
+			    !toklex(c, j, X_HEADS) &&
+			    !toklex(c, j, X_DESCR) &&
 			    (j == i + 2 || gap(c, j - 1) == G_SPACE))
 				j++;
 			/* With a head after it, the head rule takes it. */
 			if (!(j < c->ntok && gap(c, j - 1) == G_SPACE &&
-			    toklex(c, j, c->heads)) && freetok(c, i, j)) {
+			    toklex(c, j, X_HEADS)) && freetok(c, i, j)) {
 				if (inst_emit(c, i, j, i + 2, j,
 				    "children-centre", "places/sure-start",
 				    85) == -1)
@@ -1492,7 +1590,8 @@ instpass(struct places_ctx *c)
 		 * buffer only fail more for longer phrases). */
 		sub = NULL;
 		for (k = 1, len = 0; k <= HEADMAX && i + k <= c->ntok; k++) {
-			if (k > 1 && gap(c, i + k - 2) != G_SPACE)
+			if ((k > 1 && gap(c, i + k - 2) != G_SPACE) ||
+			    (k == 1 && !toklex(c, i, X_HEADPRE)))
 				break;
 			if (phrase_add(c, i + k - 1, k == 1, buf, sizeof(buf),
 			    &len) == -1 ||
@@ -1509,7 +1608,7 @@ instpass(struct places_ctx *c)
 		/* A weak one-word head followed by a capitalised word is
 		 * not the end of the name ("Primary Care Trust"). */
 		if (n == 1 && h < c->ntok && gap(c, h - 1) == G_SPACE &&
-		    cap(c, h) && !toklex(c, h, c->stop)) {
+		    cap(c, h) && !toklex(c, h, X_STOP)) {
 			fold1(c, i, buf);
 			if (strcmp(buf, "hospital") != 0 &&
 			    strcmp(buf, "infirmary") != 0 &&
@@ -1685,9 +1784,9 @@ estatepass(struct places_ctx *c)
 			a = i - 1;
 			while (a > 0 && i - a < 3 && cap(c, a - 1) &&
 			    gap(c, a - 1) == G_SPACE && !c->tok[a - 1].used &&
-			    !toklex(c, a - 1, c->stop) && !sentstart(c, a))
+			    !toklex(c, a - 1, X_STOP) && !sentstart(c, a))
 				a--;
-			while (a < i && toklex(c, a, c->stop))
+			while (a < i && toklex(c, a, X_STOP))
 				a++;
 			if (a < i && !generic(c, a, i) &&
 			    !anyallowed(c, a, i) && !tokisb(c, a, L_TITLES)) {
@@ -1701,13 +1800,13 @@ estatepass(struct places_ctx *c)
 		    gap(c, i - 1) == G_SPACE && cap(c, i - 1) &&
 		    !c->tok[i - 1].used && !c->tok[i].used &&
 		    !(i + 1 < c->ntok && gap(c, i) == G_SPACE && cap(c, i + 1) &&
-		    !toklex(c, i + 1, c->stop))) {
+		    !toklex(c, i + 1, X_STOP))) {
 			a = i - 1;
 			while (a > 0 && i - a < 2 && cap(c, a - 1) &&
 			    gap(c, a - 1) == G_SPACE && !c->tok[a - 1].used &&
-			    !toklex(c, a - 1, c->stop) && !sentstart(c, a))
+			    !toklex(c, a - 1, X_STOP) && !sentstart(c, a))
 				a--;
-			while (a < i && (toklex(c, a, c->stop) ||
+			while (a < i && (toklex(c, a, X_STOP) ||
 			    tokisb(c, a, L_TITLES)))
 				a++;
 			if (a < i && !anyallowed(c, a, i + 1) &&
@@ -1740,12 +1839,12 @@ knownthe(struct places_ctx *c, size_t i, int house)
 
 	for (m = i + 1; m < c->ntok && m < i + 5 && cap(c, m) &&
 	    !c->tok[m].used && gap(c, m - 1) == G_SPACE &&
-	    !toklex(c, m, c->stop); m++)
+	    !toklex(c, m, X_STOP); m++)
 		;
 	for (e = m; e > i + 1; e--) {
 		if (!freetok(c, i, e) || anyallowed(c, i, e) ||
 		    (c->tok[e - 1].f & T_POSSESSIVE) ||
-		    (house && !toklex(c, e - 1, c->building)))
+		    (house && !toklex(c, e - 1, X_BUILDING)))
 			continue;
 		kl = foldtoks(c, i, e, key, sizeof(key));
 		if (kl != (size_t)-1 && lexicon_has(c->streets, key, kl))
@@ -1887,12 +1986,12 @@ housepass(struct places_ctx *c)
 
 	for (i = 2; i < c->ntok; i++) {
 		if (c->tok[i].used || !cap(c, i) ||
-		    (v = toklexget(c, i, c->building)) == NULL || *v != '\0' ||
+		    (v = toklexget(c, i, X_BUILDING)) == NULL || *v != '\0' ||
 		    (c->tok[i].f & T_POSSESSIVE))
 			continue;
 		for (a = i; a > 0 && i - a < 3 && cap(c, a - 1) &&
 		    gap(c, a - 1) == G_SPACE && !c->tok[a - 1].used &&
-		    !toklex(c, a - 1, c->stop) && !tokisb(c, a - 1, L_TITLES) &&
+		    !toklex(c, a - 1, X_STOP) && !tokisb(c, a - 1, L_TITLES) &&
 		    !tokisb(c, a - 1, L_MONTHS) &&
 		    !(c->tok[a - 1].f & T_DIGIT); a--)
 			;
@@ -1979,11 +2078,11 @@ ambiguous(struct places_ctx *c, size_t a, size_t b)
 		return 1;
 	/* Part of a longer capitalised name ("Kevin Newton"). */
 	if (a > 0 && gap(c, a - 1) == G_SPACE && cap(c, a - 1) &&
-	    !sentstart(c, a - 1 + 1) && !toklex(c, a - 1, c->stop) &&
+	    !sentstart(c, a - 1 + 1) && !toklex(c, a - 1, X_STOP) &&
 	    !(c->tok[a - 1].f & T_DIGIT))
 		return 1;
 	if (b < c->ntok && gap(c, b - 1) == G_SPACE && cap(c, b) &&
-	    !toklex(c, b, c->stop) && !c->tok[b].used)
+	    !toklex(c, b, X_STOP) && !c->tok[b].used)
 		return 1;
 	if (b - a == 1) {
 		if (tokisb(c, a, L_MONTHS) || wclass(c, a) == 'o')
@@ -2023,25 +2122,25 @@ placeshape(struct places_ctx *c, size_t a, size_t b)
 
 	for (i = a; i < b; i++) {
 		if (tokisb(c, i, L_TITLES) || tokisb(c, i, L_MONTHS) ||
-		    toklex(c, i, c->stop) || (c->tok[i].f & T_ALLCAPS))
+		    toklex(c, i, X_STOP) || (c->tok[i].f & T_ALLCAPS))
 			return 0;
 		if (wclass(c, i) == 'u')
 			unknown++;
 	}
 	if (b - a == 1)
 		return unknown == 1 || (wclass(c, a) == 'p' &&
-		    !toklex(c, a, c->notplace));
+		    !toklex(c, a, X_NOTPLACE));
 	if (unknown > 0)
 		return 1;
-	if ((v = toklexget(c, a, c->affix)) != NULL && strcmp(v, "prefix") == 0)
+	if ((v = toklexget(c, a, X_AFFIX)) != NULL && strcmp(v, "prefix") == 0)
 		return 1;
-	if ((v = toklexget(c, b - 1, c->affix)) != NULL &&
+	if ((v = toklexget(c, b - 1, X_AFFIX)) != NULL &&
 	    strcmp(v, "suffix") == 0)
 		return 1;
 	/* "Wordsworth Fold", "Ainsworth Brow": a place-name ending on the
 	 * first word, or a street or settlement word last. */
 	if (wclass(c, a) != 'o' && (placeending(c, a) ||
-	    toklex(c, b - 1, c->suffix)))
+	    toklex(c, b - 1, X_SUFFIX)))
 		return 1;
 	return 0;
 }
@@ -2072,7 +2171,7 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 		if (e > i && e + 1 < c->ntok && gap(c, e - 1) == G_SPACE &&
 		    !cap(c, e) && tokisb(c, e, L_W_PUBLIC) && tokisb(c, e + 1, L_W_PUBLICHEAD) && !anyallowed(c, i, e) &&
 		    !tokisb(c, i, L_TITLES) &&
-		    !toklex(c, i, c->stop)) {
+		    !toklex(c, i, X_STOP)) {
 			if (place_emit(c, i, e, "town", "places/landmark",
 			    80) == -1)
 				return -1;
@@ -2091,7 +2190,7 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 		}
 		if (n >= 1 && ctx) {
 			e = capphrase(c, i, 4, prior);
-			while (e > i + n && toklex(c, e - 1, c->heads))
+			while (e > i + n && toklex(c, e - 1, X_HEADS))
 				e--;
 			if (e > i + n && freetok(c, i, e) &&
 			    !anyallowed(c, i, e) &&
@@ -2122,7 +2221,7 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 		if (!ctx)
 			continue;
 		e = capphrase(c, i, 4, prior);
-		while (e > i && toklex(c, e - 1, c->heads))
+		while (e > i && toklex(c, e - 1, X_HEADS))
 			e--;
 		if (e == i || !freetok(c, i, e) || anyallowed(c, i, e))
 			continue;
@@ -2263,9 +2362,21 @@ places_new(const char *dict, char *err, size_t errlen)
 		snprintf(err, errlen, "%s", strerror(ENOMEM));
 		goto fail;
 	}
+	c->xl[X_STOP] = c->stop;
+	c->xl[X_SUFFIX] = c->suffix;
+	c->xl[X_BUILDING] = c->building;
+	c->xl[X_HEADS] = c->heads;
+	c->xl[X_DESCR] = c->descr;
+	c->xl[X_NOTPLACE] = c->notplace;
+	c->xl[X_AFFIX] = c->affix;
+	c->xl[X_GAZ] = c->gaz;
+	c->xl[X_ALLOW] = c->allow;
+	if (wt_build(c) == -1) {
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
+		goto fail;
+	}
 	if ((c->wc = wordclass_open(dict, err, errlen)) == NULL)
 		goto fail;
-	wtab_build(c);
 	return c;
 fail:
 	places_free(c);
@@ -2294,6 +2405,7 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->allowpre);
 	lexicon_free(c->headpre);
 	wordclass_free(c->wc);
+	free(c->wt);
 	free(c->tok);
 	free(c->lower);
 	free(c->fbuf);
