@@ -45,7 +45,8 @@ enum {
 	T_ALLCAPS = 2,		/* two or more letters, none lower case */
 	T_DIGIT = 4,		/* starts with a digit */
 	T_HOUSENUM = 8,		/* "23", "182a", "12-14" */
-	T_POSSESSIVE = 16	/* ends in 's / ’s */
+	T_POSSESSIVE = 16,	/* ends in 's / ’s */
+	T_CAPW = 32		/* T_CAP or T_ALLCAPS, not T_DIGIT: cap() */
 };
 
 struct tok {
@@ -60,6 +61,8 @@ struct tok {
 	int		 g;		/* gap to the next token (G_*) */
 	unsigned	 lists;		/* L_* bits; L_KNOWN once computed */
 	unsigned	 lex;		/* X_* bits, with lists */
+	size_t		 nx;		/* the first token from here that is
+					 * cap() or T_DIGIT (ntok: none) */
 };
 
 /*
@@ -441,37 +444,45 @@ tokeqn(const struct places_ctx *c, size_t i, const char *w, size_t wl)
 }
 #define tokeq(c, i, w)	tokeqn((c), (i), "" w, sizeof(w) - 1)
 
-/* Looks token i up in the word table once: its L_* and X_* bits. */
-static struct tok *
-tokinfo(const struct places_ctx *c, size_t i)
+/* Looks token i up in the word table: its L_* and X_* bits. */
+static void
+tokinfo_fill(const struct places_ctx *c, size_t i)
 {
 	struct tok *t = &c->tok[i];
 	const struct wslot *e;
 	const char *w;
 	size_t	 n;
 
-	if (!(t->lists & L_KNOWN)) {
-		if ((w = ftok(c, i, &n)) == NULL) {
-			t->lists = L_KNOWN;
-			t->lex = 0;
-		} else {
-			e = wt_find(c, w, n, whash(w, n));
-			t->lists = L_KNOWN | e->lists;
-			t->lex = e->lex;
-		}
+	if ((w = ftok(c, i, &n)) == NULL) {
+		t->lists = L_KNOWN;
+		t->lex = 0;
+	} else {
+		e = wt_find(c, w, n, whash(w, n));
+		t->lists = L_KNOWN | e->lists;
+		t->lex = e->lex;
 	}
+}
+
+/* Token i with its bits, looked up the first time they are asked for. */
+static inline struct tok *
+tokinfo(const struct places_ctx *c, size_t i)
+{
+	struct tok *t = &c->tok[i];
+
+	if (!(t->lists & L_KNOWN))
+		tokinfo_fill(c, i);
 	return t;
 }
 
 /* Is token i a word of the list with bit b (L_*)? */
-static int
+static inline int
 tokisb(const struct places_ctx *c, size_t i, int b)
 {
 	return i < c->ntok && (tokinfo(c, i)->lists >> b) & 1;
 }
 
 /* Is token i, folded, a key of the lexicon with bit x (X_*)? */
-static int
+static inline int
 toklex(const struct places_ctx *c, size_t i, int x)
 {
 	return i < c->ntok && (tokinfo(c, i)->lex >> x) & 1;
@@ -569,10 +580,14 @@ islowerl(unsigned long cp)
 
 static int	gap_of(const struct places_ctx *, size_t);
 
-/* ASCII byte classes for the tokenizer (the C locale's isalpha()). */
-enum { A_LETTER = 1, A_DIGIT = 2, A_UPPER = 4 };
+/*
+ * Byte classes for the tokenizer: ASCII letters (the C locale's
+ * isalpha()) and digits; bytes from 0x80 have none.  A_UPPER is the bit
+ * that makes an ASCII capital lower case.
+ */
+enum { A_LETTER = 1, A_DIGIT = 2, A_LOWER = 4, A_UPPER = 0x20 };
 
-static unsigned char	 aclass[128];
+static unsigned char	 aclass[256];
 
 static void
 aclass_init(void)
@@ -585,7 +600,7 @@ aclass_init(void)
 		if (ch >= 'A' && ch <= 'Z')
 			aclass[ch] = A_LETTER | A_UPPER;
 		else if (ch >= 'a' && ch <= 'z')
-			aclass[ch] = A_LETTER;
+			aclass[ch] = A_LETTER | A_LOWER;
 		else if (ch >= '0' && ch <= '9')
 			aclass[ch] = A_DIGIT;
 	}
@@ -636,31 +651,25 @@ tokenise(struct places_ctx *c)
 				continue;
 			}
 		}
-		struct tok t = { i, 0, 0, 0, -1, -1, o, 0, -1, 0, 0, 0, 0 };
-		int	 low = 0, letters = 0, ascii = 1;
+		struct tok t = { i, 0, 0, 0, -1, -1, o, 0, -1, 0, 0, 0, 0, 0 };
+		size_t	 low = 0, letters = 0;
+		int	 ascii = 1;
 		if (isupperl(cp))
 			t.f |= T_CAP;
 		if (cp < 0x80 && (aclass[cp] & A_DIGIT))
 			t.f |= T_DIGIT;
 		for (;;) {
+			/* A run of ASCII letters and digits, folded. */
+			while (i < len &&
+			    ((ac = aclass[u[i]]) & (A_LETTER | A_DIGIT))) {
+				fb[o++] = (char)(u[i] | (ac & A_UPPER));
+				letters += ac & A_LETTER;
+				low += (ac & A_LOWER) != 0;
+				i++;
+			}
 			if (i >= len)
 				break;
 			if (u[i] < 0x80) {
-				ac = aclass[u[i]];
-				if (ac & A_LETTER) {
-					letters++;
-					if (!(ac & A_UPPER))
-						low++;
-					fb[o++] = (char)(u[i] | (ac & A_UPPER ?
-					    0x20 : 0));
-					i++;
-					continue;
-				}
-				if (ac & A_DIGIT) {
-					fb[o++] = (char)u[i];
-					i++;
-					continue;
-				}
 				cp = u[i];
 				n = 1;
 			} else {
@@ -702,6 +711,8 @@ tokenise(struct places_ctx *c)
 		}
 		if (letters >= 2 && low == 0)
 			t.f |= T_ALLCAPS;
+		if ((t.f & (T_CAP | T_ALLCAPS)) && !(t.f & T_DIGIT))
+			t.f |= T_CAPW;
 		/* "1.8 The Partnership": a paragraph number, not a house. */
 		if ((t.f & T_DIGIT) && !(t.s > 0 && s[t.s - 1] == '.')) {
 			/* House numbers: 1-4 digits, one optional letter, or
@@ -736,6 +747,11 @@ tokenise(struct places_ctx *c)
 	}
 	for (i = 0; i < c->ntok; i++)
 		c->tok[i].g = gap_of(c, i);
+	for (i = c->ntok, k = c->ntok; i-- > 0;) {
+		if (c->tok[i].f & (T_CAPW | T_DIGIT))
+			k = i;
+		c->tok[i].nx = k;
+	}
 	return 0;
 }
 
@@ -752,6 +768,8 @@ gap_of(const struct places_ctx *c, size_t i)
 		return G_NONE;
 	a = c->tok[i].e;
 	b = c->tok[i + 1].s;
+	if (b == a + 1 && c->text[a] == ' ')
+		return G_SPACE;
 	if (b - a > 8)
 		return G_OTHER;
 	while (a < b) {
@@ -774,6 +792,15 @@ gap(const struct places_ctx *c, size_t i)
 	return i + 1 >= c->ntok ? G_NONE : c->tok[i].g;
 }
 
+/* Bytes that end a sentence (or a cell) before a token: .!?:;, TAB, the
+ * quotes and brackets, the last byte of “ (0x9c); and NUL, as strchr()
+ * would have found it. */
+static const unsigned char sentend[256] = {
+	['\0'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1, [';'] = 1,
+	['\t'] = 1, ['"'] = 1, ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1,
+	[0x9c] = 1
+};
+
 /* Returns 1 when token i starts a sentence (or a cell, or the text). */
 static int
 sentstart(const struct places_ctx *c, size_t i)
@@ -785,8 +812,7 @@ sentstart(const struct places_ctx *c, size_t i)
 	a = c->tok[i - 1].e;
 	b = c->tok[i].s;
 	for (; a < b; a++)
-		if (strchr(".!?:;\t\"()[]", c->text[a]) != NULL ||
-		    (unsigned char)c->text[a] == 0x9c)	/* “ */
+		if (sentend[(unsigned char)c->text[a]])
 			return 1;
 	/* A paragraph number ("7.149 On ...") counts as a start. */
 	return (c->tok[i - 1].f & T_DIGIT) && i == 1;
@@ -795,8 +821,17 @@ sentstart(const struct places_ctx *c, size_t i)
 static int
 cap(const struct places_ctx *c, size_t i)
 {
-	return i < c->ntok && (c->tok[i].f & (T_CAP | T_ALLCAPS)) &&
-	    !(c->tok[i].f & T_DIGIT);
+	return i < c->ntok && (c->tok[i].f & T_CAPW);
+}
+
+/*
+ * The first token from i that is cap() or a T_DIGIT token, or ntok: the
+ * passes visit only those (every other token they skip at once).
+ */
+static inline size_t
+nextc(const struct places_ctx *c, size_t i)
+{
+	return i < c->ntok ? c->tok[i].nx : c->ntok;
 }
 
 static int
@@ -891,7 +926,7 @@ allowpass(struct places_ctx *c)
 	for (i = 0; i < c->ntok && !law; i++)
 		law = tokeq(c, i, "act") || tokeq(c, i, "regulations");
 
-	for (i = 0; i < c->ntok; i++) {
+	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (!cap(c, i) && !(c->tok[i].f & T_DIGIT))
 			continue;
 		/*
@@ -1283,7 +1318,7 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 	int	 took;
 	char	 w[MAXPHRASE];
 
-	for (i = 0; i < c->ntok; i++) {
+	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used)
 			continue;
 		/* Numbered: [Flat N,] [Building,] N Street. */
@@ -1542,7 +1577,7 @@ instpass(struct places_ctx *c)
 	size_t	 i, n = 0, k, len, p, h, a;
 	const char *sub, *hs;
 
-	for (i = 0; i < c->ntok; i++) {
+	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
 		/* "Dr Khan and Partners", "Drs Shah and Lee". */
@@ -1715,7 +1750,7 @@ shortpass(struct places_ctx *c)
 
 	if (lexicon_size(c->inst) == 0)
 		return 0;
-	for (i = 0; i < c->ntok; i++) {
+	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
 		/* A window whose core has a word of no known core is
@@ -1882,7 +1917,7 @@ streetpass(struct places_ctx *c)
 	long	 q;
 	int	 strong, prep, seen;
 
-	for (i = 0; i < c->ntok; i++) {
+	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
 		if (tokeq(c, i, "the")) {
@@ -1948,7 +1983,7 @@ namedpass(struct places_ctx *c)
 	char	 key[MAXPHRASE];
 	size_t	 i, e, kl;
 
-	for (i = 2; i < c->ntok; i++) {
+	for (i = nextc(c, 2); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
 		if (!tokeq(c, i, "the") || !tokisb(c, i - 1, L_HOMEPREP) ||
@@ -1984,7 +2019,7 @@ housepass(struct places_ctx *c)
 	const char *v;
 	size_t	 i, a, kl;
 
-	for (i = 2; i < c->ntok; i++) {
+	for (i = nextc(c, 2); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i) ||
 		    (v = toklexget(c, i, X_BUILDING)) == NULL || *v != '\0' ||
 		    (c->tok[i].f & T_POSSESSIVE))
@@ -2152,7 +2187,7 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 	const char *kind;
 	int	 ctx;
 
-	for (i = 0; i < c->ntok; i++) {
+	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i) || c->tok[i].astart >= 0)
 			continue;
 		/* A phrase right before a postcode is its town. */
