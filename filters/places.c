@@ -586,6 +586,7 @@ static int	gap_of(const struct places_ctx *, size_t);
  * that makes an ASCII capital lower case.
  */
 enum { A_LETTER = 1, A_DIGIT = 2, A_LOWER = 4, A_UPPER = 0x20 };
+_Static_assert(A_LOWER == 4, "asciirun() shifts A_LOWER to bit 0");
 
 static unsigned char	 aclass[256];
 
@@ -607,6 +608,70 @@ aclass_init(void)
 }
 
 /*
+ * Folds the run of ASCII letters and digits at u[i..len) into fb at *o,
+ * counting its letters and lower-case letters.  Returns the end of the
+ * run.  (A function of its own so that the loop keeps its counters in
+ * registers.)
+ */
+static inline __attribute__((always_inline)) size_t
+asciirun(const unsigned char *u, size_t i, size_t len, char *fb, size_t *o,
+    size_t *letters, size_t *low)
+{
+	const unsigned char *p, *end = u + len;
+	char		*q;
+	size_t		 nl = 0, nlow = 0;
+	unsigned	 ac;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/*
+	 * Eight bytes a step while the text lasts (fb has eight bytes to
+	 * spare: a step stores all eight, the run's bytes first).  A byte's
+	 * high bit marks its class: below 0x80 and, with 0x80 - lo added to
+	 * its low seven bits, carried to 0x80 while below hi + 1 does not.
+	 */
+	const uint64_t	 ones = 0x0101010101010101ULL, hi = ones << 7;
+	uint64_t	 w, h, up, lo, dg, keep;
+	size_t		 k;
+
+	while (i + 8 <= len) {
+		memcpy(&w, u + i, 8);
+		h = w & ~hi;
+		up = ((h + ones * (0x80 - 'A')) ^ (h + ones * (0x80 - 'Z' - 1))) &
+		    ~w & hi;
+		lo = ((h + ones * (0x80 - 'a')) ^ (h + ones * (0x80 - 'z' - 1))) &
+		    ~w & hi;
+		dg = ((h + ones * (0x80 - '0')) ^ (h + ones * (0x80 - '9' - 1))) &
+		    ~w & hi;
+		keep = ~(up | lo | dg) & hi;	/* the bytes that end the run */
+		k = keep == 0 ? 8 : (size_t)__builtin_ctzll(keep) >> 3;
+		keep = k == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
+		w |= up >> 2;
+		memcpy(fb + *o, &w, 8);
+		/* Byte counts: the marks moved to bit 0 of each byte, summed
+		 * into the top byte. */
+		*letters += ((((up | lo) & keep) >> 7) * ones) >> 56;
+		*low += (((lo & keep) >> 7) * ones) >> 56;
+		*o += k;
+		i += k;
+		if (k < 8)
+			return i;
+	}
+#endif
+	p = u + i;
+	q = fb + *o;
+	while (p < end && ((ac = aclass[*p]) & (A_LETTER | A_DIGIT))) {
+		*q++ = (char)(*p | (ac & A_UPPER));
+		nl += ac & A_LETTER;
+		nlow += (ac & A_LOWER) >> 2;
+		p++;
+	}
+	*o = (size_t)(q - fb);
+	*letters += nl;
+	*low += nlow;
+	return (size_t)(p - u);
+}
+
+/*
  * Cuts the paragraph into tokens: runs of letters and digits, with an
  * inner apostrophe (' or ’) or hyphen followed by a letter (a hyphen
  * also by a digit).  ASCII bytes are classed by a table; other
@@ -614,7 +679,7 @@ aclass_init(void)
  * read (a token with other characters than ASCII is folded again,
  * whole, by foldcopy()).
  */
-static int
+static __attribute__((noinline)) int
 tokenise(struct places_ctx *c)
 {
 	const char	*s = c->text;
@@ -622,13 +687,14 @@ tokenise(struct places_ctx *c)
 	size_t		 len = c->len, i = 0, n, m, k, o = 0, need;
 	unsigned long	 cp, nx;
 	unsigned	 ac;
+	struct tok	*t;
 	char		*fb;
 
 	aclass_init();
 	c->ntok = 0;
 	/* Tokens are at least a byte apart: at most (len + 1) / 2 of them,
 	 * each folded no longer than it is, NUL-ended. */
-	need = len + (len + 1) / 2 + 1;
+	need = len + (len + 1) / 2 + 1 + 8;	/* 8 for asciirun() */
 	if (need > c->capfbuf) {
 		char	*nb = realloc(c->fbuf, need);
 		if (nb == NULL)
@@ -638,35 +704,43 @@ tokenise(struct places_ctx *c)
 	}
 	fb = c->fbuf;
 	while (i < len) {
-		if (u[i] < 0x80) {
-			if ((aclass[u[i]] & (A_LETTER | A_DIGIT)) == 0) {
-				i++;
-				continue;
-			}
-			cp = u[i];
+		unsigned	 f;
+
+		if ((ac = aclass[u[i]]) & (A_LETTER | A_DIGIT))
+			f = (ac & A_UPPER ? T_CAP : 0) |
+			    (ac & A_DIGIT ? T_DIGIT : 0);
+		else if (u[i] < 0x80) {
+			i++;
+			continue;
 		} else {
 			cp = cpat(s, len, i, &n);
 			if (!isletter(cp)) {
 				i += n;
 				continue;
 			}
+			f = isupperl(cp) ? T_CAP : 0;
 		}
-		struct tok t = { i, 0, 0, 0, -1, -1, o, 0, -1, 0, 0, 0, 0, 0 };
+		if (c->ntok == c->captok) {
+			size_t	 nc = c->captok ? c->captok * 2 : 256;
+			struct tok *nt = realloc(c->tok, nc * sizeof(*nt));
+			if (nt == NULL)
+				return -1;
+			c->tok = nt;
+			c->captok = nc;
+		}
+		t = &c->tok[c->ntok++];
+		t->s = i;
+		t->fo = o;
+		t->used = 0;
+		t->astart = t->aend = -1;
+		t->desig = -1;
+		t->pcend = 0;
+		t->lists = t->lex = 0;
 		size_t	 low = 0, letters = 0;
 		int	 ascii = 1;
-		if (isupperl(cp))
-			t.f |= T_CAP;
-		if (cp < 0x80 && (aclass[cp] & A_DIGIT))
-			t.f |= T_DIGIT;
 		for (;;) {
 			/* A run of ASCII letters and digits, folded. */
-			while (i < len &&
-			    ((ac = aclass[u[i]]) & (A_LETTER | A_DIGIT))) {
-				fb[o++] = (char)(u[i] | (ac & A_UPPER));
-				letters += ac & A_LETTER;
-				low += (ac & A_LOWER) != 0;
-				i++;
-			}
+			i = asciirun(u, i, len, fb, &o, &letters, &low);
 			if (i >= len)
 				break;
 			if (u[i] < 0x80) {
@@ -700,50 +774,42 @@ tokenise(struct places_ctx *c)
 			}
 			break;
 		}
-		t.e = i;
+		t->e = i;
 		if (ascii) {
-			t.fl = o - t.fo;
+			t->fl = o - t->fo;
 			fb[o++] = '\0';
 		} else {
-			t.fl = foldcopy(fb + t.fo, c->capfbuf - t.fo,
-			    s + t.s, t.e - t.s);
-			o = t.fo + t.fl + 1;
+			t->fl = foldcopy(fb + t->fo, c->capfbuf - t->fo,
+			    s + t->s, t->e - t->s);
+			o = t->fo + t->fl + 1;
 		}
 		if (letters >= 2 && low == 0)
-			t.f |= T_ALLCAPS;
-		if ((t.f & (T_CAP | T_ALLCAPS)) && !(t.f & T_DIGIT))
-			t.f |= T_CAPW;
+			f |= T_ALLCAPS;
+		if ((f & (T_CAP | T_ALLCAPS)) && !(f & T_DIGIT))
+			f |= T_CAPW;
 		/* "1.8 The Partnership": a paragraph number, not a house. */
-		if ((t.f & T_DIGIT) && !(t.s > 0 && s[t.s - 1] == '.')) {
+		if ((f & T_DIGIT) && !(t->s > 0 && s[t->s - 1] == '.')) {
 			/* House numbers: 1-4 digits, one optional letter, or
 			 * a range "12-14". */
 			size_t	 d = 0;
-			k = t.s;
-			while (k < t.e && isdigit((unsigned char)s[k]))
+			k = t->s;
+			while (k < t->e && isdigit((unsigned char)s[k]))
 				k++, d++;
-			if (d >= 1 && d <= 4 && (k == t.e ||
-			    (k + 1 == t.e && isalpha((unsigned char)s[k])) ||
-			    (s[k] == '-' && k + 1 < t.e &&
+			if (d >= 1 && d <= 4 && (k == t->e ||
+			    (k + 1 == t->e && isalpha((unsigned char)s[k])) ||
+			    (s[k] == '-' && k + 1 < t->e &&
 			    isdigit((unsigned char)s[k + 1])))) {
-				if (!(d == 4 && k == t.e &&
-				    (s[t.s] == '1' || s[t.s] == '2')))
-					t.f |= T_HOUSENUM;
+				if (!(d == 4 && k == t->e &&
+				    (s[t->s] == '1' || s[t->s] == '2')))
+					f |= T_HOUSENUM;
 			}
 		}
-		if (t.e - t.s >= 3 && s[t.e - 1] == 's' &&
-		    (s[t.e - 2] == '\'' || (t.e - t.s >= 5 &&
-		    (unsigned char)s[t.e - 2] == 0x99 &&
-		    (unsigned char)s[t.e - 4] == 0xe2)))
-			t.f |= T_POSSESSIVE;
-		if (c->ntok == c->captok) {
-			size_t	 nc = c->captok ? c->captok * 2 : 256;
-			struct tok *nt = realloc(c->tok, nc * sizeof(*nt));
-			if (nt == NULL)
-				return -1;
-			c->tok = nt;
-			c->captok = nc;
-		}
-		c->tok[c->ntok++] = t;
+		if (t->e - t->s >= 3 && s[t->e - 1] == 's' &&
+		    (s[t->e - 2] == '\'' || (t->e - t->s >= 5 &&
+		    (unsigned char)s[t->e - 2] == 0x99 &&
+		    (unsigned char)s[t->e - 4] == 0xe2)))
+			f |= T_POSSESSIVE;
+		t->f = f;
 	}
 	for (i = 0; i < c->ntok; i++)
 		c->tok[i].g = gap_of(c, i);
