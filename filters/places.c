@@ -63,6 +63,8 @@ struct tok {
 	unsigned	 lex;		/* X_* bits, with lists */
 	size_t		 nx;		/* the first token from here that is
 					 * cap() or T_DIGIT (ntok: none) */
+	uint32_t	 h;		/* whash() of the folded token, with
+					 * lists */
 };
 
 /*
@@ -73,8 +75,27 @@ struct tok {
 enum {
 	X_STOP, X_SUFFIX, X_BUILDING, X_HEADS, X_DESCR, X_NOTPLACE, X_AFFIX,
 	X_GAZ, X_ALLOW, X_NLEX,
-	X_ALLOWPRE = X_NLEX, X_HEADPRE
+	X_ALLOWPRE = X_NLEX, X_HEADPRE, X_GAZPRE
 };
+
+/*
+ * A set of words by hash (a Bloom filter of one bit): a clear bit says
+ * no word of the set hashes there, so a look-up in the lexicon it stands
+ * for would fail.  For the lexicons a document fills as it goes.
+ */
+#define BLOOM_WORDS	1024		/* of 64 bits */
+
+static void
+bloom_add(uint64_t *b, uint32_t h)
+{
+	b[(h >> 6) & (BLOOM_WORDS - 1)] |= (uint64_t)1 << (h & 63);
+}
+
+static int
+bloom_has(const uint64_t *b, uint32_t h)
+{
+	return (b[(h >> 6) & (BLOOM_WORDS - 1)] >> (h & 63)) & 1;
+}
 
 struct places_ctx {
 	struct lexicon	*suffix;	/* street suffix -> strong|weak */
@@ -102,6 +123,8 @@ struct places_ctx {
 		unsigned	 lex;		/* X_* bits */
 	}		*wt;		/* every one-word key of xl and wlists */
 	size_t		 wtmask;	/* its size - 1, a power of two - 1 */
+	uint64_t	 pmfirst[BLOOM_WORDS];	/* first words of placemem */
+	uint64_t	 iwords[BLOOM_WORDS];	/* the words of instword */
 
 	/* Per-paragraph scratch, reused. */
 	const char	*text;
@@ -300,6 +323,8 @@ wt_key(void *arg, const char *key, size_t len, const char *value)
 	if (a->x == X_ALLOW || a->x == X_HEADS)
 		wt_add(a->c, key, sp != NULL ? (size_t)(sp - key) : len, 0,
 		    1u << (a->x == X_ALLOW ? X_ALLOWPRE : X_HEADPRE));
+	if (a->x == X_GAZ && sp != NULL)
+		wt_add(a->c, key, (size_t)(sp - key), 0, 1u << X_GAZPRE);
 	return 0;
 }
 
@@ -456,8 +481,10 @@ tokinfo_fill(const struct places_ctx *c, size_t i)
 	if ((w = ftok(c, i, &n)) == NULL) {
 		t->lists = L_KNOWN;
 		t->lex = 0;
+		t->h = 0;
 	} else {
-		e = wt_find(c, w, n, whash(w, n));
+		t->h = whash(w, n);
+		e = wt_find(c, w, n, t->h);
 		t->lists = L_KNOWN | e->lists;
 		t->lex = e->lex;
 	}
@@ -1183,19 +1210,25 @@ gazkind(const struct places_ctx *c, size_t a, size_t b, const char **kind)
 	const char *w;
 	size_t	 n;
 
+	int	 gz, pm;
+
+	if ((w = ftok(c, a, &n)) == NULL)
+		return 0;
+	/* The bits of the first word rule most phrases out. */
+	pm = bloom_has(c->pmfirst, tokinfo(c, a)->h);
 	if (b == a + 1) {	/* one token: look it up in place */
-		if ((w = ftok(c, a, &n)) == NULL)
-			return 0;
 		*kind = toklex(c, a, X_GAZ) ? lexicon_get(c->gaz, w, n) : NULL;
-		if (*kind == NULL)
+		if (*kind == NULL && pm)
 			*kind = lexicon_get(c->placemem, w, n);
 		return *kind != NULL;
 	}
+	if (!(gz = toklex(c, a, X_GAZPRE)) && !pm)
+		return 0;
 	n = foldtoks(c, a, b, buf, sizeof(buf));
 	if (n == (size_t)-1)
 		return 0;
-	*kind = lexicon_get(c->gaz, buf, n);
-	if (*kind == NULL)
+	*kind = gz ? lexicon_get(c->gaz, buf, n) : NULL;
+	if (*kind == NULL && pm)
 		*kind = lexicon_get(c->placemem, buf, n);
 	return *kind != NULL;
 }
@@ -1215,9 +1248,11 @@ place_emit(struct places_ctx *c, size_t a, size_t b, const char *sub,
 	 * then "in Marrowby Cross"): gazkind() finds it.  Weaker evidence is
 	 * not ("took in Kayden for a week" would make a child a place). */
 	if (strcmp(rule, "places/postal-town") == 0 &&
-	    !lexicon_has(c->gaz, key, kl) &&
-	    lexicon_put(c->placemem, key, kl, "town") == -1)
-		return -1;
+	    !lexicon_has(c->gaz, key, kl)) {
+		if (lexicon_put(c->placemem, key, kl, "town") == -1)
+			return -1;
+		bloom_add(c->pmfirst, whash(key, strcspn(key, " ")));
+	}
 	return emit(c, a, b, "place", sub, rule, conf, key);
 }
 
@@ -1515,9 +1550,10 @@ topics(struct places_ctx *c)
 	return 0;
 }
 
-/* Adds the space-separated words of s[0..n) to l.  Returns 0 or -1. */
+/* Adds the space-separated words of s[0..n) to l and to the set b.
+ * Returns 0 or -1. */
 static int
-addwords(struct lexicon *l, const char *s, size_t n)
+addwords(struct lexicon *l, uint64_t *b, const char *s, size_t n)
 {
 	size_t	 a = 0, i;
 
@@ -1525,6 +1561,8 @@ addwords(struct lexicon *l, const char *s, size_t n)
 		if (i == n || s[i] == ' ') {
 			if (i > a && lexicon_put(l, s + a, i - a, NULL) == -1)
 				return -1;
+			if (i > a)
+				bloom_add(b, whash(s + a, i - a));
 			a = i + 1;
 		}
 	return 0;
@@ -1542,7 +1580,8 @@ coreword(const struct places_ctx *c, size_t i)
 
 	if ((w = ftok(c, i, &n)) == NULL || tokisb(c, i, L_DESIGNATORS))
 		return 1;
-	return lexicon_has(c->instword, w, n);
+	return bloom_has(c->iwords, c->tok[i].h) &&
+	    lexicon_has(c->instword, w, n);
 }
 
 /* Core of an institution name: its words without designators. */
@@ -1613,7 +1652,7 @@ inst_emit(struct places_ctx *c, size_t a, size_t b, size_t na, size_t nb,
 			if (lexicon_put(c->inst, core, cl, val) == -1 ||
 			    lexicon_put(c->instcore, core, (size_t)(strchr(core,
 			    '|') - core), NULL) == -1 ||
-			    addwords(c->instword, core, (size_t)(strchr(core,
+			    addwords(c->instword, c->iwords, core, (size_t)(strchr(core,
 			    '|') - core)) == -1)
 				return -1;
 		}
