@@ -85,6 +85,13 @@ enum {
  */
 #define BLOOM_WORDS	1024		/* of 64 bits */
 
+/* The hash of two words from theirs (for the set of word pairs). */
+static uint32_t
+pairhash(uint32_t h1, uint32_t h2)
+{
+	return (h1 * 0x9e3779b1u) ^ h2;
+}
+
 static void
 bloom_add(uint64_t *b, uint32_t h)
 {
@@ -123,6 +130,9 @@ struct places_ctx {
 		unsigned	 lex;		/* X_* bits */
 	}		*wt;		/* every one-word key of xl and wlists */
 	size_t		 wtmask;	/* its size - 1, a power of two - 1 */
+	uint64_t	 wtwords[BLOOM_WORDS];	/* the words of wt */
+	uint64_t	 pairs[BLOOM_WORDS];	/* the first two words of the
+						 * keys of allow and heads */
 	uint64_t	 pmfirst[BLOOM_WORDS];	/* first words of placemem */
 	uint64_t	 iwords[BLOOM_WORDS];	/* the words of instword */
 
@@ -289,6 +299,7 @@ wt_add(struct places_ctx *c, const char *s, size_t n, unsigned lists,
 		e->w = s;
 		e->n = (uint32_t)n;
 		e->h = h;
+		bloom_add(c->wtwords, h);
 	}
 	e->lists |= lists;
 	e->lex |= lex;
@@ -320,9 +331,19 @@ wt_key(void *arg, const char *key, size_t len, const char *value)
 	(void)value;
 	if (sp == NULL)
 		wt_add(a->c, key, len, 0, 1u << a->x);
-	if (a->x == X_ALLOW || a->x == X_HEADS)
+	if (a->x == X_ALLOW || a->x == X_HEADS) {
 		wt_add(a->c, key, sp != NULL ? (size_t)(sp - key) : len, 0,
 		    1u << (a->x == X_ALLOW ? X_ALLOWPRE : X_HEADPRE));
+		if (sp != NULL) {
+			const char *w2 = sp + 1, *e2;
+			size_t	 n2 = len - (size_t)(w2 - key);
+
+			if ((e2 = memchr(w2, ' ', n2)) != NULL)
+				n2 = (size_t)(e2 - w2);
+			bloom_add(a->c->pairs, pairhash(whash(key,
+			    (size_t)(sp - key)), whash(w2, n2)));
+		}
+	}
 	if (a->x == X_GAZ && sp != NULL)
 		wt_add(a->c, key, (size_t)(sp - key), 0, 1u << X_GAZPRE);
 	return 0;
@@ -482,8 +503,10 @@ tokinfo_fill(const struct places_ctx *c, size_t i)
 		t->lists = L_KNOWN;
 		t->lex = 0;
 		t->h = 0;
+	} else if (!bloom_has(c->wtwords, t->h = whash(w, n))) {
+		t->lists = L_KNOWN;
+		t->lex = 0;
 	} else {
-		t->h = whash(w, n);
 		e = wt_find(c, w, n, t->h);
 		t->lists = L_KNOWN | e->lists;
 		t->lex = e->lex;
@@ -1008,6 +1031,17 @@ addprefixes(void *arg, const char *key, size_t len, const char *value)
 	return 0;
 }
 
+/*
+ * May tokens i and i + 1 be the first two words of an allowed phrase or
+ * an institution head?  0 when the set of such pairs rules them out.
+ */
+static int
+pairmay(const struct places_ctx *c, size_t i)
+{
+	return bloom_has(c->pairs, pairhash(tokinfo(c, i)->h,
+	    tokinfo(c, i + 1)->h));
+}
+
 static void
 allowpass(struct places_ctx *c)
 {
@@ -1030,7 +1064,8 @@ allowpass(struct places_ctx *c)
 		for (n = 0, k = 1, len = 0; k <= ALLOWMAX; k++) {
 			if (i + k > c->ntok ||
 			    (k > 1 && gap(c, i + k - 2) != G_SPACE) ||
-			    (k == 1 && !toklex(c, i, X_ALLOWPRE)))
+			    (k == 1 && !toklex(c, i, X_ALLOWPRE)) ||
+			    (k == 2 && !pairmay(c, i)))
 				break;
 			if (phrase_add(c, i + k - 1, k == 1, buf, sizeof(buf),
 			    &len) == -1 ||
@@ -1731,7 +1766,8 @@ instpass(struct places_ctx *c)
 		sub = NULL;
 		for (k = 1, len = 0; k <= HEADMAX && i + k <= c->ntok; k++) {
 			if ((k > 1 && gap(c, i + k - 2) != G_SPACE) ||
-			    (k == 1 && !toklex(c, i, X_HEADPRE)))
+			    (k == 1 && !toklex(c, i, X_HEADPRE)) ||
+			    (k == 2 && !pairmay(c, i)))
 				break;
 			if (phrase_add(c, i + k - 1, k == 1, buf, sizeof(buf),
 			    &len) == -1 ||
