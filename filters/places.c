@@ -49,22 +49,25 @@ enum {
 	T_CAPW = 32		/* T_CAP or T_ALLCAPS, not T_DIGIT: cap() */
 };
 
+/* A token; the fields are ordered by size to keep it small (the passes
+ * walk the array again and again). */
 struct tok {
 	size_t		 s, e;
-	unsigned	 f;
-	int		 used;		/* covered by a mention (prior or ours) */
-	int		 astart, aend;	/* allow span covering it, or -1 */
 	size_t		 fo, fl;	/* folded form in ctx->fbuf */
-	int		 desig;		/* a designator word; -1 = not known */
 	size_t		 pcend;		/* an upstream postcode starts here:
 					 * 1 + the token after it; 0 = none */
-	int		 g;		/* gap to the next token (G_*) */
-	unsigned	 lists;		/* L_* bits; L_KNOWN once computed */
-	unsigned	 lex;		/* X_* bits, with lists */
 	size_t		 nx;		/* the first token from here that is
 					 * cap() or T_DIGIT (ntok: none) */
+	int		 astart, aend;	/* allow span covering it, or -1 */
+	unsigned	 lists;		/* L_* bits; L_KNOWN once computed */
+	unsigned	 lex;		/* X_* bits, with lists */
 	uint32_t	 h;		/* whash() of the folded token, with
 					 * lists */
+	uint8_t		 f;		/* T_* */
+	int8_t		 used;		/* covered by a mention (prior or
+					 * ours): 1, or 2 by a place */
+	int8_t		 desig;		/* a designator word; -1 = not known */
+	uint8_t		 g;		/* gap to the next token (G_*) */
 };
 
 /*
@@ -258,6 +261,7 @@ enum {
 	L_W_PUBLICHEAD, L_NLISTS
 };
 _Static_assert(L_NLISTS < 31, "a token's list bits fit below L_KNOWN");
+_Static_assert(T_CAPW < 256, "a token's flags fit in its f");
 
 #define L_KNOWN		(1u << 31)
 
