@@ -697,7 +697,9 @@ asciirun(const unsigned char *u, size_t i, size_t len, char *fb, size_t *o,
 		dg = ((h + ones * (0x80 - '0')) ^ (h + ones * (0x80 - '9' - 1))) &
 		    ~w & hi;
 		keep = ~(up | lo | dg) & hi;	/* the bytes that end the run */
-		k = keep == 0 ? 8 : (size_t)__builtin_ctzll(keep) >> 3;
+		/* Without branches: k = 8 when keep is 0. */
+		k = ((size_t)__builtin_ctzll(keep | (uint64_t)1 << 63) >> 3) +
+		    (keep == 0);
 		keep = k == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
 		w |= up >> 2;
 		memcpy(fb + *o, &w, 8);
@@ -791,7 +793,7 @@ tokenise(struct places_ctx *c)
 		t->pcend = 0;
 		t->lists = t->lex = 0;
 		size_t	 low = 0, letters = 0;
-		int	 ascii = 1;
+		int	 ascii = 1, apos = 0;
 		for (;;) {
 			/* A run of ASCII letters and digits, folded. */
 			i = asciirun(u, i, len, fb, &o, &letters, &low);
@@ -822,6 +824,7 @@ tokenise(struct places_ctx *c)
 						ascii = 0;
 					else
 						fb[o++] = (char)cp;
+					apos |= cp != '-';
 					i += n;
 					continue;
 				}
@@ -858,7 +861,8 @@ tokenise(struct places_ctx *c)
 					f |= T_HOUSENUM;
 			}
 		}
-		if (t->e - t->s >= 3 && s[t->e - 1] == 's' &&
+		/* An apostrophe before the last 's' is one inside. */
+		if (apos && t->e - t->s >= 3 && s[t->e - 1] == 's' &&
 		    (s[t->e - 2] == '\'' || (t->e - t->s >= 5 &&
 		    (unsigned char)s[t->e - 2] == 0x99 &&
 		    (unsigned char)s[t->e - 4] == 0xe2)))
