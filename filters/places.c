@@ -31,6 +31,10 @@
 #include <string.h>
 
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "lexicon.h"
 #include "places.h"
 #include "record.h"
@@ -663,7 +667,8 @@ aclass_init(void)
 
 /*
  * Folds the run of ASCII letters and digits at u[i..len) into fb at *o,
- * counting its letters and lower-case letters.  Returns the end of the
+ * counting its letters (at least up to two: only "two or more" is asked)
+ * and its lower-case letters.  Returns the end of the
  * run.  (A function of its own so that the loop keeps its counters in
  * registers.)
  */
@@ -676,7 +681,37 @@ asciirun(const unsigned char *u, size_t i, size_t len, char *fb, size_t *o,
 	size_t		 nl = 0, nlow = 0;
 	unsigned	 ac;
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE2__)
+	/*
+	 * Sixteen bytes a step while the text lasts (fb has sixteen bytes
+	 * to spare: a step stores all sixteen, the run's bytes first).
+	 * Byte x is in [a, b] when x + 128 - a < b - a - 127, signed.
+	 */
+	while (i + 16 <= len) {
+		__m128i	 x = _mm_loadu_si128((const __m128i *)(const void *)
+		    (u + i));
+#define INRANGE(a, b)	_mm_cmplt_epi8(_mm_add_epi8(x, \
+		    _mm_set1_epi8(128 - (a))), _mm_set1_epi8((b) - (a) - 127))
+		__m128i	 up = INRANGE('A', 'Z'), lo = INRANGE('a', 'z');
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(up, lo), INRANGE('0', '9')));
+#undef INRANGE
+		unsigned k = (unsigned)__builtin_ctz(~m);	/* <= 16 */
+		unsigned keep = (1u << k) - 1, ml, mul;
+
+		_mm_storeu_si128((__m128i *)(void *)(fb + *o), _mm_or_si128(x,
+		    _mm_and_si128(up, _mm_set1_epi8(0x20))));
+		ml = (unsigned)_mm_movemask_epi8(lo) & keep;
+		mul = ((unsigned)_mm_movemask_epi8(up) & keep) | ml;
+		*low += ml != 0;
+		/* Letters matter only as "two or more": min(count, 2). */
+		*letters += (mul != 0) + ((mul & (mul - 1)) != 0);
+		*o += k;
+		i += k;
+		if (k < 16)
+			return i;
+	}
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	/*
 	 * Eight bytes a step while the text lasts (fb has eight bytes to
 	 * spare: a step stores all eight, the run's bytes first).  A byte's
@@ -750,7 +785,7 @@ tokenise(struct places_ctx *c)
 	c->ntok = 0;
 	/* Tokens are at least a byte apart: at most (len + 1) / 2 of them,
 	 * each folded no longer than it is, NUL-ended. */
-	need = len + (len + 1) / 2 + 1 + 8;	/* 8 for asciirun() */
+	need = len + (len + 1) / 2 + 1 + 16;	/* 16 for asciirun() */
 	if (need > c->capfbuf) {
 		char	*nb = realloc(c->fbuf, need);
 		if (nb == NULL)
