@@ -1130,11 +1130,6 @@ allowpass(struct places_ctx *c)
 {
 	char	 buf[MAXPHRASE];
 	size_t	 i, n, k, len;
-	int	 law = 0;
-
-	/* The legislation shapes need an "Act" or "Regulations". */
-	for (i = 0; i < c->ntok && !law; i++)
-		law = tokeq(c, i, "act") || tokeq(c, i, "regulations");
 
 	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (!cap(c, i) && !(c->tok[i].f & T_DIGIT))
@@ -1162,8 +1157,10 @@ allowpass(struct places_ctx *c)
 			i += n - 1;
 			continue;
 		}
-		/* Legislation shapes: "... Act 1989", "... Regulations 2006". */
-		if (law && cap(c, i)) {
+		/* Legislation shapes: "... Act 1989", "... Regulations 2006"
+		 * (the words are looked for here, not in the paragraph
+		 * first: a paragraph without them gets here and finds none). */
+		if (cap(c, i)) {
 			size_t	 j = i;
 			while (j < c->ntok && j - i < 10 && (cap(c, j) ||
 			    tokisb(c, j, L_INSTCONN)) && (j == i ||
@@ -2034,9 +2031,12 @@ shortpass(struct places_ctx *c)
 static int
 estatepass(struct places_ctx *c)
 {
-	size_t	 i, j, a;
+	size_t	 i, j, a, p;
 
-	for (i = 0; i < c->ntok; i++) {
+	/* Both rules need a capitalised word before token i: visit only
+	 * the tokens after one (in order, as every token was before). */
+	for (p = nextc(c, 0); p + 1 < c->ntok; p = nextc(c, p + 1)) {
+		i = p + 1;
 		if (tokeq(c, i, "estate") && i > 0 &&
 		    gap(c, i - 1) == G_SPACE && cap(c, i - 1) &&
 		    !c->tok[i - 1].used) {
