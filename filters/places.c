@@ -1574,9 +1574,9 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 				continue;
 		}
 		/* House name: "Orchard Cottage, Chapel Close". */
-		if (cap(c, i) && i > 0 && !sentstart(c, i) &&
+		if (cap(c, i) && i > 0 &&
 		    (!toklex(c, i, X_STOP) || tokisb(c, i, L_W_THE)) &&
-		    !tokisb(c, i, L_TITLES)) {
+		    !tokisb(c, i, L_TITLES) && !sentstart(c, i)) {
 			for (k = i; k < c->ntok && k - i < 3 && cap(c, k) &&
 			    (k == i || gap(c, k - 1) == G_SPACE); k++)
 				if (gap(c, k) == G_COMMA)
