@@ -135,7 +135,7 @@ struct places_ctx {
 		uint32_t	 n, h;
 		unsigned	 lists;		/* L_* bits */
 		unsigned	 lex;		/* X_* bits */
-	}		*wt;		/* every one-word key of xl and wlists */
+	}		*wt;		/* one-word keys of xl, wlists */
 	size_t		 wtmask;	/* its size - 1, a power of two - 1 */
 	uint64_t	 wtwords[BLOOM_WORDS];	/* the words of wt */
 	uint64_t	 pairs[BLOOM_WORDS];	/* the first two words of the
@@ -707,9 +707,7 @@ aclass_init(void)
 /*
  * Folds the run of ASCII letters and digits at u[i..len) into fb at *o,
  * counting its letters (at least up to two: only "two or more" is asked)
- * and its lower-case letters.  Returns the end of the
- * run.  (A function of its own so that the loop keeps its counters in
- * registers.)
+ * and its lower-case letters.  Returns the end of the run.
  */
 static inline __attribute__((always_inline)) size_t
 asciirun(const unsigned char *u, size_t i, size_t len, char *fb, size_t *o,
@@ -764,12 +762,12 @@ asciirun(const unsigned char *u, size_t i, size_t len, char *fb, size_t *o,
 	while (i + 8 <= len) {
 		memcpy(&w, u + i, 8);
 		h = w & ~hi;
-		up = ((h + ones * (0x80 - 'A')) ^ (h + ones * (0x80 - 'Z' - 1))) &
-		    ~w & hi;
-		lo = ((h + ones * (0x80 - 'a')) ^ (h + ones * (0x80 - 'z' - 1))) &
-		    ~w & hi;
-		dg = ((h + ones * (0x80 - '0')) ^ (h + ones * (0x80 - '9' - 1))) &
-		    ~w & hi;
+		up = ((h + ones * (0x80 - 'A')) ^
+		    (h + ones * (0x80 - 'Z' - 1))) & ~w & hi;
+		lo = ((h + ones * (0x80 - 'a')) ^
+		    (h + ones * (0x80 - 'z' - 1))) & ~w & hi;
+		dg = ((h + ones * (0x80 - '0')) ^
+		    (h + ones * (0x80 - '9' - 1))) & ~w & hi;
 		keep = ~(up | lo | dg) & hi;	/* the bytes that end the run */
 		/* Without branches: k = 8 when keep is 0. */
 		k = ((size_t)__builtin_ctzll(keep | (uint64_t)1 << 63) >> 3) +
