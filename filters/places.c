@@ -31,6 +31,10 @@
 #include <string.h>
 
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "lexicon.h"
 #include "places.h"
 #include "record.h"
@@ -39,28 +43,73 @@
 #define MAXPHRASE	512	/* bytes of a folded phrase */
 #define ALLOWMAX	9	/* tokens of the longest allowed phrase */
 #define HEADMAX		5	/* tokens of the longest institution head */
-#define WT_SLOTS	1024	/* hash set of the small word lists */
 
 enum {
 	T_CAP = 1,		/* starts with an upper-case letter */
 	T_ALLCAPS = 2,		/* two or more letters, none lower case */
 	T_DIGIT = 4,		/* starts with a digit */
 	T_HOUSENUM = 8,		/* "23", "182a", "12-14" */
-	T_POSSESSIVE = 16	/* ends in 's / ’s */
+	T_POSSESSIVE = 16,	/* ends in 's / ’s */
+	T_CAPW = 32		/* T_CAP or T_ALLCAPS, not T_DIGIT: cap() */
 };
 
+/* A token; the fields are ordered by size to keep it small (the passes
+ * walk the array again and again). */
 struct tok {
 	size_t		 s, e;
-	unsigned	 f;
-	int		 used;		/* covered by a mention (prior or ours) */
-	int		 astart, aend;	/* allow span covering it, or -1 */
 	size_t		 fo, fl;	/* folded form in ctx->fbuf */
-	int		 desig;		/* a designator word; -1 = not known */
 	size_t		 pcend;		/* an upstream postcode starts here:
 					 * 1 + the token after it; 0 = none */
-	int		 g;		/* gap to the next token (G_*) */
+	size_t		 nx;		/* the first token from here that is
+					 * cap() or T_DIGIT (ntok: none) */
+	int		 astart, aend;	/* allow span covering it, or -1 */
 	unsigned	 lists;		/* L_* bits; L_KNOWN once computed */
+	unsigned	 lex;		/* X_* bits, with lists */
+	uint32_t	 h;		/* whash() of the folded token, with
+					 * lists */
+	uint8_t		 f;		/* T_* */
+	int8_t		 used;		/* covered by a mention (prior or
+					 * ours): 1, or 2 by a place */
+	int8_t		 desig;		/* a designator word; -1 = not known */
+	uint8_t		 g;		/* gap to the next token (G_*) */
 };
+
+/*
+ * The lexicons a token is looked up in whole, each with its bit (X_*):
+ * a token's bits come from one probe of the word table (wt_build()).
+ * The prefix bits say the word begins some phrase of allow or heads.
+ */
+enum {
+	X_STOP, X_SUFFIX, X_BUILDING, X_HEADS, X_DESCR, X_NOTPLACE, X_AFFIX,
+	X_GAZ, X_ALLOW, X_NLEX,
+	X_ALLOWPRE = X_NLEX, X_HEADPRE, X_GAZPRE
+};
+
+/*
+ * A set of words by hash (a Bloom filter of one bit): a clear bit says
+ * no word of the set hashes there, so a look-up in the lexicon it stands
+ * for would fail.  For the lexicons a document fills as it goes.
+ */
+#define BLOOM_WORDS	1024		/* of 64 bits */
+
+/* The hash of two words from theirs (for the set of word pairs). */
+static uint32_t
+pairhash(uint32_t h1, uint32_t h2)
+{
+	return (h1 * 0x9e3779b1u) ^ h2;
+}
+
+static void
+bloom_add(uint64_t *b, uint32_t h)
+{
+	b[(h >> 6) & (BLOOM_WORDS - 1)] |= (uint64_t)1 << (h & 63);
+}
+
+static int
+bloom_has(const uint64_t *b, uint32_t h)
+{
+	return (b[(h >> 6) & (BLOOM_WORDS - 1)] >> (h & 63)) & 1;
+}
 
 struct places_ctx {
 	struct lexicon	*suffix;	/* street suffix -> strong|weak */
@@ -80,11 +129,19 @@ struct places_ctx {
 	struct lexicon	*allowpre;	/* word prefixes of allow phrases */
 	struct lexicon	*headpre;	/* word prefixes of institution heads */
 	struct wordclass *wc;		/* hunspell verdicts: o, p, u */
-	struct {
+	struct lexicon	*xl[X_NLEX];	/* the lexicons of the X_* bits */
+	struct wslot {
 		const char	*w;
-		size_t		 n;
-		unsigned	 bits;
-	}		 wtab[WT_SLOTS];	/* the word lists (wlists) */
+		uint32_t	 n, h;
+		unsigned	 lists;		/* L_* bits */
+		unsigned	 lex;		/* X_* bits */
+	}		*wt;		/* one-word keys of xl, wlists */
+	size_t		 wtmask;	/* its size - 1, a power of two - 1 */
+	uint64_t	 wtwords[BLOOM_WORDS];	/* the words of wt */
+	uint64_t	 pairs[BLOOM_WORDS];	/* the first two words of the
+						 * keys of allow and heads */
+	uint64_t	 pmfirst[BLOOM_WORDS];	/* first words of placemem */
+	uint64_t	 iwords[BLOOM_WORDS];	/* the words of instword */
 
 	/* Per-paragraph scratch, reused. */
 	const char	*text;
@@ -208,52 +265,174 @@ enum {
 	L_W_PUBLICHEAD, L_NLISTS
 };
 _Static_assert(L_NLISTS < 31, "a token's list bits fit below L_KNOWN");
+_Static_assert(T_CAPW < 256, "a token's flags fit in its f");
 
 #define L_KNOWN		(1u << 31)
 
-static unsigned
+/*
+ * The hash of word s[0..n) for the word table and the sets: eight bytes
+ * a step, the last few gathered byte by byte (no chain of a multiply per
+ * byte, as FNV has).
+ */
+static uint32_t
 whash(const char *s, size_t n)
 {
-	unsigned h = 2166136261u;
-	size_t	 i;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
+	size_t	 i, k;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	for (w = 0, k = 0; i + k < n; k++)
+		w |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 29;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
-static void
-wtab_build(struct places_ctx *c)
+/*
+ * whash() of a folded token: the same value, its last bytes read in one
+ * step where that gives the same word (little-endian), which is safe in
+ * c->fbuf (sixteen bytes to spare after the last token).
+ */
+static uint32_t
+tokhash(const char *s, size_t n)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
+	size_t	 i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	memcpy(&w, s + i, 8);
+	w &= i == n ? 0 : ~(uint64_t)0 >> (64 - 8 * (n - i));
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 29;
+	return (uint32_t)(h ^ (h >> 32));
+#else
+	return whash(s, n);
+#endif
+}
+
+/* The slot of s[0..n) (hash h) in the word table: its own or an empty one. */
+static struct wslot *
+wt_find(const struct places_ctx *c, const char *s, size_t n, uint32_t h)
+{
+	struct wslot *e;
+	size_t	 i;
+
+	for (i = h & c->wtmask;; i = (i + 1) & c->wtmask) {
+		e = &c->wt[i];
+		if (e->w == NULL || (e->h == h && e->n == n &&
+		    memcmp(e->w, s, n) == 0))
+			return e;
+	}
+}
+
+/* Adds the bits to word s[0..n) (kept by pointer: it must outlive c). */
+static void
+wt_add(struct places_ctx *c, const char *s, size_t n, unsigned lists,
+    unsigned lex)
+{
+	uint32_t h = whash(s, n);
+	struct wslot *e = wt_find(c, s, n, h);
+
+	if (e->w == NULL) {
+		e->w = s;
+		e->n = (uint32_t)n;
+		e->h = h;
+		bloom_add(c->wtwords, h);
+	}
+	e->lists |= lists;
+	e->lex |= lex;
+}
+
+struct wt_arg {
+	struct places_ctx *c;
+	int		 x;		/* X_* of the lexicon walked */
+	size_t		 n;		/* keys counted */
+};
+
+/* Counts a key of a lexicon (wt_build()'s first walk). */
+static int
+wt_count(void *arg, const char *key, size_t len, const char *value)
+{
+	(void)key, (void)len, (void)value;
+	((struct wt_arg *)arg)->n++;
+	return 0;
+}
+
+/* Adds a one-word key of a lexicon, and the first word of any key of
+ * allow and heads (the start of a phrase). */
+static int
+wt_key(void *arg, const char *key, size_t len, const char *value)
+{
+	struct wt_arg *a = arg;
+	const char *sp = memchr(key, ' ', len);
+
+	(void)value;
+	if (sp == NULL)
+		wt_add(a->c, key, len, 0, 1u << a->x);
+	if (a->x == X_ALLOW || a->x == X_HEADS) {
+		wt_add(a->c, key, sp != NULL ? (size_t)(sp - key) : len, 0,
+		    1u << (a->x == X_ALLOW ? X_ALLOWPRE : X_HEADPRE));
+		if (sp != NULL) {
+			const char *w2 = sp + 1, *e2;
+			size_t	 n2 = len - (size_t)(w2 - key);
+
+			if ((e2 = memchr(w2, ' ', n2)) != NULL)
+				n2 = (size_t)(e2 - w2);
+			bloom_add(a->c->pairs, pairhash(whash(key,
+			    (size_t)(sp - key)), whash(w2, n2)));
+		}
+	}
+	if (a->x == X_GAZ && sp != NULL)
+		wt_add(a->c, key, (size_t)(sp - key), 0, 1u << X_GAZPRE);
+	return 0;
+}
+
+/*
+ * Builds the word table: each word of the lists wlists and each one-word
+ * key of the lexicons xl, with the bits of the lists and lexicons that
+ * hold it.  Returns 0 or -1 (out of memory).
+ */
+static int
+wt_build(struct places_ctx *c)
+{
+	struct wt_arg a = { c, 0, 0 };
 	const char *const *l;
-	size_t	 i, n;
+	size_t	 cap;
 	int	 k;
 
 	for (k = 0; wlists[k] != NULL; k++)
-		for (l = wlists[k]; *l != NULL; l++) {
-			n = strlen(*l);
-			for (i = whash(*l, n) & (WT_SLOTS - 1);
-			    c->wtab[i].w != NULL &&
-			    strcmp(c->wtab[i].w, *l) != 0;
-			    i = (i + 1) & (WT_SLOTS - 1))
-				;
-			c->wtab[i].w = *l;
-			c->wtab[i].n = n;
-			c->wtab[i].bits |= 1u << k;
-		}
+		for (l = wlists[k]; *l != NULL; l++)
+			a.n++;
+	for (k = 0; k < X_NLEX; k++)
+		(void)lexicon_each(c->xl[k], wt_count, &a);
+	/* Each key makes at most two entries; at most half the slots full. */
+	for (cap = 64; cap < 4 * a.n; cap *= 2)
+		;
+	if ((c->wt = calloc(cap, sizeof(*c->wt))) == NULL)
+		return -1;
+	c->wtmask = cap - 1;
+	for (k = 0; wlists[k] != NULL; k++)
+		for (l = wlists[k]; *l != NULL; l++)
+			wt_add(c, *l, strlen(*l), 1u << k, 0);
+	for (a.x = 0; a.x < X_NLEX; a.x++)
+		(void)lexicon_each(c->xl[a.x], wt_key, &a);
+	return 0;
 }
 
 /* The bits of the lists that hold s[0..n). */
 static unsigned
 wordbits(const struct places_ctx *c, const char *s, size_t n)
 {
-	size_t	 i;
-
-	for (i = whash(s, n) & (WT_SLOTS - 1); c->wtab[i].w != NULL;
-	    i = (i + 1) & (WT_SLOTS - 1))
-		if (c->wtab[i].n == n && memcmp(c->wtab[i].w, s, n) == 0)
-			return c->wtab[i].bits;
-	return 0;
+	return wt_find(c, s, n, whash(s, n))->lists;
 }
 
 /* Is s[0..n) a word of the list with bit b (L_*)? */
@@ -358,37 +537,64 @@ tokeqn(const struct places_ctx *c, size_t i, const char *w, size_t wl)
 }
 #define tokeq(c, i, w)	tokeqn((c), (i), "" w, sizeof(w) - 1)
 
-static int
+/* Looks token i up in the word table: its L_* and X_* bits. */
+static void
+tokinfo_fill(const struct places_ctx *c, size_t i)
+{
+	struct tok *t = &c->tok[i];
+	const struct wslot *e;
+	const char *w;
+	size_t	 n;
+
+	if ((w = ftok(c, i, &n)) == NULL) {
+		t->lists = L_KNOWN;
+		t->lex = 0;
+		t->h = 0;
+	} else if (!bloom_has(c->wtwords, t->h = tokhash(w, n))) {
+		t->lists = L_KNOWN;
+		t->lex = 0;
+	} else {
+		e = wt_find(c, w, n, t->h);
+		t->lists = L_KNOWN | e->lists;
+		t->lex = e->lex;
+	}
+}
+
+/* Token i with its bits, looked up the first time they are asked for. */
+static inline struct tok *
+tokinfo(const struct places_ctx *c, size_t i)
+{
+	struct tok *t = &c->tok[i];
+
+	if (!(t->lists & L_KNOWN))
+		tokinfo_fill(c, i);
+	return t;
+}
+
+/* Is token i a word of the list with bit b (L_*)? */
+static inline int
 tokisb(const struct places_ctx *c, size_t i, int b)
 {
-	struct tok *t;
-	const char *w;
-	size_t	 n;
-
-	if ((w = ftok(c, i, &n)) == NULL)
-		return 0;
-	t = &c->tok[i];
-	if (!(t->lists & L_KNOWN))
-		t->lists = L_KNOWN | wordbits(c, w, n);
-	return (t->lists >> b) & 1;
+	return i < c->ntok && (tokinfo(c, i)->lists >> b) & 1;
 }
 
-static int
-toklex(const struct places_ctx *c, size_t i, const struct lexicon *l)
+/* Is token i, folded, a key of the lexicon with bit x (X_*)? */
+static inline int
+toklex(const struct places_ctx *c, size_t i, int x)
 {
-	const char *w;
-	size_t	 n;
-
-	return (w = ftok(c, i, &n)) != NULL && lexicon_has(l, w, n);
+	return i < c->ntok && (tokinfo(c, i)->lex >> x) & 1;
 }
 
+/* The value of token i in the lexicon with bit x, or NULL. */
 static const char *
-toklexget(const struct places_ctx *c, size_t i, const struct lexicon *l)
+toklexget(const struct places_ctx *c, size_t i, int x)
 {
 	const char *w;
 	size_t	 n;
 
-	return (w = ftok(c, i, &n)) == NULL ? NULL : lexicon_get(l, w, n);
+	if (!toklex(c, i, x) || (w = ftok(c, i, &n)) == NULL)
+		return NULL;
+	return lexicon_get(c->xl[x], w, n);
 }
 
 /* --- tokens and gaps ---------------------------------------------------- */
@@ -471,10 +677,15 @@ islowerl(unsigned long cp)
 
 static int	gap_of(const struct places_ctx *, size_t);
 
-/* ASCII byte classes for the tokenizer (the C locale's isalpha()). */
-enum { A_LETTER = 1, A_DIGIT = 2, A_UPPER = 4 };
+/*
+ * Byte classes for the tokenizer: ASCII letters (the C locale's
+ * isalpha()) and digits; bytes from 0x80 have none.  A_UPPER is the bit
+ * that makes an ASCII capital lower case.
+ */
+enum { A_LETTER = 1, A_DIGIT = 2, A_LOWER = 4, A_UPPER = 0x20 };
+_Static_assert(A_LOWER == 4, "asciirun() shifts A_LOWER to bit 0");
 
-static unsigned char	 aclass[128];
+static unsigned char	 aclass[256];
 
 static void
 aclass_init(void)
@@ -487,10 +698,105 @@ aclass_init(void)
 		if (ch >= 'A' && ch <= 'Z')
 			aclass[ch] = A_LETTER | A_UPPER;
 		else if (ch >= 'a' && ch <= 'z')
-			aclass[ch] = A_LETTER;
+			aclass[ch] = A_LETTER | A_LOWER;
 		else if (ch >= '0' && ch <= '9')
 			aclass[ch] = A_DIGIT;
 	}
+}
+
+/*
+ * Folds the run of ASCII letters and digits at u[i..len) into fb at *o,
+ * counting its letters (at least up to two: only "two or more" is asked)
+ * and its lower-case letters.  Returns the end of the run.
+ */
+static inline __attribute__((always_inline)) size_t
+asciirun(const unsigned char *u, size_t i, size_t len, char *fb, size_t *o,
+    size_t *letters, size_t *low)
+{
+	const unsigned char *p, *end = u + len;
+	char		*q;
+	size_t		 nl = 0, nlow = 0;
+	unsigned	 ac;
+
+#if defined(__SSE2__)
+	/*
+	 * Sixteen bytes a step while the text lasts (fb has sixteen bytes
+	 * to spare: a step stores all sixteen, the run's bytes first).
+	 * Byte x is in [a, b] when x + 128 - a < b - a - 127, signed.
+	 */
+	while (i + 16 <= len) {
+		__m128i	 x = _mm_loadu_si128((const __m128i *)(const void *)
+		    (u + i));
+#define INRANGE(a, b)	_mm_cmplt_epi8(_mm_add_epi8(x, \
+		    _mm_set1_epi8(128 - (a))), _mm_set1_epi8((b) - (a) - 127))
+		__m128i	 up = INRANGE('A', 'Z'), lo = INRANGE('a', 'z');
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(up, lo), INRANGE('0', '9')));
+#undef INRANGE
+		unsigned k = (unsigned)__builtin_ctz(~m);	/* <= 16 */
+		unsigned keep = (1u << k) - 1, ml, mul;
+
+		_mm_storeu_si128((__m128i *)(void *)(fb + *o), _mm_or_si128(x,
+		    _mm_and_si128(up, _mm_set1_epi8(0x20))));
+		ml = (unsigned)_mm_movemask_epi8(lo) & keep;
+		mul = ((unsigned)_mm_movemask_epi8(up) & keep) | ml;
+		*low += ml != 0;
+		/* Letters matter only as "two or more": min(count, 2). */
+		*letters += (mul != 0) + ((mul & (mul - 1)) != 0);
+		*o += k;
+		i += k;
+		if (k < 16)
+			return i;
+	}
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/*
+	 * Eight bytes a step while the text lasts (fb has eight bytes to
+	 * spare: a step stores all eight, the run's bytes first).  A byte's
+	 * high bit marks its class: below 0x80 and, with 0x80 - lo added to
+	 * its low seven bits, carried to 0x80 while below hi + 1 does not.
+	 */
+	const uint64_t	 ones = 0x0101010101010101ULL, hi = ones << 7;
+	uint64_t	 w, h, up, lo, dg, keep;
+	size_t		 k;
+
+	while (i + 8 <= len) {
+		memcpy(&w, u + i, 8);
+		h = w & ~hi;
+		up = ((h + ones * (0x80 - 'A')) ^
+		    (h + ones * (0x80 - 'Z' - 1))) & ~w & hi;
+		lo = ((h + ones * (0x80 - 'a')) ^
+		    (h + ones * (0x80 - 'z' - 1))) & ~w & hi;
+		dg = ((h + ones * (0x80 - '0')) ^
+		    (h + ones * (0x80 - '9' - 1))) & ~w & hi;
+		keep = ~(up | lo | dg) & hi;	/* the bytes that end the run */
+		/* Without branches: k = 8 when keep is 0. */
+		k = ((size_t)__builtin_ctzll(keep | (uint64_t)1 << 63) >> 3) +
+		    (keep == 0);
+		keep = k == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
+		w |= up >> 2;
+		memcpy(fb + *o, &w, 8);
+		/* Byte counts: the marks moved to bit 0 of each byte, summed
+		 * into the top byte. */
+		*letters += ((((up | lo) & keep) >> 7) * ones) >> 56;
+		*low += (((lo & keep) >> 7) * ones) >> 56;
+		*o += k;
+		i += k;
+		if (k < 8)
+			return i;
+	}
+#endif
+	p = u + i;
+	q = fb + *o;
+	while (p < end && ((ac = aclass[*p]) & (A_LETTER | A_DIGIT))) {
+		*q++ = (char)(*p | (ac & A_UPPER));
+		nl += ac & A_LETTER;
+		nlow += (ac & A_LOWER) >> 2;
+		p++;
+	}
+	*o = (size_t)(q - fb);
+	*letters += nl;
+	*low += nlow;
+	return (size_t)(p - u);
 }
 
 /*
@@ -501,7 +807,7 @@ aclass_init(void)
  * read (a token with other characters than ASCII is folded again,
  * whole, by foldcopy()).
  */
-static int
+static __attribute__((noinline)) int
 tokenise(struct places_ctx *c)
 {
 	const char	*s = c->text;
@@ -509,13 +815,14 @@ tokenise(struct places_ctx *c)
 	size_t		 len = c->len, i = 0, n, m, k, o = 0, need;
 	unsigned long	 cp, nx;
 	unsigned	 ac;
+	struct tok	*t;
 	char		*fb;
 
 	aclass_init();
 	c->ntok = 0;
 	/* Tokens are at least a byte apart: at most (len + 1) / 2 of them,
 	 * each folded no longer than it is, NUL-ended. */
-	need = len + (len + 1) / 2 + 1;
+	need = len + (len + 1) / 2 + 1 + 16;	/* 16 for asciirun() */
 	if (need > c->capfbuf) {
 		char	*nb = realloc(c->fbuf, need);
 		if (nb == NULL)
@@ -525,44 +832,46 @@ tokenise(struct places_ctx *c)
 	}
 	fb = c->fbuf;
 	while (i < len) {
-		if (u[i] < 0x80) {
-			if ((aclass[u[i]] & (A_LETTER | A_DIGIT)) == 0) {
-				i++;
-				continue;
-			}
-			cp = u[i];
+		unsigned	 f;
+
+		if ((ac = aclass[u[i]]) & (A_LETTER | A_DIGIT))
+			f = (ac & A_UPPER ? T_CAP : 0) |
+			    (ac & A_DIGIT ? T_DIGIT : 0);
+		else if (u[i] < 0x80) {
+			i++;
+			continue;
 		} else {
 			cp = cpat(s, len, i, &n);
 			if (!isletter(cp)) {
 				i += n;
 				continue;
 			}
+			f = isupperl(cp) ? T_CAP : 0;
 		}
-		struct tok t = { i, 0, 0, 0, -1, -1, o, 0, -1, 0, 0, 0 };
-		int	 low = 0, letters = 0, ascii = 1;
-		if (isupperl(cp))
-			t.f |= T_CAP;
-		if (cp < 0x80 && (aclass[cp] & A_DIGIT))
-			t.f |= T_DIGIT;
+		if (c->ntok == c->captok) {
+			size_t	 nc = c->captok ? c->captok * 2 : 256;
+			struct tok *nt = realloc(c->tok, nc * sizeof(*nt));
+			if (nt == NULL)
+				return -1;
+			c->tok = nt;
+			c->captok = nc;
+		}
+		t = &c->tok[c->ntok++];
+		t->s = i;
+		t->fo = o;
+		t->used = 0;
+		t->astart = t->aend = -1;
+		t->desig = -1;
+		t->pcend = 0;
+		t->lists = t->lex = 0;
+		size_t	 low = 0, letters = 0;
+		int	 ascii = 1, apos = 0;
 		for (;;) {
+			/* A run of ASCII letters and digits, folded. */
+			i = asciirun(u, i, len, fb, &o, &letters, &low);
 			if (i >= len)
 				break;
 			if (u[i] < 0x80) {
-				ac = aclass[u[i]];
-				if (ac & A_LETTER) {
-					letters++;
-					if (!(ac & A_UPPER))
-						low++;
-					fb[o++] = (char)(u[i] | (ac & A_UPPER ?
-					    0x20 : 0));
-					i++;
-					continue;
-				}
-				if (ac & A_DIGIT) {
-					fb[o++] = (char)u[i];
-					i++;
-					continue;
-				}
 				cp = u[i];
 				n = 1;
 			} else {
@@ -587,57 +896,59 @@ tokenise(struct places_ctx *c)
 						ascii = 0;
 					else
 						fb[o++] = (char)cp;
+					apos |= cp != '-';
 					i += n;
 					continue;
 				}
 			}
 			break;
 		}
-		t.e = i;
+		t->e = i;
 		if (ascii) {
-			t.fl = o - t.fo;
+			t->fl = o - t->fo;
 			fb[o++] = '\0';
 		} else {
-			t.fl = foldcopy(fb + t.fo, c->capfbuf - t.fo,
-			    s + t.s, t.e - t.s);
-			o = t.fo + t.fl + 1;
+			t->fl = foldcopy(fb + t->fo, c->capfbuf - t->fo,
+			    s + t->s, t->e - t->s);
+			o = t->fo + t->fl + 1;
 		}
 		if (letters >= 2 && low == 0)
-			t.f |= T_ALLCAPS;
+			f |= T_ALLCAPS;
+		/* T_CAPW without a branch (the classes mix unpredictably). */
+		f |= (unsigned)(((f & (T_CAP | T_ALLCAPS)) != 0) &
+		    ((f & T_DIGIT) == 0)) * T_CAPW;
 		/* "1.8 The Partnership": a paragraph number, not a house. */
-		if ((t.f & T_DIGIT) && !(t.s > 0 && s[t.s - 1] == '.')) {
+		if ((f & T_DIGIT) && !(t->s > 0 && s[t->s - 1] == '.')) {
 			/* House numbers: 1-4 digits, one optional letter, or
 			 * a range "12-14". */
 			size_t	 d = 0;
-			k = t.s;
-			while (k < t.e && isdigit((unsigned char)s[k]))
+			k = t->s;
+			while (k < t->e && isdigit((unsigned char)s[k]))
 				k++, d++;
-			if (d >= 1 && d <= 4 && (k == t.e ||
-			    (k + 1 == t.e && isalpha((unsigned char)s[k])) ||
-			    (s[k] == '-' && k + 1 < t.e &&
+			if (d >= 1 && d <= 4 && (k == t->e ||
+			    (k + 1 == t->e && isalpha((unsigned char)s[k])) ||
+			    (s[k] == '-' && k + 1 < t->e &&
 			    isdigit((unsigned char)s[k + 1])))) {
-				if (!(d == 4 && k == t.e &&
-				    (s[t.s] == '1' || s[t.s] == '2')))
-					t.f |= T_HOUSENUM;
+				if (!(d == 4 && k == t->e &&
+				    (s[t->s] == '1' || s[t->s] == '2')))
+					f |= T_HOUSENUM;
 			}
 		}
-		if (t.e - t.s >= 3 && s[t.e - 1] == 's' &&
-		    (s[t.e - 2] == '\'' || (t.e - t.s >= 5 &&
-		    (unsigned char)s[t.e - 2] == 0x99 &&
-		    (unsigned char)s[t.e - 4] == 0xe2)))
-			t.f |= T_POSSESSIVE;
-		if (c->ntok == c->captok) {
-			size_t	 nc = c->captok ? c->captok * 2 : 256;
-			struct tok *nt = realloc(c->tok, nc * sizeof(*nt));
-			if (nt == NULL)
-				return -1;
-			c->tok = nt;
-			c->captok = nc;
-		}
-		c->tok[c->ntok++] = t;
+		/* An apostrophe before the last 's' is one inside. */
+		if (apos && t->e - t->s >= 3 && s[t->e - 1] == 's' &&
+		    (s[t->e - 2] == '\'' || (t->e - t->s >= 5 &&
+		    (unsigned char)s[t->e - 2] == 0x99 &&
+		    (unsigned char)s[t->e - 4] == 0xe2)))
+			f |= T_POSSESSIVE;
+		t->f = f;
 	}
 	for (i = 0; i < c->ntok; i++)
 		c->tok[i].g = gap_of(c, i);
+	for (i = c->ntok, k = c->ntok; i-- > 0;) {
+		if (c->tok[i].f & (T_CAPW | T_DIGIT))
+			k = i;
+		c->tok[i].nx = k;
+	}
 	return 0;
 }
 
@@ -654,6 +965,8 @@ gap_of(const struct places_ctx *c, size_t i)
 		return G_NONE;
 	a = c->tok[i].e;
 	b = c->tok[i + 1].s;
+	if (b == a + 1 && c->text[a] == ' ')
+		return G_SPACE;
 	if (b - a > 8)
 		return G_OTHER;
 	while (a < b) {
@@ -676,6 +989,15 @@ gap(const struct places_ctx *c, size_t i)
 	return i + 1 >= c->ntok ? G_NONE : c->tok[i].g;
 }
 
+/* Bytes that end a sentence (or a cell) before a token: .!?:;, TAB, the
+ * quotes and brackets, the last byte of “ (0x9c); and NUL, as strchr()
+ * would have found it. */
+static const unsigned char sentend[256] = {
+	['\0'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1, [';'] = 1,
+	['\t'] = 1, ['"'] = 1, ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1,
+	[0x9c] = 1
+};
+
 /* Returns 1 when token i starts a sentence (or a cell, or the text). */
 static int
 sentstart(const struct places_ctx *c, size_t i)
@@ -687,8 +1009,7 @@ sentstart(const struct places_ctx *c, size_t i)
 	a = c->tok[i - 1].e;
 	b = c->tok[i].s;
 	for (; a < b; a++)
-		if (strchr(".!?:;\t\"()[]", c->text[a]) != NULL ||
-		    (unsigned char)c->text[a] == 0x9c)	/* “ */
+		if (sentend[(unsigned char)c->text[a]])
 			return 1;
 	/* A paragraph number ("7.149 On ...") counts as a start. */
 	return (c->tok[i - 1].f & T_DIGIT) && i == 1;
@@ -697,8 +1018,17 @@ sentstart(const struct places_ctx *c, size_t i)
 static int
 cap(const struct places_ctx *c, size_t i)
 {
-	return i < c->ntok && (c->tok[i].f & (T_CAP | T_ALLCAPS)) &&
-	    !(c->tok[i].f & T_DIGIT);
+	return i < c->ntok && (c->tok[i].f & T_CAPW);
+}
+
+/*
+ * The first token from i that is cap() or a T_DIGIT token, or ntok: the
+ * passes visit only those (every other token they skip at once).
+ */
+static inline size_t
+nextc(const struct places_ctx *c, size_t i)
+{
+	return i < c->ntok ? c->tok[i].nx : c->ntok;
 }
 
 static int
@@ -782,18 +1112,24 @@ addprefixes(void *arg, const char *key, size_t len, const char *value)
 	return 0;
 }
 
+/*
+ * May tokens i and i + 1 be the first two words of an allowed phrase or
+ * an institution head?  0 when the set of such pairs rules them out.
+ */
+static int
+pairmay(const struct places_ctx *c, size_t i)
+{
+	return bloom_has(c->pairs, pairhash(tokinfo(c, i)->h,
+	    tokinfo(c, i + 1)->h));
+}
+
 static void
 allowpass(struct places_ctx *c)
 {
 	char	 buf[MAXPHRASE];
 	size_t	 i, n, k, len;
-	int	 law = 0;
 
-	/* The legislation shapes need an "Act" or "Regulations". */
-	for (i = 0; i < c->ntok && !law; i++)
-		law = tokeq(c, i, "act") || tokeq(c, i, "regulations");
-
-	for (i = 0; i < c->ntok; i++) {
+	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (!cap(c, i) && !(c->tok[i].f & T_DIGIT))
 			continue;
 		/*
@@ -803,7 +1139,9 @@ allowpass(struct places_ctx *c)
 		 */
 		for (n = 0, k = 1, len = 0; k <= ALLOWMAX; k++) {
 			if (i + k > c->ntok ||
-			    (k > 1 && gap(c, i + k - 2) != G_SPACE))
+			    (k > 1 && gap(c, i + k - 2) != G_SPACE) ||
+			    (k == 1 && !toklex(c, i, X_ALLOWPRE)) ||
+			    (k == 2 && !pairmay(c, i)))
 				break;
 			if (phrase_add(c, i + k - 1, k == 1, buf, sizeof(buf),
 			    &len) == -1 ||
@@ -817,8 +1155,10 @@ allowpass(struct places_ctx *c)
 			i += n - 1;
 			continue;
 		}
-		/* Legislation shapes: "... Act 1989", "... Regulations 2006". */
-		if (law && cap(c, i)) {
+		/* Legislation shapes: "... Act 1989", "... Regulations 2006"
+		 * (the words are looked for here, not in the paragraph
+		 * first: a paragraph without them gets here and finds none). */
+		if (cap(c, i)) {
 			size_t	 j = i;
 			while (j < c->ntok && j - i < 10 && (cap(c, j) ||
 			    tokisb(c, j, L_INSTCONN)) && (j == i ||
@@ -931,23 +1271,22 @@ static long
 street_at(struct places_ctx *c, size_t k, int *strong)
 {
 	size_t	 m, q;
-	const char *v, *b;
-	size_t	 bl;
+	const char *v;
 
 	if (!cap(c, k) || c->tok[k].used)
 		return -1;
-	if ((b = ftok(c, k, &bl)) != NULL && !tokeq(c, k, "the") &&
-	    (lexicon_has(c->stop, b, bl) || tokisb(c, k, L_TITLES) ||
+	if (!tokeq(c, k, "the") &&
+	    (toklex(c, k, X_STOP) || tokisb(c, k, L_TITLES) ||
 	    tokisb(c, k, L_MONTHS)))
 		return -1;
 	for (m = k; m < c->ntok && m - k < 5 && cap(c, m) && !c->tok[m].used &&
 	    (m == k || gap(c, m - 1) == G_SPACE || stdot(c, m - 1)); m++)
-		if (m > k && toklex(c, m, c->stop))
+		if (m > k && toklex(c, m, X_STOP))
 			break;
 	for (q = m; q-- > k + 0;) {
 		if (q == k)
 			break;
-		if ((v = toklexget(c, q, c->suffix)) != NULL) {
+		if ((v = toklexget(c, q, X_SUFFIX)) != NULL) {
 			/* Possessive suffix words are not streets. */
 			if (c->tok[q].f & T_POSSESSIVE)
 				continue;
@@ -970,7 +1309,7 @@ capphrase(const struct places_ctx *c, size_t i, size_t max,
 	    (j == i || gap(c, j - 1) == G_SPACE)) {
 		if (j > i && postcode_at(c, j, prior, &pe))
 			break;
-		if (j > i && toklex(c, j, c->stop))
+		if (j > i && toklex(c, j, X_STOP))
 			break;
 		j++;
 	}
@@ -984,19 +1323,25 @@ gazkind(const struct places_ctx *c, size_t a, size_t b, const char **kind)
 	const char *w;
 	size_t	 n;
 
+	int	 gz, pm;
+
+	if ((w = ftok(c, a, &n)) == NULL)
+		return 0;
+	/* The bits of the first word rule most phrases out. */
+	pm = bloom_has(c->pmfirst, tokinfo(c, a)->h);
 	if (b == a + 1) {	/* one token: look it up in place */
-		if ((w = ftok(c, a, &n)) == NULL)
-			return 0;
-		*kind = lexicon_get(c->gaz, w, n);
-		if (*kind == NULL)
+		*kind = toklex(c, a, X_GAZ) ? lexicon_get(c->gaz, w, n) : NULL;
+		if (*kind == NULL && pm)
 			*kind = lexicon_get(c->placemem, w, n);
 		return *kind != NULL;
 	}
+	if (!(gz = toklex(c, a, X_GAZPRE)) && !pm)
+		return 0;
 	n = foldtoks(c, a, b, buf, sizeof(buf));
 	if (n == (size_t)-1)
 		return 0;
-	*kind = lexicon_get(c->gaz, buf, n);
-	if (*kind == NULL)
+	*kind = gz ? lexicon_get(c->gaz, buf, n) : NULL;
+	if (*kind == NULL && pm)
 		*kind = lexicon_get(c->placemem, buf, n);
 	return *kind != NULL;
 }
@@ -1016,9 +1361,11 @@ place_emit(struct places_ctx *c, size_t a, size_t b, const char *sub,
 	 * then "in Marrowby Cross"): gazkind() finds it.  Weaker evidence is
 	 * not ("took in Kayden for a week" would make a child a place). */
 	if (strcmp(rule, "places/postal-town") == 0 &&
-	    !lexicon_has(c->gaz, key, kl) &&
-	    lexicon_put(c->placemem, key, kl, "town") == -1)
-		return -1;
+	    !lexicon_has(c->gaz, key, kl)) {
+		if (lexicon_put(c->placemem, key, kl, "town") == -1)
+			return -1;
+		bloom_add(c->pmfirst, whash(key, strcspn(key, " ")));
+	}
 	return emit(c, a, b, "place", sub, rule, conf, key);
 }
 
@@ -1028,7 +1375,7 @@ locality_ok(struct places_ctx *c, size_t a, size_t b)
 {
 	char	 w[MAXPHRASE];
 
-	if (anyallowed(c, a, b) || toklex(c, a, c->stop) ||
+	if (anyallowed(c, a, b) || toklex(c, a, X_STOP) ||
 	    tokisb(c, a, L_TITLES) || tokisb(c, a, L_MONTHS))
 		return 0;
 	fold1(c, a, w);
@@ -1057,15 +1404,15 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 		 * number and a name without a street word. */
 		if (need_strong || !cap(c, k) || c->tok[k].used ||
 		    tokisb(c, k, L_TITLES) || tokisb(c, k, L_MONTHS) ||
-		    (toklex(c, k, c->stop) && !tokisb(c, k, L_W_THE)))
+		    (toklex(c, k, X_STOP) && !tokisb(c, k, L_W_THE)))
 			return 0;
 		q = (long)k;
 		if (tokisb(c, k, L_W_THE)) {
 			if (!cap(c, k + 1) || gap(c, k) != G_SPACE ||
-			    c->tok[k + 1].used || toklex(c, k + 1, c->stop) ||
+			    c->tok[k + 1].used || toklex(c, k + 1, X_STOP) ||
 			    (c->tok[k + 1].f & T_ALLCAPS) ||
 			    anyallowed(c, k + 1, k + 2) ||
-			    toklex(c, k + 1, c->descr))
+			    toklex(c, k + 1, X_DESCR))
 				return 0;
 			q = (long)k + 1;
 		} else {
@@ -1139,7 +1486,7 @@ househead(struct places_ctx *c, size_t i, size_t k)
 {
 	const char *v;
 
-	if (k <= i || (v = toklexget(c, k, c->building)) == NULL)
+	if (k <= i || (v = toklexget(c, k, X_BUILDING)) == NULL)
 		return 0;
 	if (strcmp(v, "surname") != 0)
 		return 1;
@@ -1185,7 +1532,7 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 	int	 took;
 	char	 w[MAXPHRASE];
 
-	for (i = 0; i < c->ntok; i++) {
+	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used)
 			continue;
 		/* Numbered: [Flat N,] [Building,] N Street. */
@@ -1203,14 +1550,14 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 					continue;
 				}
 				if (s >= 2 && gap(c, s - 1) == G_COMMA &&
-				    toklex(c, s - 1, c->building) &&
+				    toklex(c, s - 1, X_BUILDING) &&
 				    cap(c, s - 1) && !c->tok[s - 1].used) {
 					b = s - 1;
 					while (b > 0 && s - b < 4 &&
 					    cap(c, b - 1) &&
 					    gap(c, b - 1) == G_SPACE &&
 					    !c->tok[b - 1].used &&
-					    !toklex(c, b - 1, c->stop))
+					    !toklex(c, b - 1, X_STOP))
 						b--;
 					if (b < s - 1 || tokisb(c, b, L_FLATWORDS)) {
 						s = b;
@@ -1225,16 +1572,16 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 				continue;
 		}
 		/* House name: "Orchard Cottage, Chapel Close". */
-		if (cap(c, i) && i > 0 && !sentstart(c, i) &&
-		    (!toklex(c, i, c->stop) || tokisb(c, i, L_W_THE)) &&
-		    !tokisb(c, i, L_TITLES)) {
+		if (cap(c, i) && i > 0 &&
+		    (!toklex(c, i, X_STOP) || tokisb(c, i, L_W_THE)) &&
+		    !tokisb(c, i, L_TITLES) && !sentstart(c, i)) {
 			for (k = i; k < c->ntok && k - i < 3 && cap(c, k) &&
 			    (k == i || gap(c, k - 1) == G_SPACE); k++)
 				if (gap(c, k) == G_COMMA)
 					break;
 			if (k < c->ntok && k > i && gap(c, k) == G_COMMA &&
-			    k - i < 3 && (toklex(c, k, c->building) ||
-			    toklex(c, k, c->suffix) || tokisb(c, i, L_W_THE)) &&
+			    k - i < 3 && (toklex(c, k, X_BUILDING) ||
+			    toklex(c, k, X_SUFFIX) || tokisb(c, i, L_W_THE)) &&
 			    !anyallowed(c, i, k + 1) &&
 			    freetok(c, i, k + 1)) {
 				fold1(c, k, w);
@@ -1316,9 +1663,10 @@ topics(struct places_ctx *c)
 	return 0;
 }
 
-/* Adds the space-separated words of s[0..n) to l.  Returns 0 or -1. */
+/* Adds the space-separated words of s[0..n) to l and to the set b.
+ * Returns 0 or -1. */
 static int
-addwords(struct lexicon *l, const char *s, size_t n)
+addwords(struct lexicon *l, uint64_t *b, const char *s, size_t n)
 {
 	size_t	 a = 0, i;
 
@@ -1326,6 +1674,8 @@ addwords(struct lexicon *l, const char *s, size_t n)
 		if (i == n || s[i] == ' ') {
 			if (i > a && lexicon_put(l, s + a, i - a, NULL) == -1)
 				return -1;
+			if (i > a)
+				bloom_add(b, whash(s + a, i - a));
 			a = i + 1;
 		}
 	return 0;
@@ -1343,7 +1693,8 @@ coreword(const struct places_ctx *c, size_t i)
 
 	if ((w = ftok(c, i, &n)) == NULL || tokisb(c, i, L_DESIGNATORS))
 		return 1;
-	return lexicon_has(c->instword, w, n);
+	return bloom_has(c->iwords, c->tok[i].h) &&
+	    lexicon_has(c->instword, w, n);
 }
 
 /* Core of an institution name: its words without designators. */
@@ -1414,7 +1765,7 @@ inst_emit(struct places_ctx *c, size_t a, size_t b, size_t na, size_t nb,
 			if (lexicon_put(c->inst, core, cl, val) == -1 ||
 			    lexicon_put(c->instcore, core, (size_t)(strchr(core,
 			    '|') - core), NULL) == -1 ||
-			    addwords(c->instword, core, (size_t)(strchr(core,
+			    addwords(c->instword, c->iwords, core, (size_t)(strchr(core,
 			    '|') - core)) == -1)
 				return -1;
 		}
@@ -1429,7 +1780,7 @@ generic(struct places_ctx *c, size_t a, size_t b)
 	size_t	 i;
 
 	for (i = a; i < b; i++) {
-		if (toklex(c, i, c->descr) || toklex(c, i, c->stop) ||
+		if (toklex(c, i, X_DESCR) || toklex(c, i, X_STOP) ||
 		    tokisb(c, i, L_INSTCONN) || tokisb(c, i, L_DESIGNATORS))
 			continue;
 		return 0;
@@ -1444,7 +1795,7 @@ instpass(struct places_ctx *c)
 	size_t	 i, n = 0, k, len, p, h, a;
 	const char *sub, *hs;
 
-	for (i = 0; i < c->ntok; i++) {
+	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
 		/* "Dr Khan and Partners", "Drs Shah and Lee". */
@@ -1468,17 +1819,17 @@ instpass(struct places_ctx *c)
 		if (tokisb(c, i, L_W_SURE) &&
 		    tokisb(c, i + 1, L_W_START) &&
 		    gap(c, i) == G_SPACE && gap(c, i + 1) == G_SPACE &&
-		    cap(c, i + 2) && !toklex(c, i + 2, c->heads) &&
-		    !toklex(c, i + 2, c->stop)) {
+		    cap(c, i + 2) && !toklex(c, i + 2, X_HEADS) &&
+		    !toklex(c, i + 2, X_STOP)) {
 			size_t	 j = i + 2;
 			while (j < c->ntok && j - i < 5 && cap(c, j) &&
-			    !toklex(c, j, c->heads) &&
-			    !toklex(c, j, c->descr) &&
+			    !toklex(c, j, X_HEADS) &&
+			    !toklex(c, j, X_DESCR) &&
 			    (j == i + 2 || gap(c, j - 1) == G_SPACE))
 				j++;
 			/* With a head after it, the head rule takes it. */
 			if (!(j < c->ntok && gap(c, j - 1) == G_SPACE &&
-			    toklex(c, j, c->heads)) && freetok(c, i, j)) {
+			    toklex(c, j, X_HEADS)) && freetok(c, i, j)) {
 				if (inst_emit(c, i, j, i + 2, j,
 				    "children-centre", "places/sure-start",
 				    85) == -1)
@@ -1492,7 +1843,9 @@ instpass(struct places_ctx *c)
 		 * buffer only fail more for longer phrases). */
 		sub = NULL;
 		for (k = 1, len = 0; k <= HEADMAX && i + k <= c->ntok; k++) {
-			if (k > 1 && gap(c, i + k - 2) != G_SPACE)
+			if ((k > 1 && gap(c, i + k - 2) != G_SPACE) ||
+			    (k == 1 && !toklex(c, i, X_HEADPRE)) ||
+			    (k == 2 && !pairmay(c, i)))
 				break;
 			if (phrase_add(c, i + k - 1, k == 1, buf, sizeof(buf),
 			    &len) == -1 ||
@@ -1509,7 +1862,7 @@ instpass(struct places_ctx *c)
 		/* A weak one-word head followed by a capitalised word is
 		 * not the end of the name ("Primary Care Trust"). */
 		if (n == 1 && h < c->ntok && gap(c, h - 1) == G_SPACE &&
-		    cap(c, h) && !toklex(c, h, c->stop)) {
+		    cap(c, h) && !toklex(c, h, X_STOP)) {
 			fold1(c, i, buf);
 			if (strcmp(buf, "hospital") != 0 &&
 			    strcmp(buf, "infirmary") != 0 &&
@@ -1616,7 +1969,7 @@ shortpass(struct places_ctx *c)
 
 	if (lexicon_size(c->inst) == 0)
 		return 0;
-	for (i = 0; i < c->ntok; i++) {
+	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
 		/* A window whose core has a word of no known core is
@@ -1676,18 +2029,21 @@ shortpass(struct places_ctx *c)
 static int
 estatepass(struct places_ctx *c)
 {
-	size_t	 i, j, a;
+	size_t	 i, j, a, p;
 
-	for (i = 0; i < c->ntok; i++) {
+	/* Both rules need a capitalised word before token i: visit only
+	 * the tokens after one (in order, as every token was before). */
+	for (p = nextc(c, 0); p + 1 < c->ntok; p = nextc(c, p + 1)) {
+		i = p + 1;
 		if (tokeq(c, i, "estate") && i > 0 &&
 		    gap(c, i - 1) == G_SPACE && cap(c, i - 1) &&
 		    !c->tok[i - 1].used) {
 			a = i - 1;
 			while (a > 0 && i - a < 3 && cap(c, a - 1) &&
 			    gap(c, a - 1) == G_SPACE && !c->tok[a - 1].used &&
-			    !toklex(c, a - 1, c->stop) && !sentstart(c, a))
+			    !toklex(c, a - 1, X_STOP) && !sentstart(c, a))
 				a--;
-			while (a < i && toklex(c, a, c->stop))
+			while (a < i && toklex(c, a, X_STOP))
 				a++;
 			if (a < i && !generic(c, a, i) &&
 			    !anyallowed(c, a, i) && !tokisb(c, a, L_TITLES)) {
@@ -1701,13 +2057,13 @@ estatepass(struct places_ctx *c)
 		    gap(c, i - 1) == G_SPACE && cap(c, i - 1) &&
 		    !c->tok[i - 1].used && !c->tok[i].used &&
 		    !(i + 1 < c->ntok && gap(c, i) == G_SPACE && cap(c, i + 1) &&
-		    !toklex(c, i + 1, c->stop))) {
+		    !toklex(c, i + 1, X_STOP))) {
 			a = i - 1;
 			while (a > 0 && i - a < 2 && cap(c, a - 1) &&
 			    gap(c, a - 1) == G_SPACE && !c->tok[a - 1].used &&
-			    !toklex(c, a - 1, c->stop) && !sentstart(c, a))
+			    !toklex(c, a - 1, X_STOP) && !sentstart(c, a))
 				a--;
-			while (a < i && (toklex(c, a, c->stop) ||
+			while (a < i && (toklex(c, a, X_STOP) ||
 			    tokisb(c, a, L_TITLES)))
 				a++;
 			if (a < i && !anyallowed(c, a, i + 1) &&
@@ -1740,12 +2096,12 @@ knownthe(struct places_ctx *c, size_t i, int house)
 
 	for (m = i + 1; m < c->ntok && m < i + 5 && cap(c, m) &&
 	    !c->tok[m].used && gap(c, m - 1) == G_SPACE &&
-	    !toklex(c, m, c->stop); m++)
+	    !toklex(c, m, X_STOP); m++)
 		;
 	for (e = m; e > i + 1; e--) {
 		if (!freetok(c, i, e) || anyallowed(c, i, e) ||
 		    (c->tok[e - 1].f & T_POSSESSIVE) ||
-		    (house && !toklex(c, e - 1, c->building)))
+		    (house && !toklex(c, e - 1, X_BUILDING)))
 			continue;
 		kl = foldtoks(c, i, e, key, sizeof(key));
 		if (kl != (size_t)-1 && lexicon_has(c->streets, key, kl))
@@ -1783,7 +2139,7 @@ streetpass(struct places_ctx *c)
 	long	 q;
 	int	 strong, prep, seen;
 
-	for (i = 0; i < c->ntok; i++) {
+	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
 		if (tokeq(c, i, "the")) {
@@ -1849,7 +2205,7 @@ namedpass(struct places_ctx *c)
 	char	 key[MAXPHRASE];
 	size_t	 i, e, kl;
 
-	for (i = 2; i < c->ntok; i++) {
+	for (i = nextc(c, 2); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
 		if (!tokeq(c, i, "the") || !tokisb(c, i - 1, L_HOMEPREP) ||
@@ -1885,14 +2241,14 @@ housepass(struct places_ctx *c)
 	const char *v;
 	size_t	 i, a, kl;
 
-	for (i = 2; i < c->ntok; i++) {
+	for (i = nextc(c, 2); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i) ||
-		    (v = toklexget(c, i, c->building)) == NULL || *v != '\0' ||
+		    (v = toklexget(c, i, X_BUILDING)) == NULL || *v != '\0' ||
 		    (c->tok[i].f & T_POSSESSIVE))
 			continue;
 		for (a = i; a > 0 && i - a < 3 && cap(c, a - 1) &&
 		    gap(c, a - 1) == G_SPACE && !c->tok[a - 1].used &&
-		    !toklex(c, a - 1, c->stop) && !tokisb(c, a - 1, L_TITLES) &&
+		    !toklex(c, a - 1, X_STOP) && !tokisb(c, a - 1, L_TITLES) &&
 		    !tokisb(c, a - 1, L_MONTHS) &&
 		    !(c->tok[a - 1].f & T_DIGIT); a--)
 			;
@@ -1979,11 +2335,11 @@ ambiguous(struct places_ctx *c, size_t a, size_t b)
 		return 1;
 	/* Part of a longer capitalised name ("Kevin Newton"). */
 	if (a > 0 && gap(c, a - 1) == G_SPACE && cap(c, a - 1) &&
-	    !sentstart(c, a - 1 + 1) && !toklex(c, a - 1, c->stop) &&
+	    !sentstart(c, a - 1 + 1) && !toklex(c, a - 1, X_STOP) &&
 	    !(c->tok[a - 1].f & T_DIGIT))
 		return 1;
 	if (b < c->ntok && gap(c, b - 1) == G_SPACE && cap(c, b) &&
-	    !toklex(c, b, c->stop) && !c->tok[b].used)
+	    !toklex(c, b, X_STOP) && !c->tok[b].used)
 		return 1;
 	if (b - a == 1) {
 		if (tokisb(c, a, L_MONTHS) || wclass(c, a) == 'o')
@@ -2023,25 +2379,25 @@ placeshape(struct places_ctx *c, size_t a, size_t b)
 
 	for (i = a; i < b; i++) {
 		if (tokisb(c, i, L_TITLES) || tokisb(c, i, L_MONTHS) ||
-		    toklex(c, i, c->stop) || (c->tok[i].f & T_ALLCAPS))
+		    toklex(c, i, X_STOP) || (c->tok[i].f & T_ALLCAPS))
 			return 0;
 		if (wclass(c, i) == 'u')
 			unknown++;
 	}
 	if (b - a == 1)
 		return unknown == 1 || (wclass(c, a) == 'p' &&
-		    !toklex(c, a, c->notplace));
+		    !toklex(c, a, X_NOTPLACE));
 	if (unknown > 0)
 		return 1;
-	if ((v = toklexget(c, a, c->affix)) != NULL && strcmp(v, "prefix") == 0)
+	if ((v = toklexget(c, a, X_AFFIX)) != NULL && strcmp(v, "prefix") == 0)
 		return 1;
-	if ((v = toklexget(c, b - 1, c->affix)) != NULL &&
+	if ((v = toklexget(c, b - 1, X_AFFIX)) != NULL &&
 	    strcmp(v, "suffix") == 0)
 		return 1;
 	/* "Wordsworth Fold", "Ainsworth Brow": a place-name ending on the
 	 * first word, or a street or settlement word last. */
 	if (wclass(c, a) != 'o' && (placeending(c, a) ||
-	    toklex(c, b - 1, c->suffix)))
+	    toklex(c, b - 1, X_SUFFIX)))
 		return 1;
 	return 0;
 }
@@ -2053,7 +2409,7 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 	const char *kind;
 	int	 ctx;
 
-	for (i = 0; i < c->ntok; i++) {
+	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i) || c->tok[i].astart >= 0)
 			continue;
 		/* A phrase right before a postcode is its town. */
@@ -2072,7 +2428,7 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 		if (e > i && e + 1 < c->ntok && gap(c, e - 1) == G_SPACE &&
 		    !cap(c, e) && tokisb(c, e, L_W_PUBLIC) && tokisb(c, e + 1, L_W_PUBLICHEAD) && !anyallowed(c, i, e) &&
 		    !tokisb(c, i, L_TITLES) &&
-		    !toklex(c, i, c->stop)) {
+		    !toklex(c, i, X_STOP)) {
 			if (place_emit(c, i, e, "town", "places/landmark",
 			    80) == -1)
 				return -1;
@@ -2091,7 +2447,7 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 		}
 		if (n >= 1 && ctx) {
 			e = capphrase(c, i, 4, prior);
-			while (e > i + n && toklex(c, e - 1, c->heads))
+			while (e > i + n && toklex(c, e - 1, X_HEADS))
 				e--;
 			if (e > i + n && freetok(c, i, e) &&
 			    !anyallowed(c, i, e) &&
@@ -2122,7 +2478,7 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 		if (!ctx)
 			continue;
 		e = capphrase(c, i, 4, prior);
-		while (e > i && toklex(c, e - 1, c->heads))
+		while (e > i && toklex(c, e - 1, X_HEADS))
 			e--;
 		if (e == i || !freetok(c, i, e) || anyallowed(c, i, e))
 			continue;
@@ -2263,9 +2619,21 @@ places_new(const char *dict, char *err, size_t errlen)
 		snprintf(err, errlen, "%s", strerror(ENOMEM));
 		goto fail;
 	}
+	c->xl[X_STOP] = c->stop;
+	c->xl[X_SUFFIX] = c->suffix;
+	c->xl[X_BUILDING] = c->building;
+	c->xl[X_HEADS] = c->heads;
+	c->xl[X_DESCR] = c->descr;
+	c->xl[X_NOTPLACE] = c->notplace;
+	c->xl[X_AFFIX] = c->affix;
+	c->xl[X_GAZ] = c->gaz;
+	c->xl[X_ALLOW] = c->allow;
+	if (wt_build(c) == -1) {
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
+		goto fail;
+	}
 	if ((c->wc = wordclass_open(dict, err, errlen)) == NULL)
 		goto fail;
-	wtab_build(c);
 	return c;
 fail:
 	places_free(c);
@@ -2294,6 +2662,7 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->allowpre);
 	lexicon_free(c->headpre);
 	wordclass_free(c->wc);
+	free(c->wt);
 	free(c->tok);
 	free(c->lower);
 	free(c->fbuf);
