@@ -112,6 +112,8 @@ struct item {
 	size_t		 count;
 	size_t		 first;
 	long		 unkeyed;	/* the item without its case KEY, or -1 */
+	long		 learned;	/* the entity last given its keys (assign()),
+					   or -1: giving them again adds none */
 	int		 conf;
 	enum ptype	 type;
 	unsigned	 not_mother : 1; /* as in struct pm */
@@ -432,13 +434,22 @@ static int
 idxkey(struct pseudo *p, enum ptype t, const char *kind, const char *v,
     size_t len)
 {
+	size_t	 tl = strlen(tname[t]), kl = strlen(kind);
+	char	*o;
+
+	/* One reservation, then plain copies: this runs for every key. */
 	sbuf_reset(&p->scratch);
-	if (sbuf_adds(&p->scratch, tname[t]) == -1 ||
-	    sbuf_addc(&p->scratch, '/') == -1 ||
-	    sbuf_adds(&p->scratch, kind) == -1 ||
-	    sbuf_addc(&p->scratch, '\x1f') == -1 ||
-	    sbuf_add(&p->scratch, v, len) == -1)
+	if (len > SIZE_MAX / 2 - tl - kl ||
+	    sbuf_grow(&p->scratch, tl + kl + 2 + len) == -1)
 		return -1;
+	o = p->scratch.buf;
+	memcpy(o, tname[t], tl);
+	o[tl] = '/';
+	memcpy(o + tl + 1, kind, kl);
+	o[tl + 1 + kl] = '\x1f';
+	memcpy(o + tl + kl + 2, v, len);
+	p->scratch.len = tl + kl + 2 + len;
+	o[p->scratch.len] = '\0';
 	return 0;
 }
 
@@ -1104,6 +1115,7 @@ item_new(struct pseudo *p)
 	v = &p->it[p->nit];
 	memset(v, 0, sizeof(*v));
 	v->unkeyed = -1;
+	v->learned = -1;
 	return v;
 }
 
@@ -2153,11 +2165,16 @@ assign(struct pseudo *p, struct pm *m, long ei, const struct pname *pn)
 		return -1;
 	if (pn != NULL && pn->gender != 0 && e->gender == 0 && e->crole == -1)
 		e->gender = pn->gender;
+	/* The keys below follow from the item alone (pn is its surface
+	 * parsed): an item given to the same entity again adds none. */
+	if (p->it[m->item].learned == ei)
+		return 0;
 	if (*m->key != '\0' && m->type != T_PERSON &&
 	    addkey(p, (size_t)ei, "key", m->key, strlen(m->key)) == -1)
 		return -1;
-	if (pn != NULL)
-		return learn_person(p, (size_t)ei, pn);
+	if (pn != NULL && learn_person(p, (size_t)ei, pn) == -1)
+		return -1;
+	p->it[m->item].learned = ei;
 	return 0;
 }
 
@@ -2550,6 +2567,7 @@ unkey(struct pseudo *p, struct pm *m, const char *sub)
 		it->subtype = sub;
 		it->count = 0;
 		it->unkeyed = -1;
+		it->learned = -1;
 		u = (long)p->nit++;
 		p->it[m->item].unkeyed = u;
 	}
@@ -2878,11 +2896,10 @@ group(struct pseudo *p)
 		return -1;
 	/* B: full names, which define the people. */
 	for (m = sweep_first(p); m != NULL; m = sweep_next(p)) {
-		if (!m->chosen || m->type != T_PERSON || m->ent != -1)
+		if (!m->chosen || m->type != T_PERSON || m->ent != -1 ||
+		    !item_full(p, m->item))
 			continue;
 		pn_parse(&pn, m->surface, m->slen);
-		if (!is_full_name(&pn))
-			continue;
 		if ((ei = resolve_person(p, m, &pn)) == -1 ||
 		    assign(p, m, ei, &pn) == -1)
 			return -1;
