@@ -182,6 +182,13 @@ struct pent {
 	size_t		 capvote;
 };
 
+/* A taken span (choose()). */
+struct tk {
+	size_t	 start;
+	size_t	 order;		/* when it was taken */
+	size_t	 i;		/* index in p->m */
+};
+
 struct chunk {
 	struct chunk	*next;
 	size_t		 used;
@@ -206,6 +213,12 @@ struct pseudo {
 	struct pm		*m;
 	size_t			 nm, capm;
 	struct sbuf		 ubuf;		/* their surfaces, keys, hints */
+	/* choose()'s work space, kept from unit to unit. */
+	size_t			*ch_ord, *ch_taken;
+	struct tk		*ch_tk;
+	size_t			 ch_cap;
+	unsigned char		*ch_cov;	/* all 0 between calls */
+	size_t			 ch_covcap;
 	unsigned long		 utext;
 	int			 uopen;
 	int			 anyunit;
@@ -378,6 +391,10 @@ pseudo_free(struct pseudo *p)
 	free(p->istr);
 	free(p->m);
 	sbuf_release(&p->ubuf);
+	free(p->ch_ord);
+	free(p->ch_taken);
+	free(p->ch_tk);
+	free(p->ch_cov);
 	free(p->it);
 	free(p->itab);
 	if (p->of != NULL)
@@ -955,13 +972,6 @@ byrank(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* A taken span (choose()). */
-struct tk {
-	size_t	 start;
-	size_t	 order;		/* when it was taken */
-	size_t	 i;		/* index in p->m */
-};
-
 /* By start, the later taken first. */
 static int
 bytaken(const void *a, const void *b)
@@ -974,6 +984,43 @@ bytaken(const void *a, const void *b)
 }
 
 /*
+ * Makes choose()'s work space hold n mentions and spans ending by maxend.
+ * Returns 0, or -1 when out of memory.
+ */
+static int
+choose_room(struct pseudo *p, size_t n, size_t maxend)
+{
+	size_t		*v;
+	struct tk	*t;
+	size_t		 cap;
+
+	if (n > p->ch_cap) {
+		cap = n > 2 * p->ch_cap ? n : 2 * p->ch_cap;
+		if ((v = reallocarray(p->ch_ord, cap, sizeof(*v))) == NULL)
+			return -1;
+		p->ch_ord = v;
+		if ((v = reallocarray(p->ch_taken, cap, sizeof(*v))) == NULL)
+			return -1;
+		p->ch_taken = v;
+		if ((t = reallocarray(p->ch_tk, cap, sizeof(*t))) == NULL)
+			return -1;
+		p->ch_tk = t;
+		p->ch_cap = cap;
+	}
+	if (maxend >= p->ch_covcap) {
+		cap = maxend + 1 > 2 * p->ch_covcap ? maxend + 1 :
+		    2 * p->ch_covcap;
+		free(p->ch_cov);
+		if ((p->ch_cov = calloc(cap, 1)) == NULL) {
+			p->ch_covcap = 0;
+			return -1;
+		}
+		p->ch_covcap = cap;
+	}
+	return 0;
+}
+
+/*
  * Chooses among the mentions of one text unit, m[a..b) sorted by start:
  * greedily by rank, skipping any that overlaps one already taken.
  * taken[] holds chosen spans sorted by start.
@@ -981,7 +1028,7 @@ bytaken(const void *a, const void *b)
 static int
 choose(struct pseudo *p, size_t a, size_t b)
 {
-	size_t	*ord = NULL, *taken = NULL, nt = 0, i, j, maxend = 0;
+	size_t	*ord, *taken, nt = 0, i, j, maxend = 0;
 	struct tk *tk;
 	unsigned char *cov;
 	struct pm *m;
@@ -990,13 +1037,11 @@ choose(struct pseudo *p, size_t a, size_t b)
 	for (i = a; i < b; i++)
 		if (p->m[i].end > maxend)
 			maxend = p->m[i].end;
-	if ((ord = calloc(b - a, sizeof(*ord))) == NULL ||
-	    (taken = calloc(b - a, sizeof(*taken))) == NULL ||
-	    (cov = calloc(maxend + 1, 1)) == NULL) {
-		free(ord);
-		free(taken);
+	if (choose_room(p, b - a, maxend) == -1)
 		return -1;
-	}
+	ord = p->ch_ord;
+	taken = p->ch_taken;
+	cov = p->ch_cov;
 	for (i = a; i < b; i++)
 		ord[i - a] = i;
 	rank_base = p->m;
@@ -1022,15 +1067,15 @@ choose(struct pseudo *p, size_t a, size_t b)
 			cov[j] |= 2;
 		taken[nt++] = ord[i];
 	}
-	free(cov);
+	/* Back to all 0 for the next unit, at the cost of the spans only. */
+	for (i = 0; i < nt; i++) {
+		m = &p->m[taken[i]];
+		memset(cov + m->start, 0, m->end - m->start);
+	}
 	/* In text order; of spans starting together, the later taken
 	 * first (where an insertion into a sorted array put it). */
 	if (nt > 1) {
-		if ((tk = calloc(nt, sizeof(*tk))) == NULL) {
-			free(ord);
-			free(taken);
-			return -1;
-		}
+		tk = p->ch_tk;
 		for (i = 0; i < nt; i++) {
 			tk[i].start = p->m[taken[i]].start;
 			tk[i].order = i;
@@ -1039,7 +1084,6 @@ choose(struct pseudo *p, size_t a, size_t b)
 		qsort(tk, nt, sizeof(*tk), bytaken);
 		for (i = 0; i < nt; i++)
 			taken[i] = tk[i].i;
-		free(tk);
 	}
 	/* Widen a person span over a title the detector left outside. */
 	for (j = 0; j < nt; j++) {
@@ -1056,8 +1100,6 @@ choose(struct pseudo *p, size_t a, size_t b)
 		m->sent = m->sent_title;
 		m->title = 0;
 	}
-	free(ord);
-	free(taken);
 	return 0;
 }
 
@@ -3483,6 +3525,14 @@ pseudo_resolve(struct pseudo *p, char *err, size_t errlen)
 	p->m = NULL;
 	p->nm = p->capm = 0;
 	sbuf_release(&p->ubuf);
+	free(p->ch_ord);
+	free(p->ch_taken);
+	free(p->ch_tk);
+	free(p->ch_cov);
+	p->ch_ord = p->ch_taken = NULL;
+	p->ch_tk = NULL;
+	p->ch_cov = NULL;
+	p->ch_cap = p->ch_covcap = 0;
 	free(p->itab);
 	p->itab = NULL;
 	p->capitab = 0;
