@@ -141,6 +141,14 @@ struct occ {
 #define OCC_SAMESENT	0x40000000u	/* in the clause of the one before */
 #define OCC_ITEM	0x3fffffffu
 #define OCC_BLOCK	4096		/* occurrences read or written at once */
+#define PNC_MAX		4096		/* parsed surfaces kept (item_parse()) */
+
+/* A person surface parsed, in item_parse()'s cache. */
+struct pnc {
+	size_t		 item;		/* its item + 1, or 0: empty */
+	size_t		 n;		/* what pn_parse() returned */
+	struct pname	 pn;
+};
 
 struct pkey {
 	const char	*kind;
@@ -262,6 +270,8 @@ struct pseudo {
 	size_t			*lst;		/* ... those mentioned */
 	size_t			 nlst;
 	struct sbuf		 scratch;
+	struct pnc		*pnc;		/* by item number, direct-mapped */
+	size_t			 npnc;		/* a power of two */
 	long			 nextid;
 	int			 has_shift;
 	long			 shift;
@@ -409,6 +419,7 @@ pseudo_free(struct pseudo *p)
 	free(p->out);
 	free(p->lst);
 	sbuf_release(&p->scratch);
+	free(p->pnc);
 	free(p);
 }
 
@@ -1421,13 +1432,50 @@ sweep_next(struct pseudo *p)
 
 /* ---- step 1b: one type per name --------------------------------------- */
 
-/* The comparison form of any mention: its name tokens, folded. */
+/*
+ * pn_parse() of item i's surface, into pn.  The plans and sweeps parse
+ * the same few thousand surfaces over and over, and an item's surface
+ * never changes: the parses are kept in a bounded cache by item number
+ * (a document with more items than it holds costs what it did without).
+ */
 static size_t
-surface_key(const struct item *m, char *buf, size_t cap)
+item_parse(struct pseudo *p, size_t i, struct pname *pn)
+{
+	const struct item *it = &p->it[i];
+	struct pnc	*c;
+	uintptr_t	 a, d;
+	size_t		 k, cap;
+
+	if (p->pnc == NULL) {
+		for (cap = 64; cap < PNC_MAX && cap < p->nit; cap *= 2)
+			;
+		if ((p->pnc = calloc(cap, sizeof(*p->pnc))) == NULL)
+			return pn_parse(pn, it->surface, it->slen);
+		p->npnc = cap;
+	}
+	c = &p->pnc[i & (p->npnc - 1)];
+	if (c->item != i + 1) {
+		c->n = pn_parse(&c->pn, it->surface, it->slen);
+		c->item = i + 1;
+	}
+	/* A copy, its tokens moved to point into its own buffer. */
+	*pn = c->pn;
+	a = (uintptr_t)c->pn.buf;
+	for (k = 0; k < pn->ntok && k < PN_MAXTOK; k++) {
+		d = (uintptr_t)c->pn.tok[k];
+		if (d >= a && d < a + sizeof(c->pn.buf))
+			pn->tok[k] = pn->buf + (d - a);
+	}
+	return c->n;
+}
+
+/* The comparison form of item i: its name tokens, folded. */
+static size_t
+surface_key(struct pseudo *p, size_t i, char *buf, size_t cap)
 {
 	struct pname	 pn;
 
-	if (pn_parse(&pn, m->surface, m->slen) == 0)
+	if (item_parse(p, i, &pn) == 0)
 		return 0;
 	return join(&pn, 0, pn.ntok, buf, cap);
 }
@@ -1481,7 +1529,7 @@ unify_types(struct pseudo *p)
 	for (i = 0; i < p->nit; i++) {
 		m = &it[i];
 		if (!unifiable(m->type) ||
-		    (len = surface_key(m, buf, sizeof(buf))) == 0)
+		    (len = surface_key(p, i, buf, sizeof(buf))) == 0)
 			continue;
 		if (phash_add(h, buf, len, i) == -1)
 			goto out;
@@ -1489,7 +1537,7 @@ unify_types(struct pseudo *p)
 	for (i = 0; i < p->nit; i++) {
 		m = &it[i];
 		if (!unifiable(m->type) ||
-		    (len = surface_key(m, buf, sizeof(buf))) == 0 ||
+		    (len = surface_key(p, i, buf, sizeof(buf))) == 0 ||
 		    (v = phash_get(h, buf, len, &n)) == NULL || v[0] != i)
 			continue;
 		memset(score, 0, sizeof(score));
@@ -1532,7 +1580,7 @@ unify_types(struct pseudo *p)
 		m = &it[i];
 		if (m->type != T_PERSON)
 			continue;
-		pn_parse(&pn, m->surface, m->slen);
+		item_parse(p, i, &pn);
 		if (is_full_name(&pn) && phash_add(fn, pn.tok[0],
 		    pn.toklen[0], SIZE_MAX) == -1)
 			goto out;
@@ -2664,7 +2712,7 @@ plan_titles(struct pseudo *p)
 			for (j = 0; j < p->nit; j++) {
 				m = &p->it[j];
 				if (m->type != T_PERSON ||
-				    pn_parse(&pn, m->surface, m->slen) != 1 ||
+				    item_parse(p, j, &pn) != 1 ||
 				    !pn.titled || pn.toklen[0] != len ||
 				    memcmp(pn.tok[0], hit + 1, len) != 0)
 					continue;
@@ -2766,7 +2814,7 @@ item_full(struct pseudo *p, size_t i)
 	struct pname	 pn;
 
 	if (m->full == 0) {
-		pn_parse(&pn, m->surface, m->slen);
+		item_parse(p, i, &pn);
 		m->full = is_full_name(&pn) ? 2 : 1;
 	}
 	return m->full == 2;
@@ -2819,7 +2867,7 @@ plan_namesakes(struct pseudo *p)
 		if (m->type != T_PERSON || m->count == 0 ||
 		    case_row(p, m->key) != -1 || !item_full(p, i))
 			continue;
-		pn_parse(&pn, m->surface, m->slen);
+		item_parse(p, i, &pn);
 		last = pn.ntok - 1;
 		len = join(&pn, 1, pn.ntok, buf, sizeof(buf));
 		v = lookup(p, T_PERSON, "last", pn.tok[last], pn.toklen[last],
@@ -2851,7 +2899,7 @@ plan_namesakes(struct pseudo *p)
 	for (i = 0; p->nsk != NULL && i < p->nit; i++) {
 		m = &p->it[i];
 		if (m->type != T_PERSON || m->count == 0 || !m->at_work ||
-		    pn_parse(&pn, m->surface, m->slen) != 1 ||
+		    item_parse(p, i, &pn) != 1 ||
 		    pn.gender == 0 || !has_namesake(p, &pn))
 			continue;
 		if (phash_add(p->nsk, pn.tok[0], pn.toklen[0],
@@ -2912,7 +2960,7 @@ group(struct pseudo *p)
 		if (!m->chosen || m->type != T_PERSON ||
 		    (row = case_row(p, m->key)) == -1)
 			continue;
-		pn_parse(&pn, m->surface, m->slen);
+		item_parse(p, m->item, &pn);
 		if (!gender_ok(pn.gender, p->e[p->caseent[row]].gender) ||
 		    title_excludes(&pn, &p->e[p->caseent[row]])) {
 			/*
@@ -2941,7 +2989,7 @@ group(struct pseudo *p)
 		if (!m->chosen || m->type != T_PERSON || m->ent != -1 ||
 		    !item_full(p, m->item))
 			continue;
-		pn_parse(&pn, m->surface, m->slen);
+		item_parse(p, m->item, &pn);
 		if ((ei = resolve_person(p, m, &pn)) == -1 ||
 		    assign(p, m, ei, &pn) == -1)
 			return -1;
@@ -2957,7 +3005,7 @@ group(struct pseudo *p)
 			p->nsx = 0;
 		if (m->ent == -1) {
 			if (m->type == T_PERSON) {
-				pn_parse(&pn, m->surface, m->slen);
+				item_parse(p, m->item, &pn);
 				p->sx_at = m->start;
 				if ((ei = resolve_person(p, m, &pn)) == -1 ||
 				    assign(p, m, ei, &pn) == -1)
