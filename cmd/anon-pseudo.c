@@ -241,6 +241,32 @@ add_num(struct sbuf *b, uintmax_t v)
 	b->buf[b->len] = '\0';
 }
 
+/* Appends s escaped (stream_escape()'s rules) to b.  Returns 0 or -1.
+ * Entity ids and pseudonyms are short: a byte loop beats the general
+ * escaper's set-up. */
+static int
+add_escaped(struct sbuf *b, const char *s)
+{
+	size_t	 n = strlen(s);
+	char	*o;
+
+	if (n > SIZE_MAX / 4 || sbuf_grow(b, 2 * n) == -1)
+		return -1;
+	o = b->buf + b->len;
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\\': *o++ = '\\'; *o++ = '\\'; break;
+		case '\t': *o++ = '\\'; *o++ = 't'; break;
+		case '\n': *o++ = '\\'; *o++ = 'n'; break;
+		case '\r': *o++ = '\\'; *o++ = 'r'; break;
+		default: *o++ = *s; break;
+		}
+	}
+	*o = '\0';
+	b->len = (size_t)(o - b->buf);
+	return 0;
+}
+
 /*
  * Writes the replacements of text units up to id, each built as one line
  * in b (what write_replacement() writes, without its per-field calls).
@@ -261,9 +287,8 @@ flush_repl(struct pseudo *p, struct stream_writer *w, struct ahead *a,
 		add_num(b, a->r.text);
 		add_num(b, a->r.start);
 		add_num(b, a->r.end);
-		if (stream_escape(b, ent, strlen(ent)) == -1 ||
-		    sbuf_addc(b, '\t') == -1 || (a->r.repl != NULL &&
-		    stream_escape(b, a->r.repl, strlen(a->r.repl)) == -1) ||
+		if (add_escaped(b, ent) == -1 || sbuf_addc(b, '\t') == -1 ||
+		    (a->r.repl != NULL && add_escaped(b, a->r.repl) == -1) ||
 		    stream_write_raw(w, b->buf, b->len) == -1)
 			return -1;
 		if (advance(p, a) == -1)

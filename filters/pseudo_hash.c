@@ -41,17 +41,22 @@ struct phash {
 	struct kchunk	*kc;
 };
 
+/* Eight bytes a step, mixed so that the low bits the table uses depend
+ * on all of them. */
 static uint64_t
 fnv(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t	 i;
+	uint64_t h = 1469598103934665603ULL ^ len, w;
 
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
 	}
-	return h;
+	w = 0;
+	memcpy(&w, s, len);
+	h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+	return h ^ h >> 32;
 }
 
 #define ENT(t, i)	(&(t)->blk[(i) / PH_BLOCK][(i) % PH_BLOCK])
