@@ -1982,14 +1982,20 @@ scan_persons(struct pseudo *p, const char *kind, const char *tok,
     size_t len, int prefix, size_t *out, size_t max)
 {
 	const struct pent *e;
-	size_t		 i, k, no = 0, vl, d;
+	const size_t	*iv;
+	const char	*ik;
+	size_t		 i, k, no = 0, vl, d, n;
 
+	/* Key kinds are interned (addkey()): one lookup, then pointers. */
+	if ((iv = phash_get(p->intern, kind, strlen(kind), &n)) == NULL)
+		return 0;
+	ik = p->istr[iv[0]];
 	for (i = 0; i < p->ne && no < max; i++) {
 		e = &p->e[i];
 		if (e->type != T_PERSON)
 			continue;
 		for (k = 0; k < e->nkey; k++) {
-			if (strcmp(e->key[k].kind, kind) != 0)
+			if (e->key[k].kind != ik)
 				continue;
 			vl = strlen(e->key[k].value);
 			if (prefix) {
