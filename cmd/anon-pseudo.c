@@ -160,14 +160,17 @@ spool_line(struct spool_in *s, const char **line, size_t *len)
 	char	*nl, *nb;
 	size_t	 n, cap;
 
-	while ((nl = memchr(s->buf + s->pos, '\n', s->end - s->pos)) == NULL) {
+	while (s->buf == NULL ||
+	    (nl = memchr(s->buf + s->pos, '\n', s->end - s->pos)) == NULL) {
 		if (feof(s->fp))
 			return s->pos == s->end ? 0 : -1;
 		if (ferror(s->fp))
 			return -1;
-		memmove(s->buf, s->buf + s->pos, s->end - s->pos);
-		s->end -= s->pos;
-		s->pos = 0;
+		if (s->pos > 0) {
+			memmove(s->buf, s->buf + s->pos, s->end - s->pos);
+			s->end -= s->pos;
+			s->pos = 0;
+		}
 		/* A line longer than the buffer: grow it to hold one. */
 		if (s->cap - s->end < SPOOL_BLOCK / 2) {
 			if (s->cap > SIZE_MAX / 2) {

@@ -1135,7 +1135,8 @@ hstr(uint64_t h, const char *s, size_t len)
 		h ^= h >> 29;
 	}
 	w = 0;
-	memcpy(&w, s, len);
+	if (len > 0)
+		memcpy(&w, s, len);
 	h = (h ^ w ^ (uint64_t)len << 56) * 0x9e3779b97f4a7c15ULL;
 	return h ^ h >> 32;
 }

@@ -54,7 +54,8 @@ fnv(const char *s, size_t len)
 		h ^= h >> 29;
 	}
 	w = 0;
-	memcpy(&w, s, len);
+	if (len > 0)
+		memcpy(&w, s, len);
 	h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
 	return h ^ h >> 32;
 }
