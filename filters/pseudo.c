@@ -216,6 +216,7 @@ struct pseudo {
 	struct phash		*idx;		/* lookups: "type/kind\x1fvalue" */
 	struct phash		*intern;
 	const char		**istr;
+	const char		*ilast;		/* intern()'s last answer */
 	size_t			 nistr, capistr;
 	/* The mentions of the current text unit. */
 	struct pm		*m;
@@ -320,10 +321,14 @@ intern(struct pseudo *p, const char *s)
 	const size_t	*v;
 	const char	**nv;
 	const char	*d;
-	size_t		 n, len = strlen(s), cap;
+	size_t		 n, len, cap;
 
+	/* The same subtype comes in runs: the last answer first. */
+	if (p->ilast != NULL && strcmp(p->ilast, s) == 0)
+		return p->ilast;
+	len = strlen(s);
 	if ((v = phash_get(p->intern, s, len, &n)) != NULL)
-		return p->istr[v[0]];
+		return p->ilast = p->istr[v[0]];
 	if ((d = arena_dup(p, s, len)) == NULL)
 		return NULL;
 	if (p->nistr == p->capistr) {
@@ -336,7 +341,7 @@ intern(struct pseudo *p, const char *s)
 	if (phash_add(p->intern, s, len, p->nistr) == -1)
 		return NULL;
 	p->istr[p->nistr++] = d;
-	return d;
+	return p->ilast = d;
 }
 
 static enum ptype
@@ -835,8 +840,11 @@ ucopy(struct pseudo *p, const char *s, size_t len)
 {
 	size_t	 off = p->ubuf.len;
 
-	if (sbuf_add(&p->ubuf, s, len) == -1 || sbuf_addc(&p->ubuf, '\0') == -1)
+	if (len >= SIZE_MAX / 2 || sbuf_grow(&p->ubuf, len + 1) == -1)
 		return SIZE_MAX;
+	memcpy(p->ubuf.buf + off, s, len);
+	p->ubuf.buf[off + len] = '\0';
+	p->ubuf.len = off + len + 1;
 	return off;
 }
 
@@ -935,6 +943,33 @@ ioerr:
 }
 
 /* ---- step 1: overlaps ------------------------------------------------- */
+
+/*
+ * qsort(base, n, size, cmp), by insertion when n is small: a unit has a
+ * few mentions and qsort()'s set-up cost more than the sort.  Every cmp
+ * here is a total order, so both give the same result.  tmp holds size
+ * bytes.
+ */
+static void
+sort_small(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *), void *tmp)
+{
+	char	*v = base;
+	size_t	 i, j;
+
+	if (n > 16) {
+		qsort(base, n, size, cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		if (cmp(v + (i - 1) * size, v + i * size) <= 0)
+			continue;
+		memcpy(tmp, v + i * size, size);
+		for (j = i; j > 0 && cmp(v + (j - 1) * size, tmp) > 0; j--)
+			memcpy(v + j * size, v + (j - 1) * size, size);
+		memcpy(v + j * size, tmp, size);
+	}
+}
 
 static int
 bydoc(const void *a, const void *b)
@@ -1039,8 +1074,8 @@ choose_room(struct pseudo *p, size_t n, size_t maxend)
 static int
 choose(struct pseudo *p, size_t a, size_t b)
 {
-	size_t	*ord, *taken, nt = 0, i, j, maxend = 0;
-	struct tk *tk;
+	size_t	*ord, *taken, nt = 0, i, j, maxend = 0, tmp;
+	struct tk *tk, tktmp;
 	unsigned char *cov;
 	struct pm *m;
 	int	 clash;
@@ -1056,7 +1091,7 @@ choose(struct pseudo *p, size_t a, size_t b)
 	for (i = a; i < b; i++)
 		ord[i - a] = i;
 	rank_base = p->m;
-	qsort(ord, b - a, sizeof(*ord), byrank);
+	sort_small(ord, b - a, sizeof(*ord), byrank, &tmp);
 	/*
 	 * cov marks, per byte, where a taken span starts (1) and the
 	 * bytes strictly inside one (2): m clashes when a taken span
@@ -1092,7 +1127,7 @@ choose(struct pseudo *p, size_t a, size_t b)
 			tk[i].order = i;
 			tk[i].i = taken[i];
 		}
-		qsort(tk, nt, sizeof(*tk), bytaken);
+		sort_small(tk, nt, sizeof(*tk), bytaken, &tktmp);
 		for (i = 0; i < nt; i++)
 			taken[i] = tk[i].i;
 	}
@@ -1319,7 +1354,7 @@ occ_add(struct pseudo *p, const struct pm *m, size_t item)
 static int
 flush_unit(struct pseudo *p)
 {
-	struct pm	*m, *prev;
+	struct pm	*m, *prev, mtmp;
 	size_t		 i;
 	long		 it;
 
@@ -1333,7 +1368,7 @@ flush_unit(struct pseudo *p)
 		m->hint = m->hoff != SIZE_MAX ? p->ubuf.buf + m->hoff : "";
 	}
 	if (p->nm > 1)
-		qsort(p->m, p->nm, sizeof(*p->m), bydoc);
+		sort_small(p->m, p->nm, sizeof(*p->m), bydoc, &mtmp);
 	if (choose(p, 0, p->nm) == -1) {
 		p->ioerr = ENOMEM;
 		return -1;
