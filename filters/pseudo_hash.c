@@ -44,7 +44,7 @@ struct phash {
 /* Eight bytes a step, mixed so that the low bits the table uses depend
  * on all of them. */
 static uint64_t
-fnv(const char *s, size_t len)
+hkey(const char *s, size_t len)
 {
 	uint64_t h = 1469598103934665603ULL ^ len, w;
 
@@ -183,7 +183,7 @@ int
 phash_add(struct phash *t, const char *key, size_t len, size_t v)
 {
 	struct ent	*e;
-	uint64_t	 h = fnv(key, len);
+	uint64_t	 h = hkey(key, len);
 	size_t		 i, *nv, cap;
 
 	if (len >= UINT32_MAX)
@@ -240,7 +240,7 @@ phash_add(struct phash *t, const char *key, size_t len, size_t v)
 const size_t *
 phash_get(const struct phash *t, const char *key, size_t len, size_t *n)
 {
-	size_t		 i = find(t, key, len, fnv(key, len));
+	size_t		 i = find(t, key, len, hkey(key, len));
 	const struct ent *e;
 
 	if (t->tab[i] == 0) {
