@@ -944,33 +944,6 @@ ioerr:
 
 /* ---- step 1: overlaps ------------------------------------------------- */
 
-/*
- * qsort(base, n, size, cmp), by insertion when n is small: a unit has a
- * few mentions and qsort()'s set-up cost more than the sort.  Every cmp
- * here is a total order, so both give the same result.  tmp holds size
- * bytes.
- */
-static void
-sort_small(void *base, size_t n, size_t size,
-    int (*cmp)(const void *, const void *), void *tmp)
-{
-	char	*v = base;
-	size_t	 i, j;
-
-	if (n > 16) {
-		qsort(base, n, size, cmp);
-		return;
-	}
-	for (i = 1; i < n; i++) {
-		if (cmp(v + (i - 1) * size, v + i * size) <= 0)
-			continue;
-		memcpy(tmp, v + i * size, size);
-		for (j = i; j > 0 && cmp(v + (j - 1) * size, tmp) > 0; j--)
-			memcpy(v + j * size, v + (j - 1) * size, size);
-		memcpy(v + j * size, tmp, size);
-	}
-}
-
 static int
 bydoc(const void *a, const void *b)
 {
@@ -1030,6 +1003,46 @@ bytaken(const void *a, const void *b)
 }
 
 /*
+ * The sorts of choose(): by insertion when short (a unit has a few
+ * mentions, and qsort()'s set-up cost more than the sort), else qsort().
+ * byrank() and bytaken() are total orders: both give the same result.
+ */
+static void
+sort_ord(size_t *v, size_t n)
+{
+	size_t	 i, j, x;
+
+	if (n > 16) {
+		qsort(v, n, sizeof(*v), byrank);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		for (j = i; j > 0 && byrank(&v[j - 1], &x) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+static void
+sort_tk(struct tk *v, size_t n)
+{
+	struct tk	 x;
+	size_t		 i, j;
+
+	if (n > 16) {
+		qsort(v, n, sizeof(*v), bytaken);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		for (j = i; j > 0 && bytaken(&v[j - 1], &x) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/*
  * Makes choose()'s work space hold n mentions and spans ending by maxend.
  * Returns 0, or -1 when out of memory.
  */
@@ -1074,8 +1087,8 @@ choose_room(struct pseudo *p, size_t n, size_t maxend)
 static int
 choose(struct pseudo *p, size_t a, size_t b)
 {
-	size_t	*ord, *taken, nt = 0, i, j, maxend = 0, tmp;
-	struct tk *tk, tktmp;
+	size_t	*ord, *taken, nt = 0, i, j, maxend = 0;
+	struct tk *tk;
 	unsigned char *cov;
 	struct pm *m;
 	int	 clash;
@@ -1091,7 +1104,7 @@ choose(struct pseudo *p, size_t a, size_t b)
 	for (i = a; i < b; i++)
 		ord[i - a] = i;
 	rank_base = p->m;
-	sort_small(ord, b - a, sizeof(*ord), byrank, &tmp);
+	sort_ord(ord, b - a);
 	/*
 	 * cov marks, per byte, where a taken span starts (1) and the
 	 * bytes strictly inside one (2): m clashes when a taken span
@@ -1127,7 +1140,7 @@ choose(struct pseudo *p, size_t a, size_t b)
 			tk[i].order = i;
 			tk[i].i = taken[i];
 		}
-		sort_small(tk, nt, sizeof(*tk), bytaken, &tktmp);
+		sort_tk(tk, nt);
 		for (i = 0; i < nt; i++)
 			taken[i] = tk[i].i;
 	}
@@ -1354,7 +1367,7 @@ occ_add(struct pseudo *p, const struct pm *m, size_t item)
 static int
 flush_unit(struct pseudo *p)
 {
-	struct pm	*m, *prev, mtmp;
+	struct pm	*m, *prev;
 	size_t		 i;
 	long		 it;
 
@@ -1368,7 +1381,7 @@ flush_unit(struct pseudo *p)
 		m->hint = m->hoff != SIZE_MAX ? p->ubuf.buf + m->hoff : "";
 	}
 	if (p->nm > 1)
-		sort_small(p->m, p->nm, sizeof(*p->m), bydoc, &mtmp);
+		qsort(p->m, p->nm, sizeof(*p->m), bydoc);
 	if (choose(p, 0, p->nm) == -1) {
 		p->ioerr = ENOMEM;
 		return -1;
