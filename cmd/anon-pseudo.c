@@ -8,9 +8,14 @@
  * is written, and the spool is copied out with the replace records after
  * each text unit's records, then one entity record per entity and the
  * trailer.
+ *
+ * The spool holds the records as read, one a line, without header or
+ * trailer: they were checked on the way in, so the copy out only looks
+ * for the text records' ids and passes every line on as bytes.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,15 +51,27 @@ valid_code(const char *s)
 	return 1;
 }
 
+#define SPOOL_BLOCK	(1024 * 1024)	/* bytes written or read at once */
+
+/* Writes what b holds to the spool and empties it.  Returns 0 or -1. */
+static int
+spool_drain(struct sbuf *b, FILE *spool)
+{
+	if (b->len > 0 && fwrite(b->buf, 1, b->len, spool) != b->len)
+		return -1;
+	sbuf_reset(b);
+	return 0;
+}
+
 /* Reads stdin into the spool, feeding the engine.  Returns 0 or -1. */
 static int
-collect(struct pseudo *p, struct stream_writer *spool)
+collect(struct pseudo *p, FILE *spool)
 {
 	struct stream_reader	*r;
 	struct record		*rec;
-	struct mention_list	 ml = MENTION_LIST_INIT;
+	struct mention		 mn;
 	struct text_unit	 t;
-	struct sbuf		 cur = SBUF_INIT;
+	struct sbuf		 cur = SBUF_INIT, sb = SBUF_INIT;
 	unsigned long		 curid = 0;
 	char			 err[256], *end;
 	long			 days;
@@ -63,7 +80,10 @@ collect(struct pseudo *p, struct stream_writer *spool)
 	if ((r = stream_reader_new(stdin, "-")) == NULL)
 		cmd_die("out of memory");
 	while ((rc = stream_read(r, &rec)) == 1) {
-		if (stream_write_record(spool, rec) == -1) {
+		if (sbuf_add(&sb, rec->raw, rec->rawlen) == -1 ||
+		    sbuf_addc(&sb, '\n') == -1)
+			cmd_die("out of memory");
+		if (sb.len >= SPOOL_BLOCK && spool_drain(&sb, spool) == -1) {
 			cmd_msg("temporary file: %s", strerror(errno));
 			goto out;
 		}
@@ -79,19 +99,18 @@ collect(struct pseudo *p, struct stream_writer *spool)
 			curid = t.id;
 			have = 1;
 		} else if (record_is(rec, "mention")) {
-			mention_list_clear(&ml);
-			if (record_mention(rec, &ml) == -1 || ml.n != 1) {
+			if (record_mention_view(rec, &mn) == -1) {
 				cmd_msg("-:%lu: malformed mention record",
 				    rec->lineno);
 				goto out;
 			}
-			if (!have || ml.v[0].text != curid) {
+			if (!have || mn.text != curid) {
 				cmd_msg("-:%lu: mention of text %lu outside "
 				    "that text's records", rec->lineno,
-				    ml.v[0].text);
+				    mn.text);
 				goto out;
 			}
-			if (pseudo_add(p, &ml.v[0], cur.buf, cur.len, err,
+			if (pseudo_add(p, &mn, cur.buf, cur.len, err,
 			    sizeof(err)) == -1) {
 				cmd_msg("-:%lu: %s", rec->lineno, err);
 				goto out;
@@ -112,16 +131,83 @@ collect(struct pseudo *p, struct stream_writer *spool)
 		cmd_msg("%s", stream_reader_error(r));
 		goto out;
 	}
-	if (stream_write_end(spool) == -1) {
+	if (spool_drain(&sb, spool) == -1) {
 		cmd_msg("temporary file: %s", strerror(errno));
 		goto out;
 	}
 	ret = 0;
 out:
 	stream_reader_free(r);
-	mention_list_release(&ml);
 	sbuf_release(&cur);
+	sbuf_release(&sb);
 	return ret;
+}
+
+/* The spool read back a line at a time. */
+struct spool_in {
+	FILE	*fp;
+	char	*buf;
+	size_t	 pos, end, cap;
+};
+
+/*
+ * Sets *line and *len to the next line, without its newline.  Returns 1,
+ * 0 at the end, or -1 on a read error or when out of memory.
+ */
+static int
+spool_line(struct spool_in *s, const char **line, size_t *len)
+{
+	char	*nl, *nb;
+	size_t	 n, cap;
+
+	while (s->buf == NULL ||
+	    (nl = memchr(s->buf + s->pos, '\n', s->end - s->pos)) == NULL) {
+		if (feof(s->fp))
+			return s->pos == s->end ? 0 : -1;
+		if (ferror(s->fp))
+			return -1;
+		if (s->pos > 0) {
+			memmove(s->buf, s->buf + s->pos, s->end - s->pos);
+			s->end -= s->pos;
+			s->pos = 0;
+		}
+		/* A line longer than the buffer: grow it to hold one. */
+		if (s->cap - s->end < SPOOL_BLOCK / 2) {
+			if (s->cap > SIZE_MAX / 2) {
+				errno = ENOMEM;
+				return -1;
+			}
+			cap = s->cap ? s->cap * 2 : SPOOL_BLOCK;
+			if ((nb = realloc(s->buf, cap)) == NULL)
+				return -1;
+			s->buf = nb;
+			s->cap = cap;
+		}
+		n = fread(s->buf + s->end, 1, s->cap - s->end, s->fp);
+		s->end += n;
+	}
+	*line = s->buf + s->pos;
+	*len = (size_t)(nl - (s->buf + s->pos));
+	s->pos += *len + 1;
+	return 1;
+}
+
+/*
+ * Returns 1 and sets *id when line is a text record (its id checked on
+ * the way in), else 0.
+ */
+static int
+text_id(const char *line, size_t len, unsigned long *id)
+{
+	unsigned long	 x = 0;
+	size_t		 i;
+
+	if (len < 5 || memcmp(line, "text\t", 5) != 0)
+		return 0;
+	for (i = 5; i < len && line[i] >= '0' && line[i] <= '9'; i++)
+		x = x * 10 + (unsigned long)(line[i] - '0');
+	*id = x;
+	return 1;
 }
 
 /* The next replacement, read ahead one. */
@@ -142,21 +228,71 @@ advance(struct pseudo *p, struct ahead *a)
 	return 0;
 }
 
-/* Writes the replacements of text units up to id.  Returns 0, -1 on a
- * write error, -2 on an error already told. */
+/* Appends v in decimal and a TAB to b (room made). */
+static void
+add_num(struct sbuf *b, uintmax_t v)
+{
+	char	 tmp[24];
+	size_t	 n = sizeof(tmp);
+
+	tmp[--n] = '\t';
+	do
+		tmp[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	memcpy(b->buf + b->len, tmp + n, sizeof(tmp) - n);
+	b->len += sizeof(tmp) - n;
+	b->buf[b->len] = '\0';
+}
+
+/* Appends s escaped (stream_escape()'s rules) to b.  Returns 0 or -1.
+ * Entity ids and pseudonyms are short: a byte loop beats the general
+ * escaper's set-up. */
+static int
+add_escaped(struct sbuf *b, const char *s)
+{
+	size_t	 n = strlen(s);
+	char	*o;
+
+	if (n > SIZE_MAX / 4 || sbuf_grow(b, 2 * n) == -1)
+		return -1;
+	o = b->buf + b->len;
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\\': *o++ = '\\'; *o++ = '\\'; break;
+		case '\t': *o++ = '\\'; *o++ = 't'; break;
+		case '\n': *o++ = '\\'; *o++ = 'n'; break;
+		case '\r': *o++ = '\\'; *o++ = 'r'; break;
+		default: *o++ = *s; break;
+		}
+	}
+	*o = '\0';
+	b->len = (size_t)(o - b->buf);
+	return 0;
+}
+
+/*
+ * Writes the replacements of text units up to id, each built as one line
+ * in b (what write_replacement() writes, without its per-field calls).
+ * Returns 0, -1 on a write error, -2 on an error already told.
+ */
 static int
 flush_repl(struct pseudo *p, struct stream_writer *w, struct ahead *a,
-    unsigned long id)
+    unsigned long id, struct sbuf *b)
 {
-	struct replacement	 r;
+	const char	*ent;
 
 	while (a->have == 1 && a->r.text <= id) {
-		r.text = a->r.text;
-		r.start = a->r.start;
-		r.end = a->r.end;
-		r.entity = a->r.entity;
-		r.repl = a->r.repl;
-		if (write_replacement(w, &r) == -1)
+		sbuf_reset(b);
+		ent = a->r.entity != NULL ? a->r.entity : "";
+		if (sbuf_add(b, "replace\t", 8) == -1 ||
+		    sbuf_grow(b, 3 * 22) == -1)
+			return -1;
+		add_num(b, a->r.text);
+		add_num(b, a->r.start);
+		add_num(b, a->r.end);
+		if (add_escaped(b, ent) == -1 || sbuf_addc(b, '\t') == -1 ||
+		    (a->r.repl != NULL && add_escaped(b, a->r.repl) == -1) ||
+		    stream_write_raw(w, b->buf, b->len) == -1)
 			return -1;
 		if (advance(p, a) == -1)
 			return -2;
@@ -168,38 +304,37 @@ flush_repl(struct pseudo *p, struct stream_writer *w, struct ahead *a,
 static int
 emit(struct pseudo *p, FILE *spool)
 {
-	struct stream_reader	*r;
+	struct spool_in		 in = { spool, NULL, 0, 0, 0 };
 	struct stream_writer	*w;
-	struct record		*rec;
-	struct text_unit	 t;
+	struct sbuf		 b = SBUF_INIT;
 	struct pseudo_entity	 pe;
-	const char		*f[4];
+	const char		*f[4], *line;
 	struct ahead		 a;
-	unsigned long		 curid = 0;
-	size_t			 i;
+	unsigned long		 curid = 0, id;
+	size_t			 i, len;
 	int			 rc, ret = -1, fr;
 
-	if ((r = stream_reader_new(spool, "spool")) == NULL ||
-	    (w = stream_writer_new(stdout)) == NULL)
+	if ((w = stream_writer_new(stdout)) == NULL)
 		cmd_die("out of memory");
 	if (advance(p, &a) == -1)
 		goto out;
-	while ((rc = stream_read(r, &rec)) == 1) {
-		if (record_is(rec, "text") && record_text(rec, &t) == 0) {
-			if ((fr = flush_repl(p, w, &a, curid)) == -1)
+	while ((rc = spool_line(&in, &line, &len)) == 1) {
+		if (text_id(line, len, &id)) {
+			if ((fr = flush_repl(p, w, &a, curid, &b)) == -1)
 				goto ioerr;
 			if (fr == -2)
 				goto out;
-			curid = t.id;
+			curid = id;
 		}
-		if (stream_write_record(w, rec) == -1)
+		if (stream_write_raw(w, line, len) == -1)
 			goto ioerr;
 	}
 	if (rc == -1) {
-		cmd_msg("%s", stream_reader_error(r));
+		cmd_msg("temporary file: %s", ferror(spool) ?
+		    strerror(errno) : "truncated");
 		goto out;
 	}
-	if ((fr = flush_repl(p, w, &a, (unsigned long)-1)) == -1)
+	if ((fr = flush_repl(p, w, &a, (unsigned long)-1, &b)) == -1)
 		goto ioerr;
 	if (fr == -2)
 		goto out;
@@ -219,7 +354,8 @@ emit(struct pseudo *p, FILE *spool)
 ioerr:
 	cmd_msg("write error: %s", strerror(errno));
 out:
-	stream_reader_free(r);
+	free(in.buf);
+	sbuf_release(&b);
 	stream_writer_free(w);
 	return ret;
 }
@@ -237,7 +373,6 @@ main(int argc, char *argv[])
 	struct casefile		*cf = NULL;
 	struct anon_map		 map = ANON_MAP_INIT, out = ANON_MAP_INIT;
 	struct pseudo		*p;
-	struct stream_writer	*sw;
 	const char		*casepath = NULL, *code = NULL, *mappath = NULL;
 	char			 err[512];
 	FILE			*spool;
@@ -283,12 +418,8 @@ main(int argc, char *argv[])
 	/* tmpfile(3): mode 0600, already unlinked, gone when we exit. */
 	if ((spool = tmpfile()) == NULL)
 		cmd_die_errno("temporary file");
-	if ((sw = stream_writer_new(spool)) == NULL)
-		cmd_die("out of memory");
-	if (collect(p, sw) == -1)
+	if (collect(p, spool) == -1)
 		goto out;
-	stream_writer_free(sw);
-	sw = NULL;
 	if (fflush(spool) == EOF || ferror(spool)) {
 		cmd_msg("temporary file: %s", strerror(errno));
 		goto out;
@@ -311,7 +442,6 @@ main(int argc, char *argv[])
 		goto out;
 	rc = EXIT_CLEAN;
 out:
-	stream_writer_free(sw);
 	fclose(spool);
 	anon_map_release(&out);
 	pseudo_free(p);

@@ -112,6 +112,8 @@ struct item {
 	size_t		 count;
 	size_t		 first;
 	long		 unkeyed;	/* the item without its case KEY, or -1 */
+	long		 learned;	/* the entity last given its keys (assign()),
+					   or -1: giving them again adds none */
 	int		 conf;
 	enum ptype	 type;
 	unsigned	 not_mother : 1; /* as in struct pm */
@@ -139,6 +141,14 @@ struct occ {
 #define OCC_SAMESENT	0x40000000u	/* in the clause of the one before */
 #define OCC_ITEM	0x3fffffffu
 #define OCC_BLOCK	4096		/* occurrences read or written at once */
+#define PNC_MAX		4096		/* parsed surfaces kept (item_parse()) */
+
+/* A person surface parsed, in item_parse()'s cache. */
+struct pnc {
+	size_t		 item;		/* its item + 1, or 0: empty */
+	size_t		 n;		/* what pn_parse() returned */
+	struct pname	 pn;
+};
 
 struct pkey {
 	const char	*kind;
@@ -180,6 +190,13 @@ struct pent {
 	size_t		 capvote;
 };
 
+/* A taken span (choose()). */
+struct tk {
+	size_t	 start;
+	size_t	 order;		/* when it was taken */
+	size_t	 i;		/* index in p->m */
+};
+
 struct chunk {
 	struct chunk	*next;
 	size_t		 used;
@@ -199,11 +216,18 @@ struct pseudo {
 	struct phash		*idx;		/* lookups: "type/kind\x1fvalue" */
 	struct phash		*intern;
 	const char		**istr;
+	const char		*ilast;		/* intern()'s last answer */
 	size_t			 nistr, capistr;
 	/* The mentions of the current text unit. */
 	struct pm		*m;
 	size_t			 nm, capm;
 	struct sbuf		 ubuf;		/* their surfaces, keys, hints */
+	/* choose()'s work space, kept from unit to unit. */
+	size_t			*ch_ord, *ch_taken;
+	struct tk		*ch_tk;
+	size_t			 ch_cap;
+	unsigned char		*ch_cov;	/* all 0 between calls */
+	size_t			 ch_covcap;
 	unsigned long		 utext;
 	int			 uopen;
 	int			 anyunit;
@@ -247,6 +271,8 @@ struct pseudo {
 	size_t			*lst;		/* ... those mentioned */
 	size_t			 nlst;
 	struct sbuf		 scratch;
+	struct pnc		*pnc;		/* by item number, direct-mapped */
+	size_t			 npnc;		/* a power of two */
 	long			 nextid;
 	int			 has_shift;
 	long			 shift;
@@ -295,10 +321,14 @@ intern(struct pseudo *p, const char *s)
 	const size_t	*v;
 	const char	**nv;
 	const char	*d;
-	size_t		 n, len = strlen(s), cap;
+	size_t		 n, len, cap;
 
+	/* The same subtype comes in runs: the last answer first. */
+	if (p->ilast != NULL && strcmp(p->ilast, s) == 0)
+		return p->ilast;
+	len = strlen(s);
 	if ((v = phash_get(p->intern, s, len, &n)) != NULL)
-		return p->istr[v[0]];
+		return p->ilast = p->istr[v[0]];
 	if ((d = arena_dup(p, s, len)) == NULL)
 		return NULL;
 	if (p->nistr == p->capistr) {
@@ -311,7 +341,7 @@ intern(struct pseudo *p, const char *s)
 	if (phash_add(p->intern, s, len, p->nistr) == -1)
 		return NULL;
 	p->istr[p->nistr++] = d;
-	return d;
+	return p->ilast = d;
 }
 
 static enum ptype
@@ -320,7 +350,7 @@ type_of(const char *s)
 	size_t	 i;
 
 	for (i = 0; i < T_OTHER; i++)
-		if (strcmp(s, tname[i]) == 0)
+		if (s[0] == tname[i][0] && strcmp(s, tname[i]) == 0)
 			return (enum ptype)i;
 	return T_OTHER;
 }
@@ -376,6 +406,10 @@ pseudo_free(struct pseudo *p)
 	free(p->istr);
 	free(p->m);
 	sbuf_release(&p->ubuf);
+	free(p->ch_ord);
+	free(p->ch_taken);
+	free(p->ch_tk);
+	free(p->ch_cov);
 	free(p->it);
 	free(p->itab);
 	if (p->of != NULL)
@@ -390,6 +424,7 @@ pseudo_free(struct pseudo *p)
 	free(p->out);
 	free(p->lst);
 	sbuf_release(&p->scratch);
+	free(p->pnc);
 	free(p);
 }
 
@@ -432,13 +467,22 @@ static int
 idxkey(struct pseudo *p, enum ptype t, const char *kind, const char *v,
     size_t len)
 {
+	size_t	 tl = strlen(tname[t]), kl = strlen(kind);
+	char	*o;
+
+	/* One reservation, then plain copies: this runs for every key. */
 	sbuf_reset(&p->scratch);
-	if (sbuf_adds(&p->scratch, tname[t]) == -1 ||
-	    sbuf_addc(&p->scratch, '/') == -1 ||
-	    sbuf_adds(&p->scratch, kind) == -1 ||
-	    sbuf_addc(&p->scratch, '\x1f') == -1 ||
-	    sbuf_add(&p->scratch, v, len) == -1)
+	if (len > SIZE_MAX / 2 - tl - kl ||
+	    sbuf_grow(&p->scratch, tl + kl + 2 + len) == -1)
 		return -1;
+	o = p->scratch.buf;
+	memcpy(o, tname[t], tl);
+	o[tl] = '/';
+	memcpy(o + tl + 1, kind, kl);
+	o[tl + 1 + kl] = '\x1f';
+	memcpy(o + tl + kl + 2, v, len);
+	p->scratch.len = tl + kl + 2 + len;
+	o[p->scratch.len] = '\0';
 	return 0;
 }
 
@@ -796,8 +840,11 @@ ucopy(struct pseudo *p, const char *s, size_t len)
 {
 	size_t	 off = p->ubuf.len;
 
-	if (sbuf_add(&p->ubuf, s, len) == -1 || sbuf_addc(&p->ubuf, '\0') == -1)
+	if (len >= SIZE_MAX / 2 || sbuf_grow(&p->ubuf, len + 1) == -1)
 		return SIZE_MAX;
+	memcpy(p->ubuf.buf + off, s, len);
+	p->ubuf.buf[off + len] = '\0';
+	p->ubuf.len = off + len + 1;
 	return off;
 }
 
@@ -944,13 +991,6 @@ byrank(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* A taken span (choose()). */
-struct tk {
-	size_t	 start;
-	size_t	 order;		/* when it was taken */
-	size_t	 i;		/* index in p->m */
-};
-
 /* By start, the later taken first. */
 static int
 bytaken(const void *a, const void *b)
@@ -963,6 +1003,83 @@ bytaken(const void *a, const void *b)
 }
 
 /*
+ * The sorts of choose(): by insertion when short (a unit has a few
+ * mentions, and qsort()'s set-up cost more than the sort), else qsort().
+ * byrank() and bytaken() are total orders: both give the same result.
+ */
+static void
+sort_ord(size_t *v, size_t n)
+{
+	size_t	 i, j, x;
+
+	if (n > 16) {
+		qsort(v, n, sizeof(*v), byrank);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		for (j = i; j > 0 && byrank(&v[j - 1], &x) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+static void
+sort_tk(struct tk *v, size_t n)
+{
+	struct tk	 x;
+	size_t		 i, j;
+
+	if (n > 16) {
+		qsort(v, n, sizeof(*v), bytaken);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		for (j = i; j > 0 && bytaken(&v[j - 1], &x) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/*
+ * Makes choose()'s work space hold n mentions and spans ending by maxend.
+ * Returns 0, or -1 when out of memory.
+ */
+static int
+choose_room(struct pseudo *p, size_t n, size_t maxend)
+{
+	size_t		*v;
+	struct tk	*t;
+	size_t		 cap;
+
+	if (n > p->ch_cap) {
+		cap = n > 2 * p->ch_cap ? n : 2 * p->ch_cap;
+		if ((v = reallocarray(p->ch_ord, cap, sizeof(*v))) == NULL)
+			return -1;
+		p->ch_ord = v;
+		if ((v = reallocarray(p->ch_taken, cap, sizeof(*v))) == NULL)
+			return -1;
+		p->ch_taken = v;
+		if ((t = reallocarray(p->ch_tk, cap, sizeof(*t))) == NULL)
+			return -1;
+		p->ch_tk = t;
+		p->ch_cap = cap;
+	}
+	if (maxend >= p->ch_covcap) {
+		cap = maxend + 1 > 2 * p->ch_covcap ? maxend + 1 :
+		    2 * p->ch_covcap;
+		free(p->ch_cov);
+		if ((p->ch_cov = calloc(cap, 1)) == NULL) {
+			p->ch_covcap = 0;
+			return -1;
+		}
+		p->ch_covcap = cap;
+	}
+	return 0;
+}
+
+/*
  * Chooses among the mentions of one text unit, m[a..b) sorted by start:
  * greedily by rank, skipping any that overlaps one already taken.
  * taken[] holds chosen spans sorted by start.
@@ -970,7 +1087,7 @@ bytaken(const void *a, const void *b)
 static int
 choose(struct pseudo *p, size_t a, size_t b)
 {
-	size_t	*ord = NULL, *taken = NULL, nt = 0, i, j, maxend = 0;
+	size_t	*ord, *taken, nt = 0, i, j, maxend = 0;
 	struct tk *tk;
 	unsigned char *cov;
 	struct pm *m;
@@ -979,17 +1096,15 @@ choose(struct pseudo *p, size_t a, size_t b)
 	for (i = a; i < b; i++)
 		if (p->m[i].end > maxend)
 			maxend = p->m[i].end;
-	if ((ord = calloc(b - a, sizeof(*ord))) == NULL ||
-	    (taken = calloc(b - a, sizeof(*taken))) == NULL ||
-	    (cov = calloc(maxend + 1, 1)) == NULL) {
-		free(ord);
-		free(taken);
+	if (choose_room(p, b - a, maxend) == -1)
 		return -1;
-	}
+	ord = p->ch_ord;
+	taken = p->ch_taken;
+	cov = p->ch_cov;
 	for (i = a; i < b; i++)
 		ord[i - a] = i;
 	rank_base = p->m;
-	qsort(ord, b - a, sizeof(*ord), byrank);
+	sort_ord(ord, b - a);
 	/*
 	 * cov marks, per byte, where a taken span starts (1) and the
 	 * bytes strictly inside one (2): m clashes when a taken span
@@ -1011,24 +1126,23 @@ choose(struct pseudo *p, size_t a, size_t b)
 			cov[j] |= 2;
 		taken[nt++] = ord[i];
 	}
-	free(cov);
+	/* Back to all 0 for the next unit, at the cost of the spans only. */
+	for (i = 0; i < nt; i++) {
+		m = &p->m[taken[i]];
+		memset(cov + m->start, 0, m->end - m->start);
+	}
 	/* In text order; of spans starting together, the later taken
 	 * first (where an insertion into a sorted array put it). */
 	if (nt > 1) {
-		if ((tk = calloc(nt, sizeof(*tk))) == NULL) {
-			free(ord);
-			free(taken);
-			return -1;
-		}
+		tk = p->ch_tk;
 		for (i = 0; i < nt; i++) {
 			tk[i].start = p->m[taken[i]].start;
 			tk[i].order = i;
 			tk[i].i = taken[i];
 		}
-		qsort(tk, nt, sizeof(*tk), bytaken);
+		sort_tk(tk, nt);
 		for (i = 0; i < nt; i++)
 			taken[i] = tk[i].i;
-		free(tk);
 	}
 	/* Widen a person span over a title the detector left outside. */
 	for (j = 0; j < nt; j++) {
@@ -1045,8 +1159,6 @@ choose(struct pseudo *p, size_t a, size_t b)
 		m->sent = m->sent_title;
 		m->title = 0;
 	}
-	free(ord);
-	free(taken);
 	return 0;
 }
 
@@ -1062,13 +1174,19 @@ unifiable(enum ptype t)
 static uint64_t
 hstr(uint64_t h, const char *s, size_t len)
 {
-	size_t	 i;
+	uint64_t	 w;
 
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	/* Eight bytes a step; the value only places items in itab. */
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
 	}
-	return (h ^ 0xff) * 1099511628211ULL;
+	w = 0;
+	if (len > 0)
+		memcpy(&w, s, len);
+	h = (h ^ w ^ (uint64_t)len << 56) * 0x9e3779b97f4a7c15ULL;
+	return h ^ h >> 32;
 }
 
 static int
@@ -1104,6 +1222,7 @@ item_new(struct pseudo *p)
 	v = &p->it[p->nit];
 	memset(v, 0, sizeof(*v));
 	v->unkeyed = -1;
+	v->learned = -1;
 	return v;
 }
 
@@ -1155,6 +1274,7 @@ item_of(struct pseudo *p, struct pm *m)
 	    (uint64_t)m->at_home << 53 ^ (uint64_t)m->carer << 54 ^
 	    (uint64_t)(unsigned)m->conf;
 	h *= 1099511628211ULL;
+	h ^= h >> 32;		/* the flags reach the low bits itab uses */
 	if (2 * (p->nit + 1) > p->capitab && itab_grow(p) == -1)
 		return -1;
 	for (j = h & (p->capitab - 1); p->itab[j] != 0;
@@ -1367,13 +1487,50 @@ sweep_next(struct pseudo *p)
 
 /* ---- step 1b: one type per name --------------------------------------- */
 
-/* The comparison form of any mention: its name tokens, folded. */
+/*
+ * pn_parse() of item i's surface, into pn.  The plans and sweeps parse
+ * the same few thousand surfaces over and over, and an item's surface
+ * never changes: the parses are kept in a bounded cache by item number
+ * (a document with more items than it holds costs what it did without).
+ */
 static size_t
-surface_key(const struct item *m, char *buf, size_t cap)
+item_parse(struct pseudo *p, size_t i, struct pname *pn)
+{
+	const struct item *it = &p->it[i];
+	struct pnc	*c;
+	uintptr_t	 a, d;
+	size_t		 k, cap;
+
+	if (p->pnc == NULL) {
+		for (cap = 64; cap < PNC_MAX && cap < p->nit; cap *= 2)
+			;
+		if ((p->pnc = calloc(cap, sizeof(*p->pnc))) == NULL)
+			return pn_parse(pn, it->surface, it->slen);
+		p->npnc = cap;
+	}
+	c = &p->pnc[i & (p->npnc - 1)];
+	if (c->item != i + 1) {
+		c->n = pn_parse(&c->pn, it->surface, it->slen);
+		c->item = i + 1;
+	}
+	/* A copy, its tokens moved to point into its own buffer. */
+	*pn = c->pn;
+	a = (uintptr_t)c->pn.buf;
+	for (k = 0; k < pn->ntok && k < PN_MAXTOK; k++) {
+		d = (uintptr_t)c->pn.tok[k];
+		if (d >= a && d < a + sizeof(c->pn.buf))
+			pn->tok[k] = pn->buf + (d - a);
+	}
+	return c->n;
+}
+
+/* The comparison form of item i: its name tokens, folded. */
+static size_t
+surface_key(struct pseudo *p, size_t i, char *buf, size_t cap)
 {
 	struct pname	 pn;
 
-	if (pn_parse(&pn, m->surface, m->slen) == 0)
+	if (item_parse(p, i, &pn) == 0)
 		return 0;
 	return join(&pn, 0, pn.ntok, buf, cap);
 }
@@ -1427,7 +1584,7 @@ unify_types(struct pseudo *p)
 	for (i = 0; i < p->nit; i++) {
 		m = &it[i];
 		if (!unifiable(m->type) ||
-		    (len = surface_key(m, buf, sizeof(buf))) == 0)
+		    (len = surface_key(p, i, buf, sizeof(buf))) == 0)
 			continue;
 		if (phash_add(h, buf, len, i) == -1)
 			goto out;
@@ -1435,7 +1592,7 @@ unify_types(struct pseudo *p)
 	for (i = 0; i < p->nit; i++) {
 		m = &it[i];
 		if (!unifiable(m->type) ||
-		    (len = surface_key(m, buf, sizeof(buf))) == 0 ||
+		    (len = surface_key(p, i, buf, sizeof(buf))) == 0 ||
 		    (v = phash_get(h, buf, len, &n)) == NULL || v[0] != i)
 			continue;
 		memset(score, 0, sizeof(score));
@@ -1478,7 +1635,7 @@ unify_types(struct pseudo *p)
 		m = &it[i];
 		if (m->type != T_PERSON)
 			continue;
-		pn_parse(&pn, m->surface, m->slen);
+		item_parse(p, i, &pn);
 		if (is_full_name(&pn) && phash_add(fn, pn.tok[0],
 		    pn.toklen[0], SIZE_MAX) == -1)
 			goto out;
@@ -1874,14 +2031,20 @@ scan_persons(struct pseudo *p, const char *kind, const char *tok,
     size_t len, int prefix, size_t *out, size_t max)
 {
 	const struct pent *e;
-	size_t		 i, k, no = 0, vl, d;
+	const size_t	*iv;
+	const char	*ik;
+	size_t		 i, k, no = 0, vl, d, n;
 
+	/* Key kinds are interned (addkey()): one lookup, then pointers. */
+	if ((iv = phash_get(p->intern, kind, strlen(kind), &n)) == NULL)
+		return 0;
+	ik = p->istr[iv[0]];
 	for (i = 0; i < p->ne && no < max; i++) {
 		e = &p->e[i];
 		if (e->type != T_PERSON)
 			continue;
 		for (k = 0; k < e->nkey; k++) {
-			if (strcmp(e->key[k].kind, kind) != 0)
+			if (e->key[k].kind != ik)
 				continue;
 			vl = strlen(e->key[k].value);
 			if (prefix) {
@@ -2153,11 +2316,16 @@ assign(struct pseudo *p, struct pm *m, long ei, const struct pname *pn)
 		return -1;
 	if (pn != NULL && pn->gender != 0 && e->gender == 0 && e->crole == -1)
 		e->gender = pn->gender;
+	/* The keys below follow from the item alone (pn is its surface
+	 * parsed): an item given to the same entity again adds none. */
+	if (p->it[m->item].learned == ei)
+		return 0;
 	if (*m->key != '\0' && m->type != T_PERSON &&
 	    addkey(p, (size_t)ei, "key", m->key, strlen(m->key)) == -1)
 		return -1;
-	if (pn != NULL)
-		return learn_person(p, (size_t)ei, pn);
+	if (pn != NULL && learn_person(p, (size_t)ei, pn) == -1)
+		return -1;
+	p->it[m->item].learned = ei;
 	return 0;
 }
 
@@ -2550,6 +2718,7 @@ unkey(struct pseudo *p, struct pm *m, const char *sub)
 		it->subtype = sub;
 		it->count = 0;
 		it->unkeyed = -1;
+		it->learned = -1;
 		u = (long)p->nit++;
 		p->it[m->item].unkeyed = u;
 	}
@@ -2604,7 +2773,7 @@ plan_titles(struct pseudo *p)
 			for (j = 0; j < p->nit; j++) {
 				m = &p->it[j];
 				if (m->type != T_PERSON ||
-				    pn_parse(&pn, m->surface, m->slen) != 1 ||
+				    item_parse(p, j, &pn) != 1 ||
 				    !pn.titled || pn.toklen[0] != len ||
 				    memcmp(pn.tok[0], hit + 1, len) != 0)
 					continue;
@@ -2706,7 +2875,7 @@ item_full(struct pseudo *p, size_t i)
 	struct pname	 pn;
 
 	if (m->full == 0) {
-		pn_parse(&pn, m->surface, m->slen);
+		item_parse(p, i, &pn);
 		m->full = is_full_name(&pn) ? 2 : 1;
 	}
 	return m->full == 2;
@@ -2759,7 +2928,7 @@ plan_namesakes(struct pseudo *p)
 		if (m->type != T_PERSON || m->count == 0 ||
 		    case_row(p, m->key) != -1 || !item_full(p, i))
 			continue;
-		pn_parse(&pn, m->surface, m->slen);
+		item_parse(p, i, &pn);
 		last = pn.ntok - 1;
 		len = join(&pn, 1, pn.ntok, buf, sizeof(buf));
 		v = lookup(p, T_PERSON, "last", pn.tok[last], pn.toklen[last],
@@ -2791,7 +2960,7 @@ plan_namesakes(struct pseudo *p)
 	for (i = 0; p->nsk != NULL && i < p->nit; i++) {
 		m = &p->it[i];
 		if (m->type != T_PERSON || m->count == 0 || !m->at_work ||
-		    pn_parse(&pn, m->surface, m->slen) != 1 ||
+		    item_parse(p, i, &pn) != 1 ||
 		    pn.gender == 0 || !has_namesake(p, &pn))
 			continue;
 		if (phash_add(p->nsk, pn.tok[0], pn.toklen[0],
@@ -2852,7 +3021,7 @@ group(struct pseudo *p)
 		if (!m->chosen || m->type != T_PERSON ||
 		    (row = case_row(p, m->key)) == -1)
 			continue;
-		pn_parse(&pn, m->surface, m->slen);
+		item_parse(p, m->item, &pn);
 		if (!gender_ok(pn.gender, p->e[p->caseent[row]].gender) ||
 		    title_excludes(&pn, &p->e[p->caseent[row]])) {
 			/*
@@ -2878,11 +3047,10 @@ group(struct pseudo *p)
 		return -1;
 	/* B: full names, which define the people. */
 	for (m = sweep_first(p); m != NULL; m = sweep_next(p)) {
-		if (!m->chosen || m->type != T_PERSON || m->ent != -1)
+		if (!m->chosen || m->type != T_PERSON || m->ent != -1 ||
+		    !item_full(p, m->item))
 			continue;
-		pn_parse(&pn, m->surface, m->slen);
-		if (!is_full_name(&pn))
-			continue;
+		item_parse(p, m->item, &pn);
 		if ((ei = resolve_person(p, m, &pn)) == -1 ||
 		    assign(p, m, ei, &pn) == -1)
 			return -1;
@@ -2898,7 +3066,7 @@ group(struct pseudo *p)
 			p->nsx = 0;
 		if (m->ent == -1) {
 			if (m->type == T_PERSON) {
-				pn_parse(&pn, m->surface, m->slen);
+				item_parse(p, m->item, &pn);
 				p->sx_at = m->start;
 				if ((ei = resolve_person(p, m, &pn)) == -1 ||
 				    assign(p, m, ei, &pn) == -1)
@@ -3466,6 +3634,14 @@ pseudo_resolve(struct pseudo *p, char *err, size_t errlen)
 	p->m = NULL;
 	p->nm = p->capm = 0;
 	sbuf_release(&p->ubuf);
+	free(p->ch_ord);
+	free(p->ch_taken);
+	free(p->ch_tk);
+	free(p->ch_cov);
+	p->ch_ord = p->ch_taken = NULL;
+	p->ch_tk = NULL;
+	p->ch_cov = NULL;
+	p->ch_cap = p->ch_covcap = 0;
 	free(p->itab);
 	p->itab = NULL;
 	p->capitab = 0;

@@ -41,17 +41,23 @@ struct phash {
 	struct kchunk	*kc;
 };
 
+/* Eight bytes a step, mixed so that the low bits the table uses depend
+ * on all of them. */
 static uint64_t
-fnv(const char *s, size_t len)
+hkey(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t	 i;
+	uint64_t h = 1469598103934665603ULL ^ len, w;
 
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
 	}
-	return h;
+	w = 0;
+	if (len > 0)
+		memcpy(&w, s, len);
+	h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+	return h ^ h >> 32;
 }
 
 #define ENT(t, i)	(&(t)->blk[(i) / PH_BLOCK][(i) % PH_BLOCK])
@@ -177,7 +183,7 @@ int
 phash_add(struct phash *t, const char *key, size_t len, size_t v)
 {
 	struct ent	*e;
-	uint64_t	 h = fnv(key, len);
+	uint64_t	 h = hkey(key, len);
 	size_t		 i, *nv, cap;
 
 	if (len >= UINT32_MAX)
@@ -234,7 +240,7 @@ phash_add(struct phash *t, const char *key, size_t len, size_t v)
 const size_t *
 phash_get(const struct phash *t, const char *key, size_t len, size_t *n)
 {
-	size_t		 i = find(t, key, len, fnv(key, len));
+	size_t		 i = find(t, key, len, hkey(key, len));
 	const struct ent *e;
 
 	if (t->tab[i] == 0) {

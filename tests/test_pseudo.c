@@ -527,6 +527,66 @@ distinct_items(void **state)
 	pseudo_free(p);
 }
 
+/* Three letters naming k (k < 26^3), for made-up names. */
+static void
+letters(char *buf, unsigned long k)
+{
+	buf[0] = (char)('a' + k / 676 % 26);
+	buf[1] = (char)('a' + k / 26 % 26);
+	buf[2] = (char)('a' + k % 26);
+	buf[3] = '\0';
+}
+
+/*
+ * More people than the engine keeps parsed surfaces of (its cache by item
+ * number wraps): each full name, its forename and its title + surname
+ * later still make one entity, a different one for each person.
+ */
+static void
+many_people(void **state)
+{
+	struct pseudo		*p = pseudo_new(NULL, NULL);
+	struct pseudo_repl	 r;
+	char			 text[128], full[32], fore[16], sur[32], l[4];
+	char			 err[128];
+	char			(*ent)[16];
+	unsigned long		 k, n = 6000;
+	int			 rc;
+
+	(void)state;
+	assert_non_null(p);
+	assert_non_null(ent = calloc(n + 1, sizeof(*ent)));
+	for (k = 1; k <= n; k++) {
+		letters(l, k);
+		snprintf(full, sizeof(full), "Al%s Bo%sson", l, l);
+		snprintf(text, sizeof(text), "%s was seen.", full);
+		add_at(p, k, text, full, "person", 90, "");
+	}
+	for (k = 1; k <= n; k++) {
+		letters(l, k);
+		snprintf(fore, sizeof(fore), "Al%s", l);
+		snprintf(sur, sizeof(sur), "Mr Bo%sson", l);
+		snprintf(text, sizeof(text), "Later %s met %s.", fore, sur);
+		add_at(p, n + k, text, fore, "person", 90, "");
+		add_at(p, n + k, text, sur, "person", 90, "");
+	}
+	assert_int_equal(pseudo_resolve(p, err, sizeof(err)), 0);
+	assert_int_equal(pseudo_nentity(p), n);
+	while ((rc = pseudo_next_repl(p, &r, err, sizeof(err))) == 1) {
+		assert_true(strlen(r.entity) < sizeof(ent[0]));
+		if (r.text <= n) {
+			/* A new person for each full name. */
+			assert_true(r.text == 1 ||
+			    strcmp(ent[r.text - 1], r.entity) != 0);
+			strcpy(ent[r.text], r.entity);
+		} else
+			assert_string_equal(r.entity, ent[r.text - n]);
+	}
+	assert_int_equal(rc, 0);
+	free(ent);
+	pseudo_free(p);
+}
+
 /* A unit's mentions come together and units in order. */
 static void
 units_in_order(void **state)
@@ -573,6 +633,7 @@ main(void)
 		cmocka_unit_test(one_type_per_name),
 		cmocka_unit_test(distinct_items),
 		cmocka_unit_test(units_in_order),
+		cmocka_unit_test(many_people),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
