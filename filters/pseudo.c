@@ -92,6 +92,7 @@ struct pm {
 					   with Ms X"): not a parent */
 	unsigned	 samesent : 1;	/* the chosen mention before it is in
 					   the same clause */
+	unsigned	 pron : 2;	/* a pronoun's gender: 1 'm', 2 'f' */
 	size_t		 sstart;	/* where its clause starts */
 };
 
@@ -119,6 +120,7 @@ struct item {
 	unsigned	 at_work : 1;
 	unsigned	 at_home : 1;
 	unsigned	 carer : 1;
+	unsigned	 pron : 2;
 	unsigned	 full : 2;	/* 0 not known yet, 1 no, 2 a full name */
 };
 
@@ -232,6 +234,8 @@ struct pseudo {
 	const char		**csur;		/* case row -> "\x1fsurname\x1f..." */
 	const char		**cnsur;	/* ... of the name, not aliases */
 	unsigned		 ctx;		/* PICK_NOT_* of the mention */
+	int			 pron;		/* 'm', 'f': its pronoun's gender */
+	const struct lexicon	*fgen;		/* forename -> sex, or NULL */
 	/* The sweep's people named earlier in the mention's clause. */
 	long			 sx_ent[SX_MAX];
 	size_t			 sx_end[SX_MAX];
@@ -391,6 +395,12 @@ pseudo_free(struct pseudo *p)
 	free(p->lst);
 	sbuf_release(&p->scratch);
 	free(p);
+}
+
+void
+pseudo_set_forenames(struct pseudo *p, const struct lexicon *lx)
+{
+	p->fgen = lx;
 }
 
 void
@@ -872,6 +882,14 @@ pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
 		m->at_work = (f & PCTX_AT_WORK) != 0;
 		m->at_home = (f & PCTX_AT_HOME) != 0;
 		m->carer = (f & PCTX_CARER) != 0;
+		switch (pctx_pronoun(text, len, from, end)) {
+		case 'm':
+			m->pron = 1;
+			break;
+		case 'f':
+			m->pron = 2;
+			break;
+		}
 	}
 	m->slen = end - from;
 	m->koff = m->hoff = SIZE_MAX;
@@ -1077,7 +1095,7 @@ item_eq(const struct item *it, const struct pm *m, uint64_t h)
 	return it->h == h && it->type == m->type && it->conf == m->conf &&
 	    it->not_mother == m->not_mother && it->not_father == m->not_father &&
 	    it->at_work == m->at_work && it->at_home == m->at_home &&
-	    it->carer == m->carer &&
+	    it->carer == m->carer && it->pron == m->pron &&
 	    it->slen == m->slen && it->subtype == m->subtype &&
 	    memcmp(it->surface, m->surface, m->slen) == 0 &&
 	    strcmp(it->key, m->key) == 0 && strcmp(it->hint, m->hint) == 0;
@@ -1144,7 +1162,7 @@ item_of(struct pseudo *p, struct pm *m)
 		m->slen = 0;
 		m->conf = 0;
 		m->not_mother = m->not_father = 0;
-		m->at_work = m->at_home = m->carer = 0;
+		m->at_work = m->at_home = m->carer = m->pron = 0;
 	}
 	h = hstr(h, m->surface, m->slen);
 	h = hstr(h, m->key, strlen(m->key));
@@ -1153,6 +1171,7 @@ item_of(struct pseudo *p, struct pm *m)
 	h ^= (uint64_t)m->type << 40 ^ (uint64_t)m->not_mother << 50 ^
 	    (uint64_t)m->not_father << 51 ^ (uint64_t)m->at_work << 52 ^
 	    (uint64_t)m->at_home << 53 ^ (uint64_t)m->carer << 54 ^
+	    (uint64_t)m->pron << 55 ^
 	    (uint64_t)(unsigned)m->conf;
 	h *= 1099511628211ULL;
 	if (2 * (p->nit + 1) > p->capitab && itab_grow(p) == -1)
@@ -1172,6 +1191,7 @@ item_of(struct pseudo *p, struct pm *m)
 	it->at_work = m->at_work;
 	it->at_home = m->at_home;
 	it->carer = m->carer;
+	it->pron = m->pron;
 	it->slen = m->slen;
 	it->first = p->nocc;
 	if ((it->surface = arena_dup(p, m->surface, m->slen)) == NULL ||
@@ -1312,6 +1332,7 @@ occ_load(struct pseudo *p)
 	m->at_work = it->at_work;
 	m->at_home = it->at_home;
 	m->carer = it->carer;
+	m->pron = it->pron;
 	m->chosen = 1;
 	return m;
 }
@@ -1595,6 +1616,22 @@ named_before(const struct pseudo *p, size_t ei)
 
 static int	practitioner(const struct pent *);
 
+/*
+ * The sex of person e: from a title or case role, else from its first
+ * forename by the forename lexicon (pseudo_set_forenames()), else 0.
+ */
+static int
+pent_gender(const struct pseudo *p, const struct pent *e)
+{
+	const char	*f;
+
+	if (e->gender != 0)
+		return e->gender;
+	if ((f = first_key(e)) == NULL)
+		return 0;
+	return pn_forename_gender(p->fgen, f, strlen(f));
+}
+
 #define PICK_ADULT	0x1	/* a title or an initial: adults first */
 #define PICK_CASE	0x2	/* a bare forename: the case file's first */
 #define PICK_SURNAME	0x4	/* pn's one token is a surname: the case
@@ -1647,6 +1684,12 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	/* Not someone the same clause already named apart. */
 	if (!(flags & PICK_NOSX))
 		NARROW(!named_before(p, c[i]));
+	/* "Mrs Hale": not one whose forename is a man's. */
+	if (gender != 0)
+		NARROW(gender_ok(gender, pent_gender(p, e)));
+	/* "J.S. reported that he was": the one of the pronoun's sex. */
+	if (p->pron != 0 && gender_ok(gender, p->pron))
+		NARROW(pent_gender(p, e) == p->pron);
 	if (flags & PICK_ADULT)
 		NARROW(!case_role_is_child(e->crole));
 	if ((flags & PICK_SURNAME) && pn->ntok == 1) {
@@ -1921,8 +1964,10 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 	    (m->not_father ? PICK_NOT_FATHER : 0) |
 	    (m->at_work ? PICK_AT_WORK : 0) | (m->at_home ? PICK_AT_HOME : 0) |
 	    (m->carer ? PICK_NOT_MOTHER | PICK_NOT_FATHER : 0);
+	p->pron = m->pron == 1 ? 'm' : m->pron == 2 ? 'f' : 0;
 	ei = resolve_person1(p, m, pn);
 	p->ctx = 0;
+	p->pron = 0;
 	return ei;
 }
 
