@@ -171,6 +171,7 @@ struct pent {
 	unsigned long	 last_text;
 	size_t		 last_start;
 	int		 fullseen;	/* the sweep has passed a full name */
+	int		 worked;	/* a short form of it was at work */
 	unsigned long	 full_text;	/* ... the last one */
 	size_t		 full_start;
 	long		 best;		/* mention giving the canonical form */
@@ -1844,15 +1845,21 @@ namesake_pick(struct pseudo *p, const struct pm *m, const struct pname *pn,
 	if (m->at_home && practitioner(u))
 		return ki;
 	/*
-	 * The one whose full name was seen last -- a practitioner of the
-	 * title's gender only: no forename tells a gender here.
+	 * The one whose full name was seen last -- a practitioner (by a
+	 * role or by short forms at work) of the title's gender, or one
+	 * whose forename has the title's sex (pent_gender()) while the case
+	 * file's was never called by this title.
 	 */
-	if (practitioner(u) && (pn->gender == 0 || u->gender == pn->gender ||
-	    (u->gender == 0 && namesake_gender(p, pn, pn->gender))) &&
-	    u->fullseen && (!k->fullseen ||
-	    u->full_text > k->full_text || (u->full_text == k->full_text &&
-	    u->full_start > k->full_start)))
-		return ui;
+	if (((practitioner(u) || u->worked) && (pn->gender == 0 ||
+	    u->gender == pn->gender || (u->gender == 0 &&
+	    namesake_gender(p, pn, pn->gender)))) ||
+	    (pn->gender != 0 && pent_gender(p, u) == pn->gender &&
+	    !has_key(k, "title", pn->title))) {
+		if (u->fullseen && (!k->fullseen ||
+		    u->full_text > k->full_text || (u->full_text ==
+		    k->full_text && u->full_start > k->full_start)))
+			return ui;
+	}
 	return ki;
 }
 
@@ -2196,6 +2203,8 @@ assign(struct pseudo *p, struct pm *m, long ei, const struct pname *pn)
 	}
 	if (vote(e, m->subtype) == -1)
 		return -1;
+	if (m->at_work)
+		e->worked = 1;
 	if (pn != NULL && pn->gender != 0 && e->gender == 0 && e->crole == -1)
 		e->gender = pn->gender;
 	if (*m->key != '\0' && m->type != T_PERSON &&
