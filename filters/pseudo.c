@@ -1662,6 +1662,7 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	const struct pent *e, *b;
 	long		 best = -1;
 	int		 gender = pn != NULL ? pn->gender : 0, recent, brecent = 0;
+	int		 inunit;
 	const char	*title = pn != NULL && pn->titled ? pn->title : NULL;
 
 	flags |= p->ctx;
@@ -1717,6 +1718,15 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 		NARROW(e->crole != ROLE_FATHER);
 	if (flags & PICK_CASE)
 		NARROW(e->caserow >= 0);
+	/*
+	 * Initials ("LP") after one of their people was named in the same
+	 * paragraph: the one named last before them (below).
+	 */
+	inunit = 0;
+	if (pn != NULL && pn->initials && !pn->titled && nc > 1) {
+		NARROW(e->seen && e->last_text == text);
+		inunit = e->seen && e->last_text == text;
+	}
 	if (flags & PICK_FULLSEEN) {
 		for (i = 0; i < nc && p->e[c[i]].caserow < 0; i++)
 			;
@@ -1744,8 +1754,8 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 #undef NARROW
 	for (i = 0; i < nc; i++) {
 		e = &p->e[c[i]];
-		recent = !(flags & PICK_ADULT) && e->fullseen &&
-		    e->full_text + RECENT_UNITS >= text;
+		recent = inunit || (!(flags & PICK_ADULT) && e->fullseen &&
+		    e->full_text + RECENT_UNITS >= text);
 		if (best == -1) {
 			best = (long)c[i];
 			brecent = recent;
