@@ -243,6 +243,7 @@ struct pseudo {
 	unsigned char		 sx_full[SX_MAX];
 	size_t			 nsx;
 	size_t			 sx_at;		/* the mention's start */
+	int			 look;		/* named_after() may look */
 	struct phash		*nsk;		/* surnames of a case-file person
 						   and of someone else */
 	struct counter		*ctr;
@@ -1615,6 +1616,34 @@ named_before(const struct pseudo *p, size_t ei)
 	return 0;
 }
 
+/*
+ * Returns 1 when the rest of the clause of the mention being grouped (the
+ * sweep's current one, step C) names entity ei by a short form, not in
+ * apposition: "Mrs Hale could no longer give the respite care that Kay
+ * had relied on" -- Mrs Hale is not Kay.  Looks only at mentions already
+ * grouped (step A, B) and in the sweep's block.
+ */
+static int	item_full(struct pseudo *, size_t);
+
+static int
+named_after(struct pseudo *p, size_t ei)
+{
+	const struct occ *o;
+	size_t		 j;
+
+	if (!p->look)
+		return 0;
+	for (j = p->sw_i + 1; j < p->sw_n; j++) {
+		o = &p->ob[j];
+		if (o->text != p->cur.text || !(o->item & OCC_SAMESENT))
+			break;
+		if (o->ent == (int32_t)ei && o->start > p->cur.end + 3 &&
+		    !item_full(p, o->item & OCC_ITEM))
+			return 1;
+	}
+	return 0;
+}
+
 static int	practitioner(const struct pent *);
 
 /*
@@ -1685,7 +1714,7 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	} while (0)
 	/* Not someone the same clause already named apart. */
 	if (!(flags & PICK_NOSX))
-		NARROW(!named_before(p, c[i]));
+		NARROW(!named_before(p, c[i]) && !named_after(p, c[i]));
 	/* "Mrs Hale": not one whose forename is a man's. */
 	if (gender != 0)
 		NARROW(gender_ok(gender, pent_gender(p, e)));
@@ -2964,8 +2993,10 @@ group(struct pseudo *p)
 			if (m->type == T_PERSON) {
 				pn_parse(&pn, m->surface, m->slen);
 				p->sx_at = m->start;
-				if ((ei = resolve_person(p, m, &pn)) == -1 ||
-				    assign(p, m, ei, &pn) == -1)
+				p->look = 1;
+				ei = resolve_person(p, m, &pn);
+				p->look = 0;
+				if (ei == -1 || assign(p, m, ei, &pn) == -1)
 					return -1;
 			} else if (m->type == T_ADDRESS || m->type == T_PLACE ||
 			    m->type == T_INSTITUTION) {
