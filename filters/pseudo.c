@@ -246,6 +246,7 @@ struct pseudo {
 	int			 look;		/* named_after() may look */
 	struct phash		*nsk;		/* surnames of a case-file person
 						   and of someone else */
+	struct phash		*wts;		/* "title surname" seen at work */
 	struct counter		*ctr;
 	size_t			 nctr, capctr;
 	size_t			*out;		/* entities listed, id order */
@@ -379,6 +380,7 @@ pseudo_free(struct pseudo *p)
 	phash_free(p->idx);
 	phash_free(p->intern);
 	phash_free(p->nsk);
+	phash_free(p->wts);
 	free(p->istr);
 	free(p->m);
 	sbuf_release(&p->ubuf);
@@ -1644,6 +1646,55 @@ named_after(struct pseudo *p, size_t ei)
 	return 0;
 }
 
+/*
+ * Returns 1 when title + surname pn, exactly so, did a practitioner's work
+ * somewhere in the document (plan_work_titles()).
+ */
+static int
+work_title(const struct pseudo *p, const struct pname *pn)
+{
+	char	 buf[PN_BUFSZ];
+	size_t	 n;
+	int	 len;
+
+	if (p->wts == NULL || pn == NULL || !pn->titled || pn->ntok != 1 ||
+	    pn->initials)
+		return 0;
+	len = snprintf(buf, sizeof(buf), "%s %.*s", pn->title,
+	    (int)pn->toklen[0], pn->tok[0]);
+	if (len < 0 || (size_t)len >= sizeof(buf))
+		return 0;
+	phash_get(p->wts, buf, (size_t)len, &n);
+	return n > 0;
+}
+
+/*
+ * Returns 1 when the clause of the mention being grouped (step C) holds
+ * another mention written the same ("Ms Hale told Ms Hale that..."): two
+ * people of one title + surname, so the title tells neither.
+ */
+static int
+clause_twin(const struct pseudo *p)
+{
+	const struct item *it = &p->it[p->cur.item], *o;
+	size_t		 j;
+
+	if (!p->look)
+		return 0;
+	for (j = p->sw_i; j > 0 && (p->ob[j].item & OCC_SAMESENT) &&
+	    p->ob[j - 1].text == p->cur.text; j--)
+		;
+	for (; j < p->sw_n && p->ob[j].text == p->cur.text; j++) {
+		if (j > p->sw_i && !(p->ob[j].item & OCC_SAMESENT))
+			break;
+		o = &p->it[p->ob[j].item & OCC_ITEM];
+		if (j != p->sw_i && o->slen == it->slen &&
+		    memcmp(o->surface, it->surface, it->slen) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int	practitioner(const struct pent *);
 
 /*
@@ -1763,6 +1814,11 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 			NARROW(e->fullseen);
 			/* At work, a practitioner; spoken of as family, not. */
 			if (flags & PICK_AT_WORK)
+				NARROW(practitioner(e));
+			/* The title + surname that did a practitioner's work
+			 * elsewhere: the practitioner (plan_work_titles()). */
+			else if (!(flags & PICK_AT_HOME) && work_title(p, pn) &&
+			    !clause_twin(p))
 				NARROW(practitioner(e));
 			if (flags & PICK_AT_HOME)
 				NARROW(!practitioner(e));
@@ -2895,6 +2951,39 @@ plan_namesakes(struct pseudo *p)
 }
 
 /*
+ * A person keeps one title through a document: the title + surname of a
+ * mention at work ("Mrs Hale completed a health assessment") names the
+ * practitioner wherever it stands, when people outside the case file
+ * share the surname (pick()).  Records those in p->wts.
+ */
+static int
+plan_work_titles(struct pseudo *p)
+{
+	struct pname	 pn;
+	const struct item *m;
+	char		 buf[PN_BUFSZ];
+	size_t		 i;
+	int		 len;
+
+	for (i = 0; i < p->nit; i++) {
+		m = &p->it[i];
+		if (m->type != T_PERSON || m->count == 0 || !m->at_work ||
+		    pn_parse(&pn, m->surface, m->slen) != 1 || !pn.titled ||
+		    pn.initials || prof_title(&pn))
+			continue;
+		len = snprintf(buf, sizeof(buf), "%s %.*s", pn.title,
+		    (int)pn.toklen[0], pn.tok[0]);
+		if (len < 0 || (size_t)len >= sizeof(buf))
+			continue;
+		if (p->wts == NULL && (p->wts = phash_new()) == NULL)
+			return -1;
+		if (phash_add(p->wts, buf, (size_t)len, 1) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
  * Returns 1 when the practitioner called by surname pn (plan_namesakes())
  * was seen at work under a title of gender g.
  */
@@ -2933,7 +3022,8 @@ group(struct pseudo *p)
 	const char	*sub;
 	long		 row, ei;
 
-	if (plan_titles(p) == -1 || plan_namesakes(p) == -1)
+	if (plan_titles(p) == -1 || plan_namesakes(p) == -1 ||
+	    plan_work_titles(p) == -1)
 		return -1;
 	/*
 	 * A: mentions the detector tied to the case file, except a bare
