@@ -1695,6 +1695,26 @@ clause_twin(const struct pseudo *p)
 	return 0;
 }
 
+/*
+ * Returns the first of people c[0..n) that a later mention of the
+ * paragraph of the mention being grouped (step C) was tied to already
+ * (step A, B), or -1.
+ */
+static long
+named_next(const struct pseudo *p, const size_t *c, size_t n)
+{
+	size_t	 j, i;
+
+	if (!p->look)
+		return -1;
+	for (j = p->sw_i + 1; j < p->sw_n && p->ob[j].text == p->cur.text;
+	    j++)
+		for (i = 0; i < n; i++)
+			if (p->ob[j].ent == (int32_t)c[i])
+				return (long)c[i];
+	return -1;
+}
+
 static int	practitioner(const struct pent *);
 
 /*
@@ -1806,6 +1826,11 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	if (pn != NULL && pn->initials && !pn->titled && nc > 1) {
 		NARROW(e->seen && e->last_text == text);
 		inunit = e->seen && e->last_text == text;
+		/* None yet: the first named after them in it. */
+		if (!inunit && (best = named_next(p, c, nc)) != -1) {
+			NARROW((long)c[i] == best);
+			best = -1;
+		}
 	}
 	if (flags & PICK_FULLSEEN) {
 		for (i = 0; i < nc && p->e[c[i]].caserow < 0; i++)
