@@ -1390,6 +1390,21 @@ sweep_next(struct pseudo *p)
 	return occ_load(p);
 }
 
+/*
+ * The occurrence k places from the sweep's current one (k < 0: before
+ * it), as grouped so far, or NULL beyond the block in memory: a bounded
+ * look around for the attribution (named_after(), clause_twin(),
+ * named_next()).
+ */
+static const struct occ *
+sweep_peek(const struct pseudo *p, long k)
+{
+	if (p->sw_n == 0 || (k < 0 && (size_t)-k > p->sw_i) ||
+	    (k > 0 && p->sw_i + (size_t)k >= p->sw_n))
+		return NULL;
+	return &p->ob[(long)p->sw_i + k];
+}
+
 /* ---- step 1b: one type per name --------------------------------------- */
 
 /* The comparison form of any mention: its name tokens, folded. */
@@ -1631,12 +1646,11 @@ static int
 named_after(struct pseudo *p, size_t ei)
 {
 	const struct occ *o;
-	size_t		 j;
+	long		 k;
 
 	if (!p->look)
 		return 0;
-	for (j = p->sw_i + 1; j < p->sw_n; j++) {
-		o = &p->ob[j];
+	for (k = 1; (o = sweep_peek(p, k)) != NULL; k++) {
 		if (o->text != p->cur.text || !(o->item & OCC_SAMESENT))
 			break;
 		if (o->ent == (int32_t)ei && o->start > p->cur.end + 3 &&
@@ -1676,20 +1690,24 @@ work_title(const struct pseudo *p, const struct pname *pn)
 static int
 clause_twin(const struct pseudo *p)
 {
-	const struct item *it = &p->it[p->cur.item], *o;
-	size_t		 j;
+	const struct item *it = &p->it[p->cur.item], *x;
+	const struct occ *o, *prev;
+	long		 k;
 
 	if (!p->look)
 		return 0;
-	for (j = p->sw_i; j > 0 && (p->ob[j].item & OCC_SAMESENT) &&
-	    p->ob[j - 1].text == p->cur.text; j--)
+	/* Back to the clause's first mention, then forward to its last. */
+	for (k = 0; (o = sweep_peek(p, k)) != NULL &&
+	    (o->item & OCC_SAMESENT) && (prev = sweep_peek(p, k - 1)) !=
+	    NULL && prev->text == p->cur.text; k--)
 		;
-	for (; j < p->sw_n && p->ob[j].text == p->cur.text; j++) {
-		if (j > p->sw_i && !(p->ob[j].item & OCC_SAMESENT))
+	for (; (o = sweep_peek(p, k)) != NULL && o->text == p->cur.text;
+	    k++) {
+		if (k > 0 && !(o->item & OCC_SAMESENT))
 			break;
-		o = &p->it[p->ob[j].item & OCC_ITEM];
-		if (j != p->sw_i && o->slen == it->slen &&
-		    memcmp(o->surface, it->surface, it->slen) == 0)
+		x = &p->it[o->item & OCC_ITEM];
+		if (k != 0 && x->slen == it->slen &&
+		    memcmp(x->surface, it->surface, it->slen) == 0)
 			return 1;
 	}
 	return 0;
@@ -1703,14 +1721,16 @@ clause_twin(const struct pseudo *p)
 static long
 named_next(const struct pseudo *p, const size_t *c, size_t n)
 {
-	size_t	 j, i;
+	const struct occ *o;
+	size_t		 i;
+	long		 k;
 
 	if (!p->look)
 		return -1;
-	for (j = p->sw_i + 1; j < p->sw_n && p->ob[j].text == p->cur.text;
-	    j++)
+	for (k = 1; (o = sweep_peek(p, k)) != NULL && o->text == p->cur.text;
+	    k++)
 		for (i = 0; i < n; i++)
-			if (p->ob[j].ent == (int32_t)c[i])
+			if (o->ent == (int32_t)c[i])
 				return (long)c[i];
 	return -1;
 }
