@@ -523,13 +523,14 @@ namesakes_by_recency(void **state)
 /*
  * Among namesakes outside the case file, a title + surname at work is
  * the practitioner even when the neighbour's full name was read last;
- * otherwise the one read last.
+ * so is the same title + surname elsewhere (one title per person: "Mrs
+ * Quill" did the nurse's work); another title is the other woman.
  */
 static void
 namesakes_at_work(void **state)
 {
 	struct doc	 d = { 0 };
-	unsigned long	 a, b, c, e, f;
+	unsigned long	 a, b, c, e, f, g;
 	const char	*cora;
 
 	(void)state;
@@ -538,17 +539,20 @@ namesakes_at_work(void **state)
 	b = para(&d, "Cora Quill, who lived next door, rang the police.");
 	c = para(&d, "Mrs Quill completed a health assessment with Theo.");
 	e = para(&d, "Cora Quill rang again.");
-	f = para(&d, "Mrs Quill said that the children were noisy.");
+	f = para(&d, "The plan was discussed with Mrs Quill.");
+	g = para(&d, "Ms Quill said that the children were noisy.");
 	person(&d, a, "Ava Quill", 0, "nurse", "");
 	person(&d, b, "Cora Quill", 0, "", "");
 	person(&d, c, "Mrs Quill", 0, "", "");
 	person(&d, e, "Cora Quill", 0, "", "");
 	person(&d, f, "Mrs Quill", 0, "", "");
+	person(&d, g, "Ms Quill", 0, "", "");
 	resolve(&d);
 	cora = got(&d, b, "Cora Quill", 0);
 	assert_string_equal(got(&d, c, "Mrs Quill", 0), "Nurse 1");
 	assert_string_not_equal(cora, "Nurse 1");
-	assert_string_equal(got(&d, f, "Mrs Quill", 0), cora);
+	assert_string_equal(got(&d, f, "Mrs Quill", 0), "Nurse 1");
+	assert_string_equal(got(&d, g, "Ms Quill", 0), cora);
 	pseudo_free(d.p);
 }
 
