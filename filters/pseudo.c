@@ -172,6 +172,8 @@ struct pent {
 	size_t		 last_start;
 	int		 fullseen;	/* the sweep has passed a full name */
 	int		 worked;	/* a short form of it was at work */
+	int		 fsex;		/* its first forename's sex: 'f', 'm',
+					   'u' unknown, 0 not looked up */
 	unsigned long	 full_text;	/* ... the last one */
 	size_t		 full_start;
 	long		 best;		/* mention giving the canonical form */
@@ -1742,15 +1744,21 @@ static int	practitioner(const struct pent *);
  * forename by the forename lexicon (pseudo_set_forenames()), else 0.
  */
 static int
-pent_gender(const struct pseudo *p, const struct pent *e)
+pent_gender(const struct pseudo *p, struct pent *e)
 {
 	const char	*f;
+	int		 g;
 
 	if (e->gender != 0)
 		return e->gender;
-	if ((f = first_key(e)) == NULL)
-		return 0;
-	return pn_forename_gender(p->fgen, f, strlen(f));
+	if (e->fsex == 0) {
+		/* The first forename key never changes once there. */
+		if ((f = first_key(e)) == NULL)
+			return 0;
+		g = pn_forename_gender(p->fgen, f, strlen(f));
+		e->fsex = g != 0 ? g : 'u';
+	}
+	return e->fsex == 'u' ? 0 : e->fsex;
 }
 
 #define PICK_ADULT	0x1	/* a title or an initial: adults first */
@@ -1808,10 +1816,10 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 		NARROW(!named_before(p, c[i]) && !named_after(p, c[i]));
 	/* "Mrs Hale": not one whose forename is a man's. */
 	if (gender != 0)
-		NARROW(gender_ok(gender, pent_gender(p, e)));
+		NARROW(gender_ok(gender, pent_gender(p, &p->e[c[i]])));
 	/* "J.S. reported that he was": the one of the pronoun's sex. */
 	if (p->pron != 0 && gender_ok(gender, p->pron))
-		NARROW(pent_gender(p, e) == p->pron);
+		NARROW(pent_gender(p, &p->e[c[i]]) == p->pron);
 	if (flags & PICK_ADULT)
 		NARROW(!case_role_is_child(e->crole));
 	if ((flags & PICK_SURNAME) && pn->ntok == 1) {
@@ -1993,7 +2001,7 @@ namesake_pick(struct pseudo *p, const struct pm *m, const struct pname *pn,
 	if (((practitioner(u) || u->worked) && (pn->gender == 0 ||
 	    u->gender == pn->gender || (u->gender == 0 &&
 	    namesake_gender(p, pn, pn->gender)))) ||
-	    (pn->gender != 0 && pent_gender(p, u) == pn->gender &&
+	    (pn->gender != 0 && pent_gender(p, &p->e[ui]) == pn->gender &&
 	    !has_key(k, "title", pn->title))) {
 		if (u->fullseen && (!k->fullseen ||
 		    u->full_text > k->full_text || (u->full_text ==

@@ -294,6 +294,8 @@ pronoun(const char *text, size_t i, size_t n)
 	    "themselves", "i", "we", "him", "his", "her", "hers", NULL };
 	size_t	 k;
 
+	if (n > 10 || strchr("shtiwSHTIW", text[i]) == NULL)
+		return 0;
 	for (k = 0; f[k] != NULL; k++)
 		if (is_word(text, i, n, f[k]))
 			return 'f';
@@ -318,23 +320,6 @@ pctx_pronoun(const char *text, size_t len, size_t from, size_t end)
 	    (end < len && (text[end] == '\'' || (end + 3 <= len &&
 	    memcmp(text + end, "\xe2\x80\x99", 3) == 0))))
 		return 0;
-	/* The subject: at its clause's start or after a conjunction. */
-	a = pctx_clause_start(text, len, from);
-	while (a < from && (text[a] == ' ' || text[a] == '\t'))
-		a++;
-	if (a < from) {
-		for (i = from; i > a && text[i - 1] == ' '; i--)
-			;
-		for (n = 0; i > a && isalpha((unsigned char)text[i - 1]); i--)
-			n++;
-		if (n == 0 || (i > a && !isspace((unsigned char)text[i - 1])))
-			return 0;
-		for (w = 0; subject_after[w] != NULL; w++)
-			if (is_word(text, i, n, subject_after[w]))
-				break;
-		if (subject_after[w] == NULL)
-			return 0;
-	}
 	/* Then a verb: a word in lower case, not "and", "or", "with". */
 	i = end;
 	if (i >= len || text[i] != ' ')
@@ -345,6 +330,24 @@ pctx_pronoun(const char *text, size_t len, size_t from, size_t end)
 	    is_word(text, i, n, "and") || is_word(text, i, n, "or") ||
 	    is_word(text, i, n, "nor") || is_word(text, i, n, "with"))
 		return 0;
+	/*
+	 * The subject: at its clause's start (after a sentence end, a cell,
+	 * a comma or a semicolon) or after a conjunction.
+	 */
+	for (a = from; a > 0 && text[a - 1] == ' '; a--)
+		;
+	if (a > 0 && !sentence_end(text, len, a - 1) && text[a - 1] != ',' &&
+	    text[a - 1] != ';') {
+		for (n = 0; a > 0 && isalpha((unsigned char)text[a - 1]); a--)
+			n++;
+		if (n == 0 || (a > 0 && text[a - 1] != ' '))
+			return 0;
+		for (w = 0; subject_after[w] != NULL; w++)
+			if (is_word(text, a, n, subject_after[w]))
+				break;
+		if (subject_after[w] == NULL)
+			return 0;
+	}
 	/*
 	 * The first personal pronoun of the sentence after it, a few words
 	 * on: "J.S. reported that he was", "K.M. told Ms Hall that she".
