@@ -22,6 +22,7 @@
 
 #include "casefile.h"
 #include "cmdutil.h"
+#include "lexicon.h"
 #include "mapfile.h"
 #include "pseudo.h"
 #include "record.h"
@@ -373,6 +374,7 @@ main(int argc, char *argv[])
 	struct casefile		*cf = NULL;
 	struct anon_map		 map = ANON_MAP_INIT, out = ANON_MAP_INIT;
 	struct pseudo		*p;
+	struct lexicon		*fgen;
 	const char		*casepath = NULL, *code = NULL, *mappath = NULL;
 	char			 err[512];
 	FILE			*spool;
@@ -413,6 +415,10 @@ main(int argc, char *argv[])
 		cmd_die("%s", err);
 	if ((p = pseudo_new(cf, code)) == NULL || pseudo_load_map(p, &map) == -1)
 		cmd_die("out of memory");
+	if ((fgen = lexicon_load("names/forename-gender.txt", err,
+	    sizeof(err))) == NULL)
+		cmd_die("%s", err);
+	pseudo_set_forenames(p, fgen);
 	anon_map_release(&map);
 
 	/* tmpfile(3): mode 0600, already unlinked, gone when we exit. */
@@ -445,6 +451,7 @@ out:
 	fclose(spool);
 	anon_map_release(&out);
 	pseudo_free(p);
+	lexicon_free(fgen);
 	casefile_free(cf);
 	if (cmd_close_stdout() != EXIT_CLEAN)
 		rc = EXIT_ERROR;

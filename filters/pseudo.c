@@ -92,6 +92,7 @@ struct pm {
 					   with Ms X"): not a parent */
 	unsigned	 samesent : 1;	/* the chosen mention before it is in
 					   the same clause */
+	unsigned	 pron : 2;	/* a pronoun's gender: 1 'm', 2 'f' */
 	size_t		 sstart;	/* where its clause starts */
 };
 
@@ -121,6 +122,7 @@ struct item {
 	unsigned	 at_work : 1;
 	unsigned	 at_home : 1;
 	unsigned	 carer : 1;
+	unsigned	 pron : 2;
 	unsigned	 full : 2;	/* 0 not known yet, 1 no, 2 a full name */
 };
 
@@ -179,6 +181,9 @@ struct pent {
 	unsigned long	 last_text;
 	size_t		 last_start;
 	int		 fullseen;	/* the sweep has passed a full name */
+	int		 worked;	/* a short form of it was at work */
+	int		 fsex;		/* its first forename's sex: 'f', 'm',
+					   'u' unknown, 0 not looked up */
 	unsigned long	 full_text;	/* ... the last one */
 	size_t		 full_start;
 	long		 best;		/* mention giving the canonical form */
@@ -256,14 +261,18 @@ struct pseudo {
 	const char		**csur;		/* case row -> "\x1fsurname\x1f..." */
 	const char		**cnsur;	/* ... of the name, not aliases */
 	unsigned		 ctx;		/* PICK_NOT_* of the mention */
+	int			 pron;		/* 'm', 'f': its pronoun's gender */
+	const struct lexicon	*fgen;		/* forename -> sex, or NULL */
 	/* The sweep's people named earlier in the mention's clause. */
 	long			 sx_ent[SX_MAX];
 	size_t			 sx_end[SX_MAX];
 	unsigned char		 sx_full[SX_MAX];
 	size_t			 nsx;
 	size_t			 sx_at;		/* the mention's start */
+	int			 look;		/* named_after() may look */
 	struct phash		*nsk;		/* surnames of a case-file person
 						   and of someone else */
+	struct phash		*wts;		/* "title surname" seen at work */
 	struct counter		*ctr;
 	size_t			 nctr, capctr;
 	size_t			*out;		/* entities listed, id order */
@@ -403,6 +412,7 @@ pseudo_free(struct pseudo *p)
 	phash_free(p->idx);
 	phash_free(p->intern);
 	phash_free(p->nsk);
+	phash_free(p->wts);
 	free(p->istr);
 	free(p->m);
 	sbuf_release(&p->ubuf);
@@ -426,6 +436,12 @@ pseudo_free(struct pseudo *p)
 	sbuf_release(&p->scratch);
 	free(p->pnc);
 	free(p);
+}
+
+void
+pseudo_set_forenames(struct pseudo *p, const struct lexicon *lx)
+{
+	p->fgen = lx;
 }
 
 void
@@ -919,6 +935,14 @@ pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
 		m->at_work = (f & PCTX_AT_WORK) != 0;
 		m->at_home = (f & PCTX_AT_HOME) != 0;
 		m->carer = (f & PCTX_CARER) != 0;
+		switch (pctx_pronoun(text, len, from, end)) {
+		case 'm':
+			m->pron = 1;
+			break;
+		case 'f':
+			m->pron = 2;
+			break;
+		}
 	}
 	m->slen = end - from;
 	m->koff = m->hoff = SIZE_MAX;
@@ -1195,7 +1219,7 @@ item_eq(const struct item *it, const struct pm *m, uint64_t h)
 	return it->h == h && it->type == m->type && it->conf == m->conf &&
 	    it->not_mother == m->not_mother && it->not_father == m->not_father &&
 	    it->at_work == m->at_work && it->at_home == m->at_home &&
-	    it->carer == m->carer &&
+	    it->carer == m->carer && it->pron == m->pron &&
 	    it->slen == m->slen && it->subtype == m->subtype &&
 	    memcmp(it->surface, m->surface, m->slen) == 0 &&
 	    strcmp(it->key, m->key) == 0 && strcmp(it->hint, m->hint) == 0;
@@ -1263,7 +1287,7 @@ item_of(struct pseudo *p, struct pm *m)
 		m->slen = 0;
 		m->conf = 0;
 		m->not_mother = m->not_father = 0;
-		m->at_work = m->at_home = m->carer = 0;
+		m->at_work = m->at_home = m->carer = m->pron = 0;
 	}
 	h = hstr(h, m->surface, m->slen);
 	h = hstr(h, m->key, strlen(m->key));
@@ -1272,6 +1296,7 @@ item_of(struct pseudo *p, struct pm *m)
 	h ^= (uint64_t)m->type << 40 ^ (uint64_t)m->not_mother << 50 ^
 	    (uint64_t)m->not_father << 51 ^ (uint64_t)m->at_work << 52 ^
 	    (uint64_t)m->at_home << 53 ^ (uint64_t)m->carer << 54 ^
+	    (uint64_t)m->pron << 55 ^
 	    (uint64_t)(unsigned)m->conf;
 	h *= 1099511628211ULL;
 	h ^= h >> 32;		/* the flags reach the low bits itab uses */
@@ -1292,6 +1317,7 @@ item_of(struct pseudo *p, struct pm *m)
 	it->at_work = m->at_work;
 	it->at_home = m->at_home;
 	it->carer = m->carer;
+	it->pron = m->pron;
 	it->slen = m->slen;
 	it->first = p->nocc;
 	if ((it->surface = arena_dup(p, m->surface, m->slen)) == NULL ||
@@ -1432,6 +1458,7 @@ occ_load(struct pseudo *p)
 	m->at_work = it->at_work;
 	m->at_home = it->at_home;
 	m->carer = it->carer;
+	m->pron = it->pron;
 	m->chosen = 1;
 	return m;
 }
@@ -1483,6 +1510,21 @@ sweep_next(struct pseudo *p)
 			return NULL;
 	}
 	return occ_load(p);
+}
+
+/*
+ * The occurrence k places from the sweep's current one (k < 0: before
+ * it), as grouped so far, or NULL beyond the block in memory: a bounded
+ * look around for the attribution (named_after(), clause_twin(),
+ * named_next()).
+ */
+static const struct occ *
+sweep_peek(const struct pseudo *p, long k)
+{
+	if (p->sw_n == 0 || (k < 0 && (size_t)-k > p->sw_i) ||
+	    (k > 0 && p->sw_i + (size_t)k >= p->sw_n))
+		return NULL;
+	return &p->ob[(long)p->sw_i + k];
 }
 
 /* ---- step 1b: one type per name --------------------------------------- */
@@ -1750,7 +1792,131 @@ named_before(const struct pseudo *p, size_t ei)
 	return 0;
 }
 
+/*
+ * Returns 1 when the rest of the clause of the mention being grouped (the
+ * sweep's current one, step C) names entity ei by a short form, not in
+ * apposition: "Mrs Hale could no longer give the respite care that Kay
+ * had relied on" -- Mrs Hale is not Kay.  Looks only at mentions already
+ * grouped (step A, B) and in the sweep's block.
+ */
+static int	item_full(struct pseudo *, size_t);
+
+static int
+named_after(struct pseudo *p, size_t ei)
+{
+	const struct occ *o;
+	long		 k;
+
+	if (!p->look)
+		return 0;
+	for (k = 1; (o = sweep_peek(p, k)) != NULL; k++) {
+		if (o->text != p->cur.text || !(o->item & OCC_SAMESENT))
+			break;
+		if (o->ent == (int32_t)ei && o->start > p->cur.end + 3 &&
+		    !item_full(p, o->item & OCC_ITEM))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Returns 1 when title + surname pn, exactly so, did a practitioner's work
+ * somewhere in the document (plan_work_titles()).
+ */
+static int
+work_title(const struct pseudo *p, const struct pname *pn)
+{
+	char	 buf[PN_BUFSZ];
+	size_t	 n;
+	int	 len;
+
+	if (p->wts == NULL || pn == NULL || !pn->titled || pn->ntok != 1 ||
+	    pn->initials)
+		return 0;
+	len = snprintf(buf, sizeof(buf), "%s %.*s", pn->title,
+	    (int)pn->toklen[0], pn->tok[0]);
+	if (len < 0 || (size_t)len >= sizeof(buf))
+		return 0;
+	phash_get(p->wts, buf, (size_t)len, &n);
+	return n > 0;
+}
+
+/*
+ * Returns 1 when the clause of the mention being grouped (step C) holds
+ * another mention written the same ("Ms Hale told Ms Hale that..."): two
+ * people of one title + surname, so the title tells neither.
+ */
+static int
+clause_twin(const struct pseudo *p)
+{
+	const struct item *it = &p->it[p->cur.item], *x;
+	const struct occ *o, *prev;
+	long		 k;
+
+	if (!p->look)
+		return 0;
+	/* Back to the clause's first mention, then forward to its last. */
+	for (k = 0; (o = sweep_peek(p, k)) != NULL &&
+	    (o->item & OCC_SAMESENT) && (prev = sweep_peek(p, k - 1)) !=
+	    NULL && prev->text == p->cur.text; k--)
+		;
+	for (; (o = sweep_peek(p, k)) != NULL && o->text == p->cur.text;
+	    k++) {
+		if (k > 0 && !(o->item & OCC_SAMESENT))
+			break;
+		x = &p->it[o->item & OCC_ITEM];
+		if (k != 0 && x->slen == it->slen &&
+		    memcmp(x->surface, it->surface, it->slen) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Returns the first of people c[0..n) that a later mention of the
+ * paragraph of the mention being grouped (step C) was tied to already
+ * (step A, B), or -1.
+ */
+static long
+named_next(const struct pseudo *p, const size_t *c, size_t n)
+{
+	const struct occ *o;
+	size_t		 i;
+	long		 k;
+
+	if (!p->look)
+		return -1;
+	for (k = 1; (o = sweep_peek(p, k)) != NULL && o->text == p->cur.text;
+	    k++)
+		for (i = 0; i < n; i++)
+			if (o->ent == (int32_t)c[i])
+				return (long)c[i];
+	return -1;
+}
+
 static int	practitioner(const struct pent *);
+
+/*
+ * The sex of person e: from a title or case role, else from its first
+ * forename by the forename lexicon (pseudo_set_forenames()), else 0.
+ */
+static int
+pent_gender(const struct pseudo *p, struct pent *e)
+{
+	const char	*f;
+	int		 g;
+
+	if (e->gender != 0)
+		return e->gender;
+	if (e->fsex == 0) {
+		/* The first forename key never changes once there. */
+		if ((f = first_key(e)) == NULL)
+			return 0;
+		g = pn_forename_gender(p->fgen, f, strlen(f));
+		e->fsex = g != 0 ? g : 'u';
+	}
+	return e->fsex == 'u' ? 0 : e->fsex;
+}
 
 #define PICK_ADULT	0x1	/* a title or an initial: adults first */
 #define PICK_CASE	0x2	/* a bare forename: the case file's first */
@@ -1781,6 +1947,7 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	const struct pent *e, *b;
 	long		 best = -1;
 	int		 gender = pn != NULL ? pn->gender : 0, recent, brecent = 0;
+	int		 inunit;
 	const char	*title = pn != NULL && pn->titled ? pn->title : NULL;
 
 	flags |= p->ctx;
@@ -1803,7 +1970,13 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	} while (0)
 	/* Not someone the same clause already named apart. */
 	if (!(flags & PICK_NOSX))
-		NARROW(!named_before(p, c[i]));
+		NARROW(!named_before(p, c[i]) && !named_after(p, c[i]));
+	/* "Mrs Hale": not one whose forename is a man's. */
+	if (gender != 0)
+		NARROW(gender_ok(gender, pent_gender(p, &p->e[c[i]])));
+	/* "J.S. reported that he was": the one of the pronoun's sex. */
+	if (p->pron != 0 && gender_ok(gender, p->pron))
+		NARROW(pent_gender(p, &p->e[c[i]]) == p->pron);
 	if (flags & PICK_ADULT)
 		NARROW(!case_role_is_child(e->crole));
 	if ((flags & PICK_SURNAME) && pn->ntok == 1) {
@@ -1830,6 +2003,20 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 		NARROW(e->crole != ROLE_FATHER);
 	if (flags & PICK_CASE)
 		NARROW(e->caserow >= 0);
+	/*
+	 * Initials ("LP") after one of their people was named in the same
+	 * paragraph: the one named last before them (below).
+	 */
+	inunit = 0;
+	if (pn != NULL && pn->initials && !pn->titled && nc > 1) {
+		NARROW(e->seen && e->last_text == text);
+		inunit = e->seen && e->last_text == text;
+		/* None yet: the first named after them in it. */
+		if (!inunit && (best = named_next(p, c, nc)) != -1) {
+			NARROW((long)c[i] == best);
+			best = -1;
+		}
+	}
 	if (flags & PICK_FULLSEEN) {
 		for (i = 0; i < nc && p->e[c[i]].caserow < 0; i++)
 			;
@@ -1837,6 +2024,11 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 			NARROW(e->fullseen);
 			/* At work, a practitioner; spoken of as family, not. */
 			if (flags & PICK_AT_WORK)
+				NARROW(practitioner(e));
+			/* The title + surname that did a practitioner's work
+			 * elsewhere: the practitioner (plan_work_titles()). */
+			else if (!(flags & PICK_AT_HOME) && work_title(p, pn) &&
+			    !clause_twin(p))
 				NARROW(practitioner(e));
 			if (flags & PICK_AT_HOME)
 				NARROW(!practitioner(e));
@@ -1857,8 +2049,8 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 #undef NARROW
 	for (i = 0; i < nc; i++) {
 		e = &p->e[c[i]];
-		recent = !(flags & PICK_ADULT) && e->fullseen &&
-		    e->full_text + RECENT_UNITS >= text;
+		recent = inunit || (!(flags & PICK_ADULT) && e->fullseen &&
+		    e->full_text + RECENT_UNITS >= text);
 		if (best == -1) {
 			best = (long)c[i];
 			brecent = recent;
@@ -1958,15 +2150,21 @@ namesake_pick(struct pseudo *p, const struct pm *m, const struct pname *pn,
 	if (m->at_home && practitioner(u))
 		return ki;
 	/*
-	 * The one whose full name was seen last -- a practitioner of the
-	 * title's gender only: no forename tells a gender here.
+	 * The one whose full name was seen last -- a practitioner (by a
+	 * role or by short forms at work) of the title's gender, or one
+	 * whose forename has the title's sex (pent_gender()) while the case
+	 * file's was never called by this title.
 	 */
-	if (practitioner(u) && (pn->gender == 0 || u->gender == pn->gender ||
-	    (u->gender == 0 && namesake_gender(p, pn, pn->gender))) &&
-	    u->fullseen && (!k->fullseen ||
-	    u->full_text > k->full_text || (u->full_text == k->full_text &&
-	    u->full_start > k->full_start)))
-		return ui;
+	if (((practitioner(u) || u->worked) && (pn->gender == 0 ||
+	    u->gender == pn->gender || (u->gender == 0 &&
+	    namesake_gender(p, pn, pn->gender)))) ||
+	    (pn->gender != 0 && pent_gender(p, &p->e[ui]) == pn->gender &&
+	    !has_key(k, "title", pn->title))) {
+		if (u->fullseen && (!k->fullseen ||
+		    u->full_text > k->full_text || (u->full_text ==
+		    k->full_text && u->full_start > k->full_start)))
+			return ui;
+	}
 	return ki;
 }
 
@@ -2084,8 +2282,10 @@ resolve_person(struct pseudo *p, struct pm *m, const struct pname *pn)
 	    (m->not_father ? PICK_NOT_FATHER : 0) |
 	    (m->at_work ? PICK_AT_WORK : 0) | (m->at_home ? PICK_AT_HOME : 0) |
 	    (m->carer ? PICK_NOT_MOTHER | PICK_NOT_FATHER : 0);
+	p->pron = m->pron == 1 ? 'm' : m->pron == 2 ? 'f' : 0;
 	ei = resolve_person1(p, m, pn);
 	p->ctx = 0;
+	p->pron = 0;
 	return ei;
 }
 
@@ -2314,6 +2514,8 @@ assign(struct pseudo *p, struct pm *m, long ei, const struct pname *pn)
 	}
 	if (vote(e, m->subtype) == -1)
 		return -1;
+	if (m->at_work)
+		e->worked = 1;
 	if (pn != NULL && pn->gender != 0 && e->gender == 0 && e->crole == -1)
 		e->gender = pn->gender;
 	/* The keys below follow from the item alone (pn is its surface
@@ -2971,6 +3173,39 @@ plan_namesakes(struct pseudo *p)
 }
 
 /*
+ * A person keeps one title through a document: the title + surname of a
+ * mention at work ("Mrs Hale completed a health assessment") names the
+ * practitioner wherever it stands, when people outside the case file
+ * share the surname (pick()).  Records those in p->wts.
+ */
+static int
+plan_work_titles(struct pseudo *p)
+{
+	struct pname	 pn;
+	const struct item *m;
+	char		 buf[PN_BUFSZ];
+	size_t		 i;
+	int		 len;
+
+	for (i = 0; i < p->nit; i++) {
+		m = &p->it[i];
+		if (m->type != T_PERSON || m->count == 0 || !m->at_work ||
+		    pn_parse(&pn, m->surface, m->slen) != 1 || !pn.titled ||
+		    pn.initials || prof_title(&pn))
+			continue;
+		len = snprintf(buf, sizeof(buf), "%s %.*s", pn.title,
+		    (int)pn.toklen[0], pn.tok[0]);
+		if (len < 0 || (size_t)len >= sizeof(buf))
+			continue;
+		if (p->wts == NULL && (p->wts = phash_new()) == NULL)
+			return -1;
+		if (phash_add(p->wts, buf, (size_t)len, 1) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
  * Returns 1 when the practitioner called by surname pn (plan_namesakes())
  * was seen at work under a title of gender g.
  */
@@ -3009,7 +3244,8 @@ group(struct pseudo *p)
 	const char	*sub;
 	long		 row, ei;
 
-	if (plan_titles(p) == -1 || plan_namesakes(p) == -1)
+	if (plan_titles(p) == -1 || plan_namesakes(p) == -1 ||
+	    plan_work_titles(p) == -1)
 		return -1;
 	/*
 	 * A: mentions the detector tied to the case file, except a bare
@@ -3068,8 +3304,10 @@ group(struct pseudo *p)
 			if (m->type == T_PERSON) {
 				item_parse(p, m->item, &pn);
 				p->sx_at = m->start;
-				if ((ei = resolve_person(p, m, &pn)) == -1 ||
-				    assign(p, m, ei, &pn) == -1)
+				p->look = 1;
+				ei = resolve_person(p, m, &pn);
+				p->look = 0;
+				if (ei == -1 || assign(p, m, ei, &pn) == -1)
 					return -1;
 			} else if (m->type == T_ADDRESS || m->type == T_PLACE ||
 			    m->type == T_INSTITUTION) {

@@ -27,6 +27,7 @@ struct mention;
 
 #define PSEUDO_DEFAULT_CODE	"F"
 
+struct lexicon;
 struct pseudo;
 
 /*
@@ -43,6 +44,14 @@ void		 pseudo_free(struct pseudo *);
  * memory.
  */
 int		 pseudo_load_map(struct pseudo *, const struct anon_map *);
+
+/*
+ * Gives the engine the sexes of forenames (lexicons/names/forename-gender.txt,
+ * KEY<TAB>f|m), which must outlive it: a pronoun that refers to a short
+ * form then tells apart two people it fits (docs/pseudonyms.md).  Without
+ * it (NULL, the default) only titles and case roles give a gender.
+ */
+void		 pseudo_set_forenames(struct pseudo *, const struct lexicon *);
 
 /* Records the stream's "meta date-shift DAYS" for the map. */
 void		 pseudo_set_date_shift(struct pseudo *, long days);

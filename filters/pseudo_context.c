@@ -251,3 +251,121 @@ pctx_work_or_home(const char *text, size_t len, size_t from, size_t end)
 	}
 	return f;
 }
+
+/* Returns the length of the word of letters at text[i..], or 0. */
+static size_t
+word_len(const char *text, size_t len, size_t i)
+{
+	size_t	 n = 0;
+
+	while (i + n < len && isalpha((unsigned char)text[i + n]))
+		n++;
+	return n;
+}
+
+/* Returns 1 when text[i..i+n) is word w, case ignored. */
+static int
+is_word(const char *text, size_t i, size_t n, const char *w)
+{
+	return strlen(w) == n && strncasecmp(text + i, w, n) == 0;
+}
+
+/*
+ * Words after which a name stands as the subject of a clause: "because
+ * J.S. reported", "and K.M. said".  A clause's start counts too.
+ */
+static const char *const subject_after[] = {
+	"that", "because", "when", "while", "whilst", "after", "before",
+	"although", "though", "but", "and", "so", "until", "once", "whereas",
+	"where", "then", "later", "also", "as", "if", "since", NULL
+};
+
+/*
+ * The personal pronouns that end the search: 'f' or 'm' for a subject's
+ * ("she", "herself"), -1 for any other, 0 for another word.
+ */
+static int
+pronoun(const char *text, size_t i, size_t n)
+{
+	static const char *const f[] = { "she", "herself", NULL };
+	static const char *const m[] = { "he", "himself", NULL };
+	/* Another person's, or not the subject's case: no answer. */
+	static const char *const pl[] = { "they", "them", "their",
+	    "themselves", "i", "we", "him", "his", "her", "hers", NULL };
+	size_t	 k;
+
+	if (n > 10 || strchr("shtiwSHTIW", text[i]) == NULL)
+		return 0;
+	for (k = 0; f[k] != NULL; k++)
+		if (is_word(text, i, n, f[k]))
+			return 'f';
+	for (k = 0; m[k] != NULL; k++)
+		if (is_word(text, i, n, m[k]))
+			return 'm';
+	for (k = 0; pl[k] != NULL; k++)
+		if (is_word(text, i, n, pl[k]))
+			return -1;
+	return 0;
+}
+
+#define PRONOUN_WORDS	12	/* words looked ahead for the pronoun */
+
+int
+pctx_pronoun(const char *text, size_t len, size_t from, size_t end)
+{
+	size_t	 a, i, n, w;
+	int	 g;
+
+	if (pn_possessive(text + from, end - from) > 0 ||
+	    (end < len && (text[end] == '\'' || (end + 3 <= len &&
+	    memcmp(text + end, "\xe2\x80\x99", 3) == 0))))
+		return 0;
+	/* Then a verb: a word in lower case, not "and", "or", "with". */
+	i = end;
+	if (i >= len || text[i] != ' ')
+		return 0;
+	i++;
+	n = word_len(text, len, i);
+	if (n == 0 || !islower((unsigned char)text[i]) ||
+	    is_word(text, i, n, "and") || is_word(text, i, n, "or") ||
+	    is_word(text, i, n, "nor") || is_word(text, i, n, "with"))
+		return 0;
+	/*
+	 * The subject: at its clause's start (after a sentence end, a cell,
+	 * a comma or a semicolon) or after a conjunction.
+	 */
+	for (a = from; a > 0 && text[a - 1] == ' '; a--)
+		;
+	if (a > 0 && !sentence_end(text, len, a - 1) && text[a - 1] != ',' &&
+	    text[a - 1] != ';') {
+		for (n = 0; a > 0 && isalpha((unsigned char)text[a - 1]); a--)
+			n++;
+		if (n == 0 || (a > 0 && text[a - 1] != ' '))
+			return 0;
+		for (w = 0; subject_after[w] != NULL; w++)
+			if (is_word(text, a, n, subject_after[w]))
+				break;
+		if (subject_after[w] == NULL)
+			return 0;
+	}
+	/*
+	 * The first personal pronoun of the sentence after it, a few words
+	 * on: "J.S. reported that he was", "K.M. told Ms Hall that she".
+	 */
+	for (w = 0; i < len && w < PRONOUN_WORDS; w++) {
+		if ((n = word_len(text, len, i)) > 0) {
+			if ((g = pronoun(text, i, n)) != 0)
+				return g > 0 ? g : 0;
+			i += n;
+		} else if (sentence_end(text, len, i) || text[i] == ';' ||
+		    text[i] == ':' || text[i] == '(')
+			return 0;
+		else
+			i++;
+		while (i < len && !isalpha((unsigned char)text[i]) &&
+		    !sentence_end(text, len, i) && text[i] != ';' &&
+		    text[i] != ':' && text[i] != '(')
+			i++;
+	}
+	return 0;
+}

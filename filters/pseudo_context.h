@@ -29,4 +29,16 @@ int		pctx_role_apart(const char *text, size_t len, size_t start,
 unsigned	pctx_work_or_home(const char *text, size_t len, size_t from,
 		    size_t end);
 
+/*
+ * The gender a personal pronoun gives the person mention at
+ * text[from..end) (a title included): 'f' or 'm' when the mention is
+ * the subject of its clause (at the clause's start or after a
+ * conjunction, followed by a verb) and the first personal pronoun after
+ * it in the sentence, a few words on, is "she"/"her" or "he"/"his"
+ * ("J.S. reported that he was"); else 0 (a plural pronoun, none, a
+ * possessive mention, an object).
+ */
+int		pctx_pronoun(const char *text, size_t len, size_t from,
+		    size_t end);
+
 #endif /* PSEUDO_CONTEXT_H */

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "pseudo_name.h"
 
 /*
@@ -419,4 +420,15 @@ pn_sentence_start(const char *text, size_t start)
 		return 1;
 	c = (unsigned char)text[i - 1];
 	return c == '\t' || c == '.' || c == '!' || c == '?' || c == ':';
+}
+
+int
+pn_forename_gender(const struct lexicon *lx, const char *tok, size_t len)
+{
+	const char	*v;
+
+	if (lx == NULL || len == 0 || len == 1 ||
+	    (v = lexicon_get(lx, tok, len)) == NULL)
+		return 0;
+	return *v == 'f' || *v == 'm' ? *v : 0;
 }

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+struct lexicon;
+
 #define PN_MAXTOK	8	/* name tokens kept (extra middle ones dropped) */
 #define PN_BUFSZ	256	/* bytes of folded token text kept */
 
@@ -81,5 +83,14 @@ size_t	pn_title_before(const char *text, size_t start);
  * TAB, or a '.', '!', '?' or ':'.
  */
 int	pn_sentence_start(const char *text, size_t start);
+
+/*
+ * Returns the sex of folded forename tok by lexicon lx
+ * (lexicons/names/forename-gender.txt, KEY<TAB>f|m): 'f', 'm', or 0 when
+ * lx is NULL, tok is an initial or the forename is absent (unknown, or
+ * given to both sexes).
+ */
+int	pn_forename_gender(const struct lexicon *lx, const char *tok,
+	    size_t len);
 
 #endif /* PSEUDO_NAME_H */

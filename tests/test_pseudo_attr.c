@@ -13,8 +13,10 @@
 #include <string.h>
 
 #include "casefile.h"
+#include "lexicon.h"
 #include "mapfile.h"
 #include "pseudo.h"
+#include "pseudo_context.h"
 #include "pseudo_name.h"
 #include "record.h"
 #include "sbuf.h"
@@ -521,13 +523,14 @@ namesakes_by_recency(void **state)
 /*
  * Among namesakes outside the case file, a title + surname at work is
  * the practitioner even when the neighbour's full name was read last;
- * otherwise the one read last.
+ * so is the same title + surname elsewhere (one title per person: "Mrs
+ * Quill" did the nurse's work); another title is the other woman.
  */
 static void
 namesakes_at_work(void **state)
 {
 	struct doc	 d = { 0 };
-	unsigned long	 a, b, c, e, f;
+	unsigned long	 a, b, c, e, f, g;
 	const char	*cora;
 
 	(void)state;
@@ -536,17 +539,20 @@ namesakes_at_work(void **state)
 	b = para(&d, "Cora Quill, who lived next door, rang the police.");
 	c = para(&d, "Mrs Quill completed a health assessment with Theo.");
 	e = para(&d, "Cora Quill rang again.");
-	f = para(&d, "Mrs Quill said that the children were noisy.");
+	f = para(&d, "The plan was discussed with Mrs Quill.");
+	g = para(&d, "Ms Quill said that the children were noisy.");
 	person(&d, a, "Ava Quill", 0, "nurse", "");
 	person(&d, b, "Cora Quill", 0, "", "");
 	person(&d, c, "Mrs Quill", 0, "", "");
 	person(&d, e, "Cora Quill", 0, "", "");
 	person(&d, f, "Mrs Quill", 0, "", "");
+	person(&d, g, "Ms Quill", 0, "", "");
 	resolve(&d);
 	cora = got(&d, b, "Cora Quill", 0);
 	assert_string_equal(got(&d, c, "Mrs Quill", 0), "Nurse 1");
 	assert_string_not_equal(cora, "Nurse 1");
-	assert_string_equal(got(&d, f, "Mrs Quill", 0), cora);
+	assert_string_equal(got(&d, f, "Mrs Quill", 0), "Nurse 1");
+	assert_string_equal(got(&d, g, "Ms Quill", 0), cora);
 	pseudo_free(d.p);
 }
 
@@ -634,6 +640,267 @@ same_forename_two_children(void **state)
 	casefile_free(cf);
 }
 
+/* A forename lexicon of invented names (lexicons/names/forename-gender.txt). */
+static struct lexicon *
+sexes(void)
+{
+	struct lexicon	*lx = lexicon_new();
+
+	assert_non_null(lx);
+	assert_int_equal(lexicon_put(lx, "tobin", 5, "m"), 0);
+	assert_int_equal(lexicon_put(lx, "tessaly", 7, "f"), 0);
+	assert_int_equal(lexicon_put(lx, "bram", 4, "m"), 0);
+	assert_int_equal(lexicon_put(lx, "wenna", 5, "f"), 0);
+	return lx;
+}
+
+/* Returns pctx_pronoun() of the mention s in text. */
+static int
+pron_of(const char *text, const char *s)
+{
+	const char	*q = strstr(text, s);
+
+	assert_non_null(q);
+	return pctx_pronoun(text, strlen(text), (size_t)(q - text),
+	    (size_t)(q - text) + strlen(s));
+}
+
+/*
+ * A pronoun gives the sex of the subject it refers back to in its
+ * sentence; not of an object, a possessive, a list, nor when another
+ * person's pronoun ("him", "her", "they") comes first.
+ */
+static void
+pronoun_of_subject(void **state)
+{
+	(void)state;
+	assert_int_equal(pron_of("Visits stopped because T.V. reported "
+	    "that he was homeless.", "T.V."), 'm');
+	assert_int_equal(pron_of("That evening, T.V. told Ms Lark that she "
+	    "was moving.", "T.V."), 'f');
+	assert_int_equal(pron_of("Mr Orr said he would call.", "Mr Orr"),
+	    'm');
+	/* An object, a possessive, a list: no answer. */
+	assert_int_equal(pron_of("Ms Lark told T.V. that she was moving.",
+	    "T.V."), 0);
+	assert_int_equal(pron_of("T.V.'s teacher said that he was late.",
+	    "T.V."), 0);
+	assert_int_equal(pron_of("T.V. and Ms Lark said that she was ill.",
+	    "T.V."), 0);
+	/* Another person's pronoun first, or none in the sentence. */
+	assert_int_equal(pron_of("Ms Lark spoke to him and said he was "
+	    "late.", "Ms Lark"), 0);
+	assert_int_equal(pron_of("T.V. was guarded. He said nothing.",
+	    "T.V."), 0);
+	assert_int_equal(pron_of("T.V. said they were fine.", "T.V."), 0);
+}
+
+static const char tv_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Tessaly Vorn,mother,,1985-02-03,,,\n"
+    "Tobin Vorn,subject-child,,2010-06-07,,,\n";
+
+/*
+ * Initials that the mother and her son share ("T.V.") are the one whose
+ * sex the subject's pronoun gives: the son by his forename (lexicon), the
+ * mother by her case role.  Without the lexicon the son's sex is unknown
+ * and "he" decides nothing.
+ */
+static void
+pronoun_decides_initials(void **state)
+{
+	struct casefile	*cf = casefile(tv_csv);
+	struct lexicon	*lx = sexes();
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c;
+	int		 with;
+
+	(void)state;
+	for (with = 1; with >= 0; with--) {
+		memset(&d, 0, sizeof(d));
+		d.p = pseudo_new(cf, "F");
+		if (with)
+			pseudo_set_forenames(d.p, lx);
+		a = para(&d, "Tessaly Vorn and Tobin Vorn moved. Tessaly "
+		    "Vorn rang.");
+		b = para(&d, "Visits stopped because T.V. reported that he "
+		    "was homeless.");
+		c = para(&d, "That evening, T.V. told Ms Lark that she was "
+		    "moving.");
+		person(&d, a, "Tessaly Vorn", 0, "mother", "case:1");
+		person(&d, a, "Tobin Vorn", 0, "subject-child", "case:2");
+		person(&d, a, "Tessaly Vorn", 1, "mother", "case:1");
+		person(&d, b, "T.V.", 0, "subject-child", "case:2");
+		person(&d, c, "T.V.", 0, "subject-child", "case:2");
+		person(&d, c, "Ms Lark", 0, "", "");
+		resolve(&d);
+		assert_string_equal(got(&d, b, "T.V.", 0), with ? "Child F1" :
+		    "Mother");
+		assert_string_equal(got(&d, c, "T.V.", 0), "Mother");
+		pseudo_free(d.p);
+	}
+	lexicon_free(lx);
+	casefile_free(cf);
+}
+
+/*
+ * Initials two people of the case file share, after one of them was
+ * named in the same paragraph, are that one, even when the other's full
+ * name was read more recently; elsewhere the default (the one whose full
+ * name was read recently).
+ */
+static void
+initials_named_in_paragraph(void **state)
+{
+	struct casefile	*cf = casefile(tv_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c, e;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Tessaly Vorn and Tobin Vorn moved.");
+	para(&d, "A gap.");
+	para(&d, "Another gap.");
+	para(&d, "Yet another gap.");
+	b = para(&d, "Tobin Vorn was ill.");
+	c = para(&d, "The team closed Tessaly's case. The visit was "
+	    "described by T.V. as useless.");
+	e = para(&d, "The visit was described by T.V. as useless.");
+	person(&d, a, "Tessaly Vorn", 0, "mother", "case:1");
+	person(&d, a, "Tobin Vorn", 0, "subject-child", "case:2");
+	person(&d, b, "Tobin Vorn", 0, "subject-child", "case:2");
+	person(&d, c, "Tessaly", 0, "mother", "case:1");
+	person(&d, c, "T.V.", 0, "subject-child", "case:2");
+	person(&d, e, "T.V.", 0, "subject-child", "case:2");
+	resolve(&d);
+	assert_string_equal(got(&d, c, "T.V.", 0), "Mother");
+	assert_string_equal(got(&d, e, "T.V.", 0), "Child F1");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+static const char fenn_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Orla Fenn,mother,,1985-02-03,,,\n"
+    "Kit Fenn,subject-child,,2010-06-07,,,\n"
+    "Marit Fenn,grandmother,,1960-01-01,,,\n";
+
+/*
+ * A title + surname of two women of the family is not the one the rest
+ * of its clause names by a short form ("... that Orla had relied on");
+ * that title then stays with the grandmother, and the other one ("Ms
+ * Fenn") goes to the mother.
+ */
+static void
+named_later_in_clause(void **state)
+{
+	struct casefile	*cf = casefile(fenn_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c, e;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Orla Fenn and Marit Fenn. Orla Fenn, Orla Fenn.");
+	b = para(&d, "Mrs Fenn could no longer give the care that Orla had "
+	    "relied on.");
+	c = para(&d, "Ms Fenn was seen by the GP.");
+	e = para(&d, "Mrs Fenn rang.");
+	person(&d, a, "Orla Fenn", 0, "mother", "case:1");
+	person(&d, a, "Marit Fenn", 0, "grandmother", "case:3");
+	person(&d, a, "Orla Fenn", 1, "mother", "case:1");
+	person(&d, a, "Orla Fenn", 2, "mother", "case:1");
+	person(&d, b, "Mrs Fenn", 0, "mother", "case:1");
+	person(&d, b, "Orla", 0, "mother", "case:1");
+	person(&d, c, "Ms Fenn", 0, "mother", "case:1");
+	person(&d, e, "Mrs Fenn", 0, "mother", "case:1");
+	resolve(&d);
+	assert_string_equal(got(&d, b, "Mrs Fenn", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, b, "Orla", 0), "Mother");
+	assert_string_equal(got(&d, c, "Ms Fenn", 0), "Mother");
+	assert_string_equal(got(&d, e, "Mrs Fenn", 0), "Maternal grandmother");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+static const char tamm_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Wenna Tamm,mother,,1985-02-03,,,\n"
+    "Osric Tamm,grandfather,,1950-01-01,,,\n";
+
+/*
+ * Someone outside the case file shares the grandfather's surname: "Mr
+ * Tamm" right after his full name is him when his forename is a man's
+ * (lexicon) and the grandfather was never called Mr Tamm; once the
+ * grandfather has been, it stays the grandfather's.
+ */
+static void
+namesake_by_forename_sex(void **state)
+{
+	struct casefile	*cf = casefile(tamm_csv);
+	struct lexicon	*lx = sexes();
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c;
+	const char	*bram;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	pseudo_set_forenames(d.p, lx);
+	a = para(&d, "Osric Tamm and Wenna Tamm.");
+	b = para(&d, "The children were left with Bram Tamm overnight.");
+	c = para(&d, "The children were left with Mr Tamm again.");
+	person(&d, a, "Osric Tamm", 0, "grandfather", "case:2");
+	person(&d, a, "Wenna Tamm", 0, "mother", "case:1");
+	person(&d, b, "Bram Tamm", 0, "", "");
+	person(&d, c, "Mr Tamm", 0, "grandfather", "case:2");
+	resolve(&d);
+	bram = got(&d, b, "Bram Tamm", 0);
+	assert_string_not_equal(bram, "Maternal grandfather");
+	assert_string_equal(got(&d, c, "Mr Tamm", 0), bram);
+	pseudo_free(d.p);
+	lexicon_free(lx);
+	casefile_free(cf);
+}
+
+static const char lask_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Corin Lask,father,,1980-02-03,,,\n"
+    "Ede Lask,subject-child,,2010-06-07,,,\n";
+
+/*
+ * A man outside the case file shares the father's surname and no role
+ * was written for him, but a short form of his name was seen at work
+ * ("Mr Lask visited the home"): after his full name, "Mr Lask" is him,
+ * though the father too was called Mr ("Mr Corin Lask").
+ */
+static void
+namesake_seen_at_work(void **state)
+{
+	struct casefile	*cf = casefile(lask_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c, e;
+	const char	*pell;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Mr Corin Lask and Pell Lask.");
+	b = para(&d, "Mr Lask visited the home.");
+	c = para(&d, "Pell Lask moved the case to a new team.");
+	e = para(&d, "Mr Lask described feeling overwhelmed.");
+	person(&d, a, "Mr Corin Lask", 0, "father", "case:1");
+	person(&d, a, "Pell Lask", 0, "", "");
+	person(&d, b, "Mr Lask", 0, "father", "case:1");
+	person(&d, c, "Pell Lask", 0, "", "");
+	person(&d, e, "Mr Lask", 0, "father", "case:1");
+	resolve(&d);
+	pell = got(&d, a, "Pell Lask", 0);
+	assert_string_not_equal(pell, "Father");
+	assert_string_equal(got(&d, a, "Mr Corin Lask", 0), "Father");
+	assert_string_equal(got(&d, b, "Mr Lask", 0), pell);
+	assert_string_equal(got(&d, e, "Mr Lask", 0), pell);
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
 int
 main(void)
 {
@@ -654,6 +921,12 @@ main(void)
 		cmocka_unit_test(namesakes_at_work),
 		cmocka_unit_test(carer_not_parent),
 		cmocka_unit_test(same_forename_two_children),
+		cmocka_unit_test(pronoun_of_subject),
+		cmocka_unit_test(pronoun_decides_initials),
+		cmocka_unit_test(initials_named_in_paragraph),
+		cmocka_unit_test(named_later_in_clause),
+		cmocka_unit_test(namesake_by_forename_sex),
+		cmocka_unit_test(namesake_seen_at_work),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
