@@ -274,10 +274,10 @@ static int
 scan(struct stream_reader *r)
 {
 	struct record	*rec = &r->rec;
-	/* Offsets of the TABs: a block adds up to 16 after the first
-	 * STREAM_MAXFIELDS - 1, which are all that count. */
-	size_t		 tab[STREAM_MAXFIELDS + 16];
-	size_t		 ntab = 0, done = 0, len, lim, rest, k, from, to;
+	/* Where each field begins in r->dec (which may move while a long
+	 * line is read), fields begun, where the last begins. */
+	size_t		 fstart[STREAM_MAXFIELDS], nf = 1, from = 0;
+	size_t		 done = 0, len, lim, rest, k;
 	unsigned	 nl, t, sp, m, special = 0;
 	const char	*p;
 	char		*d;
@@ -341,10 +341,17 @@ scan(struct stream_reader *r)
 				sp &= m;
 			}
 			special |= sp;
-			if (ntab < STREAM_MAXFIELDS)
-				for (; t != 0; t &= t - 1)
-					tab[ntab++] = done +
-					    (size_t)__builtin_ctz(t);
+			/* A TAB ends a field (cut in r->dec) and begins the
+			 * next; past STREAM_MAXFIELDS they are ignored. */
+			for (; t != 0 && nf <= STREAM_MAXFIELDS; t &= t - 1) {
+				k = done + (size_t)__builtin_ctz(t);
+				d[k] = '\0';
+				rec->fieldlen[nf - 1] = k - from;
+				from = k + 1;
+				if (nf < STREAM_MAXFIELDS)
+					fstart[nf] = from;
+				nf++;
+			}
 			if (nl != 0) {
 				len = done + (size_t)__builtin_ctz(nl);
 				goto found;
@@ -362,17 +369,15 @@ found:
 	if (special != 0 && memchr(rec->raw, '\0', len) != NULL)
 		return fail(r, "NUL byte in stream");
 	d = r->dec;
-	if (ntab > STREAM_MAXFIELDS)
-		ntab = STREAM_MAXFIELDS;
-	rec->nfield = ntab + 1 < STREAM_MAXFIELDS ? ntab + 1 :
-	    STREAM_MAXFIELDS;
-	for (k = 0, from = 0; k < rec->nfield; k++) {
-		to = k < ntab ? tab[k] : len;
-		rec->field[k] = d + from;
-		rec->fieldlen[k] = to - from;
-		d[to] = '\0';
-		from = to + 1;
-	}
+	if (nf <= STREAM_MAXFIELDS) {
+		d[len] = '\0';
+		rec->fieldlen[nf - 1] = len - from;
+	} else
+		nf = STREAM_MAXFIELDS;
+	rec->nfield = nf;
+	fstart[0] = 0;
+	for (k = 0; k < nf; k++)
+		rec->field[k] = d + fstart[k];
 	if (special != 0)
 		for (k = 0; k < rec->nfield; k++) {
 			if ((n = stream_unescape(rec->field[k], rec->field[k],
