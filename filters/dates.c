@@ -15,6 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "dates.h"
 #include "record.h"
@@ -1194,8 +1197,9 @@ take(struct dates_ctx *c, const struct text_unit *t,
  * first digit at most a weekday, "the", a month, a range word or dash
  * and a second month ("Wednesday, the September to September 2017"),
  * under 40 bytes, besides the spaces of SP, of which there may be any
- * number.  So a match whose first digit is at d begins no further back
- * than BEFORE_DIGIT bytes that are not such spaces.  The text is
+ * number; and its first digit either begins it or follows such a space.
+ * So a match whose first digit is at d begins there, or, after a space,
+ * no further back than BEFORE_DIGIT bytes that are not spaces.  The text is
  * therefore searched only around its digits: from there up to a cluster
  * of digits (gaps of at most DIGIT_GAP bytes), with PCRE2's offset limit
  * at the last digit of the cluster, then around the next cluster.  The
@@ -1209,6 +1213,28 @@ take(struct dates_ctx *c, const struct text_unit *t,
 
 #define ISDIGIT(c)	((unsigned)((c) - '0') < 10u)
 
+/* Returns the position of the first ASCII digit of u[i..len), or len. */
+static size_t
+next_digit(const unsigned char *u, size_t i, size_t len)
+{
+#ifdef __SSE2__
+	/* Sixteen bytes at a time: most text holds few digits. */
+	for (; i + 16 <= len; i += 16) {
+		__m128i	 x = _mm_loadu_si128((const __m128i *)(const void *)
+		    (u + i));
+		__m128i	 d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_min_epu8(d, _mm_set1_epi8(9)), d));
+
+		if (m != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	for (; i < len && !ISDIGIT(u[i]); i++)
+		;
+	return i;
+}
+
 /*
  * Returns where the search from off can start and sets *limit to the
  * last position a match may begin at, or returns len when no match can
@@ -1220,15 +1246,18 @@ search_window(const char *s, size_t len, size_t off, size_t *limit)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t		 d, i, k, n = 0;
 
-	for (d = off; d < len && !ISDIGIT(u[d]); d++)
-		;
-	if (d >= len)
+	if ((d = next_digit(u, off, len)) >= len)
 		return len;
 	*limit = d;
 	for (k = d + 1; k < len && k <= *limit + DIGIT_GAP; k++)
 		if (ISDIGIT(u[k]))
 			*limit = k;
-	for (i = d; i > off && n <= BEFORE_DIGIT; ) {
+	i = d;
+	if (!(i > off && (u[i - 1] == ' ' || (i - off >= 2 &&
+	    u[i - 1] == 0xa0 && u[i - 2] == 0xc2) || (i - off >= 3 &&
+	    u[i - 1] == 0xaf && u[i - 2] == 0x80 && u[i - 3] == 0xe2))))
+		return d;		/* no space before it */
+	while (i > off && n <= BEFORE_DIGIT) {
 		if (u[i - 1] == ' ')
 			i--;
 		else if (i - off >= 2 && u[i - 1] == 0xa0 && u[i - 2] == 0xc2)
