@@ -80,6 +80,10 @@ bin/anon-%: $(BUILD)/cmd/anon-%.o $(CMDUTIL_OBJ) $(LIB) bin/.flavour
 $(BUILD)/lexc: tools/lexc.c $(LIB) $(HEADERS) $(BUILD)/.flags
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/lexc.c $(LIB) $(LIBS)
 
+# The stream floor (docs/performance.md): a detector that finds nothing.
+$(BUILD)/passthru: tools/passthru.c $(CMDUTIL_OBJ) $(LIB) $(HEADERS) $(BUILD)/.flags
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/passthru.c $(CMDUTIL_OBJ) $(LIB) $(LIBS)
+
 %.txt.lxb: %.txt $(BUILD)/lexc
 	$(BUILD)/lexc $< $@
 

@@ -107,6 +107,31 @@ bynote(const void *a, const void *b)
 	return x->kind - y->kind;
 }
 
+/*
+ * Sorts notes by bynote(), keeping equal ones in their order, as glibc's
+ * qsort() (a merge sort) does: a paragraph's few notes by insertion,
+ * which costs less than qsort()'s set-up; many by qsort().
+ */
+static void
+sort_notes(struct note *v, size_t n)
+{
+	struct note	 x;
+	size_t		 i, j;
+
+	if (n > 32) {
+		qsort(v, n, sizeof(*v), bynote);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		if (bynote(&v[i - 1], &v[i]) <= 0)
+			continue;
+		x = v[i];
+		for (j = i; j > 0 && bynote(&v[j - 1], &x) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 /* Names the input the next findings belong to, once per stream. */
 static void
 artifact(struct writer *w, const char *path)
@@ -140,7 +165,7 @@ flush(struct writer *w, struct unit *u)
 		return 0;
 	artifact(w, w->inname);
 	if (u->nnote > 1)
-		qsort(u->note, u->nnote, sizeof(*u->note), bynote);
+		sort_notes(u->note, u->nnote);
 	findings_paragraph(&w->found);
 	if (u->nnote > w->capspans) {
 		w->capspans = u->nnote;

@@ -15,6 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "dates.h"
 #include "record.h"
@@ -119,6 +122,7 @@ struct dates_rx {
 	pcre2_match_data	*md;
 	pcre2_match_data	*md2;
 	pcre2_match_data	*mds;	/* for single */
+	pcre2_match_context	*mctx;	/* main's offset limit */
 	struct sbuf		 hint;
 };
 
@@ -361,7 +365,8 @@ dates_init(struct dates_ctx *c, enum dates_policy policy, long shift,
 		return -1;
 	}
 	c->rx = rx;
-	if ((rx->main = compile(main_pattern, 0, err, errlen)) == NULL ||
+	if ((rx->main = compile(main_pattern, PCRE2_USE_OFFSET_LIMIT, err,
+	    errlen)) == NULL ||
 	    (rx->single = compile(single_pattern, PCRE2_ANCHORED, err,
 	    errlen)) == NULL ||
 	    (rx->dob = compile(dob_pattern, PCRE2_CASELESS | PCRE2_UCP,
@@ -372,7 +377,9 @@ dates_init(struct dates_ctx *c, enum dates_policy policy, long shift,
 	rx->md = pcre2_match_data_create_from_pattern(rx->main, NULL);
 	rx->md2 = pcre2_match_data_create(4, NULL);
 	rx->mds = pcre2_match_data_create_from_pattern(rx->single, NULL);
-	if (rx->md == NULL || rx->md2 == NULL || rx->mds == NULL) {
+	rx->mctx = pcre2_match_context_create(NULL);
+	if (rx->md == NULL || rx->md2 == NULL || rx->mds == NULL ||
+	    rx->mctx == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto fail;
 	}
@@ -396,6 +403,7 @@ dates_release(struct dates_ctx *c)
 	pcre2_match_data_free(rx->md);
 	pcre2_match_data_free(rx->md2);
 	pcre2_match_data_free(rx->mds);
+	pcre2_match_context_free(rx->mctx);
 	sbuf_release(&rx->hint);
 	free(rx);
 	c->rx = NULL;
@@ -1184,6 +1192,90 @@ take(struct dates_ctx *c, const struct text_unit *t,
 	return 1;
 }
 
+/*
+ * Every match of the main pattern holds an ASCII digit, and before its
+ * first digit at most a weekday, "the", a month, a range word or dash
+ * and a second month ("Wednesday, the September to September 2017"),
+ * under 40 bytes, besides the spaces of SP, of which there may be any
+ * number; and its first digit either begins it or follows such a space.
+ * So a match whose first digit is at d begins there, or, after a space,
+ * no further back than BEFORE_DIGIT bytes that are not spaces.  The text is
+ * therefore searched only around its digits: from there up to a cluster
+ * of digits (gaps of at most DIGIT_GAP bytes), with PCRE2's offset limit
+ * at the last digit of the cluster, then around the next cluster.  The
+ * first match found this way is the one a search of the whole text
+ * finds, since the windows come in order and no match begins between
+ * them.  (The pattern has no lookbehind, so where a search starts
+ * changes nothing else.)
+ */
+#define BEFORE_DIGIT	64
+#define DIGIT_GAP	4
+
+#define ISDIGIT(c)	((unsigned)((c) - '0') < 10u)
+
+/* Returns the position of the first ASCII digit of u[i..len), or len. */
+static size_t
+next_digit(const unsigned char *u, size_t i, size_t len)
+{
+#ifdef __SSE2__
+	/* Sixteen bytes at a time: most text holds few digits. */
+	for (; i + 16 <= len; i += 16) {
+		__m128i	 x = _mm_loadu_si128((const __m128i *)(const void *)
+		    (u + i));
+		__m128i	 d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_min_epu8(d, _mm_set1_epi8(9)), d));
+
+		if (m != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	for (; i < len && !ISDIGIT(u[i]); i++)
+		;
+	return i;
+}
+
+/*
+ * Returns where the search from off can start and sets *limit to the
+ * last position a match may begin at, or returns len when no match can
+ * begin at or after off.
+ */
+static size_t
+search_window(const char *s, size_t len, size_t off, size_t *limit)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t		 d, i, k, n = 0;
+
+	if ((d = next_digit(u, off, len)) >= len)
+		return len;
+	*limit = d;
+	for (k = d + 1; k < len && k <= *limit + DIGIT_GAP; k++)
+		if (ISDIGIT(u[k]))
+			*limit = k;
+	i = d;
+	if (!(i > off && (u[i - 1] == ' ' || (i - off >= 2 &&
+	    u[i - 1] == 0xa0 && u[i - 2] == 0xc2) || (i - off >= 3 &&
+	    u[i - 1] == 0xaf && u[i - 2] == 0x80 && u[i - 3] == 0xe2))))
+		return d;		/* no space before it */
+	while (i > off && n <= BEFORE_DIGIT) {
+		if (u[i - 1] == ' ')
+			i--;
+		else if (i - off >= 2 && u[i - 1] == 0xa0 && u[i - 2] == 0xc2)
+			i -= 2;
+		else if (i - off >= 3 && u[i - 1] == 0xaf &&
+		    u[i - 2] == 0x80 && u[i - 3] == 0xe2)
+			i -= 3;
+		else {
+			i--;
+			n++;
+		}
+	}
+	/* On a character boundary (off is one). */
+	while (i > off && (u[i] & 0xc0) == 0x80)
+		i--;
+	return i;
+}
+
 static int
 match_error(const struct text_unit *t, int rc, char *err, size_t errlen)
 {
@@ -1202,7 +1294,7 @@ dates_scan(void *vctx, const struct text_unit *t,
 	struct dates_ctx *c = vctx;
 	struct dates_rx *rx = c->rx;
 	const char *s = t->text;
-	size_t len = t->len, off = 0, ms, me;
+	size_t len = t->len, off = 0, ms, me, limit = 0;
 	PCRE2_SIZE *ov;
 	uint32_t opts = PCRE2_NO_UTF_CHECK;
 	struct cellpos cp = { 0, 0, SPANMAP_INIT };
@@ -1222,10 +1314,15 @@ dates_scan(void *vctx, const struct text_unit *t,
 		return -1;
 	}
 	while (off < len) {
-		rc = pcre2_match(rx->main, (PCRE2_SPTR)s, len, off, opts,
-		    rx->md, NULL);
-		if (rc == PCRE2_ERROR_NOMATCH)
+		if ((off = search_window(s, len, off, &limit)) >= len)
 			break;
+		(void)pcre2_set_offset_limit(rx->mctx, limit);
+		rc = pcre2_match(rx->main, (PCRE2_SPTR)s, len, off, opts,
+		    rx->md, rx->mctx);
+		if (rc == PCRE2_ERROR_NOMATCH) {
+			off = limit + 1;	/* after a digit */
+			continue;
+		}
 		if (rc < 0) {
 			rc = match_error(t, rc, err, errlen);
 			goto out;

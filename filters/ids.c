@@ -18,6 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "ids.h"
 #include "lexicon.h"
@@ -686,33 +689,65 @@ static const unsigned char trigger[256] = {
 	['w'] = 1,
 };
 
+/* Adds the window of the trigger byte at t[i].  Returns 0 or -1. */
+static int
+trig(struct ids *x, const char *t, size_t len, size_t i)
+{
+	int	 c = (unsigned char)t[i];
+
+	if (c >= '0' && c <= '9') {
+		if (x->ndw > 0 && i < x->dw[x->ndw - 1].e)
+			return 0;	/* already inside */
+		return win_add(x, &x->dw, &x->ndw, &x->capdw, t, len, i, i + 1);
+	}
+	if (c == '@' || c == '/' || (c == 'w' && i + 3 < len &&
+	    memcmp(t + i, "www.", 4) == 0)) {
+		if (x->naw > 0 && i < x->aw[x->naw - 1].e)
+			return 0;
+		return win_add(x, &x->aw, &x->naw, &x->capaw, t, len, i, i + 1);
+	}
+	return 0;
+}
+
+#ifdef __SSE2__
+/* 0xFF in each byte of x that is an ASCII digit. */
+static inline __m128i
+digits16(__m128i x)
+{
+	__m128i	 d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+
+	return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+}
+#endif
+
 static int
 windows(struct ids *x, const char *t, size_t len)
 {
-	size_t	 i;
-	int	 c;
+	size_t	 i = 0;
+#ifdef __SSE2__
+	unsigned m;
+#endif
 
 	x->ndw = x->naw = 0;
-	for (i = 0; i < len; i++) {
-		c = (unsigned char)t[i];
-		/* Most bytes are none of those looked for. */
-		if (!trigger[c])
-			continue;
-		if (c >= '0' && c <= '9') {
-			if (x->ndw > 0 && i < x->dw[x->ndw - 1].e)
-				continue;	/* already inside */
-			if (win_add(x, &x->dw, &x->ndw, &x->capdw, t, len, i,
-			    i + 1) == -1)
+#ifdef __SSE2__
+	/* Sixteen bytes at a time: most hold no trigger. */
+	for (; i + 16 <= len; i += 16) {
+		__m128i	 v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (t + i));
+
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(digits16(v), _mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('@'))), _mm_or_si128(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('/')), _mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('w')))));
+		for (; m != 0; m &= m - 1)
+			if (trig(x, t, len, i + (size_t)__builtin_ctz(m)) == -1)
 				return -1;
-		} else if (c == '@' || c == '/' || (c == 'w' &&
-		    i + 3 < len && memcmp(t + i, "www.", 4) == 0)) {
-			if (x->naw > 0 && i < x->aw[x->naw - 1].e)
-				continue;
-			if (win_add(x, &x->aw, &x->naw, &x->capaw, t, len, i,
-			    i + 1) == -1)
-				return -1;
-		}
 	}
+#endif
+	for (; i < len; i++)
+		if (trigger[(unsigned char)t[i]] && trig(x, t, len, i) == -1)
+			return -1;
 	return 0;
 }
 
@@ -779,22 +814,205 @@ static const unsigned char min_run[R__BUILTIN] = {
 	[R_DIGITS] = 8,
 };
 
-/* Counts the ASCII digits of t[s..e) and their longest run. */
-static void
-digit_counts(const char *t, size_t s, size_t e, size_t *nd, size_t *run)
-{
-	size_t	 i, cur = 0;
+/*
+ * What a window holds, for tests that every match of a shape passes
+ * (\\d is an ASCII digit here: no PCRE2_UCP).  A "letter" is an ASCII
+ * letter or any byte of a character outside ASCII: case-blind, PCRE2
+ * folds some of those to ASCII letters (the Kelvin sign, the long s).
+ */
+struct feat {
+	size_t	 nd;		/* ASCII digits */
+	size_t	 run;		/* the longest run of them */
+	size_t	 span6;		/* the fewest bytes from a digit to the */
+	size_t	 span7;		/* 6th, 7th and 10th digit counting it */
+	size_t	 span10;	/* (SIZE_MAX: not so many) */
+	int	 plus;		/* a '+' */
+	int	 at;		/* an '@' */
+	int	 url;		/* "www." in any case, or '/' after a letter or ':' */
+	int	 nhs;		/* "nhs" in any case */
+	int	 dig2l;		/* a digit, then two letters */
+	int	 dig3l;		/* a digit, a space or none, three letters */
+	int	 up3;		/* three capitals in a row */
+};
 
-	*nd = *run = 0;
-	for (i = s; i < e; i++) {
-		if (t[i] >= '0' && t[i] <= '9') {
-			(*nd)++;
-			if (++cur > *run)
-				*run = cur;
-		} else
-			cur = 0;
+#define LETTER(c)	(ALPHA(c) || (c) >= 0x80)
+
+/* Where features() stands in the digits of a window. */
+struct dstate {
+	size_t	 ring[10];	/* the last ten digits' positions */
+	size_t	 last;		/* the last digit's, or (size_t)-1 */
+	size_t	 cur;		/* digits in a row up to it */
+};
+
+/* Takes the digit at u[i] of the window ending at e. */
+static void
+fdigit(struct feat *f, struct dstate *d, const unsigned char *u, size_t i,
+    size_t e)
+{
+	size_t	 j, sp;
+
+	d->cur = d->last + 1 == i ? d->cur + 1 : 1;
+	d->last = i;
+	if (d->cur > f->run)
+		f->run = d->cur;
+	d->ring[f->nd % 10] = i;
+	f->nd++;
+#define SPAN(n, v)	if (f->nd >= (n) && \
+	(sp = i - d->ring[(f->nd - (n)) % 10] + 1) < (v)) (v) = sp
+	SPAN(6, f->span6);
+	SPAN(7, f->span7);
+	SPAN(10, f->span10);
+#undef SPAN
+	if (i + 2 < e && LETTER(u[i + 1]) && LETTER(u[i + 2]))
+		f->dig2l = 1;
+	j = i + 1;
+	if (j < e && u[j] == ' ')
+		j++;
+	else if (j + 1 < e && u[j] == 0xc2 && u[j + 1] == 0xa0)
+		j += 2;
+	if (j + 2 < e && LETTER(u[j]) && LETTER(u[j + 1]) && LETTER(u[j + 2]))
+		f->dig3l = 1;
+}
+
+/* Takes the byte u[i] of the window [s, e) when it is one of + @ / w W
+ * n N. */
+static void
+fmark(struct feat *f, const unsigned char *u, size_t i, size_t s, size_t e)
+{
+	int	 c = u[i];
+
+	if (c == '+')
+		f->plus = 1;
+	else if (c == '@')
+		f->at = 1;
+	else if (c == '/') {
+		if (i == s || ALPHA(u[i - 1]) || u[i - 1] == ':' ||
+		    u[i - 1] >= 0x80)
+			f->url = 1;
+	} else if ((c | 0x20) == 'w') {
+		if (i + 3 < e && (u[i + 1] | 0x20) == 'w' &&
+		    (u[i + 2] | 0x20) == 'w' && u[i + 3] == '.')
+			f->url = 1;
+	} else if ((c | 0x20) == 'n') {
+		if (i + 2 < e && (u[i + 1] | 0x20) == 'h' &&
+		    ((u[i + 2] | 0x20) == 's' || u[i + 2] >= 0x80))
+			f->nhs = 1;
 	}
 }
+
+#define ISMARK(c)	((c) == '+' || (c) == '@' || (c) == '/' || \
+			 ((c) | 0x20) == 'w' || ((c) | 0x20) == 'n')
+
+static void
+features(const char *t, size_t s, size_t e, struct feat *f)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	struct dstate	 d;
+	size_t		 i = s, up = 0;	/* capitals in a row before i */
+	int		 c;
+
+	memset(f, 0, sizeof(*f));
+	f->span6 = f->span7 = f->span10 = (size_t)-1;
+	d.last = (size_t)-1;
+	d.cur = 0;
+#ifdef __SSE2__
+	/* Sixteen bytes at a time; only digits and marks are visited. */
+	for (; i + 16 <= e; i += 16) {
+		__m128i	 v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (u + i));
+		__m128i	 lo = _mm_or_si128(v, _mm_set1_epi8(0x20));
+		__m128i	 a = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+		unsigned dm, um, mm, m;
+
+		dm = (unsigned)_mm_movemask_epi8(digits16(v));
+		um = (unsigned)_mm_movemask_epi8(v) |
+		    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_min_epu8(a, _mm_set1_epi8(25)), a));
+		mm = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
+		    _mm_or_si128(_mm_cmpeq_epi8(lo, _mm_set1_epi8('w')),
+		    _mm_cmpeq_epi8(lo, _mm_set1_epi8('n'))))));
+		/* Three capitals in a row, also across blocks. */
+		if ((um & (um >> 1) & (um >> 2)) != 0 ||
+		    (up >= 2 && (um & 1) != 0) ||
+		    (up >= 1 && (um & 3) == 3))
+			f->up3 = 1;
+		up = um == 0xFFFFu ? up + 16 :
+		    (size_t)__builtin_clz(~um & 0xFFFFu) - 16;
+		for (m = dm | mm; m != 0; m &= m - 1) {
+			size_t	 k = i + (size_t)__builtin_ctz(m);
+
+			if (DIGIT(u[k]))
+				fdigit(f, &d, u, k, e);
+			else
+				fmark(f, u, k, s, e);
+		}
+	}
+#endif
+	for (; i < e; i++) {
+		c = u[i];
+		if (UPPER(c) || c >= 0x80) {
+			if (++up >= 3)
+				f->up3 = 1;
+		} else
+			up = 0;
+		if (DIGIT(c))
+			fdigit(f, &d, u, i, e);
+		else if (ISMARK(c))
+			fmark(f, u, i, s, e);
+	}
+}
+
+/* Shapes that start with letters need one by a digit: asked once a
+ * window, when first needed (*mixed -1: not yet). */
+#define MIXED()	(*mixed < 0 ? (*mixed = letter_digit(t, ws, we)) : *mixed)
+
+/*
+ * Returns 0 when no match of built-in shape r can lie in a window with
+ * features f, 1 when one may.  The spans are the longest a shape's
+ * digits can take, separators included (a no-break space is two
+ * bytes): NHS 3-3-4 with two separators, 14 bytes; NI 2-2-2, 10; the
+ * six first digits of a UK telephone number, 16 (24 to spare); seven of
+ * another country's, 13.
+ */
+static int
+may_hold(int r, const struct feat *f, int *mixed, const char *t, size_t ws,
+    size_t we)
+{
+	if (f->nd < min_digits[r] || f->run < min_run[r])
+		return 0;
+	switch (r) {
+	case R_NHS:
+		return f->span10 <= 14;
+	case R_NHS_LABEL:
+		return f->span10 <= 28 && f->nhs;
+	case R_NI:
+		return f->span6 <= 10 && MIXED();
+	case R_NI_LABEL:
+		return f->span6 <= 10;
+	case R_PHONE:
+		return f->span6 <= 24;
+	case R_PHONE_INTL:
+		return f->plus && f->span7 <= 13;
+	case R_EMAIL:
+	case R_HANDLE:
+		return f->at;
+	case R_URL:
+		return f->url;
+	case R_POSTCODE:
+		return f->dig2l && MIXED();
+	case R_VRM:
+		return f->dig3l && MIXED();
+	case R_VRM_OLD:
+		return f->up3 && MIXED();
+	case R_UPN:
+		return MIXED();
+	}
+	return 1;
+}
+#undef MIXED
 
 int
 ids_scan(void *ctx, const struct text_unit *tu,
@@ -803,7 +1021,8 @@ ids_scan(void *ctx, const struct text_unit *tu,
 {
 	struct ids	*x = ctx;
 	const char	*t = tu->text;
-	size_t		 len = tu->len, i, n, w, ws, we, bad, nd, drun;
+	size_t		 len = tu->len, i, n, w, ws, we, bad;
+	struct feat	 f;
 	int		 r, mixed;
 	struct cand	*c, *k;
 
@@ -822,26 +1041,25 @@ ids_scan(void *ctx, const struct text_unit *tu,
 	}
 	x->ncand = 0;
 	sbuf_reset(&x->keys);
-	for (w = 0; w < x->naw; w++)
+	for (w = 0; w < x->naw; w++) {
+		mixed = 1;	/* not asked for these shapes */
+		features(t, x->aw[w].s, x->aw[w].e, &f);
 		for (r = R_EMAIL; r <= R_HANDLE; r++)
-			if (run(x, &x->frx[r], r, NULL, 0, t, len, x->aw[w].s,
-			    x->aw[w].e, err, errlen) == -1)
+			if (may_hold(r, &f, &mixed, t, 0, 0) && run(x, &x->frx[r], r, NULL,
+			    0, t, len, x->aw[w].s, x->aw[w].e, err,
+			    errlen) == -1)
 				return -1;
+	}
 	for (w = 0; w < x->ndw; w++) {
 		ws = x->dw[w].s;
 		we = x->dw[w].e;
-		mixed = letter_digit(t, ws, we);
-		digit_counts(t, ws, we, &nd, &drun);
+		mixed = -1;
+		features(t, ws, we, &f);
 		for (r = 0; r < R__BUILTIN; r++) {
 			if (r >= R_EMAIL && r <= R_HANDLE)
 				continue;
-			/* Too few digits (or too short a run of them) in
-			 * the window for any match of the shape. */
-			if (nd < min_digits[r] || drun < min_run[r])
-				continue;
-			/* Shapes that start with letters need one by a digit. */
-			if (!mixed && (r == R_NI || r == R_POSTCODE ||
-			    r == R_UPN || r == R_VRM || r == R_VRM_OLD))
+			/* No match of the shape can lie in the window. */
+			if (!may_hold(r, &f, &mixed, t, ws, we))
 				continue;
 			if (run(x, &x->frx[r], r, NULL, 0, t, len, ws, we, err,
 			    errlen) == -1)

@@ -11,9 +11,15 @@
 int
 record_is(const struct record *r, const char *t)
 {
-	/* Called for every record by every stage: the first byte decides
-	 * most of them. */
-	return r->field[0][0] == t[0] && strcmp(r->field[0], t) == 0;
+	const char	*f = r->field[0];
+	size_t		 i;
+
+	/* Called for every record by every stage, with a short t: the
+	 * first byte decides most of them. */
+	for (i = 0; t[i] != '\0'; i++)
+		if (f[i] != t[i])
+			return 0;
+	return f[i] == '\0';
 }
 
 /* Parses a decimal field into *v: digits only, no overflow.  Returns 0 or
@@ -21,19 +27,17 @@ record_is(const struct record *r, const char *t)
 static int
 num(const struct record *r, size_t i, unsigned long *v)
 {
-	const char	*p, *e;
+	const char	*p;
 	unsigned long	 x = 0, d;
+	size_t		 k, n;
 
-	if (i >= r->nfield || r->fieldlen[i] == 0)
+	if (i >= r->nfield || (n = r->fieldlen[i]) == 0)
 		return -1;
 	p = r->field[i];
-	e = p + r->fieldlen[i];
 	/* Up to 9 digits cannot overflow; longer numbers are checked. */
-	for (; p < e; p++) {
-		if (*p < '0' || *p > '9')
-			return -1;
-		d = (unsigned long)(*p - '0');
-		if (r->fieldlen[i] > 9 && x > (ULONG_MAX - d) / 10)
+	for (k = 0; k < n; k++) {
+		d = (unsigned long)((unsigned char)p[k] - '0');
+		if (d > 9 || (n > 9 && x > (ULONG_MAX - d) / 10))
 			return -1;
 		x = x * 10 + d;
 	}
@@ -124,15 +128,25 @@ record_mention_view(const struct record *r, struct mention *m)
 	return 0;
 }
 
+static int	addn(struct mention_list *, unsigned long, size_t, size_t,
+		    int, const char *const [5], const size_t [5]);
+
 int
 record_mention(const struct record *r, struct mention_list *l)
 {
 	struct mention	 m;
+	const char	*str[5];
+	size_t		 len[5];
 
 	if (record_mention_view(r, &m) == -1)
 		return -1;
-	return mention_list_add(l, m.text, m.start, m.end, m.type,
-	    m.subtype, m.rule, m.conf, m.key, m.hint);
+	/* The fields' lengths are known: no strlen() of each. */
+	str[0] = m.type, len[0] = r->fieldlen[4];
+	str[1] = m.subtype, len[1] = r->fieldlen[5];
+	str[2] = m.rule, len[2] = r->fieldlen[6];
+	str[3] = m.key, len[3] = r->fieldlen[8];
+	str[4] = m.hint, len[4] = r->fieldlen[9];
+	return addn(l, m.text, m.start, m.end, m.conf, str, len);
 }
 
 int
@@ -228,19 +242,23 @@ struct mention_block {
 
 #define MENTION_BLOCK	4096
 
-/* Copies s (NULL = "") into the list's blocks.  Returns the copy or NULL. */
+/* Copies s (n bytes; NULL = "") into the list's blocks, NUL-terminated.
+ * Returns the copy or NULL. */
 static char *
-keep(struct mention_list *l, const char *s)
+keep(struct mention_list *l, const char *s, size_t n)
 {
 	struct mention_block	*b = l->blocks;
-	size_t			 n = s != NULL ? strlen(s) + 1 : 1;
 	size_t			 cap;
 	char			*p;
 
-	if (b == NULL || b->cap - b->len < n) {
+	if (s == NULL)
+		n = 0;
+	if (n == (size_t)-1)
+		return NULL;
+	if (b == NULL || b->cap - b->len < n + 1) {
 		cap = b != NULL ? b->cap * 2 : MENTION_BLOCK;
-		if (cap < n)
-			cap = n;
+		if (cap < n + 1)
+			cap = n + 1;
 		if ((b = malloc(sizeof(*b) + cap)) == NULL)
 			return NULL;
 		b->next = l->blocks;
@@ -249,15 +267,17 @@ keep(struct mention_list *l, const char *s)
 		l->blocks = b;
 	}
 	p = b->data + b->len;
-	memcpy(p, s != NULL ? s : "", n);
-	b->len += n;
+	if (n > 0)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	b->len += n + 1;
 	return p;
 }
 
-int
-mention_list_add(struct mention_list *l, unsigned long text, size_t start,
-    size_t end, const char *type, const char *subtype, const char *rule,
-    int conf, const char *key, const char *hint)
+/* mention_list_add() with the lengths of the strings known. */
+static int
+addn(struct mention_list *l, unsigned long text, size_t start, size_t end,
+    int conf, const char *const str[5], const size_t len[5])
 {
 	struct mention	*m, *v;
 	size_t		 cap;
@@ -278,14 +298,27 @@ mention_list_add(struct mention_list *l, unsigned long text, size_t start,
 	m->start = start;
 	m->end = end;
 	m->conf = conf;
-	if ((m->type = keep(l, type)) == NULL ||
-	    (m->subtype = keep(l, subtype)) == NULL ||
-	    (m->rule = keep(l, rule)) == NULL ||
-	    (m->key = keep(l, key)) == NULL ||
-	    (m->hint = keep(l, hint)) == NULL)
+	if ((m->type = keep(l, str[0], len[0])) == NULL ||
+	    (m->subtype = keep(l, str[1], len[1])) == NULL ||
+	    (m->rule = keep(l, str[2], len[2])) == NULL ||
+	    (m->key = keep(l, str[3], len[3])) == NULL ||
+	    (m->hint = keep(l, str[4], len[4])) == NULL)
 		return -1;
 	l->n++;
 	return 0;
+}
+
+int
+mention_list_add(struct mention_list *l, unsigned long text, size_t start,
+    size_t end, const char *type, const char *subtype, const char *rule,
+    int conf, const char *key, const char *hint)
+{
+	const char	*str[5] = { type, subtype, rule, key, hint };
+	size_t		 len[5], i;
+
+	for (i = 0; i < 5; i++)
+		len[i] = str[i] != NULL ? strlen(str[i]) : 0;
+	return addn(l, text, start, end, conf, str, len);
 }
 
 int

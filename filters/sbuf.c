@@ -13,6 +13,9 @@ sbuf_grow(struct sbuf *b, size_t extra)
 	size_t	 want, cap;
 	char	*p;
 
+	/* Most calls: room already (cap is 0 or more than len). */
+	if (extra < b->cap - b->len)
+		return 0;
 	if (extra > (size_t)-1 - b->len - 1) {
 		errno = ENOMEM;
 		return -1;
@@ -51,9 +54,11 @@ sbuf_adds(struct sbuf *b, const char *s)
 int
 sbuf_addc(struct sbuf *b, int c)
 {
-	char	 ch = (char)c;
-
-	return sbuf_add(b, &ch, 1);
+	if (sbuf_grow(b, 1) == -1)
+		return -1;
+	b->buf[b->len++] = (char)c;
+	b->buf[b->len] = '\0';
+	return 0;
 }
 
 int

@@ -25,6 +25,7 @@
 #include "stream.h"
 
 #define STREAM_BLOCK	(128 * 1024)
+#define SLACK		16	/* bytes readable past a buffer's end */
 
 struct stream_reader {
 	FILE		*fp;
@@ -214,7 +215,9 @@ fill(struct stream_reader *r)
 	}
 	if (r->cap - r->end < STREAM_BLOCK / 2) {
 		cap = r->cap ? r->cap * 2 : STREAM_BLOCK;
-		if (cap < r->cap || (p = realloc(r->buf, cap)) == NULL)
+		/* SLACK more: scan() reads whole blocks past the end. */
+		if (cap < r->cap || cap + SLACK < cap ||
+		    (p = realloc(r->buf, cap + SLACK)) == NULL)
 			return fail(r, "out of memory");
 		r->buf = p;
 		r->cap = cap;
@@ -235,148 +238,147 @@ fill(struct stream_reader *r)
 	if (n == 0)
 		r->eof = 1;
 	r->end += (size_t)n;
+	/* What scan() reads past the end is defined (and never used). */
+	memset(r->buf + r->end, 0, SLACK);
 	return n;
 }
 
-/* Cuts the next line off the input, NUL-terminated in place; returns its
- * length without the newline, -2 at EOF, or -1 on error / unterminated
- * line.  split() rejects NUL bytes. */
-static long
-read_line(struct stream_reader *r, char **line)
+/* Makes room for need bytes in r->dec, keeping what it holds. */
+static int
+dec_room(struct stream_reader *r, size_t need)
 {
-	char	*nl;
-	size_t	 from = r->pos;
-	long	 n;
+	size_t	 cap;
+	char	*p;
 
-	for (;;) {
-		if (r->end > from &&
-		    (nl = memchr(r->buf + from, '\n', r->end - from)) != NULL)
-			break;
-		if (r->eof) {
-			if (r->pos == r->end)
-				return -2;
-			r->lineno++;
-			return fail(r, "truncated stream: last line has no "
-			    "newline");
-		}
-		from = r->end - r->pos;	/* after fill() moves the data */
-		if ((n = fill(r)) < 0)
-			return -1;
-	}
-	r->lineno++;
-	*line = r->buf + r->pos;
-	*nl = '\0';
-	n = nl - *line;
-	r->pos += (size_t)n + 1;
-	return n;
+	if (need <= r->deccap)
+		return 0;
+	cap = need < 256 ? 256 : need + need / 2;
+	if (cap < need || (p = realloc(r->dec, cap)) == NULL)
+		return fail(r, "out of memory");
+	r->dec = p;
+	r->deccap = cap;
+	return 0;
 }
 
 /*
- * Bytes of the word x equal to 0, exactly: the high bit of each such byte
- * (no borrow between bytes, unlike the cheaper test in escape_scan()).
- */
-#define LOW7	0x7F7F7F7F7F7F7F7FULL
-#define ZEROS(x)	(~((((x) & LOW7) + LOW7) | (x) | LOW7))
-
-/* Records one field [from, to) of r->dec; TAB at to becomes NUL. */
-static void
-field(struct record *rec, char *dec, size_t from, size_t to)
-{
-	if (rec->nfield < STREAM_MAXFIELDS) {
-		rec->field[rec->nfield] = dec + from;
-		rec->fieldlen[rec->nfield] = to - from;
-		rec->nfield++;
-	}
-	dec[to] = '\0';
-}
-
-/*
- * Splits line (len bytes, NUL-terminated) into r->rec: one pass finds the
- * TABs, a NUL and whether any backslash needs decoding, sixteen bytes at a
- * time with SSE2 (eight with plain 64-bit words elsewhere); only fields of
- * a line with a backslash are then unescaped.
+ * Finds the next line and splits it into r->rec in one pass over its
+ * bytes, sixteen at a time with SSE2: each block is copied to r->dec
+ * (where the fields are cut, so that rec->raw stays the line as read)
+ * while the newline, the TABs and any backslash or NUL are looked for;
+ * more input is read when the line goes on past what is buffered.  Only
+ * a line with a backslash or a NUL is looked at again.  Returns 0, -2 at
+ * the end of the input, or -1 on error (a truncated last line, a NUL, a
+ * bad escape, an empty record type, I/O).
  */
 static int
-split(struct stream_reader *r, char *line, size_t len)
+scan(struct stream_reader *r)
 {
 	struct record	*rec = &r->rec;
+	/* Where each field begins in r->dec (which may move while a long
+	 * line is read), fields begun, where the last begins. */
+	size_t		 fstart[STREAM_MAXFIELDS], nf = 1, from = 0;
+	size_t		 done = 0, len, lim, rest, k;
+	unsigned	 nl, t, sp, m, special = 0;
+	const char	*p;
 	char		*d;
-	size_t		 i, from = 0, k, need;
 	long		 n;
-	int		 plain = 1;
 
-	need = len + 1 + 16;		/* room to read the last block whole */
-	if (need > r->deccap) {
-		free(r->dec);
-		r->deccap = need < 256 ? 256 : need + len / 2;
-		if ((r->dec = malloc(r->deccap)) == NULL) {
-			r->deccap = 0;
-			return fail(r, "out of memory");
+	for (;;) {
+		lim = r->end - r->pos;		/* bytes buffered */
+		if (done >= lim) {
+			if (r->eof) {
+				if (done == 0)
+					return -2;
+				r->lineno++;
+				return fail(r, "truncated stream: last line "
+				    "has no newline");
+			}
+			if (fill(r) < 0)
+				return -1;
+			continue;
 		}
-	}
-	d = r->dec;
-	memcpy(d, line, len);
-	memset(d + len, 0, 16);
-	rec->raw = line;
-	rec->rawlen = len;
-	rec->nfield = 0;
-	rec->lineno = r->lineno;
+		if (dec_room(r, lim + SLACK + 1) == -1)
+			return -1;
+		p = r->buf + r->pos;
+		d = r->dec;
+		/* Block by block; the last may hold bytes past lim (the
+		 * buffers have SLACK bytes to spare), which are masked off. */
+		while (done < lim) {
+			rest = lim - done;
 #if defined(__SSE2__)
-	for (i = 0; i < len; i += 16) {
-		__m128i	 x = _mm_loadu_si128((const __m128i *)(void *)(d + i));
-		unsigned tab, nul, bs, valid;
+			__m128i	 x = _mm_loadu_si128((const __m128i *)
+			    (const void *)(p + done));
 
-		valid = len - i >= 16 ? 0xFFFFu : (1u << (len - i)) - 1;
-		nul = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
-		    _mm_setzero_si128())) & valid;
-		tab = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
-		    _mm_set1_epi8('\t'))) & valid;
-		bs = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
-		    _mm_set1_epi8('\\'))) & valid;
-		if (nul != 0)
-			return fail(r, "NUL byte in stream");
-		if (bs != 0)
-			plain = 0;
-		while (tab != 0) {
-			k = i + (size_t)__builtin_ctz(tab);
-			field(rec, d, from, k);
-			from = k + 1;
-			tab &= tab - 1;
-		}
-	}
-#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	for (i = 0; i < len; i += 8) {
-		uint64_t x, tab, nul, bs, valid;
-
-		memcpy(&x, d + i, 8);
-		valid = len - i >= 8 ? ~0ULL : (1ULL << (8 * (len - i))) - 1;
-		nul = ZEROS(x) & valid;
-		tab = ZEROS(x ^ (0x0101010101010101ULL * '\t')) & valid;
-		bs = ZEROS(x ^ (0x0101010101010101ULL * '\\')) & valid;
-		if (nul != 0)
-			return fail(r, "NUL byte in stream");
-		if (bs != 0)
-			plain = 0;
-		while (tab != 0) {
-			k = i + (size_t)__builtin_ctzll(tab) / 8;
-			field(rec, d, from, k);
-			from = k + 1;
-			tab &= tab - 1;
-		}
-	}
+			_mm_storeu_si128((__m128i *)(void *)(d + done), x);
+			nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+			    _mm_set1_epi8('\n')));
+			t = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+			    _mm_set1_epi8('\t')));
+			sp = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')),
+			    _mm_cmpeq_epi8(x, _mm_setzero_si128())));
 #else
-	for (i = 0; i < len; i++)
-		if (d[i] == '\0')
-			return fail(r, "NUL byte in stream");
-		else if (d[i] == '\\')
-			plain = 0;
-		else if (d[i] == '\t') {
-			field(rec, d, from, i);
-			from = i + 1;
-		}
+			size_t	 i;
+
+			memcpy(d + done, p + done, 16);
+			nl = t = sp = 0;
+			for (i = 0; i < 16; i++) {
+				nl |= (unsigned)(p[done + i] == '\n') << i;
+				t |= (unsigned)(p[done + i] == '\t') << i;
+				sp |= (unsigned)(p[done + i] == '\\' ||
+				    p[done + i] == '\0') << i;
+			}
 #endif
-	field(rec, d, from, len);
-	if (!plain)
+			if (rest < 16) {
+				m = (1u << rest) - 1;
+				nl &= m;
+				t &= m;
+				sp &= m;
+			}
+			if (nl != 0) {
+				m = (nl & -nl) - 1;	/* before the newline */
+				t &= m;
+				sp &= m;
+			}
+			special |= sp;
+			/* A TAB ends a field (cut in r->dec) and begins the
+			 * next; past STREAM_MAXFIELDS they are ignored. */
+			for (; t != 0 && nf <= STREAM_MAXFIELDS; t &= t - 1) {
+				k = done + (size_t)__builtin_ctz(t);
+				d[k] = '\0';
+				rec->fieldlen[nf - 1] = k - from;
+				from = k + 1;
+				if (nf < STREAM_MAXFIELDS)
+					fstart[nf] = from;
+				nf++;
+			}
+			if (nl != 0) {
+				len = done + (size_t)__builtin_ctz(nl);
+				goto found;
+			}
+			done += rest < 16 ? rest : 16;
+		}
+	}
+found:
+	r->lineno++;
+	rec->raw = r->buf + r->pos;
+	rec->raw[len] = '\0';
+	rec->rawlen = len;
+	rec->lineno = r->lineno;
+	r->pos += len + 1;
+	if (special != 0 && memchr(rec->raw, '\0', len) != NULL)
+		return fail(r, "NUL byte in stream");
+	d = r->dec;
+	if (nf <= STREAM_MAXFIELDS) {
+		d[len] = '\0';
+		rec->fieldlen[nf - 1] = len - from;
+	} else
+		nf = STREAM_MAXFIELDS;
+	rec->nfield = nf;
+	fstart[0] = 0;
+	for (k = 0; k < nf; k++)
+		rec->field[k] = d + fstart[k];
+	if (special != 0)
 		for (k = 0; k < rec->nfield; k++) {
 			if ((n = stream_unescape(rec->field[k], rec->field[k],
 			    rec->fieldlen[k])) < 0)
@@ -392,8 +394,8 @@ split(struct stream_reader *r, char *line, size_t len)
 int
 stream_read(struct stream_reader *r, struct record **out)
 {
-	long		 n;
-	char		*e, *line;
+	int		 n;
+	char		*e;
 	unsigned long	 v;
 
 	if (r->state < 0)
@@ -401,11 +403,9 @@ stream_read(struct stream_reader *r, struct record **out)
 	if (r->state == 2)
 		return 0;
 	if (r->state == 0) {
-		if ((n = read_line(r, &line)) == -2)
+		if ((n = scan(r)) == -2)
 			return fail(r, "empty stream: no anon-stream header");
 		if (n < 0)
-			return -1;
-		if (split(r, line, (size_t)n) == -1)
 			return -1;
 		if (strcmp(r->rec.field[0], STREAM_MAGIC) != 0 ||
 		    r->rec.nfield < 2)
@@ -419,9 +419,9 @@ stream_read(struct stream_reader *r, struct record **out)
 			return fail(r, "unsupported stream version %lu", v);
 		r->state = 1;
 	}
-	if ((n = read_line(r, &line)) == -2)
+	if ((n = scan(r)) == -2)
 		return fail(r, "truncated stream: no end trailer");
-	if (n < 0 || split(r, line, (size_t)n) == -1)
+	if (n < 0)
 		return -1;
 	if (r->rec.fieldlen[0] == 3 && memcmp(r->rec.field[0], "end", 3) == 0) {
 		if (r->rec.nfield < 2)
@@ -501,18 +501,6 @@ start(struct stream_writer *w)
 	return drain(w);
 }
 
-/* Ends the record being built in w->out. */
-static int
-put_end(struct stream_writer *w)
-{
-	if (sbuf_addc(&w->out, '\n') == -1)
-		return -1;
-	w->nrec++;
-	if (w->out.len >= STREAM_BLOCK)
-		return drain(w);
-	return 0;
-}
-
 int
 stream_writen(struct stream_writer *w, size_t n, const char *const *f,
     const size_t *lens)
@@ -573,9 +561,19 @@ stream_write(struct stream_writer *w, const char *type, size_t n,
 int
 stream_write_raw(struct stream_writer *w, const char *raw, size_t len)
 {
-	if (start(w) == -1 || sbuf_add(&w->out, raw, len) == -1)
+	struct sbuf	*b = &w->out;
+
+	/* Every record a stage passes on comes here: one reservation. */
+	if (start(w) == -1 || len == (size_t)-1 || sbuf_grow(b, len + 1) == -1)
 		return -1;
-	return put_end(w);
+	memcpy(b->buf + b->len, raw, len);
+	b->len += len;
+	b->buf[b->len++] = '\n';
+	b->buf[b->len] = '\0';
+	w->nrec++;
+	if (b->len >= STREAM_BLOCK)
+		return drain(w);
+	return 0;
 }
 
 int

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "dates.h"
@@ -181,6 +182,46 @@ forms_nbsp(void **state)
 	    "1996", "April 1996");
 	MON("on 30th" NBSP "April" NBSP "2017 to", "30th" NBSP "April" NBSP
 	    "2017", "April 2017");
+}
+
+/*
+ * The pattern is searched only near digits (dates.c, search_window()):
+ * the longest lead before a date's first digit, any number of spaces,
+ * text without digits, digits that start no date before one that does.
+ */
+static void
+near_digits(void **state)
+{
+	static const char *const lead[] = {
+		"It was on Wednesday, the September to November 2017 that",
+		"On Wednesday," NBSP "the" NBSP NBSP "September\xe2\x80\xafto"
+		    "\xe2\x80\xafNovember, 2017 it",
+		"On WEDNESDAY,          the          SEPTEMBER until "
+		    "NOVEMBER          2017",
+	};
+	struct dates_ctx c;
+	char err[256];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(dates_init(&c, DATES_MONTH, 0, err, sizeof(err)),
+	    0);
+	for (i = 0; i < sizeof(lead) / sizeof(lead[0]); i++) {
+		if (scan_with(&c, lead[i]) != 1)
+			fail_msg("%s: %zu dates found", lead[i], found.n);
+		assert_true(strncasecmp(surf(lead[i], 0), "Wednesday", 9) ==
+		    0);
+		assert_string_equal(found.v[0].subtype, "range");
+	}
+	assert_int_equal(scan_with(&c, "On Wednesday the 14th of March "
+	    "and no year"), 1);
+	assert_string_equal(surf("On Wednesday the 14th of March and no year",
+	    0), "Wednesday the 14th of March");
+	assert_int_equal(scan_with(&c, "Wednesday the September, no "
+	    "digits at all"), 0);
+	assert_int_equal(scan_with(&c, "paragraph 4.2.13 and 12 34 5 then "
+	    "on 3 May 2017 and 4.6 then 9 June"), 2);
+	dates_release(&c);
 }
 
 static void
@@ -524,6 +565,7 @@ main(void)
 		cmocka_unit_test(forms_numeric),
 		cmocka_unit_test(forms_partial),
 		cmocka_unit_test(forms_nbsp),
+		cmocka_unit_test(near_digits),
 		cmocka_unit_test(forms_range),
 		cmocka_unit_test(range_two_dates),
 		cmocka_unit_test(traps),

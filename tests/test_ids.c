@@ -353,6 +353,36 @@ test_reference(void **state)
 	none("in 2016/17 and 2019-2020");
 }
 
+/*
+ * Each shape at its widest: ids.c searches a shape only in windows
+ * whose digits could make one (may_hold()), and these are the limits.
+ */
+#define NB	"\xc2\xa0"
+static void
+test_widest(void **state)
+{
+	(void)state;
+	one("number 943" NB "476" NB "5919.", "943" NB "476" NB "5919",
+	    "nhs-number", "[NHS number]");
+	one("NHS number: 9" NB "4" NB "3" NB "4" NB "7" NB "6" NB "5" NB "9"
+	    NB "1" NB "9 seen", "9" NB "4" NB "3" NB "4" NB "7" NB "6" NB "5"
+	    NB "9" NB "1" NB "9", "nhs-number", "[NHS number]");
+	one("it was AB" NB "12" NB "34" NB "56" NB "C then", "AB" NB "12" NB
+	    "34" NB "56" NB "C", "ni-number", "[NI number]");
+	one("on +44" NB "7" NB "7" NB "0" NB "0" NB "9" NB "0" NB "0" NB "1"
+	    NB "2" NB "3.", "+44" NB "7" NB "7" NB "0" NB "0" NB "9" NB "0" NB
+	    "0" NB "1" NB "2" NB "3", "phone", "[phone number]");
+	assert_string_equal(one("Polish mobile +48 6 0 1 2 3 4 5.",
+	    "+48 6 0 1 2 3 4 5", "phone", "[phone number]"),
+	    "ids/phone-intl");
+	one("GIR" NB "0AA", "GIR" NB "0AA", "postcode", "[postcode]");
+	one("the car ABC" NB "123" NB "D was", "ABC" NB "123" NB "D",
+	    "vehicle-reg", "[vehicle registration]");
+	/* the Kelvin sign folds to k: a URL ending ".uK/" */
+	one("site example.u\xe2\x84\xaa/x here", "example.u\xe2\x84\xaa/x",
+	    "url", "[URL]");
+}
+
 static void
 test_boundaries(void **state)
 {
@@ -388,6 +418,7 @@ main(void)
 		cmocka_unit_test(test_upn),
 		cmocka_unit_test(test_vrm),
 		cmocka_unit_test(test_reference),
+		cmocka_unit_test(test_widest),
 		cmocka_unit_test(test_boundaries),
 	};
 
