@@ -635,7 +635,7 @@ static const struct rxprefix *
 pfx_of(struct pat *p)
 {
 	if (!p->pfxmade) {
-		p->pfx = rxprefix_make(p->src, 1);
+		p->pfx = rxprefix_make_word(p->src, 1);
 		p->pfxmade = 1;
 	}
 	return p->pfx;
@@ -800,6 +800,11 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
 		px = pfx_of(&ps->v[code ? v[i] & 0xff : v[i]]);
 		st[m] = rxprefix_step(px, (const unsigned char *)key, klen);
 		if (st[m] == RXP_FAIL)
+			continue;
+		/* A test that fails on the key fails on any text that
+		 * begins with it. */
+		if (st[m] == RXP_ROOT && !rxprefix_may(px,
+		    (const unsigned char *)key, klen))
 			continue;
 		if (st[m] >= 0)
 			rxprefix_next(px, st[m], nx + 2 * m);

@@ -56,6 +56,7 @@ struct rxprefix {
 	struct pnode	*v;
 	size_t		 n, cap;
 	size_t		 nseq;
+	int		 empty;		/* a match of no characters may exist */
 	uint64_t	 notafter[2];	/* a match never follows these bytes */
 	short		*jumps;		/* [128] per row: the first child
 					 * that allows a byte, or -1 */
@@ -951,8 +952,15 @@ top_alt(const char *src)
 	return ps.bad;
 }
 
-struct rxprefix *
-rxprefix_make(const char *src, int caseless)
+/*
+ * The prefix test of src; with wordend, of src followed by (?!\w): each
+ * sequence that describes a whole match (open, shorter than PX_LEN)
+ * gets one more element, a non-word ASCII byte or any character
+ * outside ASCII (\w is ASCII without UCP; the end of the text passes
+ * any test).
+ */
+static struct rxprefix *
+make(const char *src, int caseless, int wordend)
 {
 	struct rxprefix	*p;
 	struct parse	 ps;
@@ -997,6 +1005,22 @@ rxprefix_make(const char *src, int caseless)
 		p->v[0].accept = 1;
 		free(set.v);
 		return p;
+	}
+	for (i = 0; i < set.n; i++) {
+		struct pseq *q = &set.v[i];
+
+		if (q->len == 0 && !q->closed)
+			p->empty = 1;
+		if (!wordend || q->closed || q->len >= PX_LEN)
+			continue;
+		q->m[q->len][0] = ~((uint64_t)0x3ff << '0');
+		q->m[q->len][1] = ~((uint64_t)0x3ffffff << ('A' - 64) |
+		    (uint64_t)0x3ffffff << ('a' - 64) |
+		    (uint64_t)1 << ('_' - 64));
+		q->na |= (unsigned short)(1u << q->len);
+		q->ks |= (unsigned short)(1u << q->len);
+		q->len++;
+		q->closed = 1;
 	}
 	/* Drop the sequences another one covers. */
 	for (i = 0; i < set.n; i++) {
@@ -1049,6 +1073,18 @@ nomem:
 	free(set.v);
 	rxprefix_free(p);
 	return NULL;
+}
+
+struct rxprefix *
+rxprefix_make(const char *src, int caseless)
+{
+	return make(src, caseless, 0);
+}
+
+struct rxprefix *
+rxprefix_make_word(const char *src, int caseless)
+{
+	return make(src, caseless, 1);
 }
 
 static int	walk(const struct rxprefix *, int, const unsigned char *,
@@ -1205,7 +1241,7 @@ rxprefix_after(const struct rxprefix *p, unsigned char b)
 int
 rxprefix_empty(const struct rxprefix *p)
 {
-	return p == NULL || p->v[0].accept;
+	return p == NULL || p->v[0].accept || p->empty;
 }
 
 size_t

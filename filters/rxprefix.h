@@ -34,6 +34,13 @@ struct rxprefix;
 struct rxprefix	*rxprefix_make(const char *src, int caseless);
 
 /*
+ * The same for src followed by (?!\w), as a pattern matched between
+ * word boundaries: a whole match must be followed by a non-word
+ * character or the end of the text.
+ */
+struct rxprefix	*rxprefix_make_word(const char *src, int caseless);
+
+/*
  * Returns 0 when no match of the pattern anchored at t[0] can exist in a
  * text that begins with t[0..n) (the text may go on past n), else 1.
  * p NULL passes everything.
