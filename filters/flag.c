@@ -149,7 +149,6 @@ struct wstart {
 
 struct wentry {
 	unsigned char	 klen;
-	char		 key[WKEY_MAX];
 	cand_t		*cat;		/* categories */
 	cand_t		*cx;		/* context set */
 	int		*catst;		/* rxprefix_step() of each over the */
@@ -158,10 +157,16 @@ struct wentry {
 	uint64_t	*cxnx;		/* after the key (rxprefix_next()) */
 };
 
-/* A slot of the table: small, so that the table stays in cache. */
+/*
+ * A slot of the table holds its key (zero-padded, compared as three
+ * words): a look-up reads one slot, and the entry only for a word that
+ * begins some pattern.
+ */
 struct wslot {
-	unsigned	 hash;
+	uint64_t	 key[WKEY_MAX / 8];
 	unsigned	 idx;		/* entry + 1; 0: empty */
+	unsigned char	 klen;
+	unsigned char	 none;		/* the entry lists no pattern */
 };
 
 struct pref {
@@ -719,13 +724,6 @@ one(struct patset *ps, size_t i)
 	return p->one;
 }
 
-static int
-isword(unsigned char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	    (ch >= '0' && ch <= '9') || ch == '_';
-}
-
 static void
 wc_clear(struct flag_ctx *c)
 {
@@ -833,12 +831,11 @@ nomem:
 }
 
 /*
- * Returns the entry for the word start w of text whose key is
- * key[0..klen) (h its FNV-1a hash), making it when new; NULL when out of
- * memory.
+ * Returns the slot for key[0..klen) (zero-padded to WKEY_MAX bytes, h
+ * its hash), making its entry when new; NULL when out of memory.
  */
-static struct wentry *
-wc_get(struct flag_ctx *c, const char *key, size_t klen, unsigned h)
+static struct wslot *
+wc_get(struct flag_ctx *c, const uint64_t *key, size_t klen, unsigned h)
 {
 	struct wentry	*e;
 	struct wslot	*sl;
@@ -857,21 +854,20 @@ wc_get(struct flag_ctx *c, const char *key, size_t klen, unsigned h)
 		sl = &c->wc[i];
 		if (sl->idx == 0)
 			break;
-		e = &c->wce[sl->idx - 1];
-		if (sl->hash == h && e->klen == klen &&
-		    memcmp(e->key, key, klen) == 0)
-			return e;
+		if (sl->key[0] == key[0] && sl->key[1] == key[1] &&
+		    sl->key[2] == key[2] && sl->klen == klen)
+			return sl;
 	}
 	if (c->nwc >= WC_MAXN) {
 		wc_clear(c);
 		sl = &c->wc[h & (WC_SLOTS - 1)];
 	}
 	e = &c->wce[c->nwc];
-	if (word_cands(c, 0, FLAG_NCAT, 1, key, klen, &e->cat,
+	if (word_cands(c, 0, FLAG_NCAT, 1, (const char *)key, klen, &e->cat,
 	    &e->catst, &e->catnx) == -1)
 		return NULL;
-	if (word_cands(c, FLAG_NCAT, FLAG_NCAT + 1, 0, key, klen, &e->cx,
-	    &e->cxst, &e->cxnx) == -1) {
+	if (word_cands(c, FLAG_NCAT, FLAG_NCAT + 1, 0, (const char *)key,
+	    klen, &e->cx, &e->cxst, &e->cxnx) == -1) {
 		if (e->cat != no_cand)
 			free(e->cat);
 		free(e->catst);
@@ -879,10 +875,11 @@ wc_get(struct flag_ctx *c, const char *key, size_t klen, unsigned h)
 		return NULL;
 	}
 	e->klen = (unsigned char)klen;
-	memcpy(e->key, key, klen);
-	sl->hash = h;
+	memcpy(sl->key, key, sizeof(sl->key));
+	sl->klen = (unsigned char)klen;
+	sl->none = e->cat == no_cand && e->cx == no_cand;
 	sl->idx = (unsigned)++c->nwc;
-	return e;
+	return sl;
 }
 
 /*
@@ -907,12 +904,85 @@ first_of(const unsigned char *t, size_t len, size_t p)
 	return 128;
 }
 
+/* ASCII word characters (\w without UCP). */
+static const unsigned char wordch[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* The first n bytes (1..8) of x in memory order, the others zero. */
+static uint64_t
+first_bytes(uint64_t x, size_t n)
+{
+	if (n >= 8)
+		return x;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return x & ~(~(uint64_t)0 >> (8 * n));
+#else
+	return x & (((uint64_t)1 << (8 * n)) - 1);
+#endif
+}
+
+/*
+ * Fills key (WKEY_MAX bytes) with t[0..klen), zero-padded; t has avail
+ * bytes.  Whole words are loaded when the text allows.
+ */
+static void
+word_key(uint64_t *key, const unsigned char *t, size_t klen, size_t avail)
+{
+	size_t	 i;
+
+	if (avail < WKEY_MAX) {
+		memset(key, 0, WKEY_MAX);
+		memcpy(key, t, klen);
+		return;
+	}
+	for (i = 0; i < WKEY_MAX / 8; i++) {
+		if (klen > 8 * i) {
+			memcpy(&key[i], t + 8 * i, 8);
+			key[i] = first_bytes(key[i], klen - 8 * i);
+		} else
+			key[i] = 0;
+	}
+}
+
+/* Appends a word start at p with entry we.  Returns 0 or -1. */
+static int
+ws_push(struct flag_ctx *c, size_t p, struct wentry *we)
+{
+	struct wstart	*v;
+	size_t		 cap;
+
+	if (c->nws == c->capws) {
+		cap = c->capws ? c->capws * 2 : 256;
+		if ((v = realloc(c->ws, cap * sizeof(*v))) == NULL)
+			return -1;
+		c->ws = v;
+		c->capws = cap;
+	}
+	c->ws[c->nws].pos = p;
+	c->ws[c->nws].we = we;
+	c->nws++;
+	return 0;
+}
+
 static int
 starts(struct flag_ctx *c, const char *text, size_t len)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	struct wstart	*v, *w;
-	size_t		 p, q, cap, j;
+	struct wslot	*sl;
+	uint64_t	 key[WKEY_MAX / 8];
+	size_t		 p, q, j, klen;
 	unsigned long	 gen = c->wcgen;
 	unsigned	 h, b;
 	int		 k;
@@ -934,55 +1004,53 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 		c->anyfirstmade = 1;
 	}
 	c->nws = 0;
-	for (p = 0; p <= len; p++) {
-		if (p < len && (t[p] & 0xc0) == 0x80)
-			continue;		/* inside a character */
-		if (p > 0 && isword(t[p - 1]))
-			continue;
-		if (c->nws == c->capws) {
-			cap = c->capws ? c->capws * 2 : 256;
-			if ((v = realloc(c->ws, cap * sizeof(*v))) == NULL)
-				return -1;
-			c->ws = v;
-			c->capws = cap;
-		}
-		w = &c->ws[c->nws++];
-		w->pos = p;
-		w->we = NULL;
-		if (p == len || !isword(t[p])) {
+	/*
+	 * p is always after a non-word byte (or at 0): a word start when
+	 * on a character boundary.
+	 */
+	for (p = 0; p < len; ) {
+		if (!wordch[t[p]]) {
 			/* Most such starts (a space, a comma) begin no
-			 * pattern at all. */
-			if (!c->anyfirst[first_of(t, len, p)])
-				c->nws--;
+			 * pattern at all; none begins inside a character. */
+			if ((t[p] & 0xc0) != 0x80 &&
+			    c->anyfirst[first_of(t, len, p)] &&
+			    ws_push(c, p, NULL) == -1)
+				return -1;
+			p++;
 			continue;
 		}
-		/* The key: the word and an ASCII byte after it, hashed
-		 * (FNV-1a) as it is read. */
-		h = 2166136261u;
-		for (q = p; q < len && q - p < WKEY_MAX && isword(t[q]); q++)
-			h = (h ^ t[q]) * 16777619u;
+		for (q = p + 1; q < len && wordch[t[q]]; q++)
+			;
 		if (!c->nowc && q - p < WKEY_MAX) {
-			if (q < len && t[q] < 0x80)
-				h = (h ^ t[q]) * 16777619u;
-			if ((w->we = wc_get(c, text + p, q - p +
-			    (q < len && t[q] < 0x80), h)) == NULL)
+			/* The key: the word and an ASCII byte after it,
+			 * zero-padded. */
+			klen = q - p + (q < len && t[q] < 0x80);
+			word_key(key, t + p, klen, len - p);
+			h = (unsigned)((key[0] * 0x9e3779b97f4a7c15ULL ^
+			    key[1] * 0xc2b2ae3d27d4eb4fULL ^
+			    key[2] * 0x165667b19e3779f9ULL ^ klen) >> 32);
+			if ((sl = wc_get(c, key, klen, h)) == NULL)
 				return -1;
 			if (c->wcgen != gen) {
 				/* Cleared: the entries met so far are
 				 * gone. */
-				for (j = 0; j + 1 < c->nws; j++)
+				for (j = 0; j < c->nws; j++)
 					c->ws[j].we = NULL;
 				gen = c->wcgen;
 			}
 			/* A word no pattern begins with: not a start. */
-			if (w->we->cat == no_cand && w->we->cx == no_cand)
-				c->nws--;
-		}
-		/* No pattern begins inside a word: on after its end. */
-		while (q < len && isword(t[q]))
-			q++;
-		p = q - 1;
+			if (!sl->none && ws_push(c, p, &c->wce[sl->idx - 1]) ==
+			    -1)
+				return -1;
+		} else if (ws_push(c, p, NULL) == -1)
+			return -1;
+		/* No pattern begins inside a word, nor right after it. */
+		p = q + 1;
 	}
+	/* The end of the text, when not right after a word. */
+	if ((len == 0 || !wordch[t[len - 1]]) && c->anyfirst[129] &&
+	    ws_push(c, len, NULL) == -1)
+		return -1;
 	return 0;
 }
 
