@@ -148,6 +148,7 @@ struct wstart {
 #define WC_MAXN		(WC_SLOTS / 2)
 
 struct wentry {
+	uint64_t	 key2[2];	/* bytes 8..23 of the key */
 	unsigned char	 klen;
 	cand_t		*cat;		/* categories */
 	cand_t		*cx;		/* context set */
@@ -158,12 +159,13 @@ struct wentry {
 };
 
 /*
- * A slot of the table holds its key (zero-padded, compared as three
- * words): a look-up reads one slot, and the entry only for a word that
- * begins some pattern.
+ * A slot of the table holds the first eight bytes of its key
+ * (zero-padded) and its length: most words are shorter, so a look-up
+ * reads one small slot, and the entry only for a longer word or one
+ * that begins some pattern.
  */
 struct wslot {
-	uint64_t	 key[WKEY_MAX / 8];
+	uint64_t	 key;
 	unsigned	 idx;		/* entry + 1; 0: empty */
 	unsigned char	 klen;
 	unsigned char	 none;		/* the entry lists no pattern */
@@ -854,8 +856,9 @@ wc_get(struct flag_ctx *c, const uint64_t *key, size_t klen, unsigned h)
 		sl = &c->wc[i];
 		if (sl->idx == 0)
 			break;
-		if (sl->key[0] == key[0] && sl->key[1] == key[1] &&
-		    sl->key[2] == key[2] && sl->klen == klen)
+		if (sl->key == key[0] && sl->klen == klen && (klen <= 8 ||
+		    (c->wce[sl->idx - 1].key2[0] == key[1] &&
+		    c->wce[sl->idx - 1].key2[1] == key[2])))
 			return sl;
 	}
 	if (c->nwc >= WC_MAXN) {
@@ -875,7 +878,9 @@ wc_get(struct flag_ctx *c, const uint64_t *key, size_t klen, unsigned h)
 		return NULL;
 	}
 	e->klen = (unsigned char)klen;
-	memcpy(sl->key, key, sizeof(sl->key));
+	e->key2[0] = key[1];
+	e->key2[1] = key[2];
+	sl->key = key[0];
 	sl->klen = (unsigned char)klen;
 	sl->none = e->cat == no_cand && e->cx == no_cand;
 	sl->idx = (unsigned)++c->nwc;
