@@ -198,6 +198,11 @@ struct flag_ctx {
 						 * begin with it (as
 						 * first_cands()) */
 	int			 anyfirstmade;
+	uint64_t		 (*first3)[2];	/* [NWORDCH * NWORDCH]: the
+						 * bytes that may follow two
+						 * word bytes at a start */
+	unsigned char		 wcls[256];	/* a word byte's index in
+						 * first3 */
 };
 
 /* Family and child roles a mention's SUBTYPE may carry, with the words
@@ -316,6 +321,7 @@ flag_ctx_free(struct flag_ctx *c)
 	free(c->quote);
 	free(c->pref);
 	free(c->ws);
+	free(c->first3);
 	wc_clear(c);
 	free(c->wc);
 	free(c->wce);
@@ -961,6 +967,47 @@ word_key(uint64_t *key, const unsigned char *t, size_t klen, size_t avail)
 	}
 }
 
+#define NWORDCH	63	/* [0-9A-Za-z_] */
+
+/*
+ * Makes c->first3 from every pattern's rxprefix_first3(): a start whose
+ * first three bytes (two word bytes and an ASCII byte) are not marked
+ * begins no pattern.  Returns 0 or -1.
+ */
+static int
+make_first3(struct flag_ctx *c)
+{
+	uint64_t	(*all)[128][2];
+	struct patset	*ps;
+	size_t		 i;
+	unsigned	 a, b, n;
+	int		 k;
+
+	if ((all = calloc(128, sizeof(*all))) == NULL ||
+	    (c->first3 = calloc(NWORDCH * NWORDCH,
+	    sizeof(*c->first3))) == NULL) {
+		free(all);
+		return -1;
+	}
+	for (k = 0; k <= FLAG_NCAT; k++) {
+		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
+		for (i = 0; ps->anch != NULL && i < ps->n; i++)
+			rxprefix_first3(pfx_of(&ps->v[i]), all);
+	}
+	for (a = n = 0; a < 256; a++)
+		if (wordch[a])
+			c->wcls[a] = (unsigned char)n++;
+	for (a = 0; a < 128; a++)
+		for (b = 0; b < 128; b++)
+			if (wordch[a] && wordch[b]) {
+				n = c->wcls[a] * NWORDCH + c->wcls[b];
+				c->first3[n][0] = all[a][b][0];
+				c->first3[n][1] = all[a][b][1];
+			}
+	free(all);
+	return 0;
+}
+
 /* Appends a word start at p with entry we.  Returns 0 or -1. */
 static int
 ws_push(struct flag_ctx *c, size_t p, struct wentry *we)
@@ -1006,6 +1053,8 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 				if (*cv != -1)
 					c->anyfirst[b] = 1;
 			}
+		if (make_first3(c) == -1)
+			return -1;
 		c->anyfirstmade = 1;
 	}
 	c->nws = 0;
@@ -1026,6 +1075,17 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 		}
 		for (q = p + 1; q < len && wordch[t[q]]; q++)
 			;
+		/* Most rare words begin no pattern: their first three
+		 * bytes say so without a look-up. */
+		if (q - p >= 3 || (q - p == 2 && q < len && t[q] < 0x80)) {
+			const uint64_t *m = c->first3[c->wcls[t[p]] * NWORDCH +
+			    c->wcls[t[p + 1]]];
+
+			if (!((m[t[p + 2] >> 6] >> (t[p + 2] & 63)) & 1)) {
+				p = q + 1;
+				continue;
+			}
+		}
 		if (!c->nowc && q - p < WKEY_MAX) {
 			/* The key: the word and an ASCII byte after it,
 			 * zero-padded. */

@@ -18,6 +18,7 @@
 
 #define PX_LEN	12	/* bytes of a sequence */
 #define PX_MAX	64	/* sequences of a set */
+#define PX_MAXW	256	/* the same for rxprefix_make_word() */
 
 struct pseq {
 	unsigned char	 len;
@@ -69,6 +70,7 @@ struct parse {
 	int		 bad;
 	int		 nomem;
 	int		 depth;
+	size_t		 max;		/* PX_MAX or PX_MAXW */
 };
 
 static int
@@ -245,7 +247,7 @@ concat1(struct parse *ps, struct pset *s, const struct pset *a)
 			if (push(ps, &r, &q) == -1)
 				goto fail;
 		}
-		if (r.n > PX_MAX) {
+		if (r.n > ps->max) {
 			free(r.v);
 			return 1;
 		}
@@ -974,6 +976,7 @@ make(const char *src, int caseless, int wordend)
 	if (node_new(p, all, 0, 2) == -1)
 		goto nomem;
 	memset(&ps, 0, sizeof(ps));
+	ps.max = wordend ? PX_MAXW : PX_MAX;
 	/* A leading (?i) sets the option for the whole pattern. */
 	if (strncmp(src, "(?i)", 4) == 0) {
 		caseless = 1;
@@ -1229,6 +1232,54 @@ rxprefix_next(const struct rxprefix *p, int state, uint64_t m[2])
 		m[0] |= v[c].m[0];
 		m[1] |= v[c].m[1];
 	}
+}
+
+/* Marks every byte at and after depth d (b0, b1 chosen before it). */
+static void
+first3_all(uint64_t (*out)[128][2], int d, unsigned b0, unsigned b1)
+{
+	unsigned	 a, b;
+
+	for (a = d == 0 ? 0 : b0; a < (d == 0 ? 128 : b0 + 1); a++)
+		for (b = d <= 1 ? 0 : b1; b < (d <= 1 ? 128 : b1 + 1); b++)
+			out[a][b][0] = out[a][b][1] = ~(uint64_t)0;
+}
+
+/*
+ * rxprefix_first3() from node at depth d (bytes b0, b1 chosen before
+ * it).  A node that accepts or repeats lets anything follow it.
+ */
+static void
+first3(const struct rxprefix *p, int node, int d, unsigned b0, unsigned b1,
+    uint64_t (*out)[128][2])
+{
+	const struct pnode *v = p->v;
+	unsigned	 b;
+	int		 c;
+
+	if (v[node].accept || v[node].loop) {
+		first3_all(out, d, b0, b1);
+		return;
+	}
+	for (c = v[node].child; c != -1; c = v[c].sib) {
+		if (d == 2) {
+			out[b0][b1][0] |= v[c].m[0];
+			out[b0][b1][1] |= v[c].m[1];
+			continue;
+		}
+		for (b = 0; b < 128; b++)
+			if (INSET(v[c], b))
+				first3(p, c, d + 1, d == 0 ? b : b0, b, out);
+	}
+}
+
+void
+rxprefix_first3(const struct rxprefix *p, uint64_t (*out)[128][2])
+{
+	if (p == NULL)
+		first3_all(out, 0, 0, 0);
+	else
+		first3(p, 0, 0, 0, 0, out);
 }
 
 int

@@ -74,6 +74,13 @@ int	rxprefix_may_at(const struct rxprefix *p, int state,
 void	rxprefix_next(const struct rxprefix *p, int state, uint64_t m[2]);
 
 /*
+ * Adds to out[b0][b1] (a set of bytes, as m of rxprefix_next()) every
+ * ASCII byte b2 for which rxprefix_may() may pass a text that begins
+ * with b0 b1 b2 (it fails on every text not marked).
+ */
+void	rxprefix_first3(const struct rxprefix *p, uint64_t (*out)[128][2]);
+
+/*
  * Returns 0 when no match can begin right after the byte b, by a
  * "(?<![...])" that opens the pattern (b outside ASCII: 1).
  */
