@@ -198,6 +198,8 @@ struct flag_ctx {
 						 * begin with it (as
 						 * first_cands()) */
 	int			 anyfirstmade;
+	unsigned char		*seen[FLAG_NCAT];	/* [pats.n], zero
+							 * between uses */
 	uint64_t		 (*first3)[2];	/* [NWORDCH * NWORDCH]: the
 						 * bytes that may follow two
 						 * word bytes at a start */
@@ -322,6 +324,8 @@ flag_ctx_free(struct flag_ctx *c)
 	free(c->pref);
 	free(c->ws);
 	free(c->first3);
+	for (i = 0; i < FLAG_NCAT; i++)
+		free(c->seen[i]);
 	wc_clear(c);
 	free(c->wc);
 	free(c->wce);
@@ -537,9 +541,15 @@ flag_ctx_compile(struct flag_ctx *c, char *err, size_t errlen)
 	if (patset_compile(&c->ctx, "context", err, errlen) == -1)
 		return -1;
 	/* Word entries code a category's patterns in 8 bits. */
-	for (i = 0; i < FLAG_NCAT; i++)
+	for (i = 0; i < FLAG_NCAT; i++) {
 		if (c->cat[i].pats.n > 255)
 			c->nowc = 1;
+		free(c->seen[i]);
+		if ((c->seen[i] = calloc(c->cat[i].pats.n + 1, 1)) == NULL) {
+			seterr(err, errlen, "out of memory");
+			return -1;
+		}
+	}
 	if (c->md == NULL &&
 	    (c->md = pcre2_match_data_create(2, NULL)) == NULL) {
 		seterr(err, errlen, "out of memory");
@@ -1713,6 +1723,72 @@ skip_to(const struct hitvec *h, size_t lo, size_t off)
 	return lo;
 }
 
+/* Returns 1 when text holds a mark that may open a quotation ('"' or
+ * the left double quotation mark), as find_quotes() reads them. */
+static int
+has_quote(const char *text, size_t len)
+{
+	const char	*p = text, *e = text + len;
+
+	if (memchr(text, '"', len) != NULL)
+		return 1;
+	while ((p = memchr(p, '\xe2', (size_t)(e - p))) != NULL) {
+		if (e - p >= 3 && (unsigned char)p[1] == 0x80 &&
+		    (unsigned char)p[2] == 0x9c)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/*
+ * Returns 1 when some category may reach its threshold in text: a
+ * sentence's score is at most the weights of the distinct positive
+ * terms of its category found in the whole text plus its positive
+ * feature weights (negated terms, negative terms and penalties only
+ * lower it), and the quotation features need a quotation mark.
+ * Returns 0 when none can, so that no sentence would be flagged.
+ */
+static int
+may_flag(struct flag_ctx *c, const char *text, size_t len)
+{
+	double		 ub[FLAG_NCAT];
+	size_t		 i;
+	int		 k, f, quote = -1, may = 0;
+
+	for (k = 0; k < FLAG_NCAT; k++)
+		ub[k] = 0;
+	for (i = 0; i < c->hits.n; i++) {
+		const struct hit *h = &c->hits.v[i];
+		const struct pat *p = &c->cat[h->set].pats.v[h->pat];
+
+		if (p->weight <= 0 || c->seen[h->set][h->pat])
+			continue;
+		c->seen[h->set][h->pat] = 1;
+		ub[h->set] += p->weight;
+	}
+	for (i = 0; i < c->hits.n; i++)
+		c->seen[c->hits.v[i].set][c->hits.v[i].pat] = 0;
+	for (k = 0; k < FLAG_NCAT && !may; k++) {
+		for (f = 0; f < FT_NFEAT; f++) {
+			if (c->cat[k].feat[f] <= 0)
+				continue;
+			if (f == FT_QUOTE || f == FT_QUOTED) {
+				if (quote == -1)
+					quote = has_quote(text, len);
+				if (!quote)
+					continue;
+			}
+			ub[k] += c->cat[k].feat[f];
+		}
+		/* (A margin for the rounding of sums taken in another
+		 * order.) */
+		if (ub[k] + 1e-6 >= c->cat[k].threshold)
+			may = 1;
+	}
+	return may;
+}
+
 int
 flag_scan(struct flag_ctx *c, const char *text, size_t len,
     const struct mention_list *prior, struct flag_list *out, char *err,
@@ -1735,8 +1811,9 @@ flag_scan(struct flag_ctx *c, const char *text, size_t len,
 	}
 	if (search(c, 0, 0, c->nws, text, len, err, errlen) == -1)
 		return -1;
-	/* Cheap exit: most paragraphs hold no term at all. */
-	if (c->hits.n == 0)
+	/* Cheap exits: most paragraphs hold no term at all, and most of
+	 * the others too few to flag. */
+	if (c->hits.n == 0 || !may_flag(c, text, len))
 		return 0;
 	if (c->hits.n > 1)
 		qsort(c->hits.v, c->hits.n, sizeof(*c->hits.v), cmp_hit);
