@@ -156,6 +156,8 @@ struct wentry {
 	int		*cxst;		/* key (NULL when the list is empty) */
 	uint64_t	*catnx;		/* [2] each: the bytes that may come */
 	uint64_t	*cxnx;		/* after the key (rxprefix_next()) */
+	uint64_t	 catu[2];	/* the union of catnx, of cxnx: the */
+	uint64_t	 cxu[2];	/* bytes after the key worth a look */
 };
 
 /*
@@ -767,12 +769,14 @@ wc_clear(struct flag_ctx *c)
 /*
  * Fills *out with the patterns of the sets [lo, hi) that can begin with
  * key[0..klen), taken from their candidates at word start w, encoded as
- * set << 8 | pattern when code is set, else as the pattern alone.
- * Returns 0 or -1 (out of memory).
+ * set << 8 | pattern when code is set, else as the pattern alone, with
+ * their states after the key and the bytes that may follow it (un: the
+ * union of those).  Returns 0 or -1 (out of memory).
  */
 static int
 word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
-    size_t klen, cand_t **out, int **states, uint64_t **nexts)
+    size_t klen, cand_t **out, int **states, uint64_t **nexts,
+    uint64_t un[2])
 {
 	const cand_t	*base;
 	struct patset	*ps;
@@ -782,6 +786,7 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
 	size_t		 n = 0, cap = 0, i, m;
 	int		 k;
 
+	un[0] = un[1] = 0;
 	for (k = lo; k < hi; k++) {
 		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
 		if (ps->anch == NULL)
@@ -826,6 +831,8 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
 			rxprefix_next(px, st[m], nx + 2 * m);
 		else
 			nx[2 * m] = nx[2 * m + 1] = ~(uint64_t)0;
+		un[0] |= nx[2 * m];
+		un[1] |= nx[2 * m + 1];
 		v[m++] = v[i];
 	}
 	n = m;
@@ -883,10 +890,10 @@ wc_get(struct flag_ctx *c, const uint64_t *key, size_t klen, unsigned h)
 	}
 	e = &c->wce[c->nwc];
 	if (word_cands(c, 0, FLAG_NCAT, 1, (const char *)key, klen, &e->cat,
-	    &e->catst, &e->catnx) == -1)
+	    &e->catst, &e->catnx, e->catu) == -1)
 		return NULL;
 	if (word_cands(c, FLAG_NCAT, FLAG_NCAT + 1, 0, (const char *)key,
-	    klen, &e->cx, &e->cxst, &e->cxnx) == -1) {
+	    klen, &e->cx, &e->cxst, &e->cxnx, e->cxu) == -1) {
 		if (e->cat != no_cand)
 			free(e->cat);
 		free(e->catst);
@@ -1018,6 +1025,13 @@ make_first3(struct flag_ctx *c)
 	return 0;
 }
 
+/* Returns 1 when the ASCII byte b is in the set m. */
+static int
+next_may(const uint64_t m[2], unsigned char b)
+{
+	return (m[b >> 6] >> (b & 63)) & 1;
+}
+
 /* Appends a word start at p with entry we.  Returns 0 or -1. */
 static int
 ws_push(struct flag_ctx *c, size_t p, struct wentry *we)
@@ -1113,9 +1127,14 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 					c->ws[j].we = NULL;
 				gen = c->wcgen;
 			}
-			/* A word no pattern begins with: not a start. */
-			if (!sl->none && ws_push(c, p, &c->wce[sl->idx - 1]) ==
-			    -1)
+			/* A word no pattern begins with, or none
+			 * followed by the byte after the key: not a
+			 * start. */
+			if (!sl->none && (klen == q - p ||
+			    q + 1 >= len || t[q + 1] >= 0x80 ||
+			    next_may(c->wce[sl->idx - 1].catu, t[q + 1]) ||
+			    next_may(c->wce[sl->idx - 1].cxu, t[q + 1])) &&
+			    ws_push(c, p, &c->wce[sl->idx - 1]) == -1)
 				return -1;
 		} else if (ws_push(c, p, NULL) == -1)
 			return -1;
@@ -1236,6 +1255,10 @@ search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
 		st = ctxpass ? w->we->cxst : w->we->catst;
 		nx = ctxpass ? w->we->cxnx : w->we->catnx;
 		after = w->pos + w->we->klen;
+		if (after < len && (unsigned char)text[after] < 0x80 &&
+		    !next_may(ctxpass ? w->we->cxu : w->we->catu,
+		    (unsigned char)text[after]))
+			continue;
 		for (cv = cv0; *cv != -1; cv++) {
 			set = ctxpass ? FLAG_NCAT : *cv >> 8;
 			if (set == done)
