@@ -1188,7 +1188,7 @@ int
 rxprefix_step(const struct rxprefix *p, const unsigned char *t, size_t n)
 {
 	const struct pnode *v;
-	int	 node = 0, c;
+	int	 node = 0, c, next;
 
 	if (p == NULL)
 		return RXP_PASS;
@@ -1198,16 +1198,20 @@ rxprefix_step(const struct rxprefix *p, const unsigned char *t, size_t n)
 			return RXP_PASS;
 		if (*t >= 0x80)
 			return RXP_ROOT;
-		if (v[node].overlap || v[node].loop)
-			return RXP_ROOT;
+		/* One node must allow the byte: a repeating node itself
+		 * (staying there) or one of its children. */
+		next = v[node].loop && INSET(v[node], *t) ? node : -1;
 		for (c = v[node].child; c != -1; c = v[c].sib)
-			if ((v[c].m[*t >> 6] >> (*t & 63)) & 1)
-				break;
-		if (c == -1)
+			if (INSET(v[c], *t)) {
+				if (next != -1)
+					return RXP_ROOT;
+				next = c;
+			}
+		if (next == -1)
 			return RXP_FAIL;
-		node = c;
+		node = next;
 	}
-	return v[node].accept ? RXP_PASS : v[node].loop ? RXP_ROOT : node;
+	return v[node].accept ? RXP_PASS : node;
 }
 
 int
