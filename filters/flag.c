@@ -173,9 +173,11 @@ struct wslot {
 	unsigned char	 none;		/* the entry lists no pattern */
 };
 
+/* A person mention: all that sentence_info() reads of one. */
 struct pref {
-	size_t	 start;
-	size_t	 i;		/* index in prior */
+	size_t	 start, end;
+	size_t	 i;		/* order of arrival (index in prior) */
+	int	 role;		/* index in roles[], or -1 */
 };
 
 struct flag_ctx {
@@ -187,7 +189,8 @@ struct flag_ctx {
 	struct sentence_list	 sent;
 	struct span		*quote;
 	size_t			 nquote, capquote;
-	struct pref		*pref;		/* prior's people by start */
+	struct pref		*pref;		/* the paragraph's people, by
+						 * start once sorted */
 	size_t			 npref, cappref;
 	struct wstart		*ws;		/* where patterns may begin */
 	size_t			 nws, capws;
@@ -1405,30 +1408,55 @@ cmp_pref(const void *a, const void *b)
 	return x->i < y->i ? -1 : x->i > y->i;
 }
 
-/* Indexes the person mentions of prior by start, for sentence_info(). */
+/* The index in roles[] of a mention's SUBTYPE, or -1. */
+static int
+role_of(const char *subtype)
+{
+	size_t	 j;
+
+	if (subtype[0] == '\0')
+		return -1;
+	for (j = 0; j < sizeof(roles) / sizeof(roles[0]); j++)
+		if (strcmp(subtype, roles[j].role) == 0)
+			return (int)j;
+	return -1;
+}
+
+/* Adds a person mention to c->pref.  Returns 0 or -1. */
+static int
+pref_push(struct flag_ctx *c, size_t start, size_t end, size_t i,
+    const char *subtype)
+{
+	struct pref	*v;
+	size_t		 cap;
+
+	if (c->npref == c->cappref) {
+		cap = c->cappref ? c->cappref * 2 : 32;
+		if ((v = realloc(c->pref, cap * sizeof(*v))) == NULL)
+			return -1;
+		c->pref = v;
+		c->cappref = cap;
+	}
+	c->pref[c->npref].start = start;
+	c->pref[c->npref].end = end;
+	c->pref[c->npref].i = i;
+	c->pref[c->npref].role = role_of(subtype);
+	c->npref++;
+	return 0;
+}
+
+/* Fills c->pref with the person mentions of prior. */
 static int
 index_people(struct flag_ctx *c, const struct mention_list *prior)
 {
-	struct pref	*v;
-	size_t		 i, cap;
+	size_t	 i;
 
 	c->npref = 0;
-	for (i = 0; prior != NULL && i < prior->n; i++) {
-		if (strcmp(prior->v[i].type, "person") != 0)
-			continue;
-		if (c->npref == c->cappref) {
-			cap = c->cappref ? c->cappref * 2 : 32;
-			if ((v = realloc(c->pref, cap * sizeof(*v))) == NULL)
-				return -1;
-			c->pref = v;
-			c->cappref = cap;
-		}
-		c->pref[c->npref].start = prior->v[i].start;
-		c->pref[c->npref].i = i;
-		c->npref++;
-	}
-	if (c->npref > 1)
-		qsort(c->pref, c->npref, sizeof(*c->pref), cmp_pref);
+	for (i = 0; prior != NULL && i < prior->n; i++)
+		if (strcmp(prior->v[i].type, "person") == 0 &&
+		    pref_push(c, prior->v[i].start, prior->v[i].end, i,
+		    prior->v[i].subtype) == -1)
+			return -1;
 	return 0;
 }
 
@@ -1537,8 +1565,7 @@ struct sentinfo {
 
 static void
 sentence_info(const struct flag_ctx *c, const char *t, size_t ss,
-    size_t se, const struct hit *cx, size_t ncx,
-    const struct mention_list *prior, struct sentinfo *si)
+    size_t se, const struct hit *cx, size_t ncx, struct sentinfo *si)
 {
 	double	 worst[CX_NKIND];
 	size_t	 i, j, k, p, lo, hi, best = (size_t)-1;
@@ -1556,23 +1583,17 @@ sentence_info(const struct flag_ctx *c, const char *t, size_t ss,
 		else
 			hi = p;
 	}
-	for (p = lo; prior != NULL && p < c->npref && c->pref[p].start <= se;
-	    p++) {
-		const struct mention *m = &prior->v[c->pref[p].i];
-
-		if (m->end > se)
+	for (p = lo; p < c->npref && c->pref[p].start <= se; p++) {
+		if (c->pref[p].end > se)
 			continue;
 		si->feat |= 1u << FT_PERSON;
-		for (j = 0; j < sizeof(roles) / sizeof(roles[0]); j++) {
-			if (strcmp(m->subtype, roles[j].role) != 0)
-				continue;
-			si->feat |= 1u << (roles[j].child ? FT_CHILD :
-			    FT_FAMILY);
-			if (!roles[j].child && c->pref[p].i < best) {
-				best = c->pref[p].i;
-				si->role = roles[j].words;
-				si->rolelen = strlen(si->role);
-			}
+		if ((j = (size_t)c->pref[p].role) == (size_t)-1)
+			continue;
+		si->feat |= 1u << (roles[j].child ? FT_CHILD : FT_FAMILY);
+		if (!roles[j].child && c->pref[p].i < best) {
+			best = c->pref[p].i;
+			si->role = roles[j].words;
+			si->rolelen = strlen(si->role);
 		}
 	}
 	for (i = 0; i < ncx; i++) {
@@ -1812,10 +1833,10 @@ may_flag(struct flag_ctx *c, const char *text, size_t len)
 	return may;
 }
 
-int
-flag_scan(struct flag_ctx *c, const char *text, size_t len,
-    const struct mention_list *prior, struct flag_list *out, char *err,
-    size_t errlen)
+/* flag_scan() with the paragraph's people in c->pref (in any order). */
+static int
+scan(struct flag_ctx *c, const char *text, size_t len,
+    struct flag_list *out, char *err, size_t errlen)
 {
 	struct sentinfo	 si;
 	char		 reason[FLAG_REASON_MAX];
@@ -1840,8 +1861,10 @@ flag_scan(struct flag_ctx *c, const char *text, size_t len,
 		return 0;
 	if (c->hits.n > 1)
 		qsort(c->hits.v, c->hits.n, sizeof(*c->hits.v), cmp_hit);
+	if (c->npref > 1)
+		qsort(c->pref, c->npref, sizeof(*c->pref), cmp_pref);
 	if ((ns = sentence_split(text, len, &c->sent)) == -1 ||
-	    find_quotes(c, text, len) == -1 || index_people(c, prior) == -1) {
+	    find_quotes(c, text, len) == -1) {
 		seterr(err, errlen, "out of memory");
 		return -1;
 	}
@@ -1879,8 +1902,7 @@ flag_scan(struct flag_ctx *c, const char *text, size_t len,
 		tc = skip_to(&c->cxh, tc, ss);
 		for (ce = tc; ce < c->cxh.n && c->cxh.v[ce].start < se; ce++)
 			;
-		sentence_info(c, text, ss, se, c->cxh.v + tc, ce - tc, prior,
-		    &si);
+		sentence_info(c, text, ss, se, c->cxh.v + tc, ce - tc, &si);
 		for (k = 0; k < FLAG_NCAT; k++) {
 			sc = score_cat(c, k, text, ss, se, c->hits.v + th,
 			    te - th, c->cxh.v + tc, ce - tc, &si, reason);
@@ -1931,6 +1953,18 @@ flag_scan(struct flag_ctx *c, const char *text, size_t len,
 	return 0;
 }
 
+int
+flag_scan(struct flag_ctx *c, const char *text, size_t len,
+    const struct mention_list *prior, struct flag_list *out, char *err,
+    size_t errlen)
+{
+	if (index_people(c, prior) == -1) {
+		seterr(err, errlen, "out of memory");
+		return -1;
+	}
+	return scan(c, text, len, out, err, errlen);
+}
+
 void
 flag_list_release(struct flag_list *l)
 {
@@ -1942,13 +1976,13 @@ flag_list_release(struct flag_list *l)
 /* Scans the pending paragraph and writes its flags. */
 static int
 flush(struct flag_ctx *c, struct stream_writer *w, unsigned long id,
-    const char *text, size_t len, const struct mention_list *ml,
-    struct flag_list *fl, unsigned long *nflags, char *err, size_t errlen)
+    const char *text, size_t len, struct flag_list *fl,
+    unsigned long *nflags, char *err, size_t errlen)
 {
 	struct flag	 f;
 	size_t		 i;
 
-	if (flag_scan(c, text, len, ml, fl, err, errlen) == -1)
+	if (scan(c, text, len, fl, err, errlen) == -1)
 		return -1;
 	for (i = 0; i < fl->n; i++) {
 		f.text = id;
@@ -1971,7 +2005,6 @@ int
 flag_run(struct stream_reader *r, struct stream_writer *w,
     struct flag_ctx *c, unsigned long *nflags, char *err, size_t errlen)
 {
-	struct mention_list	 ml = MENTION_LIST_INIT;
 	struct flag_list	 fl = FLAG_LIST_INIT;
 	struct record		*rec;
 	struct text_unit	 tu;
@@ -1984,7 +2017,7 @@ flag_run(struct stream_reader *r, struct stream_writer *w,
 		*nflags = 0;
 	while ((rc = stream_read(r, &rec)) == 1) {
 		if (record_is(rec, "text")) {
-			if (pending && flush(c, w, id, text, len, &ml, &fl,
+			if (pending && flush(c, w, id, text, len, &fl,
 			    nflags, err, errlen) == -1)
 				goto out;
 			if (record_text(rec, &tu) == -1) {
@@ -2005,7 +2038,7 @@ flag_run(struct stream_reader *r, struct stream_writer *w,
 			text[tu.len] = '\0';
 			len = tu.len;
 			id = tu.id;
-			mention_list_clear(&ml);
+			c->npref = 0;
 			pending = 1;
 		} else if (pending && record_is(rec, "mention")) {
 			struct mention	 m;
@@ -2014,9 +2047,8 @@ flag_run(struct stream_reader *r, struct stream_writer *w,
 			 * the others are checked, not kept. */
 			if (record_mention_view(rec, &m) == -1 ||
 			    (strcmp(m.type, "person") == 0 &&
-			    mention_list_add(&ml, m.text, m.start, m.end,
-			    m.type, m.subtype, m.rule, m.conf, m.key,
-			    m.hint) == -1)) {
+			    pref_push(c, m.start, m.end, c->npref,
+			    m.subtype) == -1)) {
 				seterr(err, errlen, "line %lu: malformed "
 				    "mention record", rec->lineno);
 				goto out;
@@ -2033,7 +2065,7 @@ flag_run(struct stream_reader *r, struct stream_writer *w,
 		seterr(err, errlen, "%s", stream_reader_error(r));
 		goto out;
 	}
-	if (pending && flush(c, w, id, text, len, &ml, &fl, nflags, err,
+	if (pending && flush(c, w, id, text, len, &fl, nflags, err,
 	    errlen) == -1)
 		goto out;
 	if (stream_write_end(w) == -1) {
@@ -2043,7 +2075,6 @@ flag_run(struct stream_reader *r, struct stream_writer *w,
 	ret = 0;
 out:
 	free(text);
-	mention_list_release(&ml);
 	flag_list_release(&fl);
 	return ret;
 }
