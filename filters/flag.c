@@ -74,6 +74,7 @@ struct pat {
 	int	 kind;		/* context patterns only */
 	pcre2_code *one;	/* src between word boundaries, JIT */
 	int	 jit;		/* one was JIT-compiled */
+	unsigned short	 uses;		/* matches tried with one */
 	struct rxprefix *pfx;	/* what its matches begin with */
 	int	 pfxmade;	/* pfx was made (NULL: no test) */
 };
@@ -720,6 +721,8 @@ first_cands(struct patset *ps, unsigned b)
 	return ps->first[b < 128 || b == 129 || b == 130 ? b : 128];
 }
 
+#define JIT_USES	8	/* tries of a pattern before it is JIT-compiled */
+
 /* Compiles pattern i alone between word boundaries (as in ps->anch). */
 static pcre2_code *
 one(struct patset *ps, size_t i)
@@ -742,8 +745,6 @@ one(struct patset *ps, size_t i)
 	    PCRE2_ANCHORED | PCRE2_CASELESS | PCRE2_UTF | PCRE2_NO_UTF_CHECK,
 	    &ec, &eo, NULL);
 	free(src);
-	if (p->one != NULL)
-		p->jit = pcre2_jit_compile(p->one, PCRE2_JIT_COMPLETE) == 0;
 	return p->one;
 }
 
@@ -1167,6 +1168,10 @@ try_one(struct flag_ctx *c, struct hitvec *hv, struct patset *ps, int set,
 	*rcp = 0;
 	if ((re = one(ps, i)) == NULL)
 		return -1;
+	/* Machine code pays only for a pattern tried often: the others
+	 * are interpreted (the same matches). */
+	if (ps->v[i].uses < JIT_USES && ++ps->v[i].uses == JIT_USES)
+		ps->v[i].jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
 	rc = ps->v[i].jit ? pcre2_jit_match(re, (PCRE2_SPTR)text, len, pos,
 	    PCRE2_NO_UTF_CHECK, c->md, NULL) : pcre2_match(re,
 	    (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, c->md, NULL);
