@@ -18,7 +18,7 @@
 
 #define PX_LEN	12	/* bytes of a sequence */
 #define PX_MAX	64	/* sequences of a set */
-#define PX_MAXW	256	/* the same for rxprefix_make_word() */
+#define PX_MAXW	128	/* the same for rxprefix_make_word() */
 
 struct pseq {
 	unsigned char	 len;
