@@ -150,6 +150,7 @@ struct wstart {
 
 struct wentry {
 	uint64_t	 key2[2];	/* bytes 8..23 of the key */
+	uint64_t	 anyu[2];	/* catu | cxu (read with key2) */
 	unsigned char	 klen;
 	cand_t		*cat;		/* categories */
 	cand_t		*cx;		/* context set */
@@ -905,6 +906,8 @@ wc_get(struct flag_ctx *c, const uint64_t *key, size_t klen, unsigned h)
 		return NULL;
 	}
 	e->klen = (unsigned char)klen;
+	e->anyu[0] = e->catu[0] | e->cxu[0];
+	e->anyu[1] = e->catu[1] | e->cxu[1];
 	e->key2[0] = key[1];
 	e->key2[1] = key[2];
 	sl->key = key[0];
@@ -1136,8 +1139,7 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 			 * start. */
 			if (!sl->none && (klen == q - p ||
 			    q + 1 >= len || t[q + 1] >= 0x80 ||
-			    next_may(c->wce[sl->idx - 1].catu, t[q + 1]) ||
-			    next_may(c->wce[sl->idx - 1].cxu, t[q + 1])) &&
+			    next_may(c->wce[sl->idx - 1].anyu, t[q + 1])) &&
 			    ws_push(c, p, &c->wce[sl->idx - 1]) == -1)
 				return -1;
 		} else if (ws_push(c, p, NULL) == -1)
