@@ -74,6 +74,7 @@ struct pat {
 	int	 kind;		/* context patterns only */
 	pcre2_code *one;	/* src between word boundaries, JIT */
 	int	 jit;		/* one was JIT-compiled */
+	unsigned short	 uses;		/* matches tried with one */
 	struct rxprefix *pfx;	/* what its matches begin with */
 	int	 pfxmade;	/* pfx was made (NULL: no test) */
 };
@@ -148,25 +149,37 @@ struct wstart {
 #define WC_MAXN		(WC_SLOTS / 2)
 
 struct wentry {
+	uint64_t	 key2[2];	/* bytes 8..23 of the key */
+	uint64_t	 anyu[2];	/* catu | cxu (read with key2) */
 	unsigned char	 klen;
-	char		 key[WKEY_MAX];
 	cand_t		*cat;		/* categories */
 	cand_t		*cx;		/* context set */
 	int		*catst;		/* rxprefix_step() of each over the */
 	int		*cxst;		/* key (NULL when the list is empty) */
 	uint64_t	*catnx;		/* [2] each: the bytes that may come */
 	uint64_t	*cxnx;		/* after the key (rxprefix_next()) */
+	uint64_t	 catu[2];	/* the union of catnx, of cxnx: the */
+	uint64_t	 cxu[2];	/* bytes after the key worth a look */
 };
 
-/* A slot of the table: small, so that the table stays in cache. */
+/*
+ * A slot of the table holds the first eight bytes of its key
+ * (zero-padded) and its length: most words are shorter, so a look-up
+ * reads one small slot, and the entry only for a longer word or one
+ * that begins some pattern.
+ */
 struct wslot {
-	unsigned	 hash;
+	uint64_t	 key;
 	unsigned	 idx;		/* entry + 1; 0: empty */
+	unsigned char	 klen;
+	unsigned char	 none;		/* the entry lists no pattern */
 };
 
+/* A person mention: all that sentence_info() reads of one. */
 struct pref {
-	size_t	 start;
-	size_t	 i;		/* index in prior */
+	size_t	 start, end;
+	size_t	 i;		/* order of arrival (index in prior) */
+	int	 role;		/* index in roles[], or -1 */
 };
 
 struct flag_ctx {
@@ -178,7 +191,8 @@ struct flag_ctx {
 	struct sentence_list	 sent;
 	struct span		*quote;
 	size_t			 nquote, capquote;
-	struct pref		*pref;		/* prior's people by start */
+	struct pref		*pref;		/* the paragraph's people, by
+						 * start once sorted */
 	size_t			 npref, cappref;
 	struct wstart		*ws;		/* where patterns may begin */
 	size_t			 nws, capws;
@@ -191,6 +205,13 @@ struct flag_ctx {
 						 * begin with it (as
 						 * first_cands()) */
 	int			 anyfirstmade;
+	unsigned char		*seen[FLAG_NCAT];	/* [pats.n], zero
+							 * between uses */
+	uint64_t		 (*first3)[2];	/* [NWORDCH * NWORDCH]: the
+						 * bytes that may follow two
+						 * word bytes at a start */
+	unsigned char		 wcls[256];	/* a word byte's index in
+						 * first3 */
 };
 
 /* Family and child roles a mention's SUBTYPE may carry, with the words
@@ -309,6 +330,9 @@ flag_ctx_free(struct flag_ctx *c)
 	free(c->quote);
 	free(c->pref);
 	free(c->ws);
+	free(c->first3);
+	for (i = 0; i < FLAG_NCAT; i++)
+		free(c->seen[i]);
 	wc_clear(c);
 	free(c->wc);
 	free(c->wce);
@@ -524,9 +548,15 @@ flag_ctx_compile(struct flag_ctx *c, char *err, size_t errlen)
 	if (patset_compile(&c->ctx, "context", err, errlen) == -1)
 		return -1;
 	/* Word entries code a category's patterns in 8 bits. */
-	for (i = 0; i < FLAG_NCAT; i++)
+	for (i = 0; i < FLAG_NCAT; i++) {
 		if (c->cat[i].pats.n > 255)
 			c->nowc = 1;
+		free(c->seen[i]);
+		if ((c->seen[i] = calloc(c->cat[i].pats.n + 1, 1)) == NULL) {
+			seterr(err, errlen, "out of memory");
+			return -1;
+		}
+	}
 	if (c->md == NULL &&
 	    (c->md = pcre2_match_data_create(2, NULL)) == NULL) {
 		seterr(err, errlen, "out of memory");
@@ -635,7 +665,7 @@ static const struct rxprefix *
 pfx_of(struct pat *p)
 {
 	if (!p->pfxmade) {
-		p->pfx = rxprefix_make(p->src, 1);
+		p->pfx = rxprefix_make_word(p->src, 1);
 		p->pfxmade = 1;
 	}
 	return p->pfx;
@@ -692,6 +722,8 @@ first_cands(struct patset *ps, unsigned b)
 	return ps->first[b < 128 || b == 129 || b == 130 ? b : 128];
 }
 
+#define JIT_USES	8	/* tries of a pattern before it is JIT-compiled */
+
 /* Compiles pattern i alone between word boundaries (as in ps->anch). */
 static pcre2_code *
 one(struct patset *ps, size_t i)
@@ -714,16 +746,7 @@ one(struct patset *ps, size_t i)
 	    PCRE2_ANCHORED | PCRE2_CASELESS | PCRE2_UTF | PCRE2_NO_UTF_CHECK,
 	    &ec, &eo, NULL);
 	free(src);
-	if (p->one != NULL)
-		p->jit = pcre2_jit_compile(p->one, PCRE2_JIT_COMPLETE) == 0;
 	return p->one;
-}
-
-static int
-isword(unsigned char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	    (ch >= '0' && ch <= '9') || ch == '_';
 }
 
 static void
@@ -751,12 +774,14 @@ wc_clear(struct flag_ctx *c)
 /*
  * Fills *out with the patterns of the sets [lo, hi) that can begin with
  * key[0..klen), taken from their candidates at word start w, encoded as
- * set << 8 | pattern when code is set, else as the pattern alone.
- * Returns 0 or -1 (out of memory).
+ * set << 8 | pattern when code is set, else as the pattern alone, with
+ * their states after the key and the bytes that may follow it (un: the
+ * union of those).  Returns 0 or -1 (out of memory).
  */
 static int
 word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
-    size_t klen, cand_t **out, int **states, uint64_t **nexts)
+    size_t klen, cand_t **out, int **states, uint64_t **nexts,
+    uint64_t un[2])
 {
 	const cand_t	*base;
 	struct patset	*ps;
@@ -766,6 +791,7 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
 	size_t		 n = 0, cap = 0, i, m;
 	int		 k;
 
+	un[0] = un[1] = 0;
 	for (k = lo; k < hi; k++) {
 		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
 		if (ps->anch == NULL)
@@ -801,10 +827,17 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
 		st[m] = rxprefix_step(px, (const unsigned char *)key, klen);
 		if (st[m] == RXP_FAIL)
 			continue;
+		/* A test that fails on the key fails on any text that
+		 * begins with it. */
+		if (st[m] == RXP_ROOT && !rxprefix_may(px,
+		    (const unsigned char *)key, klen))
+			continue;
 		if (st[m] >= 0)
 			rxprefix_next(px, st[m], nx + 2 * m);
 		else
 			nx[2 * m] = nx[2 * m + 1] = ~(uint64_t)0;
+		un[0] |= nx[2 * m];
+		un[1] |= nx[2 * m + 1];
 		v[m++] = v[i];
 	}
 	n = m;
@@ -828,12 +861,11 @@ nomem:
 }
 
 /*
- * Returns the entry for the word start w of text whose key is
- * key[0..klen) (h its FNV-1a hash), making it when new; NULL when out of
- * memory.
+ * Returns the slot for key[0..klen) (zero-padded to WKEY_MAX bytes, h
+ * its hash), making its entry when new; NULL when out of memory.
  */
-static struct wentry *
-wc_get(struct flag_ctx *c, const char *key, size_t klen, unsigned h)
+static struct wslot *
+wc_get(struct flag_ctx *c, const uint64_t *key, size_t klen, unsigned h)
 {
 	struct wentry	*e;
 	struct wslot	*sl;
@@ -852,21 +884,21 @@ wc_get(struct flag_ctx *c, const char *key, size_t klen, unsigned h)
 		sl = &c->wc[i];
 		if (sl->idx == 0)
 			break;
-		e = &c->wce[sl->idx - 1];
-		if (sl->hash == h && e->klen == klen &&
-		    memcmp(e->key, key, klen) == 0)
-			return e;
+		if (sl->key == key[0] && sl->klen == klen && (klen <= 8 ||
+		    (c->wce[sl->idx - 1].key2[0] == key[1] &&
+		    c->wce[sl->idx - 1].key2[1] == key[2])))
+			return sl;
 	}
 	if (c->nwc >= WC_MAXN) {
 		wc_clear(c);
 		sl = &c->wc[h & (WC_SLOTS - 1)];
 	}
 	e = &c->wce[c->nwc];
-	if (word_cands(c, 0, FLAG_NCAT, 1, key, klen, &e->cat,
-	    &e->catst, &e->catnx) == -1)
+	if (word_cands(c, 0, FLAG_NCAT, 1, (const char *)key, klen, &e->cat,
+	    &e->catst, &e->catnx, e->catu) == -1)
 		return NULL;
-	if (word_cands(c, FLAG_NCAT, FLAG_NCAT + 1, 0, key, klen, &e->cx,
-	    &e->cxst, &e->cxnx) == -1) {
+	if (word_cands(c, FLAG_NCAT, FLAG_NCAT + 1, 0, (const char *)key,
+	    klen, &e->cx, &e->cxst, &e->cxnx, e->cxu) == -1) {
 		if (e->cat != no_cand)
 			free(e->cat);
 		free(e->catst);
@@ -874,10 +906,15 @@ wc_get(struct flag_ctx *c, const char *key, size_t klen, unsigned h)
 		return NULL;
 	}
 	e->klen = (unsigned char)klen;
-	memcpy(e->key, key, klen);
-	sl->hash = h;
+	e->anyu[0] = e->catu[0] | e->cxu[0];
+	e->anyu[1] = e->catu[1] | e->cxu[1];
+	e->key2[0] = key[1];
+	e->key2[1] = key[2];
+	sl->key = key[0];
+	sl->klen = (unsigned char)klen;
+	sl->none = e->cat == no_cand && e->cx == no_cand;
 	sl->idx = (unsigned)++c->nwc;
-	return e;
+	return sl;
 }
 
 /*
@@ -902,12 +939,133 @@ first_of(const unsigned char *t, size_t len, size_t p)
 	return 128;
 }
 
+/* ASCII word characters (\w without UCP). */
+static const unsigned char wordch[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* The first n bytes (1..8) of x in memory order, the others zero. */
+static uint64_t
+first_bytes(uint64_t x, size_t n)
+{
+	if (n >= 8)
+		return x;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return x & ~(~(uint64_t)0 >> (8 * n));
+#else
+	return x & (((uint64_t)1 << (8 * n)) - 1);
+#endif
+}
+
+/*
+ * Fills key (WKEY_MAX bytes) with t[0..klen), zero-padded; t has avail
+ * bytes.  Whole words are loaded when the text allows.
+ */
+static void
+word_key(uint64_t *key, const unsigned char *t, size_t klen, size_t avail)
+{
+	size_t	 i;
+
+	if (avail < WKEY_MAX) {
+		memset(key, 0, WKEY_MAX);
+		memcpy(key, t, klen);
+		return;
+	}
+	for (i = 0; i < WKEY_MAX / 8; i++) {
+		if (klen > 8 * i) {
+			memcpy(&key[i], t + 8 * i, 8);
+			key[i] = first_bytes(key[i], klen - 8 * i);
+		} else
+			key[i] = 0;
+	}
+}
+
+#define NWORDCH	63	/* [0-9A-Za-z_] */
+
+/*
+ * Makes c->first3 from every pattern's rxprefix_first3(): a start whose
+ * first three bytes (two word bytes and an ASCII byte) are not marked
+ * begins no pattern.  Returns 0 or -1.
+ */
+static int
+make_first3(struct flag_ctx *c)
+{
+	uint64_t	(*all)[128][2];
+	struct patset	*ps;
+	size_t		 i;
+	unsigned	 a, b, n;
+	int		 k;
+
+	if ((all = calloc(128, sizeof(*all))) == NULL ||
+	    (c->first3 = calloc(NWORDCH * NWORDCH,
+	    sizeof(*c->first3))) == NULL) {
+		free(all);
+		return -1;
+	}
+	for (k = 0; k <= FLAG_NCAT; k++) {
+		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
+		for (i = 0; ps->anch != NULL && i < ps->n; i++)
+			rxprefix_first3(pfx_of(&ps->v[i]), all);
+	}
+	for (a = n = 0; a < 256; a++)
+		if (wordch[a])
+			c->wcls[a] = (unsigned char)n++;
+	for (a = 0; a < 128; a++)
+		for (b = 0; b < 128; b++)
+			if (wordch[a] && wordch[b]) {
+				n = c->wcls[a] * NWORDCH + c->wcls[b];
+				c->first3[n][0] = all[a][b][0];
+				c->first3[n][1] = all[a][b][1];
+			}
+	free(all);
+	return 0;
+}
+
+/* Returns 1 when the ASCII byte b is in the set m. */
+static int
+next_may(const uint64_t m[2], unsigned char b)
+{
+	return (m[b >> 6] >> (b & 63)) & 1;
+}
+
+/* Appends a word start at p with entry we.  Returns 0 or -1. */
+static int
+ws_push(struct flag_ctx *c, size_t p, struct wentry *we)
+{
+	struct wstart	*v;
+	size_t		 cap;
+
+	if (c->nws == c->capws) {
+		cap = c->capws ? c->capws * 2 : 256;
+		if ((v = realloc(c->ws, cap * sizeof(*v))) == NULL)
+			return -1;
+		c->ws = v;
+		c->capws = cap;
+	}
+	c->ws[c->nws].pos = p;
+	c->ws[c->nws].we = we;
+	c->nws++;
+	return 0;
+}
+
 static int
 starts(struct flag_ctx *c, const char *text, size_t len)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	struct wstart	*v, *w;
-	size_t		 p, q, cap, j;
+	struct wslot	*sl;
+	uint64_t	 key[WKEY_MAX / 8];
+	size_t		 p, q, j, klen;
 	unsigned long	 gen = c->wcgen;
 	unsigned	 h, b;
 	int		 k;
@@ -926,58 +1084,73 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 				if (*cv != -1)
 					c->anyfirst[b] = 1;
 			}
+		if (make_first3(c) == -1)
+			return -1;
 		c->anyfirstmade = 1;
 	}
 	c->nws = 0;
-	for (p = 0; p <= len; p++) {
-		if (p < len && (t[p] & 0xc0) == 0x80)
-			continue;		/* inside a character */
-		if (p > 0 && isword(t[p - 1]))
-			continue;
-		if (c->nws == c->capws) {
-			cap = c->capws ? c->capws * 2 : 256;
-			if ((v = realloc(c->ws, cap * sizeof(*v))) == NULL)
-				return -1;
-			c->ws = v;
-			c->capws = cap;
-		}
-		w = &c->ws[c->nws++];
-		w->pos = p;
-		w->we = NULL;
-		if (p == len || !isword(t[p])) {
+	/*
+	 * p is always after a non-word byte (or at 0): a word start when
+	 * on a character boundary.
+	 */
+	for (p = 0; p < len; ) {
+		if (!wordch[t[p]]) {
 			/* Most such starts (a space, a comma) begin no
-			 * pattern at all. */
-			if (!c->anyfirst[first_of(t, len, p)])
-				c->nws--;
+			 * pattern at all; none begins inside a character. */
+			if ((t[p] & 0xc0) != 0x80 &&
+			    c->anyfirst[first_of(t, len, p)] &&
+			    ws_push(c, p, NULL) == -1)
+				return -1;
+			p++;
 			continue;
 		}
-		/* The key: the word and an ASCII byte after it, hashed
-		 * (FNV-1a) as it is read. */
-		h = 2166136261u;
-		for (q = p; q < len && q - p < WKEY_MAX && isword(t[q]); q++)
-			h = (h ^ t[q]) * 16777619u;
+		for (q = p + 1; q < len && wordch[t[q]]; q++)
+			;
+		/* Most rare words begin no pattern: their first three
+		 * bytes say so without a look-up. */
+		if (q - p >= 3 || (q - p == 2 && q < len && t[q] < 0x80)) {
+			const uint64_t *m = c->first3[c->wcls[t[p]] * NWORDCH +
+			    c->wcls[t[p + 1]]];
+
+			if (!((m[t[p + 2] >> 6] >> (t[p + 2] & 63)) & 1)) {
+				p = q + 1;
+				continue;
+			}
+		}
 		if (!c->nowc && q - p < WKEY_MAX) {
-			if (q < len && t[q] < 0x80)
-				h = (h ^ t[q]) * 16777619u;
-			if ((w->we = wc_get(c, text + p, q - p +
-			    (q < len && t[q] < 0x80), h)) == NULL)
+			/* The key: the word and an ASCII byte after it,
+			 * zero-padded. */
+			klen = q - p + (q < len && t[q] < 0x80);
+			word_key(key, t + p, klen, len - p);
+			h = (unsigned)((key[0] * 0x9e3779b97f4a7c15ULL ^
+			    key[1] * 0xc2b2ae3d27d4eb4fULL ^
+			    key[2] * 0x165667b19e3779f9ULL ^ klen) >> 32);
+			if ((sl = wc_get(c, key, klen, h)) == NULL)
 				return -1;
 			if (c->wcgen != gen) {
 				/* Cleared: the entries met so far are
 				 * gone. */
-				for (j = 0; j + 1 < c->nws; j++)
+				for (j = 0; j < c->nws; j++)
 					c->ws[j].we = NULL;
 				gen = c->wcgen;
 			}
-			/* A word no pattern begins with: not a start. */
-			if (w->we->cat == no_cand && w->we->cx == no_cand)
-				c->nws--;
-		}
-		/* No pattern begins inside a word: on after its end. */
-		while (q < len && isword(t[q]))
-			q++;
-		p = q - 1;
+			/* A word no pattern begins with, or none
+			 * followed by the byte after the key: not a
+			 * start. */
+			if (!sl->none && (klen == q - p ||
+			    q + 1 >= len || t[q + 1] >= 0x80 ||
+			    next_may(c->wce[sl->idx - 1].anyu, t[q + 1])) &&
+			    ws_push(c, p, &c->wce[sl->idx - 1]) == -1)
+				return -1;
+		} else if (ws_push(c, p, NULL) == -1)
+			return -1;
+		/* No pattern begins inside a word, nor right after it. */
+		p = q + 1;
 	}
+	/* The end of the text, when not right after a word. */
+	if ((len == 0 || !wordch[t[len - 1]]) && c->anyfirst[129] &&
+	    ws_push(c, len, NULL) == -1)
+		return -1;
 	return 0;
 }
 
@@ -997,6 +1170,10 @@ try_one(struct flag_ctx *c, struct hitvec *hv, struct patset *ps, int set,
 	*rcp = 0;
 	if ((re = one(ps, i)) == NULL)
 		return -1;
+	/* Machine code pays only for a pattern tried often: the others
+	 * are interpreted (the same matches). */
+	if (ps->v[i].uses < JIT_USES && ++ps->v[i].uses == JIT_USES)
+		ps->v[i].jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
 	rc = ps->v[i].jit ? pcre2_jit_match(re, (PCRE2_SPTR)text, len, pos,
 	    PCRE2_NO_UTF_CHECK, c->md, NULL) : pcre2_match(re,
 	    (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, c->md, NULL);
@@ -1088,6 +1265,10 @@ search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
 		st = ctxpass ? w->we->cxst : w->we->catst;
 		nx = ctxpass ? w->we->cxnx : w->we->catnx;
 		after = w->pos + w->we->klen;
+		if (after < len && (unsigned char)text[after] < 0x80 &&
+		    !next_may(ctxpass ? w->we->cxu : w->we->catu,
+		    (unsigned char)text[after]))
+			continue;
 		for (cv = cv0; *cv != -1; cv++) {
 			set = ctxpass ? FLAG_NCAT : *cv >> 8;
 			if (set == done)
@@ -1234,30 +1415,55 @@ cmp_pref(const void *a, const void *b)
 	return x->i < y->i ? -1 : x->i > y->i;
 }
 
-/* Indexes the person mentions of prior by start, for sentence_info(). */
+/* The index in roles[] of a mention's SUBTYPE, or -1. */
+static int
+role_of(const char *subtype)
+{
+	size_t	 j;
+
+	if (subtype[0] == '\0')
+		return -1;
+	for (j = 0; j < sizeof(roles) / sizeof(roles[0]); j++)
+		if (strcmp(subtype, roles[j].role) == 0)
+			return (int)j;
+	return -1;
+}
+
+/* Adds a person mention to c->pref.  Returns 0 or -1. */
+static int
+pref_push(struct flag_ctx *c, size_t start, size_t end, size_t i,
+    const char *subtype)
+{
+	struct pref	*v;
+	size_t		 cap;
+
+	if (c->npref == c->cappref) {
+		cap = c->cappref ? c->cappref * 2 : 32;
+		if ((v = realloc(c->pref, cap * sizeof(*v))) == NULL)
+			return -1;
+		c->pref = v;
+		c->cappref = cap;
+	}
+	c->pref[c->npref].start = start;
+	c->pref[c->npref].end = end;
+	c->pref[c->npref].i = i;
+	c->pref[c->npref].role = role_of(subtype);
+	c->npref++;
+	return 0;
+}
+
+/* Fills c->pref with the person mentions of prior. */
 static int
 index_people(struct flag_ctx *c, const struct mention_list *prior)
 {
-	struct pref	*v;
-	size_t		 i, cap;
+	size_t	 i;
 
 	c->npref = 0;
-	for (i = 0; prior != NULL && i < prior->n; i++) {
-		if (strcmp(prior->v[i].type, "person") != 0)
-			continue;
-		if (c->npref == c->cappref) {
-			cap = c->cappref ? c->cappref * 2 : 32;
-			if ((v = realloc(c->pref, cap * sizeof(*v))) == NULL)
-				return -1;
-			c->pref = v;
-			c->cappref = cap;
-		}
-		c->pref[c->npref].start = prior->v[i].start;
-		c->pref[c->npref].i = i;
-		c->npref++;
-	}
-	if (c->npref > 1)
-		qsort(c->pref, c->npref, sizeof(*c->pref), cmp_pref);
+	for (i = 0; prior != NULL && i < prior->n; i++)
+		if (strcmp(prior->v[i].type, "person") == 0 &&
+		    pref_push(c, prior->v[i].start, prior->v[i].end, i,
+		    prior->v[i].subtype) == -1)
+			return -1;
 	return 0;
 }
 
@@ -1366,8 +1572,7 @@ struct sentinfo {
 
 static void
 sentence_info(const struct flag_ctx *c, const char *t, size_t ss,
-    size_t se, const struct hit *cx, size_t ncx,
-    const struct mention_list *prior, struct sentinfo *si)
+    size_t se, const struct hit *cx, size_t ncx, struct sentinfo *si)
 {
 	double	 worst[CX_NKIND];
 	size_t	 i, j, k, p, lo, hi, best = (size_t)-1;
@@ -1385,23 +1590,17 @@ sentence_info(const struct flag_ctx *c, const char *t, size_t ss,
 		else
 			hi = p;
 	}
-	for (p = lo; prior != NULL && p < c->npref && c->pref[p].start <= se;
-	    p++) {
-		const struct mention *m = &prior->v[c->pref[p].i];
-
-		if (m->end > se)
+	for (p = lo; p < c->npref && c->pref[p].start <= se; p++) {
+		if (c->pref[p].end > se)
 			continue;
 		si->feat |= 1u << FT_PERSON;
-		for (j = 0; j < sizeof(roles) / sizeof(roles[0]); j++) {
-			if (strcmp(m->subtype, roles[j].role) != 0)
-				continue;
-			si->feat |= 1u << (roles[j].child ? FT_CHILD :
-			    FT_FAMILY);
-			if (!roles[j].child && c->pref[p].i < best) {
-				best = c->pref[p].i;
-				si->role = roles[j].words;
-				si->rolelen = strlen(si->role);
-			}
+		if ((j = (size_t)c->pref[p].role) == (size_t)-1)
+			continue;
+		si->feat |= 1u << (roles[j].child ? FT_CHILD : FT_FAMILY);
+		if (!roles[j].child && c->pref[p].i < best) {
+			best = c->pref[p].i;
+			si->role = roles[j].words;
+			si->rolelen = strlen(si->role);
 		}
 	}
 	for (i = 0; i < ncx; i++) {
@@ -1575,10 +1774,76 @@ skip_to(const struct hitvec *h, size_t lo, size_t off)
 	return lo;
 }
 
-int
-flag_scan(struct flag_ctx *c, const char *text, size_t len,
-    const struct mention_list *prior, struct flag_list *out, char *err,
-    size_t errlen)
+/* Returns 1 when text holds a mark that may open a quotation ('"' or
+ * the left double quotation mark), as find_quotes() reads them. */
+static int
+has_quote(const char *text, size_t len)
+{
+	const char	*p = text, *e = text + len;
+
+	if (memchr(text, '"', len) != NULL)
+		return 1;
+	while ((p = memchr(p, '\xe2', (size_t)(e - p))) != NULL) {
+		if (e - p >= 3 && (unsigned char)p[1] == 0x80 &&
+		    (unsigned char)p[2] == 0x9c)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/*
+ * Returns 1 when some category may reach its threshold in text: a
+ * sentence's score is at most the weights of the distinct positive
+ * terms of its category found in the whole text plus its positive
+ * feature weights (negated terms, negative terms and penalties only
+ * lower it), and the quotation features need a quotation mark.
+ * Returns 0 when none can, so that no sentence would be flagged.
+ */
+static int
+may_flag(struct flag_ctx *c, const char *text, size_t len)
+{
+	double		 ub[FLAG_NCAT];
+	size_t		 i;
+	int		 k, f, quote = -1, may = 0;
+
+	for (k = 0; k < FLAG_NCAT; k++)
+		ub[k] = 0;
+	for (i = 0; i < c->hits.n; i++) {
+		const struct hit *h = &c->hits.v[i];
+		const struct pat *p = &c->cat[h->set].pats.v[h->pat];
+
+		if (p->weight <= 0 || c->seen[h->set][h->pat])
+			continue;
+		c->seen[h->set][h->pat] = 1;
+		ub[h->set] += p->weight;
+	}
+	for (i = 0; i < c->hits.n; i++)
+		c->seen[c->hits.v[i].set][c->hits.v[i].pat] = 0;
+	for (k = 0; k < FLAG_NCAT && !may; k++) {
+		for (f = 0; f < FT_NFEAT; f++) {
+			if (c->cat[k].feat[f] <= 0)
+				continue;
+			if (f == FT_QUOTE || f == FT_QUOTED) {
+				if (quote == -1)
+					quote = has_quote(text, len);
+				if (!quote)
+					continue;
+			}
+			ub[k] += c->cat[k].feat[f];
+		}
+		/* (A margin for the rounding of sums taken in another
+		 * order.) */
+		if (ub[k] + 1e-6 >= c->cat[k].threshold)
+			may = 1;
+	}
+	return may;
+}
+
+/* flag_scan() with the paragraph's people in c->pref (in any order). */
+static int
+scan(struct flag_ctx *c, const char *text, size_t len,
+    struct flag_list *out, char *err, size_t errlen)
 {
 	struct sentinfo	 si;
 	char		 reason[FLAG_REASON_MAX];
@@ -1597,13 +1862,16 @@ flag_scan(struct flag_ctx *c, const char *text, size_t len,
 	}
 	if (search(c, 0, 0, c->nws, text, len, err, errlen) == -1)
 		return -1;
-	/* Cheap exit: most paragraphs hold no term at all. */
-	if (c->hits.n == 0)
+	/* Cheap exits: most paragraphs hold no term at all, and most of
+	 * the others too few to flag. */
+	if (c->hits.n == 0 || !may_flag(c, text, len))
 		return 0;
 	if (c->hits.n > 1)
 		qsort(c->hits.v, c->hits.n, sizeof(*c->hits.v), cmp_hit);
+	if (c->npref > 1)
+		qsort(c->pref, c->npref, sizeof(*c->pref), cmp_pref);
 	if ((ns = sentence_split(text, len, &c->sent)) == -1 ||
-	    find_quotes(c, text, len) == -1 || index_people(c, prior) == -1) {
+	    find_quotes(c, text, len) == -1) {
 		seterr(err, errlen, "out of memory");
 		return -1;
 	}
@@ -1641,8 +1909,7 @@ flag_scan(struct flag_ctx *c, const char *text, size_t len,
 		tc = skip_to(&c->cxh, tc, ss);
 		for (ce = tc; ce < c->cxh.n && c->cxh.v[ce].start < se; ce++)
 			;
-		sentence_info(c, text, ss, se, c->cxh.v + tc, ce - tc, prior,
-		    &si);
+		sentence_info(c, text, ss, se, c->cxh.v + tc, ce - tc, &si);
 		for (k = 0; k < FLAG_NCAT; k++) {
 			sc = score_cat(c, k, text, ss, se, c->hits.v + th,
 			    te - th, c->cxh.v + tc, ce - tc, &si, reason);
@@ -1693,6 +1960,18 @@ flag_scan(struct flag_ctx *c, const char *text, size_t len,
 	return 0;
 }
 
+int
+flag_scan(struct flag_ctx *c, const char *text, size_t len,
+    const struct mention_list *prior, struct flag_list *out, char *err,
+    size_t errlen)
+{
+	if (index_people(c, prior) == -1) {
+		seterr(err, errlen, "out of memory");
+		return -1;
+	}
+	return scan(c, text, len, out, err, errlen);
+}
+
 void
 flag_list_release(struct flag_list *l)
 {
@@ -1704,13 +1983,13 @@ flag_list_release(struct flag_list *l)
 /* Scans the pending paragraph and writes its flags. */
 static int
 flush(struct flag_ctx *c, struct stream_writer *w, unsigned long id,
-    const char *text, size_t len, const struct mention_list *ml,
-    struct flag_list *fl, unsigned long *nflags, char *err, size_t errlen)
+    const char *text, size_t len, struct flag_list *fl,
+    unsigned long *nflags, char *err, size_t errlen)
 {
 	struct flag	 f;
 	size_t		 i;
 
-	if (flag_scan(c, text, len, ml, fl, err, errlen) == -1)
+	if (scan(c, text, len, fl, err, errlen) == -1)
 		return -1;
 	for (i = 0; i < fl->n; i++) {
 		f.text = id;
@@ -1733,7 +2012,6 @@ int
 flag_run(struct stream_reader *r, struct stream_writer *w,
     struct flag_ctx *c, unsigned long *nflags, char *err, size_t errlen)
 {
-	struct mention_list	 ml = MENTION_LIST_INIT;
 	struct flag_list	 fl = FLAG_LIST_INIT;
 	struct record		*rec;
 	struct text_unit	 tu;
@@ -1746,7 +2024,7 @@ flag_run(struct stream_reader *r, struct stream_writer *w,
 		*nflags = 0;
 	while ((rc = stream_read(r, &rec)) == 1) {
 		if (record_is(rec, "text")) {
-			if (pending && flush(c, w, id, text, len, &ml, &fl,
+			if (pending && flush(c, w, id, text, len, &fl,
 			    nflags, err, errlen) == -1)
 				goto out;
 			if (record_text(rec, &tu) == -1) {
@@ -1767,7 +2045,7 @@ flag_run(struct stream_reader *r, struct stream_writer *w,
 			text[tu.len] = '\0';
 			len = tu.len;
 			id = tu.id;
-			mention_list_clear(&ml);
+			c->npref = 0;
 			pending = 1;
 		} else if (pending && record_is(rec, "mention")) {
 			struct mention	 m;
@@ -1776,9 +2054,8 @@ flag_run(struct stream_reader *r, struct stream_writer *w,
 			 * the others are checked, not kept. */
 			if (record_mention_view(rec, &m) == -1 ||
 			    (strcmp(m.type, "person") == 0 &&
-			    mention_list_add(&ml, m.text, m.start, m.end,
-			    m.type, m.subtype, m.rule, m.conf, m.key,
-			    m.hint) == -1)) {
+			    pref_push(c, m.start, m.end, c->npref,
+			    m.subtype) == -1)) {
 				seterr(err, errlen, "line %lu: malformed "
 				    "mention record", rec->lineno);
 				goto out;
@@ -1795,7 +2072,7 @@ flag_run(struct stream_reader *r, struct stream_writer *w,
 		seterr(err, errlen, "%s", stream_reader_error(r));
 		goto out;
 	}
-	if (pending && flush(c, w, id, text, len, &ml, &fl, nflags, err,
+	if (pending && flush(c, w, id, text, len, &fl, nflags, err,
 	    errlen) == -1)
 		goto out;
 	if (stream_write_end(w) == -1) {
@@ -1805,7 +2082,6 @@ flag_run(struct stream_reader *r, struct stream_writer *w,
 	ret = 0;
 out:
 	free(text);
-	mention_list_release(&ml);
 	flag_list_release(&fl);
 	return ret;
 }

@@ -18,6 +18,7 @@
 
 #define PX_LEN	12	/* bytes of a sequence */
 #define PX_MAX	64	/* sequences of a set */
+#define PX_MAXW	128	/* the same for rxprefix_make_word() */
 
 struct pseq {
 	unsigned char	 len;
@@ -56,6 +57,7 @@ struct rxprefix {
 	struct pnode	*v;
 	size_t		 n, cap;
 	size_t		 nseq;
+	int		 empty;		/* a match of no characters may exist */
 	uint64_t	 notafter[2];	/* a match never follows these bytes */
 	short		*jumps;		/* [128] per row: the first child
 					 * that allows a byte, or -1 */
@@ -68,6 +70,7 @@ struct parse {
 	int		 bad;
 	int		 nomem;
 	int		 depth;
+	size_t		 max;		/* PX_MAX or PX_MAXW */
 };
 
 static int
@@ -244,7 +247,7 @@ concat1(struct parse *ps, struct pset *s, const struct pset *a)
 			if (push(ps, &r, &q) == -1)
 				goto fail;
 		}
-		if (r.n > PX_MAX) {
+		if (r.n > ps->max) {
 			free(r.v);
 			return 1;
 		}
@@ -951,8 +954,15 @@ top_alt(const char *src)
 	return ps.bad;
 }
 
-struct rxprefix *
-rxprefix_make(const char *src, int caseless)
+/*
+ * The prefix test of src; with wordend, of src followed by (?!\w): each
+ * sequence that describes a whole match (open, shorter than PX_LEN)
+ * gets one more element, a non-word ASCII byte or any character
+ * outside ASCII (\w is ASCII without UCP; the end of the text passes
+ * any test).
+ */
+static struct rxprefix *
+make(const char *src, int caseless, int wordend)
 {
 	struct rxprefix	*p;
 	struct parse	 ps;
@@ -966,6 +976,7 @@ rxprefix_make(const char *src, int caseless)
 	if (node_new(p, all, 0, 2) == -1)
 		goto nomem;
 	memset(&ps, 0, sizeof(ps));
+	ps.max = wordend ? PX_MAXW : PX_MAX;
 	/* A leading (?i) sets the option for the whole pattern. */
 	if (strncmp(src, "(?i)", 4) == 0) {
 		caseless = 1;
@@ -997,6 +1008,22 @@ rxprefix_make(const char *src, int caseless)
 		p->v[0].accept = 1;
 		free(set.v);
 		return p;
+	}
+	for (i = 0; i < set.n; i++) {
+		struct pseq *q = &set.v[i];
+
+		if (q->len == 0 && !q->closed)
+			p->empty = 1;
+		if (!wordend || q->closed || q->len >= PX_LEN)
+			continue;
+		q->m[q->len][0] = ~((uint64_t)0x3ff << '0');
+		q->m[q->len][1] = ~((uint64_t)0x3ffffff << ('A' - 64) |
+		    (uint64_t)0x3ffffff << ('a' - 64) |
+		    (uint64_t)1 << ('_' - 64));
+		q->na |= (unsigned short)(1u << q->len);
+		q->ks |= (unsigned short)(1u << q->len);
+		q->len++;
+		q->closed = 1;
 	}
 	/* Drop the sequences another one covers. */
 	for (i = 0; i < set.n; i++) {
@@ -1049,6 +1076,18 @@ nomem:
 	free(set.v);
 	rxprefix_free(p);
 	return NULL;
+}
+
+struct rxprefix *
+rxprefix_make(const char *src, int caseless)
+{
+	return make(src, caseless, 0);
+}
+
+struct rxprefix *
+rxprefix_make_word(const char *src, int caseless)
+{
+	return make(src, caseless, 1);
 }
 
 static int	walk(const struct rxprefix *, int, const unsigned char *,
@@ -1149,7 +1188,7 @@ int
 rxprefix_step(const struct rxprefix *p, const unsigned char *t, size_t n)
 {
 	const struct pnode *v;
-	int	 node = 0, c;
+	int	 node = 0, c, next;
 
 	if (p == NULL)
 		return RXP_PASS;
@@ -1159,16 +1198,20 @@ rxprefix_step(const struct rxprefix *p, const unsigned char *t, size_t n)
 			return RXP_PASS;
 		if (*t >= 0x80)
 			return RXP_ROOT;
-		if (v[node].overlap || v[node].loop)
-			return RXP_ROOT;
+		/* One node must allow the byte: a repeating node itself
+		 * (staying there) or one of its children. */
+		next = v[node].loop && INSET(v[node], *t) ? node : -1;
 		for (c = v[node].child; c != -1; c = v[c].sib)
-			if ((v[c].m[*t >> 6] >> (*t & 63)) & 1)
-				break;
-		if (c == -1)
+			if (INSET(v[c], *t)) {
+				if (next != -1)
+					return RXP_ROOT;
+				next = c;
+			}
+		if (next == -1)
 			return RXP_FAIL;
-		node = c;
+		node = next;
 	}
-	return v[node].accept ? RXP_PASS : v[node].loop ? RXP_ROOT : node;
+	return v[node].accept ? RXP_PASS : node;
 }
 
 int
@@ -1195,6 +1238,54 @@ rxprefix_next(const struct rxprefix *p, int state, uint64_t m[2])
 	}
 }
 
+/* Marks every byte at and after depth d (b0, b1 chosen before it). */
+static void
+first3_all(uint64_t (*out)[128][2], int d, unsigned b0, unsigned b1)
+{
+	unsigned	 a, b;
+
+	for (a = d == 0 ? 0 : b0; a < (d == 0 ? 128 : b0 + 1); a++)
+		for (b = d <= 1 ? 0 : b1; b < (d <= 1 ? 128 : b1 + 1); b++)
+			out[a][b][0] = out[a][b][1] = ~(uint64_t)0;
+}
+
+/*
+ * rxprefix_first3() from node at depth d (bytes b0, b1 chosen before
+ * it).  A node that accepts or repeats lets anything follow it.
+ */
+static void
+first3(const struct rxprefix *p, int node, int d, unsigned b0, unsigned b1,
+    uint64_t (*out)[128][2])
+{
+	const struct pnode *v = p->v;
+	unsigned	 b;
+	int		 c;
+
+	if (v[node].accept || v[node].loop) {
+		first3_all(out, d, b0, b1);
+		return;
+	}
+	for (c = v[node].child; c != -1; c = v[c].sib) {
+		if (d == 2) {
+			out[b0][b1][0] |= v[c].m[0];
+			out[b0][b1][1] |= v[c].m[1];
+			continue;
+		}
+		for (b = 0; b < 128; b++)
+			if (INSET(v[c], b))
+				first3(p, c, d + 1, d == 0 ? b : b0, b, out);
+	}
+}
+
+void
+rxprefix_first3(const struct rxprefix *p, uint64_t (*out)[128][2])
+{
+	if (p == NULL)
+		first3_all(out, 0, 0, 0);
+	else
+		first3(p, 0, 0, 0, 0, out);
+}
+
 int
 rxprefix_after(const struct rxprefix *p, unsigned char b)
 {
@@ -1205,7 +1296,7 @@ rxprefix_after(const struct rxprefix *p, unsigned char b)
 int
 rxprefix_empty(const struct rxprefix *p)
 {
-	return p == NULL || p->v[0].accept;
+	return p == NULL || p->v[0].accept || p->empty;
 }
 
 size_t

@@ -34,6 +34,13 @@ struct rxprefix;
 struct rxprefix	*rxprefix_make(const char *src, int caseless);
 
 /*
+ * The same for src followed by (?!\w), as a pattern matched between
+ * word boundaries: a whole match must be followed by a non-word
+ * character or the end of the text.
+ */
+struct rxprefix	*rxprefix_make_word(const char *src, int caseless);
+
+/*
  * Returns 0 when no match of the pattern anchored at t[0] can exist in a
  * text that begins with t[0..n) (the text may go on past n), else 1.
  * p NULL passes everything.
@@ -65,6 +72,13 @@ int	rxprefix_may_at(const struct rxprefix *p, int state,
  * on a text whose first byte is ASCII and not in m.
  */
 void	rxprefix_next(const struct rxprefix *p, int state, uint64_t m[2]);
+
+/*
+ * Adds to out[b0][b1] (a set of bytes, as m of rxprefix_next()) every
+ * ASCII byte b2 for which rxprefix_may() may pass a text that begins
+ * with b0 b1 b2 (it fails on every text not marked).
+ */
+void	rxprefix_first3(const struct rxprefix *p, uint64_t (*out)[128][2]);
 
 /*
  * Returns 0 when no match can begin right after the byte b, by a

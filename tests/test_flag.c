@@ -362,6 +362,69 @@ test_run_truncated(void **state)
 	assert_null(strstr(out, "end\t"));
 }
 
+/*
+ * The bound on a paragraph's scores (distinct positive terms and
+ * positive features, quotation features only with a quotation mark)
+ * never drops a flag: sums at the threshold, repeated terms, negative
+ * terms, and a first-person quotation with no term at all.
+ */
+static void
+test_threshold_bound(void **state)
+{
+	static const char cat[] = "@threshold\t4\n"
+	    "2\talpha\n2\tbeta\n-1\tgamma\n";
+	static const char voice[] = "@threshold\t4\n@feature\tquote\t3\n"
+	    "@feature\tchild\t1\n1\tzzz\n";
+	static const char cx[] = "firstperson\tI|me\nchild\tthe boy\n";
+	struct flag_ctx	*c;
+	struct flag_list fl = FLAG_LIST_INIT;
+	char		 err[256];
+	const char	*t;
+
+	(void)state;
+	assert_non_null(c = flag_ctx_new());
+	assert_int_equal(flag_ctx_parse(c, "injury-detail", "a.txt", cat,
+	    strlen(cat), err, sizeof(err)), 0);
+	assert_int_equal(flag_ctx_parse(c, "child-voice", "v.txt", voice,
+	    strlen(voice), err, sizeof(err)), 0);
+	assert_int_equal(flag_ctx_parse(c, NULL, "c.txt", cx, strlen(cx),
+	    err, sizeof(err)), 0);
+	assert_int_equal(flag_ctx_compile(c, err, sizeof(err)), 0);
+	t = "First. Then alpha and beta. Last.";
+	assert_int_equal(flag_scan(c, t, strlen(t), NULL, &fl, err,
+	    sizeof(err)), 0);
+	assert_int_equal(fl.n, 1);
+	assert_int_equal(fl.v[0].start, 7);
+	t = "Then alpha and alpha and alpha.";
+	assert_int_equal(flag_scan(c, t, strlen(t), NULL, &fl, err,
+	    sizeof(err)), 0);
+	assert_int_equal(fl.n, 0);
+	t = "Then alpha and beta and gamma.";
+	assert_int_equal(flag_scan(c, t, strlen(t), NULL, &fl, err,
+	    sizeof(err)), 0);
+	assert_int_equal(fl.n, 0);
+	/* No term: the quotation and the child make the threshold. */
+	t = "Then the boy said \"I want me home now\" and left.";
+	assert_int_equal(flag_scan(c, t, strlen(t), NULL, &fl, err,
+	    sizeof(err)), 0);
+	assert_int_equal(fl.n, 0);	/* a sentence needs a term */
+	t = "Then the boy said \"I want me home zzz\" and left.";
+	assert_int_equal(flag_scan(c, t, strlen(t), NULL, &fl, err,
+	    sizeof(err)), 0);
+	assert_int_equal(fl.n, 1);
+	assert_string_equal(flag_categories[fl.v[0].cat], "child-voice");
+	t = "Then the boy said \xe2\x80\x9cI want me home zzz\xe2\x80\x9d.";
+	assert_int_equal(flag_scan(c, t, strlen(t), NULL, &fl, err,
+	    sizeof(err)), 0);
+	assert_int_equal(fl.n, 1);
+	t = "Then the boy said I want me home zzz and left.";
+	assert_int_equal(flag_scan(c, t, strlen(t), NULL, &fl, err,
+	    sizeof(err)), 0);
+	assert_int_equal(fl.n, 0);
+	flag_list_release(&fl);
+	flag_ctx_free(c);
+}
+
 int
 main(void)
 {
@@ -381,6 +444,7 @@ main(void)
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_run),
 		cmocka_unit_test(test_run_truncated),
+		cmocka_unit_test(test_threshold_bound),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

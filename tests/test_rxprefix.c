@@ -372,6 +372,135 @@ test_against_pcre2(void **state)
 	assert_true(ruled > tried / 2);
 }
 
+/*
+ * Checks every use anon-flag makes of a test p of pattern re on text
+ * (n bytes) that re matches: the walk, the state after each prefix
+ * (rxprefix_step(), rxprefix_may_at(), rxprefix_next()) and the first
+ * three bytes (rxprefix_first3(), in f3).
+ */
+static void
+check_match(const struct rxprefix *p, uint64_t (*f3)[128][2],
+    const char *pat, const unsigned char *t, size_t n)
+{
+	uint64_t	 m[2];
+	size_t		 k;
+	int		 st;
+
+	if (!rxprefix_may(p, t, n))
+		fail_msg("'%s' matches '%s'", pat, t);
+	for (k = 1; k <= n; k++) {
+		st = rxprefix_step(p, t, k);
+		if (st == RXP_FAIL)
+			fail_msg("'%s': step fails on '%s' at %zu", pat, t, k);
+		if (st < 0)
+			continue;
+		if (!rxprefix_may_at(p, st, t + k, n - k))
+			fail_msg("'%s': state %d fails '%s' at %zu", pat, st,
+			    t, k);
+		rxprefix_next(p, st, m);
+		if (k < n && t[k] < 0x80 && !((m[t[k] >> 6] >> (t[k] & 63)) &
+		    1))
+			fail_msg("'%s': next after %zu of '%s'", pat, k, t);
+	}
+	if (n >= 3 && t[0] < 0x80 && t[1] < 0x80 && t[2] < 0x80 &&
+	    !((f3[t[0]][t[1]][t[2] >> 6] >> (t[2] & 63)) & 1))
+		fail_msg("'%s': first3 rules out '%s'", pat, t);
+}
+
+/*
+ * rxprefix_make_word(): random patterns matched as anon-flag matches
+ * them, followed by (?!\w); the states and the first three bytes
+ * agree with every match too.
+ */
+static void
+test_random_word(void **state)
+{
+	static const char *const alpha[] = {
+		"a", "b", "c", "A", "k", "1", " ", "\xc3\xa9", "\xe2\x84\xaa",
+		"\xc5\xbf", "s", "_", ",", "12",
+	};
+	static uint64_t	 f3[128][128][2];
+	unsigned long	 seed = 7, npat, k;
+	char		 pat[512], src[600], text[40];
+	size_t		 i, n;
+
+	(void)state;
+	for (npat = 0; npat < 3000; npat++) {
+		pcre2_code *re;
+		pcre2_match_data *md;
+		struct rxprefix *p;
+		int ec;
+		PCRE2_SIZE eo;
+
+		pat[0] = '\0';
+		gen(pat, sizeof(pat), &seed, 2);
+		snprintf(src, sizeof(src), "(?:%s)(?!\\w)", pat);
+		if ((re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+		    PCRE2_ANCHORED | PCRE2_CASELESS | PCRE2_UTF, &ec, &eo,
+		    NULL)) == NULL)
+			continue;
+		md = pcre2_match_data_create(2, NULL);
+		assert_non_null(p = rxprefix_make_word(pat, 1));
+		memset(f3, 0, sizeof(f3));
+		rxprefix_first3(p, f3);
+		for (k = 0; k < 200; k++) {
+			seed = seed * 6364136223846793005UL +
+			    1442695040888963407UL;
+			text[0] = '\0';
+			n = (seed >> 40) % 7;
+			for (i = 0; i < n; i++)
+				strcat(text, alpha[(seed >> (i * 4 + 3)) % 14]);
+			n = strlen(text);
+			if (pcre2_match(re, (PCRE2_SPTR)text, n, 0, 0, md,
+			    NULL) >= 0)
+				check_match(p, f3, src, (unsigned char *)text,
+				    n);
+		}
+		rxprefix_free(p);
+		pcre2_match_data_free(md);
+		pcre2_code_free(re);
+	}
+}
+
+/* The word end rules out what the plain test cannot. */
+static void
+test_word_end(void **state)
+{
+	struct rxprefix	*p;
+	uint64_t	 m[2];
+	int		 st;
+
+	(void)state;
+	assert_non_null(p = rxprefix_make_word("I|me|my", 1));
+	assert_int_equal(rxprefix_may(p, (const unsigned char *)"in", 2), 0);
+	assert_int_equal(rxprefix_may(p, (const unsigned char *)"I'm", 3),
+	    1);
+	assert_int_equal(rxprefix_may(p, (const unsigned char *)"my", 2), 1);
+	assert_int_equal(rxprefix_may(p, (const unsigned char *)"myself", 6),
+	    0);
+	assert_int_equal(rxprefix_empty(p), 0);
+	rxprefix_free(p);
+	assert_non_null(p = rxprefix_make("I|me|my", 1));
+	assert_int_equal(rxprefix_may(p, (const unsigned char *)"in", 2), 1);
+	rxprefix_free(p);
+	/* A pattern that may match nothing still may at the end. */
+	assert_non_null(p = rxprefix_make_word("a?", 1));
+	assert_int_equal(rxprefix_empty(p), 1);
+	rxprefix_free(p);
+	/* A state inside a repeat: "15 " leaves \d+ for the space. */
+	assert_non_null(p = rxprefix_make_word("\\d+ (?:tablets|pills)", 1));
+	st = rxprefix_step(p, (const unsigned char *)"15 ", 3);
+	assert_true(st >= 0);
+	rxprefix_next(p, st, m);
+	assert_true((m['t' >> 6] >> ('t' & 63)) & 1);
+	assert_false((m['m' >> 6] >> ('m' & 63)) & 1);
+	assert_int_equal(rxprefix_may_at(p, st, (const unsigned char *)"pills",
+	    5), 1);
+	assert_int_equal(rxprefix_step(p, (const unsigned char *)"15x", 3),
+	    RXP_FAIL);
+	rxprefix_free(p);
+}
+
 int
 main(void)
 {
@@ -382,6 +511,8 @@ main(void)
 		cmocka_unit_test(test_against_pcre2),
 		cmocka_unit_test(test_pcre2_assumptions),
 		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_random_word),
+		cmocka_unit_test(test_word_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
