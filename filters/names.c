@@ -3637,9 +3637,14 @@ names_scan(void *ctx, const struct text_unit *t,
 	for (j = 0; j < nm->ntok; j++)
 		if (prior_overlaps(nm, nm->tok[j].s, nm->tok[j].e))
 			sc.used[j] = 1;
-	/* Known people first: they win over every other reading. */
+	/*
+	 * Known people first: they win over every other reading.  Neither
+	 * reading starts at a word without a capital (T_INITIAL and
+	 * T_ALLCAPS imply T_CAP): known_at() and unknown_at() return 0
+	 * there at once, so such words are not asked.
+	 */
 	for (j = 0; j < nm->ntok; j++) {
-		if (sc.used[j])
+		if (sc.used[j] || !(nm->tok[j].f & T_CAP))
 			continue;
 		used = known_at(&sc, j, &rc);
 		if (rc == -1)
@@ -3650,7 +3655,7 @@ names_scan(void *ctx, const struct text_unit *t,
 		}
 	}
 	for (j = 0; rc == 0 && j < nm->ntok; j++) {
-		if (sc.used[j])
+		if (sc.used[j] || !(nm->tok[j].f & T_CAP))
 			continue;
 		used = unknown_at(&sc, j, &rc);
 		if (used > 0) {
