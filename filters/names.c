@@ -43,6 +43,8 @@ struct tok {
 	int		 wlb;		/* WL_* of the plain form, -1 = not
 					 * looked up */
 	const char	*lex;		/* flags from the lexicon, or NULL */
+	signed char	 score[2];	/* score(t, 0) and score(t, 1), -1 = not
+					 * computed */
 };
 
 /* One word of a known person's names. */
@@ -1065,6 +1067,7 @@ tok_push(struct names *nm, const char *s, size_t len, size_t b, size_t e,
 	t->f = f;
 	t->wc = 0;
 	t->wlb = -1;
+	t->score[0] = t->score[1] = -1;
 	t->lex = NULL;
 	t->fold = nm->fb.len;
 	t->flen = 0;
@@ -2722,15 +2725,13 @@ hyphen_flags(struct names *nm, const struct tok *t, char *buf)
  * word).
  */
 static int
-score(struct scan *sc, struct tok *t, int last)
+score_of(struct scan *sc, struct tok *t, int last)
 {
 	struct names *nm = sc->nm;
 	const char *fl;
 	char hfl[8];	/* "fmgsp" */
 	int wc;
 
-	if (!(t->f & T_CAP) || (t->f & T_DIGIT) || t->flen < 2)
-		return 0;
 	wc = wclass(nm, sc->s, t);
 	fl = tlex(nm, t);
 	if (fl == NULL)
@@ -2772,6 +2773,21 @@ score(struct scan *sc, struct tok *t, int last)
 	}
 	/* Unknown to hunspell, or known to it only with a capital. */
 	return wc == WC_COMMON ? 0 : 2;
+}
+
+/*
+ * score_of(), kept with the token: it depends on the token alone, and
+ * unknown_at() asks it of one token up to five times.
+ */
+static int
+score(struct scan *sc, struct tok *t, int last)
+{
+	if (!(t->f & T_CAP) || (t->f & T_DIGIT) || t->flen < 2)
+		return 0;
+	last = last != 0;
+	if (t->score[last] < 0)
+		t->score[last] = (signed char)score_of(sc, t, last);
+	return t->score[last];
 }
 
 static int
