@@ -1046,9 +1046,14 @@ names_wordclass_load_time(const struct names *nm)
 /* ------------------------------------------------------------------ */
 /* Tokens. */
 
+/*
+ * Appends the token [b, e) (pe: with its possessive).  Its plain form is
+ * already at the end of nm->fb, flen bytes (tokenize() wrote it there);
+ * a word longer than 4 MAXWORD keeps an empty one.
+ */
 static int
-tok_push(struct names *nm, const char *s, size_t len, size_t b, size_t e,
-    size_t pe, unsigned f)
+tok_push(struct names *nm, size_t b, size_t e, size_t pe, unsigned f,
+    size_t flen)
 {
 	struct tok *t;
 	size_t n;
@@ -1070,18 +1075,11 @@ tok_push(struct names *nm, const char *s, size_t len, size_t b, size_t e,
 	t->score[0] = t->score[1] = -1;
 	t->lex = NULL;
 	t->fold = nm->fb.len;
-	t->flen = 0;
-	/*
-	 * tokenize() made room: a plain form is never longer than the word
-	 * (names_plain()), so the forms and their NULs take at most 2 len.
-	 */
-	if (e - b <= 4 * MAXWORD) {
-		n = names_plain(nm->fb.buf + nm->fb.len, s + b, e - b);
-		nm->fb.len += n + 1;
-		t->flen = n;
-	} else
-		nm->fb.buf[nm->fb.len++] = '\0';
-	(void)len;
+	if (e - b > 4 * MAXWORD)
+		flen = 0;
+	t->flen = flen;
+	nm->fb.buf[nm->fb.len + flen] = '\0';
+	nm->fb.len += flen + 1;
 	return 0;
 }
 
@@ -1102,6 +1100,10 @@ sent_flags(const char *s, size_t b, const struct names *nm)
 {
 	size_t i = b;
 
+	/* Most words follow a space after a letter or a digit. */
+	if (b >= 2 && s[b - 1] == ' ' && ((unsigned)((s[b - 2] | 0x20) - 'a') <
+	    26 || (unsigned)(s[b - 2] - '0') < 10))
+		return b - 1 <= nm->numpre ? T_SENT : 0;
 	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '(' ||
 	    s[i - 1] == '"' || s[i - 1] == '[' ||
 	    (unsigned char)s[i - 1] == 0x9C ||	/* “ ends E2 80 9C */
@@ -1168,13 +1170,67 @@ para_marks(struct names *nm, const char *s, size_t len)
 		nm->bracket = (size_t)(p - s);
 }
 
+/* ASCII letters and digits for tokenize(): AC_LETTER is bit 0 (0x20 << 0
+ * lower-cases), AC_LOWER bit 1. */
+#define AC_LETTER	1
+#define AC_LOWER	2
+#define AC_DIGIT	4
+#define AC_U		AC_LETTER
+#define AC_L		(AC_LETTER | AC_LOWER)
+#define AC_D		AC_DIGIT
+static const unsigned char ascii_class[256] = {
+	['0'] = AC_D, ['1'] = AC_D, ['2'] = AC_D, ['3'] = AC_D, ['4'] = AC_D,
+	['5'] = AC_D, ['6'] = AC_D, ['7'] = AC_D, ['8'] = AC_D, ['9'] = AC_D,
+	['A'] = AC_U, ['B'] = AC_U, ['C'] = AC_U, ['D'] = AC_U, ['E'] = AC_U,
+	['F'] = AC_U, ['G'] = AC_U, ['H'] = AC_U, ['I'] = AC_U, ['J'] = AC_U,
+	['K'] = AC_U, ['L'] = AC_U, ['M'] = AC_U, ['N'] = AC_U, ['O'] = AC_U,
+	['P'] = AC_U, ['Q'] = AC_U, ['R'] = AC_U, ['S'] = AC_U, ['T'] = AC_U,
+	['U'] = AC_U, ['V'] = AC_U, ['W'] = AC_U, ['X'] = AC_U, ['Y'] = AC_U,
+	['Z'] = AC_U,
+	['a'] = AC_L, ['b'] = AC_L, ['c'] = AC_L, ['d'] = AC_L, ['e'] = AC_L,
+	['f'] = AC_L, ['g'] = AC_L, ['h'] = AC_L, ['i'] = AC_L, ['j'] = AC_L,
+	['k'] = AC_L, ['l'] = AC_L, ['m'] = AC_L, ['n'] = AC_L, ['o'] = AC_L,
+	['p'] = AC_L, ['q'] = AC_L, ['r'] = AC_L, ['s'] = AC_L, ['t'] = AC_L,
+	['u'] = AC_L, ['v'] = AC_L, ['w'] = AC_L, ['x'] = AC_L, ['y'] = AC_L,
+	['z'] = AC_L
+};
+
+/*
+ * Reads the ASCII letters and digits from s[i] on, writing them lower-cased
+ * to dst[i - b]; returns where they end.  *cls gathers their AC_* bits and
+ * *letters counts the letters.
+ */
+static size_t
+ascii_run(const char *s, size_t len, size_t i, char *dst, size_t b,
+    unsigned *cls, int *letters)
+{
+	unsigned k, acc = 0;
+	int nl = 0;
+
+	for (; i < len && (k = ascii_class[(unsigned char)s[i]]) != 0; i++) {
+		dst[i - b] = (char)(s[i] | (char)((k & AC_LETTER) << 5));
+		nl += (int)(k & AC_LETTER);
+		acc |= k;
+	}
+	*cls |= acc;
+	*letters += nl;
+	return i;
+}
+
+/*
+ * Splits the paragraph into words and writes their plain forms into
+ * nm->fb.  An ASCII word is lower-cased while it is read; a word with
+ * other bytes goes through names_plain() after.
+ */
 static int
 tokenize(struct names *nm, const char *s, size_t len)
 {
-	size_t i, b, e, pe;
-	unsigned f;
+	size_t i, b, e, pe, flen;
+	unsigned f, sf, cls;
+	unsigned char ch;
 	uint32_t c;
-	int n, a, up, low, letters, tab;
+	int n, a, letters, tab, ascii;
+	char *dst;
 
 	tab = memchr(s, '\t', len) != NULL;
 	para_marks(nm, s, len);
@@ -1183,39 +1239,45 @@ tokenize(struct names *nm, const char *s, size_t len)
 	if (len > ((size_t)-1 - 2) / 2 || sbuf_grow(&nm->fb, 2 * len + 1) == -1)
 		return -1;
 	for (i = 0; i < len;) {
-		c = cp_at(s, len, i, &n);
-		if (!cp_letter(c) && !(c - (uint32_t)'0' < 10)) {
-			i += (size_t)n;
-			continue;
+		ch = (unsigned char)s[i];
+		if (ch < 0x80) {
+			if (ascii_class[ch] == 0) {
+				i++;
+				continue;
+			}
+		} else {
+			/* No digit is outside ASCII (cp_at() of a bad byte
+			 * is U+FFFD, one byte). */
+			c = cp_at(s, len, i, &n);
+			if (!cp_letter(c)) {
+				i += (size_t)n;
+				continue;
+			}
 		}
 		b = i;
 		f = 0;
-		up = low = letters = 0;
+		letters = 0;
+		cls = 0;
+		ascii = 1;
+		/*
+		 * The plain form goes to the end of fb (tokenize()'s room:
+		 * tokens and the gaps between them fit in len, so each byte
+		 * written here is below e + 1 <= 2 len + 1).
+		 */
+		dst = nm->fb.buf + nm->fb.len;
 		for (;;) {
 			/* ASCII letters and digits first, as below. */
-			if (i < len && (unsigned char)s[i] < 0x80) {
-				if ((unsigned)((s[i] | 0x20) - 'a') < 26) {
-					letters++;
-					if (s[i] <= 'Z')
-						up++;
-					else
-						low++;
-					i++;
-					continue;
-				}
-				if ((unsigned)(s[i] - '0') < 10) {
-					f |= T_DIGIT;
-					i++;
-					continue;
-				}
-			}
+			i = ascii_run(s, len, i, dst, b, &cls, &letters);
+			/* Other ASCII than these two ends the word. */
+			if (i < len && (ch = (unsigned char)s[i]) < 0x80 &&
+			    ch != '-' && ch != '\'')
+				break;
 			c = cp_at(s, len, i, &n);
 			if (cp_letter(c)) {
 				letters++;
-				if (cp_upper(c))
-					up++;
-				else
-					low++;
+				if (!cp_upper(c))
+					cls |= AC_LOWER;
+				ascii = 0;
 				i += (size_t)n;
 				continue;
 			}
@@ -1225,6 +1287,7 @@ tokenize(struct names *nm, const char *s, size_t len)
 				continue;
 			}
 			if (c == '-' && letter_at(s, len, i + 1)) {
+				dst[i - b] = '-';
 				i++;
 				continue;
 			}
@@ -1234,12 +1297,18 @@ tokenize(struct names *nm, const char *s, size_t len)
 				if ((s[i + a] == 's' || s[i + a] == 'S') &&
 				    !letter_at(s, len, i + (size_t)a + 1))
 					break;
+				if (a == 1)
+					dst[i - b] = '\'';
+				else
+					ascii = 0;
 				i += (size_t)a;
 				continue;
 			}
 			break;
 		}
 		e = pe = i;
+		if (cls & AC_DIGIT)
+			f |= T_DIGIT;
 		if ((a = apos_at(s, len, i)) > 0) {
 			if (i + (size_t)a < len && (s[i + a] == 's' ||
 			    s[i + a] == 'S') && !letter_at(s, len, i + a + 1)) {
@@ -1251,28 +1320,37 @@ tokenize(struct names *nm, const char *s, size_t len)
 				pe = i + (size_t)a;
 			}
 		}
-		c = cp_at(s, len, b, &n);
-		if (cp_upper(c))
+		if ((unsigned char)s[b] < 0x80) {
+			n = 1;
+			if ((unsigned)(s[b] - 'A') < 26)
+				f |= T_CAP;
+		} else if (cp_upper(cp_at(s, len, b, &n)))
 			f |= T_CAP;
-		if (letters >= 2 && low == 0 && !(f & T_DIGIT))
+		if (letters >= 2 && !(cls & AC_LOWER) && !(f & T_DIGIT))
 			f |= T_ALLCAPS;
-		if (letters == 1 && up == 1 && e - b == (size_t)n)
+		if (letters == 1 && !(cls & AC_LOWER) && e - b == (size_t)n)
 			f |= T_INITIAL;
 		if (e < len && s[e] == '.')
 			f |= T_DOT;
 		if (!(f & T_CAP) && in_set(nm, WL_PARTICLE, s + b, e - b))
 			f |= T_PARTICLE;
 		/* al-Hassan, el-Amin: a particle joined by a hyphen. */
-		if (!(f & T_CAP) && e - b > 3 && (strncmp(s + b, "al-", 3) == 0 ||
-		    strncmp(s + b, "el-", 3) == 0) && cp_upper(cp_at(s, len,
-		    b + 3, &n)))
+		if (!(f & T_CAP) && e - b > 3 && (s[b] == 'a' || s[b] == 'e') &&
+		    s[b + 1] == 'l' && s[b + 2] == '-' &&
+		    cp_upper(cp_at(s, len, b + 3, &n)))
 			f |= T_CAP;
-		f |= sent_flags(s, b, nm);
+		sf = sent_flags(s, b, nm);
+		f |= sf;
 		/* The first cell of a table row starts the line. */
-		if ((f & T_SENT) && tab && !(f & T_CELL) && sent_flags(s, b,
-		    nm) == T_SENT && line_start(nm, b))
+		if (sf == T_SENT && tab && line_start(nm, b))
 			f |= T_CELL;
-		if (tok_push(nm, s, len, b, e, pe, f) == -1)
+		if (e - b > 4 * MAXWORD)
+			flen = 0;
+		else if (ascii)
+			flen = e - b;
+		else
+			flen = names_plain(dst, s + b, e - b);
+		if (tok_push(nm, b, e, pe, f, flen) == -1)
 			return -1;
 		i = pe > i ? pe : i;
 	}
