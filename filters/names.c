@@ -43,6 +43,7 @@ struct tok {
 	int		 wlb;		/* WL_* of the plain form, -1 = not
 					 * looked up */
 	const char	*lex;		/* flags from the lexicon, or NULL */
+	int		 haslex;	/* lex was looked up */
 	signed char	 score[2];	/* score(t, 0) and score(t, 1), -1 = not
 					 * computed */
 };
@@ -105,6 +106,22 @@ struct minit {
 	size_t		 next;		/* in the chain of its hash bucket */
 };
 
+/*
+ * What the word class table and the names lexicon say of a word as
+ * written, kept for the words met (wfact_get()): the same words come back
+ * all through a document, and the tables are large enough that a lookup
+ * misses the cache.
+ */
+struct wfact {
+	uint64_t	 h;		/* fnv() of the word */
+	size_t		 off;		/* the word in nm->wfkeys, */
+	size_t		 len;		/* len 0 = empty slot */
+	int		 wc;		/* names_wclass, 0 = not looked up */
+	int		 haslex;	/* lex was looked up */
+	const char	*lex;
+};
+#define WFMAX	(1 << 16)	/* slots at most; then it starts again */
+
 /* Heads of hash chains of indices (NOIDX = empty); cap a power of two. */
 struct ihash {
 	size_t		*head;
@@ -143,6 +160,10 @@ struct names {
 	size_t			 linepre;	/* prefix of digits . space */
 	size_t			 bracket;	/* first ( or [ after byte 0 */
 	struct sbuf		 fb;		/* plain forms of the tokens */
+	const char		*text;		/* the paragraph tokenized */
+	struct wfact		*wf;		/* facts of the words met */
+	size_t			 nwf, capwf;
+	struct sbuf		 wfkeys;	/* their words */
 };
 
 /* ------------------------------------------------------------------ */
@@ -1031,6 +1052,8 @@ names_free(struct names *nm)
 	free(nm->kp);
 	free(nm->tok);
 	sbuf_release(&nm->fb);
+	free(nm->wf);
+	sbuf_release(&nm->wfkeys);
 	wordclass_free(nm->wc);
 	lexicon_free(nm->lex);
 	lexicon_free(nm->allow);
@@ -1074,6 +1097,7 @@ tok_push(struct names *nm, size_t b, size_t e, size_t pe, unsigned f,
 	t->wlb = -1;
 	t->score[0] = t->score[1] = -1;
 	t->lex = NULL;
+	t->haslex = 0;
 	t->fold = nm->fb.len;
 	if (e - b > 4 * MAXWORD)
 		flen = 0;
@@ -1234,6 +1258,7 @@ tokenize(struct names *nm, const char *s, size_t len)
 
 	tab = memchr(s, '\t', len) != NULL;
 	para_marks(nm, s, len);
+	nm->text = s;
 	nm->ntok = 0;
 	sbuf_reset(&nm->fb);
 	if (len > ((size_t)-1 - 2) / 2 || sbuf_grow(&nm->fb, 2 * len + 1) == -1)
@@ -1383,20 +1408,94 @@ adjacent(const struct names *nm, const char *s, size_t j)
 	return 1;
 }
 
+/*
+ * The facts kept of the word w[0..len), a new empty entry when the word
+ * was not met, or NULL (out of memory: the caller asks the tables).  The
+ * entry holds until the next call.
+ */
+static struct wfact *
+wfact_get(struct names *nm, const char *w, size_t len)
+{
+	struct wfact *e, *v;
+	uint64_t h;
+	size_t i, j, cap;
+
+	if (len == 0)
+		return NULL;
+	if ((nm->nwf + 1) * 2 > nm->capwf) {
+		/* Grow, or forget every word once the table is full. */
+		cap = nm->capwf == 0 ? 1024 : nm->capwf < WFMAX ?
+		    nm->capwf * 2 : nm->capwf;
+		if ((v = calloc(cap, sizeof(*v))) == NULL)
+			return NULL;
+		if (cap > nm->capwf)
+			for (i = 0; i < nm->capwf; i++) {
+				if (nm->wf[i].len == 0)
+					continue;
+				for (j = nm->wf[i].h & (cap - 1); v[j].len != 0;
+				    j = (j + 1) & (cap - 1))
+					;
+				v[j] = nm->wf[i];
+			}
+		else {
+			nm->nwf = 0;
+			sbuf_reset(&nm->wfkeys);
+		}
+		free(nm->wf);
+		nm->wf = v;
+		nm->capwf = cap;
+	}
+	h = fnv(w, len);
+	for (i = h & (nm->capwf - 1);; i = (i + 1) & (nm->capwf - 1)) {
+		e = &nm->wf[i];
+		if (e->len == 0)
+			break;
+		if (e->h == h && e->len == len &&
+		    memcmp(nm->wfkeys.buf + e->off, w, len) == 0)
+			return e;
+	}
+	if (sbuf_add(&nm->wfkeys, w, len) == -1)
+		return NULL;
+	e->h = h;
+	e->off = nm->wfkeys.len - len;
+	e->len = len;
+	e->wc = 0;
+	e->haslex = 0;
+	e->lex = NULL;
+	nm->nwf++;
+	return e;
+}
+
 static int
 wclass(struct names *nm, const char *s, struct tok *t)
 {
-	if (t->wc == 0)
-		t->wc = names_word_class(nm, s + t->s, t->e - t->s);
-	return t->wc;
+	struct wfact *e;
+
+	if (t->wc != 0)
+		return t->wc;
+	if ((e = wfact_get(nm, s + t->s, t->e - t->s)) == NULL)
+		return t->wc = names_word_class(nm, s + t->s, t->e - t->s);
+	if (e->wc == 0)
+		e->wc = names_word_class(nm, s + t->s, t->e - t->s);
+	return t->wc = e->wc;
 }
 
+/* The lexicon's flags of t's plain form (a function of the word). */
 static const char *
 tlex(struct names *nm, struct tok *t)
 {
-	if (t->lex == NULL && t->flen > 0)
-		t->lex = lex_flags(nm, TW(nm, t), t->flen);
-	return t->lex;
+	struct wfact *e;
+
+	if (t->haslex || t->flen == 0)
+		return t->lex;
+	t->haslex = 1;
+	if ((e = wfact_get(nm, nm->text + t->s, t->e - t->s)) == NULL)
+		return t->lex = lex_flags(nm, TW(nm, t), t->flen);
+	if (!e->haslex) {
+		e->lex = lex_flags(nm, TW(nm, t), t->flen);
+		e->haslex = 1;
+	}
+	return t->lex = e->lex;
 }
 
 static int
