@@ -76,6 +76,7 @@ struct kperson {
 struct wlent {
 	const char	*w;		/* NULL = empty slot */
 	size_t		 len;
+	uint64_t	 pk;		/* wl_pack() of the word */
 	unsigned	 bits;		/* WL_* */
 };
 #define WLCAP	1024		/* slots; a power of two, over twice the words */
@@ -455,6 +456,33 @@ enum {
 
 static uint64_t	fnv(const char *, size_t);
 
+/*
+ * The first eight bytes of w[0..len), zero-padded, as a number: with the
+ * length it tells two words of up to eight bytes apart.
+ */
+static uint64_t
+wl_pack(const char *w, size_t len)
+{
+	uint64_t pk = 0;
+	size_t i;
+
+	if (len >= 8) {
+		memcpy(&pk, w, 8);
+		return pk;
+	}
+	for (i = 0; i < len; i++)
+		pk |= (uint64_t)(unsigned char)w[i] << (8 * i);
+	return pk;
+}
+
+/* The slot to start from for a word: its packed bytes and length. */
+static size_t
+wl_slot(uint64_t pk, size_t len)
+{
+	return (size_t)(((pk ^ len) * 0x9E3779B97F4A7C15ULL) >> 40) &
+	    (WLCAP - 1);
+}
+
 static void
 wl_put(struct names *nm, const char *const *list, unsigned bit)
 {
@@ -470,12 +498,13 @@ wl_put(struct names *nm, const char *const *list, unsigned bit)
 				nm->wlmaxb[j] = len;
 		if (len > 0)
 			nm->wlfirst[(unsigned char)(*list)[0]] |= bit;
-		for (j = fnv(*list, len) & (WLCAP - 1);; j = (j + 1) &
+		for (j = wl_slot(wl_pack(*list, len), len);; j = (j + 1) &
 		    (WLCAP - 1)) {
 			e = &nm->wl[j];
 			if (e->w == NULL) {
 				e->w = *list;
 				e->len = len;
+				e->pk = wl_pack(*list, len);
 				e->bits = bit;
 				break;
 			}
@@ -507,14 +536,17 @@ static unsigned
 in_set_bits(const struct names *nm, const char *w, size_t len)
 {
 	const struct wlent *e;
+	uint64_t pk;
 	size_t j;
 
 	if (len == 0 || len > nm->wlmax ||
 	    nm->wlfirst[(unsigned char)w[0]] == 0)
 		return 0;
-	for (j = fnv(w, len) & (WLCAP - 1); (e = &nm->wl[j])->w != NULL;
+	pk = wl_pack(w, len);
+	for (j = wl_slot(pk, len); (e = &nm->wl[j])->w != NULL;
 	    j = (j + 1) & (WLCAP - 1))
-		if (e->len == len && memcmp(e->w, w, len) == 0)
+		if (e->pk == pk && e->len == len && (len <= 8 ||
+		    memcmp(e->w + 8, w + 8, len - 8) == 0))
 			return e->bits;
 	return 0;
 }
@@ -1334,7 +1366,8 @@ tokenize(struct names *nm, const char *s, size_t len)
 		e = pe = i;
 		if (cls & AC_DIGIT)
 			f |= T_DIGIT;
-		if ((a = apos_at(s, len, i)) > 0) {
+		if (i < len && (s[i] == '\'' || (unsigned char)s[i] == 0xE2) &&
+		    (a = apos_at(s, len, i)) > 0) {
 			if (i + (size_t)a < len && (s[i + a] == 's' ||
 			    s[i + a] == 'S') && !letter_at(s, len, i + a + 1)) {
 				f |= T_POSS;
