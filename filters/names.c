@@ -31,7 +31,9 @@
 #define T_CELL		0x020	/* first token of a table cell */
 #define T_INITIAL	0x040	/* one upper-case letter */
 #define T_DIGIT		0x080	/* holds a digit */
-#define T_PARTICLE	0x100	/* van, der, bin, al-... in lower case */
+#define T_PARTICLE	0x100	/* van, der, bin, al-... in lower case: ask
+				 * particle(), which sets it */
+#define T_PCHECKED	0x200	/* T_PARTICLE is known */
 
 struct tok {
 	size_t		 s, e;		/* the word */
@@ -1390,8 +1392,6 @@ tokenize(struct names *nm, const char *s, size_t len)
 			f |= T_INITIAL;
 		if (e < len && s[e] == '.')
 			f |= T_DOT;
-		if (!(f & T_CAP) && in_set(nm, WL_PARTICLE, s + b, e - b))
-			f |= T_PARTICLE;
 		/* al-Hassan, el-Amin: a particle joined by a hyphen. */
 		if (!(f & T_CAP) && e - b > 3 && (s[b] == 'a' || s[b] == 'e') &&
 		    s[b + 1] == 'l' && s[b + 2] == '-' &&
@@ -1497,6 +1497,22 @@ wfact_get(struct names *nm, const char *w, size_t len)
 	e->lex = NULL;
 	nm->nwf++;
 	return e;
+}
+
+/*
+ * Is t a name particle (van, der, bin) written in lower case?  Asked of
+ * few words, so found out when first asked.
+ */
+static int
+particle(const struct names *nm, struct tok *t)
+{
+	if (!(t->f & T_PCHECKED)) {
+		t->f |= T_PCHECKED;
+		if (!(t->f & T_CAP) && in_set(nm, WL_PARTICLE, nm->text + t->s,
+		    t->e - t->s))
+			t->f |= T_PARTICLE;
+	}
+	return (t->f & T_PARTICLE) != 0;
 }
 
 static int
@@ -3059,9 +3075,9 @@ remember_initials(struct names *nm, size_t from, size_t to, const char *key,
 	const char *w;
 
 	for (k = from; k < to && nw < MAXRUN; k++) {
-		const struct tok *t = &nm->tok[k];
+		struct tok *t = &nm->tok[k];
 
-		if ((t->f & T_PARTICLE) || t->flen == 0)
+		if (particle(nm, t) || t->flen == 0)
 			continue;
 		w = TW(nm, t);
 		words[nw++] = w[0];
@@ -3097,7 +3113,7 @@ remember(struct scan *sc, size_t from, size_t to, const char *key,
 	for (k = from; k < to; k++) {
 		struct tok *t = &nm->tok[k];
 
-		if (t->f & (T_INITIAL | T_PARTICLE))
+		if ((t->f & T_INITIAL) || particle(nm, t))
 			continue;
 		if (mem_add(nm, TW(nm, t), t->flen, key, sub != NULL ? sub : "",
 		    k == to - 1 && to - from > 1, gender) == -1)
@@ -3692,9 +3708,10 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 				continue;
 			break;
 		}
-		if ((t->f & T_PARTICLE) && end > j && end + 1 < nm->ntok &&
+		if (particle(nm, t) && end > j && end + 1 < nm->ntok &&
 		    adjacent(nm, sc->s, end) &&
-		    (nm->tok[end + 1].f & (T_CAP | T_PARTICLE)))
+		    ((nm->tok[end + 1].f & T_CAP) ||
+		    particle(nm, &nm->tok[end + 1])))
 			continue;
 		/* "Green" ends "Rajesh Green wrote", not "Oak Green". */
 		if (end > j && tok_in(sc->nm, t, WL_HEAD) &&
@@ -3705,7 +3722,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    end + 1 < nm->ntok && adjacent(nm, sc->s, end) &&
 		    (nm->tok[end + 1].f & T_CAP))))
 			break;
-		if (tl > 0 || (end > j && (nm->tok[end - 1].f & T_PARTICLE)))
+		if (tl > 0 || (end > j && particle(nm, &nm->tok[end - 1])))
 			q = (t->f & (T_CAP | T_ALLCAPS)) && !(t->f & T_DIGIT);
 		else
 			q = score(sc, t, 0) > 0 || score(sc, t, 1) > 0 ||
@@ -3724,7 +3741,8 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		}
 	}
 	/* Trailing initials or particles are not part of the name. */
-	while (end > j && (nm->tok[end - 1].f & (T_INITIAL | T_PARTICLE)))
+	while (end > j && ((nm->tok[end - 1].f & T_INITIAL) ||
+	    particle(nm, &nm->tok[end - 1])))
 		end--;
 	if (end <= j || nwords == 0)
 		return 0;
@@ -3740,7 +3758,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		return end - start;
 	sf = score(sc, t, 0);
 	sl = score(sc, last, 1);
-	if (end - j >= 2 && (nm->tok[end - 2].f & T_PARTICLE))
+	if (end - j >= 2 && particle(nm, &nm->tok[end - 2]))
 		sl = 3;		/* "van der Berg", "bin Ahmed" */
 	if (trapf && t == &nm->tok[j])
 		sf = 2;		/* "May Gerome" */
