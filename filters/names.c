@@ -1264,7 +1264,34 @@ ascii_run(const char *s, size_t len, size_t i, char *dst, size_t b,
 {
 	unsigned k, acc = 0;
 	int nl = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t hi = 0x8080808080808080ULL, lo7 = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t x, h, lower;
 
+	/*
+	 * Lower-case letters, most of a text, eight bytes at a time (a byte
+	 * is one when its low seven bits are 'a' to 'z' and its high bit is
+	 * clear).  The eight bytes are copied whole: those after the run are
+	 * rewritten or are past the plain form (tokenize() leaves room).
+	 */
+	while (i + 8 <= len) {
+		memcpy(&x, s + i, 8);
+		h = x & lo7;
+		lower = (h + 0x1F1F1F1F1F1F1F1FULL) &
+		    ~(h + 0x0505050505050505ULL) & ~x & hi;
+		memcpy(dst + (i - b), &x, 8);
+		if (lower != hi) {
+			k = (unsigned)__builtin_ctzll(~lower & hi) / 8;
+			nl += (int)k;
+			acc |= k > 0 ? AC_L : 0;
+			i += k;
+			break;
+		}
+		nl += 8;
+		acc |= AC_L;
+		i += 8;
+	}
+#endif
 	for (; i < len && (k = ascii_class[(unsigned char)s[i]]) != 0; i++) {
 		dst[i - b] = (char)(s[i] | (char)((k & AC_LETTER) << 5));
 		nl += (int)(k & AC_LETTER);
