@@ -3938,10 +3938,17 @@ names_scan(void *ctx, const struct text_unit *t,
 	if (sc.used == NULL)
 		goto oom;
 	memset(sc.used, 0, nm->ntok <= sizeof(small) ? nm->ntok : 0);
-	/* Tokens inside an upstream mention are not ours. */
-	for (j = 0; j < nm->ntok; j++)
-		if (prior_overlaps(nm, nm->tok[j].s, nm->tok[j].e))
+	/*
+	 * Tokens inside an upstream mention are not ours: prior_overlaps()
+	 * as one sweep, the tokens' ends and the spans' starts both rising
+	 * (k counts the spans that start before the token's end).
+	 */
+	for (j = k = 0; j < nm->ntok && nm->pri.n > 0; j++) {
+		while (k < nm->pri.n && nm->pri.v[k].s < nm->tok[j].e)
+			k++;
+		if (k > 0 && nm->pri.v[k - 1].maxe > nm->tok[j].s)
 			sc.used[j] = 1;
+	}
 	/*
 	 * Known people first: they win over every other reading.  Neither
 	 * reading starts at a word without a capital (T_INITIAL and
