@@ -453,7 +453,8 @@ enum {
 	WL_FUNCTION = 1 << 6,
 	WL_ABBREV = 1 << 7,
 	WL_DETERMINER = 1 << 8,
-	WL_WAS_THING = 1 << 9
+	WL_WAS_THING = 1 << 9,
+	WL_EPONYM = 1 << 10
 };
 
 static uint64_t	fnv(const char *, size_t);
@@ -531,6 +532,7 @@ wl_setup(struct names *nm)
 	wl_put(nm, abbrevs, WL_ABBREV);
 	wl_put(nm, determiners, WL_DETERMINER);
 	wl_put(nm, was_thing, WL_WAS_THING);
+	wl_put(nm, eponym_heads, WL_EPONYM);
 }
 
 /* The lists (WL_*) w[0..len) is in. */
@@ -1580,24 +1582,19 @@ is_namepart(struct names *nm, struct tok *t)
 	return tlex(nm, t) != NULL;
 }
 
-static int
-weak_title(const struct title *ti)
-{
-	static const char *const weak[] = { "Dame", "Doctor", "Judge", "Lady",
-	    "Lord", "Sir", "Inspector", "Sergeant", "Professor", "Reverend",
-	    NULL };
-
-	return in_list(weak, ti->w, strlen(ti->w));
-}
-
 /*
  * The titles by first byte, in the order of titles[], with their lengths
  * and whether they are two words: title_at() tried every title on every
  * capitalised token.
  */
 #define NTITLES	(sizeof(titles) / sizeof(titles[0]) - 1)
+
+/* Titles that are also ordinary nouns ("the Judge", "Lord Chief Justice"). */
+static const char *const weak_titles[] = { "Dame", "Doctor", "Judge", "Lady",
+    "Lord", "Sir", "Inspector", "Sergeant", "Professor", "Reverend", NULL };
 static unsigned char title_first[256], title_next[NTITLES]; /* index + 1 */
 static unsigned char title_wlen[NTITLES], title_two[NTITLES];
+static unsigned char title_weak[NTITLES];	/* weak_title() */
 static int title_built;
 _Static_assert(NTITLES < 255, "title indexes are bytes");
 
@@ -1614,10 +1611,18 @@ title_index(void)
 		l = strlen(titles[i].w);
 		title_wlen[i] = (unsigned char)(l < 255 ? l : 255);
 		title_two[i] = strchr(titles[i].w, ' ') != NULL;
+		title_weak[i] = in_list(weak_titles, titles[i].w, l);
 		f = (unsigned char)titles[i].w[0];
 		title_next[i] = title_first[f];
 		title_first[f] = (unsigned char)(i + 1);
 	}
+}
+
+static int
+weak_title(const struct title *ti)
+{
+	title_index();
+	return title_weak[ti - titles];
 }
 
 /* Returns the title starting at token j (its length in tokens) or 0. */
@@ -1889,7 +1894,7 @@ head_after(const struct names *nm, const char *s, size_t len, size_t pe)
 	if (!isupper((unsigned char)s[i]))
 		/* Eponymous conditions and tests are written in lower
 		 * case: "Crohn's disease", "Gillick competence". */
-		return in_list(eponym_heads, w, n);
+		return in_set(nm, WL_EPONYM, w, n);
 	return in_set(nm, WL_HEAD, w, n);
 }
 
@@ -3423,7 +3428,9 @@ mem_variant(struct scan *sc, struct tok *t)
 	if ((i = nm->fhead[(unsigned char)TW(nm, t)[0]]) == NOIDX)
 		return NULL;
 	wc = wclass(nm, sc->s, t);
-	ctx = short_context(sc, t, 1);
+	/* variant_of() reads the context of an ordinary or a short word only. */
+	ctx = wc == WC_COMMON || t->flen == 3 || (t->flen == 4 &&
+	    wc == WC_PROPER) ? short_context(sc, t, 1) : 0;
 	/* variant_of() accepts no spelling of an ordinary word out of a
 	 * person's context: spare the walk over every forename. */
 	if (wc == WC_COMMON && !ctx)
@@ -3633,6 +3640,18 @@ couple_mention(struct scan *sc, size_t j, const char *key)
 
 	snprintf(k2, sizeof(k2), "%.*s %s", (int)t->flen, TW(sc->nm, t), key);
 	return emit(sc, t->s, t->e, "", "names/title-couple", 80, k2);
+}
+
+/* snprintf(dst, n, "%s", src) without the cost of printf. */
+static void
+copy_str(char *dst, size_t n, const char *src)
+{
+	size_t l = strlen(src);
+
+	if (l >= n)
+		l = n - 1;
+	memcpy(dst, src, l);
+	dst[l] = '\0';
 }
 
 static size_t
@@ -3882,7 +3901,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			m = NULL;
 	}
 	if (m != NULL && nwords == 1) {
-		snprintf(key, sizeof(key), "%s", m->key);
+		copy_str(key, sizeof(key), m->key);
 		if ((sub == NULL || *sub == '\0') && *m->sub != '\0')
 			sub = m->sub;
 	} else if (nwords >= 2 || t != &nm->tok[j])
