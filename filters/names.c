@@ -120,8 +120,7 @@ struct wfact {
 	size_t		 off;		/* the word in nm->wfkeys, */
 	size_t		 len;		/* len 0 = empty slot */
 	int		 wc;		/* names_wclass, 0 = not looked up */
-	int		 haslex;	/* lex was looked up */
-	const char	*lex;
+	const char	*lex;		/* looked up with wc */
 };
 #define WFMAX	(1 << 16)	/* slots at most; then it starts again */
 
@@ -1522,7 +1521,6 @@ wfact_get(struct names *nm, const char *w, size_t len)
 	e->off = nm->wfkeys.len - len;
 	e->len = len;
 	e->wc = 0;
-	e->haslex = 0;
 	e->lex = NULL;
 	nm->nwf++;
 	return e;
@@ -1544,36 +1542,48 @@ particle(const struct names *nm, struct tok *t)
 	return (t->f & T_PARTICLE) != 0;
 }
 
+/*
+ * Fills t's word class and lexicon flags from the facts kept of its word
+ * (one lookup for both), asking the tables when the word is new.
+ */
+static void
+tok_facts(struct names *nm, struct tok *t)
+{
+	const char *w = nm->text + t->s;
+	struct wfact *e;
+	size_t len = t->e - t->s;
+
+	if ((e = wfact_get(nm, w, len)) == NULL) {
+		t->wc = names_word_class(nm, w, len);
+		t->lex = t->flen > 0 ? lex_flags(nm, TW(nm, t), t->flen) : NULL;
+	} else {
+		if (e->wc == 0) {
+			e->wc = names_word_class(nm, w, len);
+			e->lex = t->flen > 0 ? lex_flags(nm, TW(nm, t),
+			    t->flen) : NULL;
+		}
+		t->wc = e->wc;
+		t->lex = e->lex;
+	}
+	t->haslex = 1;
+}
+
 static int
 wclass(struct names *nm, const char *s, struct tok *t)
 {
-	struct wfact *e;
-
-	if (t->wc != 0)
-		return t->wc;
-	if ((e = wfact_get(nm, s + t->s, t->e - t->s)) == NULL)
-		return t->wc = names_word_class(nm, s + t->s, t->e - t->s);
-	if (e->wc == 0)
-		e->wc = names_word_class(nm, s + t->s, t->e - t->s);
-	return t->wc = e->wc;
+	(void)s;
+	if (t->wc == 0)
+		tok_facts(nm, t);
+	return t->wc;
 }
 
 /* The lexicon's flags of t's plain form (a function of the word). */
 static const char *
 tlex(struct names *nm, struct tok *t)
 {
-	struct wfact *e;
-
-	if (t->haslex || t->flen == 0)
-		return t->lex;
-	t->haslex = 1;
-	if ((e = wfact_get(nm, nm->text + t->s, t->e - t->s)) == NULL)
-		return t->lex = lex_flags(nm, TW(nm, t), t->flen);
-	if (!e->haslex) {
-		e->lex = lex_flags(nm, TW(nm, t), t->flen);
-		e->haslex = 1;
-	}
-	return t->lex = e->lex;
+	if (!t->haslex && t->flen > 0)
+		tok_facts(nm, t);
+	return t->lex;
 }
 
 static int
@@ -1827,8 +1837,11 @@ word_before_in(const char *s, size_t b, const struct lword *list)
 	size_t n;
 
 	n = before(s, b, buf, sizeof(buf) - 1, 0);
+	if (n == 0)
+		return 0;
 	for (w = list; w->w != NULL; w++)
-		if (ends_with_wordn(buf, n, w->w, w->len))
+		if (w->w[w->len - 1] == buf[n - 1] &&
+		    ends_with_wordn(buf, n, w->w, w->len))
 			return 1;
 	return 0;
 }
