@@ -1148,8 +1148,10 @@ tok_push(struct names *nm, size_t b, size_t e, size_t pe, unsigned f,
 static int
 tok_in(const struct names *nm, struct tok *t, unsigned bit)
 {
+	/* The plain form has no ASCII capital: in_set_bits_ci() is not
+	 * needed. */
 	if (t->wlb == -1)
-		t->wlb = (int)in_set_bits_ci(nm, TW(nm, t), t->flen);
+		t->wlb = (int)in_set_bits(nm, TW(nm, t), t->flen);
 	return (t->wlb & (int)bit) != 0;
 }
 
@@ -2548,10 +2550,17 @@ static int
 emit_known(struct scan *sc, size_t b, size_t e, size_t person, const char *rule,
     int conf)
 {
-	char key[32];
+	char key[32], num[24];
 	struct names *nm = sc->nm;
+	size_t n = sizeof(num), v = person + 1;
 
-	snprintf(key, sizeof(key), "case:%zu", person + 1);
+	/* "case:N", written without snprintf(). */
+	do
+		num[--n] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	memcpy(key, "case:", 5);
+	memcpy(key + 5, num + n, sizeof(num) - n);
+	key[5 + sizeof(num) - n] = '\0';
 	nm->kp[person].seen = ++nm->clock;
 	return emit(sc, b, e, case_role_name(nm->cf->person[person].role),
 	    rule, conf, key);
@@ -2826,7 +2835,10 @@ known_at(struct scan *sc, size_t j, int *rc)
 		return 0;
 	n = known_exact(nm, t, who, parts, MAXCAND);
 	if (n == 0) {
-		ctx = short_context(sc, t, 0);
+		/* known_fuzzy() reads ctx for a short or ordinary word only. */
+		ctx = t->flen >= 3 && (t->f & T_CAP) && !(t->f & T_ALLCAPS) &&
+		    (t->flen == 3 || wclass(nm, sc->s, t) == WC_COMMON) ?
+		    short_context(sc, t, 0) : 0;
 		if ((t->f & T_CAP) && !(t->f & T_ALLCAPS) && t->flen >= 4 &&
 		    wclass(nm, sc->s, t) == WC_COMMON &&
 		    fuzzy_forename(nm, t) && strong_context(sc, j))
@@ -2834,9 +2846,11 @@ known_at(struct scan *sc, size_t j, int *rc)
 		n = known_fuzzy(nm, sc->s, t, who, parts, MAXCAND, ctx);
 		fuzzy = n > 0;
 	}
+	/* known_prefix() reads ctx for an ordinary word only. */
 	if (n == 0 && title_len == 0 &&
 	    (n = known_prefix(nm, sc->s, t, who, parts, MAXCAND,
-	    short_context(sc, t, 1))) > 0)
+	    (t->f & T_CAP) && wclass(nm, sc->s, t) == WC_COMMON ?
+	    short_context(sc, t, 1) : 0)) > 0)
 		fuzzy = 2;
 	if (n == 0)
 		return 0;
