@@ -157,6 +157,9 @@ struct names {
 	unsigned		 wlfirst[256];	/* lists with a word of that first byte */
 	struct tok		*tok;
 	size_t			 ntok, captok;
+	size_t			*capj;		/* the tokens with T_CAP, in order
+						 * (room for captok) */
+	size_t			 ncapj;
 	/* Of the paragraph being tokenized, for sent_flags(): */
 	size_t			 numpre;	/* prefix of digits . space tab */
 	size_t			 linepre;	/* prefix of digits . space */
@@ -1086,6 +1089,7 @@ names_free(struct names *nm)
 	free(nm->kw);
 	free(nm->kp);
 	free(nm->tok);
+	free(nm->capj);
 	sbuf_release(&nm->fb);
 	free(nm->wf);
 	sbuf_release(&nm->wfkeys);
@@ -1114,15 +1118,20 @@ tok_push(struct names *nm, size_t b, size_t e, size_t pe, unsigned f,
     size_t flen)
 {
 	struct tok *t;
-	size_t n;
+	size_t n, *cj;
 
 	if (nm->ntok == nm->captok) {
 		n = nm->captok ? nm->captok * 2 : 256;
+		if ((cj = realloc(nm->capj, n * sizeof(*cj))) == NULL)
+			return -1;
+		nm->capj = cj;
 		if ((t = realloc(nm->tok, n * sizeof(*t))) == NULL)
 			return -1;
 		nm->tok = t;
 		nm->captok = n;
 	}
+	if (f & T_CAP)
+		nm->capj[nm->ncapj++] = nm->ntok;
 	t = &nm->tok[nm->ntok++];
 	t->s = b;
 	t->e = e;
@@ -1324,6 +1333,7 @@ tokenize(struct names *nm, const char *s, size_t len)
 	para_marks(nm, s, len);
 	nm->text = s;
 	nm->ntok = 0;
+	nm->ncapj = 0;
 	sbuf_reset(&nm->fb);
 	if (len > ((size_t)-1 - 2) / 2 || sbuf_grow(&nm->fb, 2 * len + 1) == -1)
 		return -1;
@@ -3963,7 +3973,7 @@ names_scan(void *ctx, const struct text_unit *t,
 	struct names *nm = ctx;
 	struct scan sc;
 	unsigned char small[512];
-	size_t j, k, used;
+	size_t j, k, c, next, used;
 	int rc = 0;
 
 	if (tokenize(nm, t->text, t->len) == -1 ||
@@ -3999,27 +4009,30 @@ names_scan(void *ctx, const struct text_unit *t,
 	 * Known people first: they win over every other reading.  Neither
 	 * reading starts at a word without a capital (T_INITIAL and
 	 * T_ALLCAPS imply T_CAP): known_at() and unknown_at() return 0
-	 * there at once, so such words are not asked.
+	 * there at once, so only the words of nm->capj are asked (next:
+	 * the first token after the last name found), and known_at() not
+	 * at all without a case file.
 	 */
-	for (j = 0; j < nm->ntok; j++) {
-		if (sc.used[j] || !(nm->tok[j].f & T_CAP))
+	for (c = next = 0; c < nm->ncapj && nm->cf != NULL && nm->nkw > 0;
+	    c++) {
+		if ((j = nm->capj[c]) < next || sc.used[j])
 			continue;
 		used = known_at(&sc, j, &rc);
 		if (rc == -1)
 			break;
 		if (used > 0) {
 			claim(&sc, j, j + used);
-			j += used - 1;
+			next = j + used;
 		}
 	}
-	for (j = 0; rc == 0 && j < nm->ntok; j++) {
-		if (sc.used[j] || !(nm->tok[j].f & T_CAP))
+	for (c = next = 0; rc == 0 && c < nm->ncapj; c++) {
+		if ((j = nm->capj[c]) < next || sc.used[j])
 			continue;
 		used = unknown_at(&sc, j, &rc);
 		if (used > 0) {
 			for (k = j; k < j + used; k++)
 				sc.used[k] = 1;
-			j += used - 1;
+			next = j + used;
 		}
 	}
 	if (sc.used != small)
