@@ -1617,6 +1617,7 @@ static const char *const weak_titles[] = { "Dame", "Doctor", "Judge", "Lady",
 static unsigned char title_first[256], title_next[NTITLES]; /* index + 1 */
 static unsigned char title_wlen[NTITLES], title_two[NTITLES];
 static unsigned char title_weak[NTITLES];	/* weak_title() */
+static unsigned char title_w1len[NTITLES];	/* length of the first word */
 static int title_built;
 _Static_assert(NTITLES < 255, "title indexes are bytes");
 
@@ -1633,6 +1634,7 @@ title_index(void)
 		l = strlen(titles[i].w);
 		title_wlen[i] = (unsigned char)(l < 255 ? l : 255);
 		title_two[i] = strchr(titles[i].w, ' ') != NULL;
+		title_w1len[i] = (unsigned char)strcspn(titles[i].w, " ");
 		title_weak[i] = in_list(weak_titles, titles[i].w, l);
 		f = (unsigned char)titles[i].w[0];
 		title_next[i] = title_first[f];
@@ -1663,6 +1665,10 @@ title_at(struct names *nm, const char *s, size_t j, const struct title **tp)
 		ti = &titles[k - 1];
 		l = title_wlen[k - 1];
 		if (title_two[k - 1]) {
+			/* Token j is the first word if the title is there. */
+			if (t->e - t->s != title_w1len[k - 1] ||
+			    memcmp(s + t->s, ti->w, title_w1len[k - 1]) != 0)
+				continue;
 			if (j + 1 >= nm->ntok || !adjacent(nm, s, j))
 				continue;
 			e = nm->tok[j + 1].e;
