@@ -1270,7 +1270,7 @@ static const unsigned char ascii_class[256] = {
  * to dst[i - b]; returns where they end.  *cls gathers their AC_* bits and
  * *letters counts the letters.
  */
-static size_t
+static inline __attribute__((always_inline)) size_t
 ascii_run(const char *s, size_t len, size_t i, char *dst, size_t b,
     unsigned *cls, int *letters)
 {
@@ -1315,19 +1315,127 @@ ascii_run(const char *s, size_t len, size_t i, char *dst, size_t b,
 }
 
 /*
+ * The general case of the word starting at b, read from i on: its ASCII
+ * letters and digits before i are counted in *cls and *letters and their
+ * plain form is at the end of fb.  Reads further letters, hyphens and
+ * apostrophes, the possessive after it, and pushes the token.  Returns
+ * where the scan goes on, or (size_t)-1 when out of memory.
+ */
+static size_t
+tok_word(struct names *nm, const char *s, size_t len, size_t b, size_t i,
+    unsigned cls, int letters, int tab)
+{
+	size_t e, pe, flen;
+	unsigned f = 0, sf;
+	unsigned char ch;
+	uint32_t c;
+	int n, a, ascii = 1;
+	char *dst = nm->fb.buf + nm->fb.len;
+
+	for (;;) {
+		/* ASCII letters and digits first, as below. */
+		i = ascii_run(s, len, i, dst, b, &cls, &letters);
+		/* Other ASCII than these two ends the word. */
+		if (i < len && (ch = (unsigned char)s[i]) < 0x80 &&
+		    ch != '-' && ch != '\'')
+			break;
+		c = cp_at(s, len, i, &n);
+		if (cp_letter(c)) {
+			letters++;
+			if (!cp_upper(c))
+				cls |= AC_LOWER;
+			ascii = 0;
+			i += (size_t)n;
+			continue;
+		}
+		if (c - (uint32_t)'0' < 10) {
+			f |= T_DIGIT;
+			i += (size_t)n;
+			continue;
+		}
+		if (c == '-' && letter_at(s, len, i + 1)) {
+			dst[i - b] = '-';
+			i++;
+			continue;
+		}
+		if ((a = apos_at(s, len, i)) > 0 &&
+		    letter_at(s, len, i + (size_t)a)) {
+			/* 's closing the word is a possessive. */
+			if ((s[i + a] == 's' || s[i + a] == 'S') &&
+			    !letter_at(s, len, i + (size_t)a + 1))
+				break;
+			if (a == 1)
+				dst[i - b] = '\'';
+			else
+				ascii = 0;
+			i += (size_t)a;
+			continue;
+		}
+		break;
+	}
+	e = pe = i;
+	if (cls & AC_DIGIT)
+		f |= T_DIGIT;
+	if (i < len && (s[i] == '\'' || (unsigned char)s[i] == 0xE2) &&
+	    (a = apos_at(s, len, i)) > 0) {
+		if (i + (size_t)a < len && (s[i + a] == 's' ||
+		    s[i + a] == 'S') && !letter_at(s, len, i + a + 1)) {
+			f |= T_POSS;
+			pe = i + (size_t)a + 1;
+		} else if (e > b && (s[e - 1] == 's' || s[e - 1] == 'z') &&
+		    !letter_at(s, len, i + (size_t)a)) {
+			f |= T_POSS;
+			pe = i + (size_t)a;
+		}
+	}
+	if ((unsigned char)s[b] < 0x80) {
+		n = 1;
+		if ((unsigned)(s[b] - 'A') < 26)
+			f |= T_CAP;
+	} else if (cp_upper(cp_at(s, len, b, &n)))
+		f |= T_CAP;
+	if (letters >= 2 && !(cls & AC_LOWER) && !(f & T_DIGIT))
+		f |= T_ALLCAPS;
+	if (letters == 1 && !(cls & AC_LOWER) && e - b == (size_t)n)
+		f |= T_INITIAL;
+	if (e < len && s[e] == '.')
+		f |= T_DOT;
+	/* al-Hassan, el-Amin: a particle joined by a hyphen. */
+	if (!(f & T_CAP) && e - b > 3 && (s[b] == 'a' || s[b] == 'e') &&
+	    s[b + 1] == 'l' && s[b + 2] == '-' &&
+	    cp_upper(cp_at(s, len, b + 3, &n)))
+		f |= T_CAP;
+	sf = sent_flags(s, b, nm);
+	f |= sf;
+	/* The first cell of a table row starts the line. */
+	if (sf == T_SENT && tab && line_start(nm, b))
+		f |= T_CELL;
+	if (e - b > 4 * MAXWORD)
+		flen = 0;
+	else if (ascii)
+		flen = e - b;
+	else
+		flen = names_plain(dst, s + b, e - b);
+	if (tok_push(nm, b, e, pe, f, flen) == -1)
+		return (size_t)-1;
+	return pe > i ? pe : i;
+}
+
+/*
  * Splits the paragraph into words and writes their plain forms into
- * nm->fb.  An ASCII word is lower-cased while it is read; a word with
- * other bytes goes through names_plain() after.
+ * nm->fb.  Most words are ASCII letters and digits ended by ASCII that
+ * cannot go on with them (not - or '): lower-cased while they are read
+ * and flagged here.  The others go on in tok_word(), which names_plain()s
+ * a word with other bytes.
  */
 static int
 tokenize(struct names *nm, const char *s, size_t len)
 {
-	size_t i, b, e, pe, flen;
+	size_t i, b;
 	unsigned f, sf, cls;
 	unsigned char ch;
 	uint32_t c;
-	int n, a, letters, tab, ascii;
-	char *dst;
+	int n, letters, tab;
 
 	tab = memchr(s, '\t', len) != NULL;
 	para_marks(nm, s, len);
@@ -1339,118 +1447,54 @@ tokenize(struct names *nm, const char *s, size_t len)
 		return -1;
 	for (i = 0; i < len;) {
 		ch = (unsigned char)s[i];
-		if (ch < 0x80) {
-			if (ascii_class[ch] == 0) {
-				i++;
-				continue;
-			}
-		} else {
+		b = i;
+		if (ch >= 0x80) {
 			/* No digit is outside ASCII (cp_at() of a bad byte
 			 * is U+FFFD, one byte). */
 			c = cp_at(s, len, i, &n);
-			if (!cp_letter(c)) {
+			if (!cp_letter(c))
 				i += (size_t)n;
-				continue;
-			}
+			else if ((i = tok_word(nm, s, len, b, i, 0, 0, tab)) ==
+			    (size_t)-1)
+				return -1;
+			continue;
 		}
-		b = i;
-		f = 0;
-		letters = 0;
-		cls = 0;
-		ascii = 1;
+		if (ascii_class[ch] == 0) {
+			i++;
+			continue;
+		}
 		/*
 		 * The plain form goes to the end of fb (tokenize()'s room:
 		 * tokens and the gaps between them fit in len, so each byte
 		 * written here is below e + 1 <= 2 len + 1).
 		 */
-		dst = nm->fb.buf + nm->fb.len;
-		for (;;) {
-			/* ASCII letters and digits first, as below. */
-			i = ascii_run(s, len, i, dst, b, &cls, &letters);
-			/* Other ASCII than these two ends the word. */
-			if (i < len && (ch = (unsigned char)s[i]) < 0x80 &&
-			    ch != '-' && ch != '\'')
-				break;
-			c = cp_at(s, len, i, &n);
-			if (cp_letter(c)) {
-				letters++;
-				if (!cp_upper(c))
-					cls |= AC_LOWER;
-				ascii = 0;
-				i += (size_t)n;
-				continue;
-			}
-			if (c - (uint32_t)'0' < 10) {
-				f |= T_DIGIT;
-				i += (size_t)n;
-				continue;
-			}
-			if (c == '-' && letter_at(s, len, i + 1)) {
-				dst[i - b] = '-';
-				i++;
-				continue;
-			}
-			if ((a = apos_at(s, len, i)) > 0 &&
-			    letter_at(s, len, i + (size_t)a)) {
-				/* 's closing the word is a possessive. */
-				if ((s[i + a] == 's' || s[i + a] == 'S') &&
-				    !letter_at(s, len, i + (size_t)a + 1))
-					break;
-				if (a == 1)
-					dst[i - b] = '\'';
-				else
-					ascii = 0;
-				i += (size_t)a;
-				continue;
-			}
-			break;
+		cls = 0;
+		letters = 0;
+		i = ascii_run(s, len, i, nm->fb.buf + nm->fb.len, b, &cls,
+		    &letters);
+		if (i < len && ((ch = (unsigned char)s[i]) >= 0x80 ||
+		    ch == '-' || ch == '\'')) {
+			if ((i = tok_word(nm, s, len, b, i, cls, letters, tab)) ==
+			    (size_t)-1)
+				return -1;
+			continue;
 		}
-		e = pe = i;
-		if (cls & AC_DIGIT)
-			f |= T_DIGIT;
-		if (i < len && (s[i] == '\'' || (unsigned char)s[i] == 0xE2) &&
-		    (a = apos_at(s, len, i)) > 0) {
-			if (i + (size_t)a < len && (s[i + a] == 's' ||
-			    s[i + a] == 'S') && !letter_at(s, len, i + a + 1)) {
-				f |= T_POSS;
-				pe = i + (size_t)a + 1;
-			} else if (e > b && (s[e - 1] == 's' || s[e - 1] == 'z') &&
-			    !letter_at(s, len, i + (size_t)a)) {
-				f |= T_POSS;
-				pe = i + (size_t)a;
-			}
-		}
-		if ((unsigned char)s[b] < 0x80) {
-			n = 1;
-			if ((unsigned)(s[b] - 'A') < 26)
-				f |= T_CAP;
-		} else if (cp_upper(cp_at(s, len, b, &n)))
+		/* The flags tok_word() would find for such a word. */
+		f = cls & AC_DIGIT ? T_DIGIT : 0;
+		if ((unsigned)(s[b] - 'A') < 26)
 			f |= T_CAP;
 		if (letters >= 2 && !(cls & AC_LOWER) && !(f & T_DIGIT))
 			f |= T_ALLCAPS;
-		if (letters == 1 && !(cls & AC_LOWER) && e - b == (size_t)n)
+		if (letters == 1 && !(cls & AC_LOWER) && i - b == 1)
 			f |= T_INITIAL;
-		if (e < len && s[e] == '.')
+		if (i < len && s[i] == '.')
 			f |= T_DOT;
-		/* al-Hassan, el-Amin: a particle joined by a hyphen. */
-		if (!(f & T_CAP) && e - b > 3 && (s[b] == 'a' || s[b] == 'e') &&
-		    s[b + 1] == 'l' && s[b + 2] == '-' &&
-		    cp_upper(cp_at(s, len, b + 3, &n)))
-			f |= T_CAP;
 		sf = sent_flags(s, b, nm);
 		f |= sf;
-		/* The first cell of a table row starts the line. */
 		if (sf == T_SENT && tab && line_start(nm, b))
 			f |= T_CELL;
-		if (e - b > 4 * MAXWORD)
-			flen = 0;
-		else if (ascii)
-			flen = e - b;
-		else
-			flen = names_plain(dst, s + b, e - b);
-		if (tok_push(nm, b, e, pe, f, flen) == -1)
+		if (tok_push(nm, b, i, i, f, i - b) == -1)
 			return -1;
-		i = pe > i ? pe : i;
 	}
 	return 0;
 }
