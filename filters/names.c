@@ -35,19 +35,20 @@
 				 * particle(), which sets it */
 #define T_PCHECKED	0x200	/* T_PARTICLE is known */
 
+/* What is found out about a token later is 0 until it is (tok_push()). */
 struct tok {
 	size_t		 s, e;		/* the word */
 	size_t		 pe;		/* end with the possessive suffix */
-	unsigned	 f;
 	size_t		 fold;		/* offset of the plain form in ctx->fb */
 	size_t		 flen;
+	unsigned	 f;
 	int		 wc;		/* names_wclass, 0 = not looked up */
-	int		 wlb;		/* WL_* of the plain form, -1 = not
-					 * looked up */
 	const char	*lex;		/* flags from the lexicon, or NULL */
 	int		 haslex;	/* lex was looked up */
-	signed char	 score[2];	/* score(t, 0) and score(t, 1), -1 = not
-					 * computed */
+	unsigned	 wlb;		/* WL_* of the plain form and WL_KNOWN,
+					 * 0 = not looked up */
+	signed char	 score[2];	/* score(t, 0) and score(t, 1) plus 1,
+					 * 0 = not computed */
 };
 
 /* One word of a known person's names. */
@@ -456,7 +457,8 @@ enum {
 	WL_ABBREV = 1 << 7,
 	WL_DETERMINER = 1 << 8,
 	WL_WAS_THING = 1 << 9,
-	WL_EPONYM = 1 << 10
+	WL_EPONYM = 1 << 10,
+	WL_KNOWN = 1 << 15	/* struct tok's wlb holds the answer */
 };
 
 static uint64_t	fnv(const char *, size_t);
@@ -1113,7 +1115,7 @@ names_wordclass_load_time(const struct names *nm)
  * already at the end of nm->fb, flen bytes (tokenize() wrote it there);
  * a word longer than 4 MAXWORD keeps an empty one.
  */
-static int
+static inline __attribute__((always_inline)) int
 tok_push(struct names *nm, size_t b, size_t e, size_t pe, unsigned f,
     size_t flen)
 {
@@ -1132,20 +1134,11 @@ tok_push(struct names *nm, size_t b, size_t e, size_t pe, unsigned f,
 	}
 	if (f & T_CAP)
 		nm->capj[nm->ncapj++] = nm->ntok;
-	t = &nm->tok[nm->ntok++];
-	t->s = b;
-	t->e = e;
-	t->pe = pe;
-	t->f = f;
-	t->wc = 0;
-	t->wlb = -1;
-	t->score[0] = t->score[1] = -1;
-	t->lex = NULL;
-	t->haslex = 0;
-	t->fold = nm->fb.len;
 	if (e - b > 4 * MAXWORD)
 		flen = 0;
-	t->flen = flen;
+	t = &nm->tok[nm->ntok++];
+	*t = (struct tok){ .s = b, .e = e, .pe = pe, .fold = nm->fb.len,
+	    .flen = flen, .f = f };
 	nm->fb.buf[nm->fb.len + flen] = '\0';
 	nm->fb.len += flen + 1;
 	return 0;
@@ -1159,9 +1152,9 @@ tok_in(const struct names *nm, struct tok *t, unsigned bit)
 {
 	/* The plain form has no ASCII capital: in_set_bits_ci() is not
 	 * needed. */
-	if (t->wlb == -1)
-		t->wlb = (int)in_set_bits(nm, TW(nm, t), t->flen);
-	return (t->wlb & (int)bit) != 0;
+	if (t->wlb == 0)
+		t->wlb = in_set_bits(nm, TW(nm, t), t->flen) | WL_KNOWN;
+	return (t->wlb & bit) != 0;
 }
 
 /* Is the text before b (spaces, quotes, brackets skipped) a sentence start? */
@@ -3164,9 +3157,9 @@ score(struct scan *sc, struct tok *t, int last)
 	if (!(t->f & T_CAP) || (t->f & T_DIGIT) || t->flen < 2)
 		return 0;
 	last = last != 0;
-	if (t->score[last] < 0)
-		t->score[last] = (signed char)score_of(sc, t, last);
-	return t->score[last];
+	if (t->score[last] == 0)
+		t->score[last] = (signed char)(score_of(sc, t, last) + 1);
+	return t->score[last] - 1;
 }
 
 static int
