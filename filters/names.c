@@ -18,6 +18,9 @@
 #include "utf8.h"
 #include "wordclass.h"
 
+/* For the tokenizer's helpers, which GCC otherwise keeps out of line. */
+#define ALWAYS_INLINE	static inline __attribute__((always_inline))
+
 #define EN_GB		"/usr/share/hunspell/en_GB"
 #define MAXWORD		64	/* longer "words" are never names */
 #define MAXRUN		8	/* tokens in one name, title included */
@@ -1115,7 +1118,7 @@ names_wordclass_load_time(const struct names *nm)
  * already at the end of nm->fb, flen bytes (tokenize() wrote it there);
  * a word longer than 4 MAXWORD keeps an empty one.
  */
-static inline __attribute__((always_inline)) int
+ALWAYS_INLINE int
 tok_push(struct names *nm, size_t b, size_t e, size_t pe, unsigned f,
     size_t flen)
 {
@@ -1158,7 +1161,7 @@ tok_in(const struct names *nm, struct tok *t, unsigned bit)
 }
 
 /* Is the text before b (spaces, quotes, brackets skipped) a sentence start? */
-static unsigned
+ALWAYS_INLINE unsigned
 sent_flags(const char *s, size_t b, const struct names *nm)
 {
 	size_t i = b;
@@ -1263,7 +1266,7 @@ static const unsigned char ascii_class[256] = {
  * to dst[i - b]; returns where they end.  *cls gathers their AC_* bits and
  * *letters counts the letters.
  */
-static inline __attribute__((always_inline)) size_t
+ALWAYS_INLINE size_t
 ascii_run(const char *s, size_t len, size_t i, char *dst, size_t b,
     unsigned *cls, int *letters)
 {
