@@ -54,6 +54,10 @@ struct tok {
 					 * 0 = not computed */
 };
 
+/* kwfirst[]: a forename or nickname, a forename starts with the byte. */
+#define KWF_FORE	1
+#define KWF_FIRST	2
+
 /* One word of a known person's names. */
 enum kpart { KP_FIRST, KP_MIDDLE, KP_LAST, KP_NICK };
 
@@ -144,6 +148,8 @@ struct names {
 	size_t			 nkw;
 	size_t			 nkw_case;	/* from the case file; short
 						 * forms learnt come after */
+	unsigned char		 kwfirst[256];	/* by first byte: KWF_* of the
+						 * words kw ever held */
 	struct kperson		*kp;
 	struct mem		*mem;
 	size_t			 nmem, capmem;
@@ -819,6 +825,10 @@ kw_add(struct names *nm, const char *w, size_t len, size_t person,
 	k->len = n;
 	k->person = person;
 	k->part = part;
+	if (part != KP_LAST && part != KP_MIDDLE)
+		nm->kwfirst[(unsigned char)buf[0]] |= KWF_FORE;
+	if (part == KP_FIRST)
+		nm->kwfirst[(unsigned char)buf[0]] |= KWF_FIRST;
 	k->common = names_word_class(nm, w, len) == WC_COMMON;
 	return 0;
 }
@@ -2891,8 +2901,13 @@ known_at(struct scan *sc, size_t j, int *rc)
 		return 0;
 	n = known_exact(nm, t, who, parts, MAXCAND);
 	if (n == 0) {
-		/* known_fuzzy() reads ctx for a short or ordinary word only. */
+		/*
+		 * known_fuzzy() reads ctx for a short or ordinary word only,
+		 * and then only to compare it with the forenames and
+		 * nicknames of its first letter.
+		 */
 		ctx = t->flen >= 3 && (t->f & T_CAP) && !(t->f & T_ALLCAPS) &&
+		    (nm->kwfirst[(unsigned char)TW(nm, t)[0]] & KWF_FORE) &&
 		    (t->flen == 3 || wclass(nm, sc->s, t) == WC_COMMON) ?
 		    short_context(sc, t, 0) : 0;
 		if ((t->f & T_CAP) && !(t->f & T_ALLCAPS) && t->flen >= 4 &&
@@ -2902,11 +2917,14 @@ known_at(struct scan *sc, size_t j, int *rc)
 		n = known_fuzzy(nm, sc->s, t, who, parts, MAXCAND, ctx);
 		fuzzy = n > 0;
 	}
-	/* known_prefix() reads ctx for an ordinary word only. */
+	/* known_prefix() reads ctx for an ordinary word only, to compare it
+	 * with the forenames of its first letter. */
 	if (n == 0 && title_len == 0 &&
 	    (n = known_prefix(nm, sc->s, t, who, parts, MAXCAND,
-	    (t->f & T_CAP) && wclass(nm, sc->s, t) == WC_COMMON ?
-	    short_context(sc, t, 1) : 0)) > 0)
+	    (t->f & T_CAP) && t->flen > 0 &&
+	    (nm->kwfirst[(unsigned char)TW(nm, t)[0]] & KWF_FIRST) &&
+	    wclass(nm, sc->s, t) == WC_COMMON ? short_context(sc, t, 1) : 0)) >
+	    0)
 		fuzzy = 2;
 	if (n == 0)
 		return 0;
