@@ -4059,15 +4059,19 @@ names_scan(void *ctx, const struct text_unit *t,
 		goto oom;
 	memset(sc.used, 0, nm->ntok <= sizeof(small) ? nm->ntok : 0);
 	/*
-	 * Tokens inside an upstream mention are not ours: prior_overlaps()
-	 * as one sweep, the tokens' ends and the spans' starts both rising
-	 * (k counts the spans that start before the token's end).
+	 * Tokens inside an upstream mention are not ours (prior_overlaps()):
+	 * for each span by start, the tokens from the first that ends after
+	 * it starts (j) while they start before it ends, past those the
+	 * span before marked (next).
 	 */
-	for (j = k = 0; j < nm->ntok && nm->pri.n > 0; j++) {
-		while (k < nm->pri.n && nm->pri.v[k].s < nm->tok[j].e)
-			k++;
-		if (k > 0 && nm->pri.v[k - 1].maxe > nm->tok[j].s)
-			sc.used[j] = 1;
+	for (c = j = next = 0; c < nm->pri.n; c++) {
+		while (j < nm->ntok && nm->tok[j].e <= nm->pri.v[c].s)
+			j++;
+		for (k = j > next ? j : next; k < nm->ntok &&
+		    nm->tok[k].s < nm->pri.v[c].e; k++)
+			sc.used[k] = 1;
+		if (k > next)
+			next = k;
 	}
 	/*
 	 * Known people first: they win over every other reading.  Neither
