@@ -1862,9 +1862,19 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 	size_t n, i, l, k;
 
 	role_index();
-	n = before(s, b, buf, sizeof(buf) - 1, 0);
-	if ((r = role_ending(buf, n)) != NULL)
-		return r->slug;
+	/*
+	 * Before: only when the last byte, lower-cased, ends a role (a
+	 * byte outside ASCII folds to one outside ASCII, which ends none).
+	 */
+	for (i = b; i > 0 && (s[i - 1] == ' ' || s[i - 1] == ',' ||
+	    s[i - 1] == '('); i--)
+		;
+	if (i > 0 && role_last[(unsigned char)s[i - 1] | ((unsigned)(s[i - 1] -
+	    'A') < 26 ? 0x20 : 0)] != 0) {
+		n = before(s, b, buf, sizeof(buf) - 1, 0);
+		if ((r = role_ending(buf, n)) != NULL)
+			return r->slug;
+	}
 	/* After: " (health visitor)", ", the GP,", ", social worker". */
 	i = e;
 	if (i < len && s[i] == '\'')
@@ -1874,6 +1884,11 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 			i++;
 		if (i + 4 < len && strncasecmp(s + i, "the ", 4) == 0)
 			i += 4;
+		/* Only when a role starts with the first byte, or in brackets. */
+		if (i < len && role_first[(unsigned char)s[i] |
+		    ((unsigned)(s[i] - 'A') < 26 ? 0x20 : 0)] == 0 &&
+		    s[i - 1] != '(')
+			return NULL;
 		l = len - i < sizeof(buf) - 1 ? len - i : sizeof(buf) - 1;
 		fold_text(buf, s + i, l);
 		buf[l] = '\0';
