@@ -1943,9 +1943,10 @@ next_word(const char *s, size_t len, size_t e, char *buf, size_t n)
 
 	while (i < len && s[i] == ' ')
 		i++;
-	while (i < len && k < n - 1 && (isalpha((unsigned char)s[i]) ||
-	    s[i] == '-' || s[i] == '\''))
-		buf[k++] = (char)tolower((unsigned char)s[i++]);
+	/* isalpha() and tolower() of the C locale (none is set), inline. */
+	for (; i < len && k < n - 1 && ((unsigned)((s[i] | 0x20) - 'a') < 26 ||
+	    s[i] == '-' || s[i] == '\''); i++)
+		buf[k++] = (char)((unsigned)(s[i] - 'A') < 26 ? s[i] + 32 : s[i]);
 	buf[k] = '\0';
 	return k;
 }
