@@ -18,6 +18,9 @@
 #include "utf8.h"
 #include "wordclass.h"
 
+/* For the tokenizer's helpers, which GCC otherwise keeps out of line. */
+#define ALWAYS_INLINE	static inline __attribute__((always_inline))
+
 #define EN_GB		"/usr/share/hunspell/en_GB"
 #define MAXWORD		64	/* longer "words" are never names */
 #define MAXRUN		8	/* tokens in one name, title included */
@@ -31,19 +34,29 @@
 #define T_CELL		0x020	/* first token of a table cell */
 #define T_INITIAL	0x040	/* one upper-case letter */
 #define T_DIGIT		0x080	/* holds a digit */
-#define T_PARTICLE	0x100	/* van, der, bin, al-... in lower case */
+#define T_PARTICLE	0x100	/* van, der, bin, al-... in lower case: ask
+				 * particle(), which sets it */
+#define T_PCHECKED	0x200	/* T_PARTICLE is known */
 
+/* What is found out about a token later is 0 until it is (tok_push()). */
 struct tok {
 	size_t		 s, e;		/* the word */
 	size_t		 pe;		/* end with the possessive suffix */
-	unsigned	 f;
 	size_t		 fold;		/* offset of the plain form in ctx->fb */
 	size_t		 flen;
+	unsigned	 f;
 	int		 wc;		/* names_wclass, 0 = not looked up */
-	int		 wlb;		/* WL_* of the plain form, -1 = not
-					 * looked up */
 	const char	*lex;		/* flags from the lexicon, or NULL */
+	int		 haslex;	/* lex was looked up */
+	unsigned	 wlb;		/* WL_* of the plain form and WL_KNOWN,
+					 * 0 = not looked up */
+	signed char	 score[2];	/* score(t, 0) and score(t, 1) plus 1,
+					 * 0 = not computed */
 };
+
+/* kwfirst[]: a forename or nickname, a forename starts with the byte. */
+#define KWF_FORE	1
+#define KWF_FIRST	2
 
 /* One word of a known person's names. */
 enum kpart { KP_FIRST, KP_MIDDLE, KP_LAST, KP_NICK };
@@ -73,6 +86,7 @@ struct kperson {
 struct wlent {
 	const char	*w;		/* NULL = empty slot */
 	size_t		 len;
+	uint64_t	 pk;		/* wl_pack() of the word */
 	unsigned	 bits;		/* WL_* */
 };
 #define WLCAP	1024		/* slots; a power of two, over twice the words */
@@ -103,6 +117,21 @@ struct minit {
 	size_t		 next;		/* in the chain of its hash bucket */
 };
 
+/*
+ * What the word class table and the names lexicon say of a word as
+ * written, kept for the words met (wfact_get()): the same words come back
+ * all through a document, and the tables are large enough that a lookup
+ * misses the cache.
+ */
+struct wfact {
+	uint64_t	 h;		/* fnv() of the word */
+	size_t		 off;		/* the word in nm->wfkeys, */
+	size_t		 len;		/* len 0 = empty slot */
+	int		 wc;		/* names_wclass, 0 = not looked up */
+	const char	*lex;		/* looked up with wc */
+};
+#define WFMAX	(1 << 16)	/* slots at most; then it starts again */
+
 /* Heads of hash chains of indices (NOIDX = empty); cap a power of two. */
 struct ihash {
 	size_t		*head;
@@ -119,6 +148,8 @@ struct names {
 	size_t			 nkw;
 	size_t			 nkw_case;	/* from the case file; short
 						 * forms learnt come after */
+	unsigned char		 kwfirst[256];	/* by first byte: KWF_* of the
+						 * words kw ever held */
 	struct kperson		*kp;
 	struct mem		*mem;
 	size_t			 nmem, capmem;
@@ -136,11 +167,18 @@ struct names {
 	unsigned		 wlfirst[256];	/* lists with a word of that first byte */
 	struct tok		*tok;
 	size_t			 ntok, captok;
+	size_t			*capj;		/* the tokens with T_CAP, in order
+						 * (room for captok) */
+	size_t			 ncapj;
 	/* Of the paragraph being tokenized, for sent_flags(): */
 	size_t			 numpre;	/* prefix of digits . space tab */
 	size_t			 linepre;	/* prefix of digits . space */
 	size_t			 bracket;	/* first ( or [ after byte 0 */
 	struct sbuf		 fb;		/* plain forms of the tokens */
+	const char		*text;		/* the paragraph tokenized */
+	struct wfact		*wf;		/* facts of the words met */
+	size_t			 nwf, capwf;
+	struct sbuf		 wfkeys;	/* their words */
 };
 
 /* ------------------------------------------------------------------ */
@@ -427,10 +465,39 @@ enum {
 	WL_FUNCTION = 1 << 6,
 	WL_ABBREV = 1 << 7,
 	WL_DETERMINER = 1 << 8,
-	WL_WAS_THING = 1 << 9
+	WL_WAS_THING = 1 << 9,
+	WL_EPONYM = 1 << 10,
+	WL_KNOWN = 1 << 15	/* struct tok's wlb holds the answer */
 };
 
 static uint64_t	fnv(const char *, size_t);
+
+/*
+ * The first eight bytes of w[0..len), zero-padded, as a number: with the
+ * length it tells two words of up to eight bytes apart.
+ */
+static uint64_t
+wl_pack(const char *w, size_t len)
+{
+	uint64_t pk = 0;
+	size_t i;
+
+	if (len >= 8) {
+		memcpy(&pk, w, 8);
+		return pk;
+	}
+	for (i = 0; i < len; i++)
+		pk |= (uint64_t)(unsigned char)w[i] << (8 * i);
+	return pk;
+}
+
+/* The slot to start from for a word: its packed bytes and length. */
+static size_t
+wl_slot(uint64_t pk, size_t len)
+{
+	return (size_t)(((pk ^ len) * 0x9E3779B97F4A7C15ULL) >> 40) &
+	    (WLCAP - 1);
+}
 
 static void
 wl_put(struct names *nm, const char *const *list, unsigned bit)
@@ -447,12 +514,13 @@ wl_put(struct names *nm, const char *const *list, unsigned bit)
 				nm->wlmaxb[j] = len;
 		if (len > 0)
 			nm->wlfirst[(unsigned char)(*list)[0]] |= bit;
-		for (j = fnv(*list, len) & (WLCAP - 1);; j = (j + 1) &
+		for (j = wl_slot(wl_pack(*list, len), len);; j = (j + 1) &
 		    (WLCAP - 1)) {
 			e = &nm->wl[j];
 			if (e->w == NULL) {
 				e->w = *list;
 				e->len = len;
+				e->pk = wl_pack(*list, len);
 				e->bits = bit;
 				break;
 			}
@@ -477,6 +545,7 @@ wl_setup(struct names *nm)
 	wl_put(nm, abbrevs, WL_ABBREV);
 	wl_put(nm, determiners, WL_DETERMINER);
 	wl_put(nm, was_thing, WL_WAS_THING);
+	wl_put(nm, eponym_heads, WL_EPONYM);
 }
 
 /* The lists (WL_*) w[0..len) is in. */
@@ -484,14 +553,17 @@ static unsigned
 in_set_bits(const struct names *nm, const char *w, size_t len)
 {
 	const struct wlent *e;
+	uint64_t pk;
 	size_t j;
 
 	if (len == 0 || len > nm->wlmax ||
 	    nm->wlfirst[(unsigned char)w[0]] == 0)
 		return 0;
-	for (j = fnv(w, len) & (WLCAP - 1); (e = &nm->wl[j])->w != NULL;
+	pk = wl_pack(w, len);
+	for (j = wl_slot(pk, len); (e = &nm->wl[j])->w != NULL;
 	    j = (j + 1) & (WLCAP - 1))
-		if (e->len == len && memcmp(e->w, w, len) == 0)
+		if (e->pk == pk && e->len == len && (len <= 8 ||
+		    memcmp(e->w + 8, w + 8, len - 8) == 0))
 			return e->bits;
 	return 0;
 }
@@ -753,6 +825,10 @@ kw_add(struct names *nm, const char *w, size_t len, size_t person,
 	k->len = n;
 	k->person = person;
 	k->part = part;
+	if (part != KP_LAST && part != KP_MIDDLE)
+		nm->kwfirst[(unsigned char)buf[0]] |= KWF_FORE;
+	if (part == KP_FIRST)
+		nm->kwfirst[(unsigned char)buf[0]] |= KWF_FIRST;
 	k->common = names_word_class(nm, w, len) == WC_COMMON;
 	return 0;
 }
@@ -1028,7 +1104,10 @@ names_free(struct names *nm)
 	free(nm->kw);
 	free(nm->kp);
 	free(nm->tok);
+	free(nm->capj);
 	sbuf_release(&nm->fb);
+	free(nm->wf);
+	sbuf_release(&nm->wfkeys);
 	wordclass_free(nm->wc);
 	lexicon_free(nm->lex);
 	lexicon_free(nm->allow);
@@ -1044,41 +1123,37 @@ names_wordclass_load_time(const struct names *nm)
 /* ------------------------------------------------------------------ */
 /* Tokens. */
 
-static int
-tok_push(struct names *nm, const char *s, size_t len, size_t b, size_t e,
-    size_t pe, unsigned f)
+/*
+ * Appends the token [b, e) (pe: with its possessive).  Its plain form is
+ * already at the end of nm->fb, flen bytes (tokenize() wrote it there);
+ * a word longer than 4 MAXWORD keeps an empty one.
+ */
+ALWAYS_INLINE int
+tok_push(struct names *nm, size_t b, size_t e, size_t pe, unsigned f,
+    size_t flen)
 {
 	struct tok *t;
-	size_t n;
+	size_t n, *cj;
 
 	if (nm->ntok == nm->captok) {
 		n = nm->captok ? nm->captok * 2 : 256;
+		if ((cj = realloc(nm->capj, n * sizeof(*cj))) == NULL)
+			return -1;
+		nm->capj = cj;
 		if ((t = realloc(nm->tok, n * sizeof(*t))) == NULL)
 			return -1;
 		nm->tok = t;
 		nm->captok = n;
 	}
+	if (f & T_CAP)
+		nm->capj[nm->ncapj++] = nm->ntok;
+	if (e - b > 4 * MAXWORD)
+		flen = 0;
 	t = &nm->tok[nm->ntok++];
-	t->s = b;
-	t->e = e;
-	t->pe = pe;
-	t->f = f;
-	t->wc = 0;
-	t->wlb = -1;
-	t->lex = NULL;
-	t->fold = nm->fb.len;
-	t->flen = 0;
-	/*
-	 * tokenize() made room: a plain form is never longer than the word
-	 * (names_plain()), so the forms and their NULs take at most 2 len.
-	 */
-	if (e - b <= 4 * MAXWORD) {
-		n = names_plain(nm->fb.buf + nm->fb.len, s + b, e - b);
-		nm->fb.len += n + 1;
-		t->flen = n;
-	} else
-		nm->fb.buf[nm->fb.len++] = '\0';
-	(void)len;
+	*t = (struct tok){ .s = b, .e = e, .pe = pe, .fold = nm->fb.len,
+	    .flen = flen, .f = f };
+	nm->fb.buf[nm->fb.len + flen] = '\0';
+	nm->fb.len += flen + 1;
 	return 0;
 }
 
@@ -1088,17 +1163,23 @@ tok_push(struct names *nm, const char *s, size_t len, size_t b, size_t e,
 static int
 tok_in(const struct names *nm, struct tok *t, unsigned bit)
 {
-	if (t->wlb == -1)
-		t->wlb = (int)in_set_bits_ci(nm, TW(nm, t), t->flen);
-	return (t->wlb & (int)bit) != 0;
+	/* The plain form has no ASCII capital: in_set_bits_ci() is not
+	 * needed. */
+	if (t->wlb == 0)
+		t->wlb = in_set_bits(nm, TW(nm, t), t->flen) | WL_KNOWN;
+	return (t->wlb & bit) != 0;
 }
 
 /* Is the text before b (spaces, quotes, brackets skipped) a sentence start? */
-static unsigned
+ALWAYS_INLINE unsigned
 sent_flags(const char *s, size_t b, const struct names *nm)
 {
 	size_t i = b;
 
+	/* Most words follow a space after a letter or a digit. */
+	if (b >= 2 && s[b - 1] == ' ' && ((unsigned)((s[b - 2] | 0x20) - 'a') <
+	    26 || (unsigned)(s[b - 2] - '0') < 10))
+		return b - 1 <= nm->numpre ? T_SENT : 0;
 	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '(' ||
 	    s[i - 1] == '"' || s[i - 1] == '[' ||
 	    (unsigned char)s[i - 1] == 0x9C ||	/* “ ends E2 80 9C */
@@ -1165,113 +1246,261 @@ para_marks(struct names *nm, const char *s, size_t len)
 		nm->bracket = (size_t)(p - s);
 }
 
+/* ASCII letters and digits for tokenize(): AC_LETTER is bit 0 (0x20 << 0
+ * lower-cases), AC_LOWER bit 1. */
+#define AC_LETTER	1
+#define AC_LOWER	2
+#define AC_DIGIT	4
+#define AC_U		AC_LETTER
+#define AC_L		(AC_LETTER | AC_LOWER)
+#define AC_D		AC_DIGIT
+static const unsigned char ascii_class[256] = {
+	['0'] = AC_D, ['1'] = AC_D, ['2'] = AC_D, ['3'] = AC_D, ['4'] = AC_D,
+	['5'] = AC_D, ['6'] = AC_D, ['7'] = AC_D, ['8'] = AC_D, ['9'] = AC_D,
+	['A'] = AC_U, ['B'] = AC_U, ['C'] = AC_U, ['D'] = AC_U, ['E'] = AC_U,
+	['F'] = AC_U, ['G'] = AC_U, ['H'] = AC_U, ['I'] = AC_U, ['J'] = AC_U,
+	['K'] = AC_U, ['L'] = AC_U, ['M'] = AC_U, ['N'] = AC_U, ['O'] = AC_U,
+	['P'] = AC_U, ['Q'] = AC_U, ['R'] = AC_U, ['S'] = AC_U, ['T'] = AC_U,
+	['U'] = AC_U, ['V'] = AC_U, ['W'] = AC_U, ['X'] = AC_U, ['Y'] = AC_U,
+	['Z'] = AC_U,
+	['a'] = AC_L, ['b'] = AC_L, ['c'] = AC_L, ['d'] = AC_L, ['e'] = AC_L,
+	['f'] = AC_L, ['g'] = AC_L, ['h'] = AC_L, ['i'] = AC_L, ['j'] = AC_L,
+	['k'] = AC_L, ['l'] = AC_L, ['m'] = AC_L, ['n'] = AC_L, ['o'] = AC_L,
+	['p'] = AC_L, ['q'] = AC_L, ['r'] = AC_L, ['s'] = AC_L, ['t'] = AC_L,
+	['u'] = AC_L, ['v'] = AC_L, ['w'] = AC_L, ['x'] = AC_L, ['y'] = AC_L,
+	['z'] = AC_L
+};
+
+/*
+ * Reads the ASCII letters and digits from s[i] on, writing them lower-cased
+ * to dst[i - b]; returns where they end.  *cls gathers their AC_* bits and
+ * *letters counts the letters.
+ */
+ALWAYS_INLINE size_t
+ascii_run(const char *s, size_t len, size_t i, char *dst, size_t b,
+    unsigned *cls, int *letters)
+{
+	unsigned k, acc = 0;
+	int nl = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t hi = 0x8080808080808080ULL, lo7 = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t x, h, lower;
+
+	/*
+	 * Lower-case letters, most of a text, eight bytes at a time (a byte
+	 * is one when its low seven bits are 'a' to 'z' and its high bit is
+	 * clear).  The eight bytes are copied whole: those after the run are
+	 * rewritten or are past the plain form (tokenize() leaves room).
+	 */
+	while (i + 8 <= len) {
+		memcpy(&x, s + i, 8);
+		h = x & lo7;
+		lower = (h + 0x1F1F1F1F1F1F1F1FULL) &
+		    ~(h + 0x0505050505050505ULL) & ~x & hi;
+		memcpy(dst + (i - b), &x, 8);
+		if (lower != hi) {
+			k = (unsigned)__builtin_ctzll(~lower & hi) / 8;
+			nl += (int)k;
+			acc |= k > 0 ? AC_L : 0;
+			i += k;
+			break;
+		}
+		nl += 8;
+		acc |= AC_L;
+		i += 8;
+	}
+#endif
+	for (; i < len && (k = ascii_class[(unsigned char)s[i]]) != 0; i++) {
+		dst[i - b] = (char)(s[i] | (char)((k & AC_LETTER) << 5));
+		nl += (int)(k & AC_LETTER);
+		acc |= k;
+	}
+	*cls |= acc;
+	*letters += nl;
+	return i;
+}
+
+/*
+ * The general case of the word starting at b, read from i on: its ASCII
+ * letters and digits before i are counted in *cls and *letters and their
+ * plain form is at the end of fb.  Reads further letters, hyphens and
+ * apostrophes, the possessive after it, and pushes the token.  Returns
+ * where the scan goes on, or (size_t)-1 when out of memory.
+ */
+static size_t
+tok_word(struct names *nm, const char *s, size_t len, size_t b, size_t i,
+    unsigned cls, int letters, int tab)
+{
+	size_t e, pe, flen;
+	unsigned f = 0, sf;
+	unsigned char ch;
+	uint32_t c;
+	int n, a, ascii = 1;
+	char *dst = nm->fb.buf + nm->fb.len;
+
+	for (;;) {
+		/* ASCII letters and digits first, as below. */
+		i = ascii_run(s, len, i, dst, b, &cls, &letters);
+		/* Other ASCII than these two ends the word. */
+		if (i < len && (ch = (unsigned char)s[i]) < 0x80 &&
+		    ch != '-' && ch != '\'')
+			break;
+		c = cp_at(s, len, i, &n);
+		if (cp_letter(c)) {
+			letters++;
+			if (!cp_upper(c))
+				cls |= AC_LOWER;
+			ascii = 0;
+			i += (size_t)n;
+			continue;
+		}
+		if (c - (uint32_t)'0' < 10) {
+			f |= T_DIGIT;
+			i += (size_t)n;
+			continue;
+		}
+		if (c == '-' && letter_at(s, len, i + 1)) {
+			dst[i - b] = '-';
+			i++;
+			continue;
+		}
+		if ((a = apos_at(s, len, i)) > 0 &&
+		    letter_at(s, len, i + (size_t)a)) {
+			/* 's closing the word is a possessive. */
+			if ((s[i + a] == 's' || s[i + a] == 'S') &&
+			    !letter_at(s, len, i + (size_t)a + 1))
+				break;
+			if (a == 1)
+				dst[i - b] = '\'';
+			else
+				ascii = 0;
+			i += (size_t)a;
+			continue;
+		}
+		break;
+	}
+	e = pe = i;
+	if (cls & AC_DIGIT)
+		f |= T_DIGIT;
+	if (i < len && (s[i] == '\'' || (unsigned char)s[i] == 0xE2) &&
+	    (a = apos_at(s, len, i)) > 0) {
+		if (i + (size_t)a < len && (s[i + a] == 's' ||
+		    s[i + a] == 'S') && !letter_at(s, len, i + a + 1)) {
+			f |= T_POSS;
+			pe = i + (size_t)a + 1;
+		} else if (e > b && (s[e - 1] == 's' || s[e - 1] == 'z') &&
+		    !letter_at(s, len, i + (size_t)a)) {
+			f |= T_POSS;
+			pe = i + (size_t)a;
+		}
+	}
+	if ((unsigned char)s[b] < 0x80) {
+		n = 1;
+		if ((unsigned)(s[b] - 'A') < 26)
+			f |= T_CAP;
+	} else if (cp_upper(cp_at(s, len, b, &n)))
+		f |= T_CAP;
+	if (letters >= 2 && !(cls & AC_LOWER) && !(f & T_DIGIT))
+		f |= T_ALLCAPS;
+	if (letters == 1 && !(cls & AC_LOWER) && e - b == (size_t)n)
+		f |= T_INITIAL;
+	if (e < len && s[e] == '.')
+		f |= T_DOT;
+	/* al-Hassan, el-Amin: a particle joined by a hyphen. */
+	if (!(f & T_CAP) && e - b > 3 && (s[b] == 'a' || s[b] == 'e') &&
+	    s[b + 1] == 'l' && s[b + 2] == '-' &&
+	    cp_upper(cp_at(s, len, b + 3, &n)))
+		f |= T_CAP;
+	sf = sent_flags(s, b, nm);
+	f |= sf;
+	/* The first cell of a table row starts the line. */
+	if (sf == T_SENT && tab && line_start(nm, b))
+		f |= T_CELL;
+	if (e - b > 4 * MAXWORD)
+		flen = 0;
+	else if (ascii)
+		flen = e - b;
+	else
+		flen = names_plain(dst, s + b, e - b);
+	if (tok_push(nm, b, e, pe, f, flen) == -1)
+		return (size_t)-1;
+	return pe > i ? pe : i;
+}
+
+/*
+ * Splits the paragraph into words and writes their plain forms into
+ * nm->fb.  Most words are ASCII letters and digits ended by ASCII that
+ * cannot go on with them (not - or '): lower-cased while they are read
+ * and flagged here.  The others go on in tok_word(), which names_plain()s
+ * a word with other bytes.
+ */
 static int
 tokenize(struct names *nm, const char *s, size_t len)
 {
-	size_t i, b, e, pe;
-	unsigned f;
+	size_t i, b;
+	unsigned f, sf, cls;
+	unsigned char ch;
 	uint32_t c;
-	int n, a, up, low, letters, tab;
+	int n, letters, tab;
 
 	tab = memchr(s, '\t', len) != NULL;
 	para_marks(nm, s, len);
+	nm->text = s;
 	nm->ntok = 0;
+	nm->ncapj = 0;
 	sbuf_reset(&nm->fb);
 	if (len > ((size_t)-1 - 2) / 2 || sbuf_grow(&nm->fb, 2 * len + 1) == -1)
 		return -1;
 	for (i = 0; i < len;) {
-		c = cp_at(s, len, i, &n);
-		if (!cp_letter(c) && !(c - (uint32_t)'0' < 10)) {
-			i += (size_t)n;
+		ch = (unsigned char)s[i];
+		b = i;
+		if (ch >= 0x80) {
+			/* No digit is outside ASCII (cp_at() of a bad byte
+			 * is U+FFFD, one byte). */
+			c = cp_at(s, len, i, &n);
+			if (!cp_letter(c))
+				i += (size_t)n;
+			else if ((i = tok_word(nm, s, len, b, i, 0, 0, tab)) ==
+			    (size_t)-1)
+				return -1;
 			continue;
 		}
-		b = i;
-		f = 0;
-		up = low = letters = 0;
-		for (;;) {
-			/* ASCII letters and digits first, as below. */
-			if (i < len && (unsigned char)s[i] < 0x80) {
-				if ((unsigned)((s[i] | 0x20) - 'a') < 26) {
-					letters++;
-					if (s[i] <= 'Z')
-						up++;
-					else
-						low++;
-					i++;
-					continue;
-				}
-				if ((unsigned)(s[i] - '0') < 10) {
-					f |= T_DIGIT;
-					i++;
-					continue;
-				}
-			}
-			c = cp_at(s, len, i, &n);
-			if (cp_letter(c)) {
-				letters++;
-				if (cp_upper(c))
-					up++;
-				else
-					low++;
-				i += (size_t)n;
-				continue;
-			}
-			if (c - (uint32_t)'0' < 10) {
-				f |= T_DIGIT;
-				i += (size_t)n;
-				continue;
-			}
-			if (c == '-' && letter_at(s, len, i + 1)) {
-				i++;
-				continue;
-			}
-			if ((a = apos_at(s, len, i)) > 0 &&
-			    letter_at(s, len, i + (size_t)a)) {
-				/* 's closing the word is a possessive. */
-				if ((s[i + a] == 's' || s[i + a] == 'S') &&
-				    !letter_at(s, len, i + (size_t)a + 1))
-					break;
-				i += (size_t)a;
-				continue;
-			}
-			break;
+		if (ascii_class[ch] == 0) {
+			i++;
+			continue;
 		}
-		e = pe = i;
-		if ((a = apos_at(s, len, i)) > 0) {
-			if (i + (size_t)a < len && (s[i + a] == 's' ||
-			    s[i + a] == 'S') && !letter_at(s, len, i + a + 1)) {
-				f |= T_POSS;
-				pe = i + (size_t)a + 1;
-			} else if (e > b && (s[e - 1] == 's' || s[e - 1] == 'z') &&
-			    !letter_at(s, len, i + (size_t)a)) {
-				f |= T_POSS;
-				pe = i + (size_t)a;
-			}
+		/*
+		 * The plain form goes to the end of fb (tokenize()'s room:
+		 * tokens and the gaps between them fit in len, so each byte
+		 * written here is below e + 1 <= 2 len + 1).
+		 */
+		cls = 0;
+		letters = 0;
+		i = ascii_run(s, len, i, nm->fb.buf + nm->fb.len, b, &cls,
+		    &letters);
+		if (i < len && ((ch = (unsigned char)s[i]) >= 0x80 ||
+		    ch == '-' || ch == '\'')) {
+			if ((i = tok_word(nm, s, len, b, i, cls, letters, tab)) ==
+			    (size_t)-1)
+				return -1;
+			continue;
 		}
-		c = cp_at(s, len, b, &n);
-		if (cp_upper(c))
+		/* The flags tok_word() would find for such a word. */
+		f = cls & AC_DIGIT ? T_DIGIT : 0;
+		if ((unsigned)(s[b] - 'A') < 26)
 			f |= T_CAP;
-		if (letters >= 2 && low == 0 && !(f & T_DIGIT))
+		if (letters >= 2 && !(cls & AC_LOWER) && !(f & T_DIGIT))
 			f |= T_ALLCAPS;
-		if (letters == 1 && up == 1 && e - b == (size_t)n)
+		if (letters == 1 && !(cls & AC_LOWER) && i - b == 1)
 			f |= T_INITIAL;
-		if (e < len && s[e] == '.')
+		if (i < len && s[i] == '.')
 			f |= T_DOT;
-		if (!(f & T_CAP) && in_set(nm, WL_PARTICLE, s + b, e - b))
-			f |= T_PARTICLE;
-		/* al-Hassan, el-Amin: a particle joined by a hyphen. */
-		if (!(f & T_CAP) && e - b > 3 && (strncmp(s + b, "al-", 3) == 0 ||
-		    strncmp(s + b, "el-", 3) == 0) && cp_upper(cp_at(s, len,
-		    b + 3, &n)))
-			f |= T_CAP;
-		f |= sent_flags(s, b, nm);
-		/* The first cell of a table row starts the line. */
-		if ((f & T_SENT) && tab && !(f & T_CELL) && sent_flags(s, b,
-		    nm) == T_SENT && line_start(nm, b))
+		sf = sent_flags(s, b, nm);
+		f |= sf;
+		if (sf == T_SENT && tab && line_start(nm, b))
 			f |= T_CELL;
-		if (tok_push(nm, s, len, b, e, pe, f) == -1)
+		if (tok_push(nm, b, i, i, f, i - b) == -1)
 			return -1;
-		i = pe > i ? pe : i;
 	}
 	return 0;
 }
@@ -1302,19 +1531,120 @@ adjacent(const struct names *nm, const char *s, size_t j)
 	return 1;
 }
 
+/*
+ * The facts kept of the word w[0..len), a new empty entry when the word
+ * was not met, or NULL (out of memory: the caller asks the tables).  The
+ * entry holds until the next call.
+ */
+static struct wfact *
+wfact_get(struct names *nm, const char *w, size_t len)
+{
+	struct wfact *e, *v;
+	uint64_t h;
+	size_t i, j, cap;
+
+	if (len == 0)
+		return NULL;
+	if ((nm->nwf + 1) * 2 > nm->capwf) {
+		/* Grow, or forget every word once the table is full. */
+		cap = nm->capwf == 0 ? 1024 : nm->capwf < WFMAX ?
+		    nm->capwf * 2 : nm->capwf;
+		if ((v = calloc(cap, sizeof(*v))) == NULL)
+			return NULL;
+		if (cap > nm->capwf)
+			for (i = 0; i < nm->capwf; i++) {
+				if (nm->wf[i].len == 0)
+					continue;
+				for (j = nm->wf[i].h & (cap - 1); v[j].len != 0;
+				    j = (j + 1) & (cap - 1))
+					;
+				v[j] = nm->wf[i];
+			}
+		else {
+			nm->nwf = 0;
+			sbuf_reset(&nm->wfkeys);
+		}
+		free(nm->wf);
+		nm->wf = v;
+		nm->capwf = cap;
+	}
+	h = fnv(w, len);
+	for (i = h & (nm->capwf - 1);; i = (i + 1) & (nm->capwf - 1)) {
+		e = &nm->wf[i];
+		if (e->len == 0)
+			break;
+		if (e->h == h && e->len == len &&
+		    memcmp(nm->wfkeys.buf + e->off, w, len) == 0)
+			return e;
+	}
+	if (sbuf_add(&nm->wfkeys, w, len) == -1)
+		return NULL;
+	e->h = h;
+	e->off = nm->wfkeys.len - len;
+	e->len = len;
+	e->wc = 0;
+	e->lex = NULL;
+	nm->nwf++;
+	return e;
+}
+
+/*
+ * Is t a name particle (van, der, bin) written in lower case?  Asked of
+ * few words, so found out when first asked.
+ */
+static int
+particle(const struct names *nm, struct tok *t)
+{
+	if (!(t->f & T_PCHECKED)) {
+		t->f |= T_PCHECKED;
+		if (!(t->f & T_CAP) && in_set(nm, WL_PARTICLE, nm->text + t->s,
+		    t->e - t->s))
+			t->f |= T_PARTICLE;
+	}
+	return (t->f & T_PARTICLE) != 0;
+}
+
+/*
+ * Fills t's word class and lexicon flags from the facts kept of its word
+ * (one lookup for both), asking the tables when the word is new.
+ */
+static void
+tok_facts(struct names *nm, struct tok *t)
+{
+	const char *w = nm->text + t->s;
+	struct wfact *e;
+	size_t len = t->e - t->s;
+
+	if ((e = wfact_get(nm, w, len)) == NULL) {
+		t->wc = names_word_class(nm, w, len);
+		t->lex = t->flen > 0 ? lex_flags(nm, TW(nm, t), t->flen) : NULL;
+	} else {
+		if (e->wc == 0) {
+			e->wc = names_word_class(nm, w, len);
+			e->lex = t->flen > 0 ? lex_flags(nm, TW(nm, t),
+			    t->flen) : NULL;
+		}
+		t->wc = e->wc;
+		t->lex = e->lex;
+	}
+	t->haslex = 1;
+}
+
 static int
 wclass(struct names *nm, const char *s, struct tok *t)
 {
+	(void)s;
 	if (t->wc == 0)
-		t->wc = names_word_class(nm, s + t->s, t->e - t->s);
+		tok_facts(nm, t);
 	return t->wc;
 }
 
+/* The lexicon's flags of t's plain form (a function of the word). */
 static const char *
 tlex(struct names *nm, struct tok *t)
 {
-	if (t->lex == NULL && t->flen > 0)
-		t->lex = lex_flags(nm, TW(nm, t), t->flen);
+	if (!t->haslex && t->flen > 0)
+		tok_facts(nm, t);
 	return t->lex;
 }
 
@@ -1324,24 +1654,20 @@ is_namepart(struct names *nm, struct tok *t)
 	return tlex(nm, t) != NULL;
 }
 
-static int
-weak_title(const struct title *ti)
-{
-	static const char *const weak[] = { "Dame", "Doctor", "Judge", "Lady",
-	    "Lord", "Sir", "Inspector", "Sergeant", "Professor", "Reverend",
-	    NULL };
-
-	return in_list(weak, ti->w, strlen(ti->w));
-}
-
 /*
  * The titles by first byte, in the order of titles[], with their lengths
  * and whether they are two words: title_at() tried every title on every
  * capitalised token.
  */
 #define NTITLES	(sizeof(titles) / sizeof(titles[0]) - 1)
+
+/* Titles that are also ordinary nouns ("the Judge", "Lord Chief Justice"). */
+static const char *const weak_titles[] = { "Dame", "Doctor", "Judge", "Lady",
+    "Lord", "Sir", "Inspector", "Sergeant", "Professor", "Reverend", NULL };
 static unsigned char title_first[256], title_next[NTITLES]; /* index + 1 */
 static unsigned char title_wlen[NTITLES], title_two[NTITLES];
+static unsigned char title_weak[NTITLES];	/* weak_title() */
+static unsigned char title_w1len[NTITLES];	/* length of the first word */
 static int title_built;
 _Static_assert(NTITLES < 255, "title indexes are bytes");
 
@@ -1358,10 +1684,19 @@ title_index(void)
 		l = strlen(titles[i].w);
 		title_wlen[i] = (unsigned char)(l < 255 ? l : 255);
 		title_two[i] = strchr(titles[i].w, ' ') != NULL;
+		title_w1len[i] = (unsigned char)strcspn(titles[i].w, " ");
+		title_weak[i] = in_list(weak_titles, titles[i].w, l);
 		f = (unsigned char)titles[i].w[0];
 		title_next[i] = title_first[f];
 		title_first[f] = (unsigned char)(i + 1);
 	}
+}
+
+static int
+weak_title(const struct title *ti)
+{
+	title_index();
+	return title_weak[ti - titles];
 }
 
 /* Returns the title starting at token j (its length in tokens) or 0. */
@@ -1380,6 +1715,10 @@ title_at(struct names *nm, const char *s, size_t j, const struct title **tp)
 		ti = &titles[k - 1];
 		l = title_wlen[k - 1];
 		if (title_two[k - 1]) {
+			/* Token j is the first word if the title is there. */
+			if (t->e - t->s != title_w1len[k - 1] ||
+			    memcmp(s + t->s, ti->w, title_w1len[k - 1]) != 0)
+				continue;
 			if (j + 1 >= nm->ntok || !adjacent(nm, s, j))
 				continue;
 			e = nm->tok[j + 1].e;
@@ -1404,6 +1743,40 @@ title_at(struct names *nm, const char *s, size_t j, const struct title **tp)
 /* ------------------------------------------------------------------ */
 /* Context. */
 
+/*
+ * lexicon_fold() of src[0..n) into dst (n + 1 bytes), with ASCII text,
+ * the usual case, lower-cased here in a tighter loop.
+ */
+static size_t
+fold_text(char *dst, const char *src, size_t n)
+{
+	const uint64_t hi = 0x8080808080808080ULL, lo7 = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t x, h, up;
+	size_t i;
+	unsigned char c;
+
+	/* Eight bytes at a time: a byte is upper case when its low seven
+	 * bits reach 'A' and do not pass 'Z' (and its high bit is clear). */
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&x, src + i, 8);
+		if (x & hi)
+			return lexicon_fold(dst, src, n);
+		h = x & lo7;
+		up = (h + 0x3F3F3F3F3F3F3F3FULL) & ~(h + 0x2525252525252525ULL) &
+		    hi;
+		x |= up >> 2;
+		memcpy(dst + i, &x, 8);
+	}
+	for (; i < n; i++) {
+		c = (unsigned char)src[i];
+		if (c >= 0x80)
+			return lexicon_fold(dst, src, n);
+		dst[i] = (char)((unsigned)(c - 'A') < 26 ? c + 32 : c);
+	}
+	dst[n] = '\0';
+	return n;
+}
+
 /* Lower-cases up to n bytes before b into buf (stripping ", " etc). */
 static size_t
 before(const char *s, size_t b, char *buf, size_t n, int strip_the)
@@ -1414,7 +1787,7 @@ before(const char *s, size_t b, char *buf, size_t n, int strip_the)
 	    s[i - 1] == '('))
 		i--;
 	k = i > n ? n : i;
-	lexicon_fold(buf, s + i - k, k);
+	fold_text(buf, s + i - k, k);
 	buf[k] = '\0';
 	(void)strip_the;
 	return k;
@@ -1489,9 +1862,19 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 	size_t n, i, l, k;
 
 	role_index();
-	n = before(s, b, buf, sizeof(buf) - 1, 0);
-	if ((r = role_ending(buf, n)) != NULL)
-		return r->slug;
+	/*
+	 * Before: only when the last byte, lower-cased, ends a role (a
+	 * byte outside ASCII folds to one outside ASCII, which ends none).
+	 */
+	for (i = b; i > 0 && (s[i - 1] == ' ' || s[i - 1] == ',' ||
+	    s[i - 1] == '('); i--)
+		;
+	if (i > 0 && role_last[(unsigned char)s[i - 1] | ((unsigned)(s[i - 1] -
+	    'A') < 26 ? 0x20 : 0)] != 0) {
+		n = before(s, b, buf, sizeof(buf) - 1, 0);
+		if ((r = role_ending(buf, n)) != NULL)
+			return r->slug;
+	}
 	/* After: " (health visitor)", ", the GP,", ", social worker". */
 	i = e;
 	if (i < len && s[i] == '\'')
@@ -1501,8 +1884,13 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 			i++;
 		if (i + 4 < len && strncasecmp(s + i, "the ", 4) == 0)
 			i += 4;
+		/* Only when a role starts with the first byte, or in brackets. */
+		if (i < len && role_first[(unsigned char)s[i] |
+		    ((unsigned)(s[i] - 'A') < 26 ? 0x20 : 0)] == 0 &&
+		    s[i - 1] != '(')
+			return NULL;
 		l = len - i < sizeof(buf) - 1 ? len - i : sizeof(buf) - 1;
-		lexicon_fold(buf, s + i, l);
+		fold_text(buf, s + i, l);
 		buf[l] = '\0';
 		for (k = l > 0 ? role_first[(unsigned char)buf[0]] : 0; k != 0;
 		    k = role_fnext[k - 1]) {
@@ -1532,8 +1920,11 @@ word_before_in(const char *s, size_t b, const struct lword *list)
 	size_t n;
 
 	n = before(s, b, buf, sizeof(buf) - 1, 0);
+	if (n == 0)
+		return 0;
 	for (w = list; w->w != NULL; w++)
-		if (ends_with_wordn(buf, n, w->w, w->len))
+		if (w->w[w->len - 1] == buf[n - 1] &&
+		    ends_with_wordn(buf, n, w->w, w->len))
 			return 1;
 	return 0;
 }
@@ -1552,9 +1943,10 @@ next_word(const char *s, size_t len, size_t e, char *buf, size_t n)
 
 	while (i < len && s[i] == ' ')
 		i++;
-	while (i < len && k < n - 1 && (isalpha((unsigned char)s[i]) ||
-	    s[i] == '-' || s[i] == '\''))
-		buf[k++] = (char)tolower((unsigned char)s[i++]);
+	/* isalpha() and tolower() of the C locale (none is set), inline. */
+	for (; i < len && k < n - 1 && ((unsigned)((s[i] | 0x20) - 'a') < 26 ||
+	    s[i] == '-' || s[i] == '\''); i++)
+		buf[k++] = (char)((unsigned)(s[i] - 'A') < 26 ? s[i] + 32 : s[i]);
 	buf[k] = '\0';
 	return k;
 }
@@ -1599,7 +1991,7 @@ head_after(const struct names *nm, const char *s, size_t len, size_t pe)
 	if (!isupper((unsigned char)s[i]))
 		/* Eponymous conditions and tests are written in lower
 		 * case: "Crohn's disease", "Gillick competence". */
-		return in_list(eponym_heads, w, n);
+		return in_set(nm, WL_EPONYM, w, n);
 	return in_set(nm, WL_HEAD, w, n);
 }
 
@@ -1651,7 +2043,7 @@ allowed(const struct names *nm, const char *s, size_t b, size_t e)
 
 	if (nm->allow == NULL || e - b >= sizeof(buf))
 		return 0;
-	n = lexicon_fold(buf, s + b, e - b);
+	n = fold_text(buf, s + b, e - b);
 	return lexicon_has(nm->allow, buf, n);
 }
 
@@ -2240,10 +2632,17 @@ static int
 emit_known(struct scan *sc, size_t b, size_t e, size_t person, const char *rule,
     int conf)
 {
-	char key[32];
+	char key[32], num[24];
 	struct names *nm = sc->nm;
+	size_t n = sizeof(num), v = person + 1;
 
-	snprintf(key, sizeof(key), "case:%zu", person + 1);
+	/* "case:N", written without snprintf(). */
+	do
+		num[--n] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	memcpy(key, "case:", 5);
+	memcpy(key + 5, num + n, sizeof(num) - n);
+	key[5 + sizeof(num) - n] = '\0';
 	nm->kp[person].seen = ++nm->clock;
 	return emit(sc, b, e, case_role_name(nm->cf->person[person].role),
 	    rule, conf, key);
@@ -2518,7 +2917,15 @@ known_at(struct scan *sc, size_t j, int *rc)
 		return 0;
 	n = known_exact(nm, t, who, parts, MAXCAND);
 	if (n == 0) {
-		ctx = short_context(sc, t, 0);
+		/*
+		 * known_fuzzy() reads ctx for a short or ordinary word only,
+		 * and then only to compare it with the forenames and
+		 * nicknames of its first letter.
+		 */
+		ctx = t->flen >= 3 && (t->f & T_CAP) && !(t->f & T_ALLCAPS) &&
+		    (nm->kwfirst[(unsigned char)TW(nm, t)[0]] & KWF_FORE) &&
+		    (t->flen == 3 || wclass(nm, sc->s, t) == WC_COMMON) ?
+		    short_context(sc, t, 0) : 0;
 		if ((t->f & T_CAP) && !(t->f & T_ALLCAPS) && t->flen >= 4 &&
 		    wclass(nm, sc->s, t) == WC_COMMON &&
 		    fuzzy_forename(nm, t) && strong_context(sc, j))
@@ -2526,9 +2933,14 @@ known_at(struct scan *sc, size_t j, int *rc)
 		n = known_fuzzy(nm, sc->s, t, who, parts, MAXCAND, ctx);
 		fuzzy = n > 0;
 	}
+	/* known_prefix() reads ctx for an ordinary word only, to compare it
+	 * with the forenames of its first letter. */
 	if (n == 0 && title_len == 0 &&
 	    (n = known_prefix(nm, sc->s, t, who, parts, MAXCAND,
-	    short_context(sc, t, 1))) > 0)
+	    (t->f & T_CAP) && t->flen > 0 &&
+	    (nm->kwfirst[(unsigned char)TW(nm, t)[0]] & KWF_FIRST) &&
+	    wclass(nm, sc->s, t) == WC_COMMON ? short_context(sc, t, 1) : 0)) >
+	    0)
 		fuzzy = 2;
 	if (n == 0)
 		return 0;
@@ -2722,15 +3134,13 @@ hyphen_flags(struct names *nm, const struct tok *t, char *buf)
  * word).
  */
 static int
-score(struct scan *sc, struct tok *t, int last)
+score_of(struct scan *sc, struct tok *t, int last)
 {
 	struct names *nm = sc->nm;
 	const char *fl;
 	char hfl[8];	/* "fmgsp" */
 	int wc;
 
-	if (!(t->f & T_CAP) || (t->f & T_DIGIT) || t->flen < 2)
-		return 0;
 	wc = wclass(nm, sc->s, t);
 	fl = tlex(nm, t);
 	if (fl == NULL)
@@ -2774,6 +3184,21 @@ score(struct scan *sc, struct tok *t, int last)
 	return wc == WC_COMMON ? 0 : 2;
 }
 
+/*
+ * score_of(), kept with the token: it depends on the token alone, and
+ * unknown_at() asks it of one token up to five times.
+ */
+static int
+score(struct scan *sc, struct tok *t, int last)
+{
+	if (!(t->f & T_CAP) || (t->f & T_DIGIT) || t->flen < 2)
+		return 0;
+	last = last != 0;
+	if (t->score[last] == 0)
+		t->score[last] = (signed char)(score_of(sc, t, last) + 1);
+	return t->score[last] - 1;
+}
+
 static int
 place_before(const char *s, size_t b)
 {
@@ -2799,9 +3224,9 @@ remember_initials(struct names *nm, size_t from, size_t to, const char *key,
 	const char *w;
 
 	for (k = from; k < to && nw < MAXRUN; k++) {
-		const struct tok *t = &nm->tok[k];
+		struct tok *t = &nm->tok[k];
 
-		if ((t->f & T_PARTICLE) || t->flen == 0)
+		if (particle(nm, t) || t->flen == 0)
 			continue;
 		w = TW(nm, t);
 		words[nw++] = w[0];
@@ -2837,7 +3262,7 @@ remember(struct scan *sc, size_t from, size_t to, const char *key,
 	for (k = from; k < to; k++) {
 		struct tok *t = &nm->tok[k];
 
-		if (t->f & (T_INITIAL | T_PARTICLE))
+		if ((t->f & T_INITIAL) || particle(nm, t))
 			continue;
 		if (mem_add(nm, TW(nm, t), t->flen, key, sub != NULL ? sub : "",
 		    k == to - 1 && to - from > 1, gender) == -1)
@@ -3120,7 +3545,9 @@ mem_variant(struct scan *sc, struct tok *t)
 	if ((i = nm->fhead[(unsigned char)TW(nm, t)[0]]) == NOIDX)
 		return NULL;
 	wc = wclass(nm, sc->s, t);
-	ctx = short_context(sc, t, 1);
+	/* variant_of() reads the context of an ordinary or a short word only. */
+	ctx = wc == WC_COMMON || t->flen == 3 || (t->flen == 4 &&
+	    wc == WC_PROPER) ? short_context(sc, t, 1) : 0;
 	/* variant_of() accepts no spelling of an ordinary word out of a
 	 * person's context: spare the walk over every forename. */
 	if (wc == WC_COMMON && !ctx)
@@ -3332,6 +3759,18 @@ couple_mention(struct scan *sc, size_t j, const char *key)
 	return emit(sc, t->s, t->e, "", "names/title-couple", 80, k2);
 }
 
+/* snprintf(dst, n, "%s", src) without the cost of printf. */
+static void
+copy_str(char *dst, size_t n, const char *src)
+{
+	size_t l = strlen(src);
+
+	if (l >= n)
+		l = n - 1;
+	memcpy(dst, src, l);
+	dst[l] = '\0';
+}
+
 static size_t
 unknown_at(struct scan *sc, size_t j, int *rc)
 {
@@ -3432,9 +3871,10 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 				continue;
 			break;
 		}
-		if ((t->f & T_PARTICLE) && end > j && end + 1 < nm->ntok &&
+		if (particle(nm, t) && end > j && end + 1 < nm->ntok &&
 		    adjacent(nm, sc->s, end) &&
-		    (nm->tok[end + 1].f & (T_CAP | T_PARTICLE)))
+		    ((nm->tok[end + 1].f & T_CAP) ||
+		    particle(nm, &nm->tok[end + 1])))
 			continue;
 		/* "Green" ends "Rajesh Green wrote", not "Oak Green". */
 		if (end > j && tok_in(sc->nm, t, WL_HEAD) &&
@@ -3445,7 +3885,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    end + 1 < nm->ntok && adjacent(nm, sc->s, end) &&
 		    (nm->tok[end + 1].f & T_CAP))))
 			break;
-		if (tl > 0 || (end > j && (nm->tok[end - 1].f & T_PARTICLE)))
+		if (tl > 0 || (end > j && particle(nm, &nm->tok[end - 1])))
 			q = (t->f & (T_CAP | T_ALLCAPS)) && !(t->f & T_DIGIT);
 		else
 			q = score(sc, t, 0) > 0 || score(sc, t, 1) > 0 ||
@@ -3464,7 +3904,8 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		}
 	}
 	/* Trailing initials or particles are not part of the name. */
-	while (end > j && (nm->tok[end - 1].f & (T_INITIAL | T_PARTICLE)))
+	while (end > j && ((nm->tok[end - 1].f & T_INITIAL) ||
+	    particle(nm, &nm->tok[end - 1])))
 		end--;
 	if (end <= j || nwords == 0)
 		return 0;
@@ -3480,7 +3921,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		return end - start;
 	sf = score(sc, t, 0);
 	sl = score(sc, last, 1);
-	if (end - j >= 2 && (nm->tok[end - 2].f & T_PARTICLE))
+	if (end - j >= 2 && particle(nm, &nm->tok[end - 2]))
 		sl = 3;		/* "van der Berg", "bin Ahmed" */
 	if (trapf && t == &nm->tok[j])
 		sf = 2;		/* "May Gerome" */
@@ -3577,7 +4018,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			m = NULL;
 	}
 	if (m != NULL && nwords == 1) {
-		snprintf(key, sizeof(key), "%s", m->key);
+		copy_str(key, sizeof(key), m->key);
 		if ((sub == NULL || *sub == '\0') && *m->sub != '\0')
 			sub = m->sub;
 	} else if (nwords >= 2 || t != &nm->tok[j])
@@ -3612,7 +4053,7 @@ names_scan(void *ctx, const struct text_unit *t,
 	struct names *nm = ctx;
 	struct scan sc;
 	unsigned char small[512];
-	size_t j, k, used;
+	size_t j, k, c, next, used;
 	int rc = 0;
 
 	if (tokenize(nm, t->text, t->len) == -1 ||
@@ -3633,30 +4074,49 @@ names_scan(void *ctx, const struct text_unit *t,
 	if (sc.used == NULL)
 		goto oom;
 	memset(sc.used, 0, nm->ntok <= sizeof(small) ? nm->ntok : 0);
-	/* Tokens inside an upstream mention are not ours. */
-	for (j = 0; j < nm->ntok; j++)
-		if (prior_overlaps(nm, nm->tok[j].s, nm->tok[j].e))
-			sc.used[j] = 1;
-	/* Known people first: they win over every other reading. */
-	for (j = 0; j < nm->ntok; j++) {
-		if (sc.used[j])
+	/*
+	 * Tokens inside an upstream mention are not ours (prior_overlaps()):
+	 * for each span by start, the tokens from the first that ends after
+	 * it starts (j) while they start before it ends, past those the
+	 * span before marked (next).
+	 */
+	for (c = j = next = 0; c < nm->pri.n; c++) {
+		while (j < nm->ntok && nm->tok[j].e <= nm->pri.v[c].s)
+			j++;
+		for (k = j > next ? j : next; k < nm->ntok &&
+		    nm->tok[k].s < nm->pri.v[c].e; k++)
+			sc.used[k] = 1;
+		if (k > next)
+			next = k;
+	}
+	/*
+	 * Known people first: they win over every other reading.  Neither
+	 * reading starts at a word without a capital (T_INITIAL and
+	 * T_ALLCAPS imply T_CAP): known_at() and unknown_at() return 0
+	 * there at once, so only the words of nm->capj are asked (next:
+	 * the first token after the last name found), and known_at() not
+	 * at all without a case file.
+	 */
+	for (c = next = 0; c < nm->ncapj && nm->cf != NULL && nm->nkw > 0;
+	    c++) {
+		if ((j = nm->capj[c]) < next || sc.used[j])
 			continue;
 		used = known_at(&sc, j, &rc);
 		if (rc == -1)
 			break;
 		if (used > 0) {
 			claim(&sc, j, j + used);
-			j += used - 1;
+			next = j + used;
 		}
 	}
-	for (j = 0; rc == 0 && j < nm->ntok; j++) {
-		if (sc.used[j])
+	for (c = next = 0; rc == 0 && c < nm->ncapj; c++) {
+		if ((j = nm->capj[c]) < next || sc.used[j])
 			continue;
 		used = unknown_at(&sc, j, &rc);
 		if (used > 0) {
 			for (k = j; k < j + used; k++)
 				sc.used[k] = 1;
-			j += used - 1;
+			next = j + used;
 		}
 	}
 	if (sc.used != small)

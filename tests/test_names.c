@@ -414,6 +414,34 @@ test_particles(void **state)
 	expect(fx, "Pieter van der Berg", NULL, NULL);
 }
 
+/*
+ * The tokenizer and the context windows read ASCII eight bytes at a time:
+ * words and roles across those blocks, in capitals, and beside letters
+ * outside ASCII.
+ */
+static void
+test_blocks_and_windows(void **state)
+{
+	struct fx *fx = *state;
+
+	scan(fx, "THE CONSULTANT PAEDIATRICIAN, Chizoba Ehigiator, examined "
+	    "her.");
+	expect(fx, "Chizoba Ehigiator", NULL, "paediatrician");
+	scan(fx, "Notwithstanding safeguarding considerations, Chizoba "
+	    "Ehigiator's concerns grew.");
+	expect(fx, "Chizoba Ehigiator", NULL, NULL);
+	assert_false(touched(fx, "Notwithstanding"));
+	/* A letter outside ASCII in the window: lexicon_fold() reads it. */
+	scan(fx, "Après the consultant paediatrician, Ngozi Ehigiator, "
+	    "called.");
+	expect(fx, "Ngozi Ehigiator", NULL, "paediatrician");
+	/* A name after a long run of lower-case letters and one in it. */
+	scan(fx, "counterproductively\tAdaeze Ehigiator\tmaternal aunt");
+	expect(fx, "Adaeze Ehigiator", NULL, NULL);
+	scan(fx, "Żaneta Wójcikówna said so.");
+	expect(fx, "Żaneta Wójcikówna", NULL, NULL);
+}
+
 static void
 test_shared_surname_neighbour(void **state)
 {
@@ -651,6 +679,8 @@ main(void)
 		    setup_nocase, teardown),
 		cmocka_unit_test_setup_teardown(test_particles, setup_nocase,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_blocks_and_windows,
+		    setup_nocase, teardown),
 		cmocka_unit_test_setup_teardown(test_shared_surname_neighbour,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_known_initials_hyphen,
