@@ -101,9 +101,12 @@ static const char *const builtin_src[R__BUILTIN] = {
 	LB "[A-Za-z]\\d{11}[0-9A-Za-z]" RB,
 	/* R_VRM: current format AB12 CDE (also written AB 12 CDE). */
 	LB "[A-Za-z]{2}" SP "?\\d{2}" SP "?[A-Za-z]{3}" RB,
-	/* R_VRM_OLD: prefix A123 BCD and suffix ABC 123D formats. */
+	/* R_VRM_OLD: prefix A123 BCD and suffix ABC 123D formats, and
+	 * Northern Ireland's ABZ 1234 (a letter, then a county code that
+	 * holds I or Z, then up to four digits). */
 	LB "(?:[A-HJ-NP-TV-Y]\\d{1,3}" SP "?[A-HJ-PR-Y]{3}"
-	    "|[A-HJ-PR-Y]{3}" SP "?\\d{1,3}" SP "?[A-HJ-NP-TV-Y])" RB,
+	    "|[A-HJ-PR-Y]{3}" SP "?\\d{1,3}" SP "?[A-HJ-NP-TV-Y]"
+	    "|[A-Z](?:[A-HJ-Y]Z|[A-HJ-Z]I|I[A-HJ-Z])" SP "?[1-9]\\d{0,3})" RB,
 	/* R_DIGITS: a long run of digits is an identifier of some kind. */
 	LB "\\d{8,}" RB,
 };

@@ -94,6 +94,9 @@ forms_long(void **state)
 	MON("On Tuesday, the 14th of March 2017", "Tuesday, the 14th of "
 	    "March 2017", "March 2017");
 	MON("Dated March 14, 2017.", "March 14, 2017", "March 2017");
+	/* An abbreviated month's full stop before the day (US style). */
+	MON("On Feb. 21st, 2022 she", "Feb. 21st, 2022", "February 2022");
+	MON("Dated Sept. 3, 2019.", "Sept. 3, 2019", "September 2019");
 	MON("seen 14 Mar 17 by", "14 Mar 17", "March 2017");
 	MON("seen 2 Sept 2016 by", "2 Sept 2016", "September 2016");
 	MON("(MONDAY 3 APRIL 2017)", "MONDAY 3 APRIL 2017", "April 2017");
@@ -278,6 +281,7 @@ traps(void **state)
 	none("9.26 May was a particularly difficult month");
 	none("6.2 May was hard");
 	none("at 14:30 and again at 10.15 the next day");
+	none("It was March. 4 items were found");
 	none("She was 3 years old; 14 months later, aged 2");
 	none("It cost \xc2\xa3" "14.50 and $3.20 in total");
 	none("In 2017 the family moved; by 2019 they had left");

@@ -314,11 +314,18 @@ test_vrm(void **state)
 	    "vehicle-reg", "[vehicle registration]"), "ids/vrm-old");
 	one("registration ABC 123D was", "ABC 123D", "vehicle-reg",
 	    "[vehicle registration]");
+	/* Northern Ireland: a county code with I or Z, up to four digits */
+	one("a blue van, registration KFZ 2318, was", "KFZ 2318",
+	    "vehicle-reg", "[vehicle registration]");
+	one("the car (DIA 47) was", "DIA 47", "vehicle-reg",
+	    "[vehicle registration]");
 	/* near misses: unused age, I/Q letters, older shapes without a car */
 	none("code AB50 CDE here");
 	none("code AI12 CDE here");
 	none("meeting P123 ABC here");
 	none("the Y10 SEN group");
+	none("room KFZ 2318 in the annexe");
+	none("his car was seen at the ABC 1234 depot");
 }
 
 static void
