@@ -37,6 +37,7 @@
 #define T_PARTICLE	0x100	/* van, der, bin, al-... in lower case: ask
 				 * particle(), which sets it */
 #define T_PCHECKED	0x200	/* T_PARTICLE is known */
+#define T_QUOTED	0x400	/* inside "..." or “...” */
 
 /* What is found out about a token later is 0 until it is (tok_push()). */
 struct tok {
@@ -67,6 +68,17 @@ struct kword {
 	size_t		 person;	/* index into the case file */
 	enum kpart	 part;
 	int		 common;	/* hunspell accepts it in lower case */
+};
+
+/*
+ * A known person's surname of several words with a particle ("ap Rhodri",
+ * "Mac an t-Saoir", "van der Berg"): its plain words, one space apart.
+ */
+struct kcomp {
+	char		*w;
+	size_t		 len;
+	size_t		 person;
+	int		 nw;		/* words */
 };
 
 struct kperson {
@@ -150,6 +162,8 @@ struct names {
 						 * forms learnt come after */
 	unsigned char		 kwfirst[256];	/* by first byte: KWF_* of the
 						 * words kw ever held */
+	struct kcomp		*kc;		/* surnames with particles */
+	size_t			 nkc;
 	struct kperson		*kp;
 	struct mem		*mem;
 	size_t			 nmem, capmem;
@@ -163,13 +177,14 @@ struct names {
 	struct spanmap		 fnd;		/* mentions found in this unit */
 	struct wlent		 wl[WLCAP];	/* the small word lists */
 	size_t			 wlmax;		/* their longest word */
-	size_t			 wlmaxb[16];	/* the longest of each list */
+	size_t			 wlmaxb[32];	/* the longest of each list */
 	unsigned		 wlfirst[256];	/* lists with a word of that first byte */
 	struct tok		*tok;
 	size_t			 ntok, captok;
 	size_t			*capj;		/* the tokens with T_CAP, in order
 						 * (room for captok) */
 	size_t			 ncapj;
+	size_t			 nquoted;	/* tokens with T_QUOTED */
 	/* Of the paragraph being tokenized, for sent_flags(): */
 	size_t			 numpre;	/* prefix of digits . space tab */
 	size_t			 linepre;	/* prefix of digits . space */
@@ -304,6 +319,40 @@ static const struct lword relations[] = {
 	LW("to"), { NULL, 0 }
 };
 
+/*
+ * Kinship right before a forename that is also a word: "her daughter
+ * Hope", "his big sister Rose" (not "with", "by": "with Hope").
+ */
+static const struct lword kin_words[] = {
+	LW("mother"), LW("father"), LW("partner"), LW("boyfriend"),
+	LW("girlfriend"), LW("husband"), LW("wife"), LW("brother"),
+	LW("sister"), LW("son"), LW("daughter"), LW("aunt"), LW("uncle"),
+	LW("cousin"), LW("grandmother"), LW("grandfather"), LW("nan"),
+	LW("grandad"), LW("stepfather"), LW("stepmother"), LW("sibling"),
+	LW("niece"), LW("nephew"), LW("mum"), LW("dad"), LW("twin"),
+	LW("half-sister"), LW("half-brother"), LW("stepsister"),
+	LW("stepbrother"), LW("grandson"), LW("granddaughter"), LW("gran"),
+	LW("known as"), LW("named"), LW("née"), LW("nee"), { NULL, 0 }
+};
+
+/* Before a maiden name: "Mrs Jones (née Carver)". */
+static const struct lword nee_words[] = {
+	LW("née"), LW("nee"), { NULL, 0 }
+};
+
+/* Before a quoted nickname: known as "Bee", calls him "Tiger". */
+static const struct lword nick_words[] = {
+	LW("known as"), LW("called"), LW("calls him"), LW("calls her"),
+	LW("call him"), LW("call her"), LW("nicknamed"), LW("aka"),
+	{ NULL, 0 }
+};
+
+/* Verbs of speech: after them even a sentence's first word is a name. */
+static const char *const speech_verbs[] = {
+	"said", "says", "told", "tells", "asked", "asks", "explained",
+	"explains", "replied", "disclosed", "recalled", "recalls", NULL
+};
+
 /* Words after a possessive name that show a person: "X's partner". */
 static const char *const poss_person[] = {
 	"partner", "mother", "father", "boyfriend", "girlfriend", "husband",
@@ -329,7 +378,14 @@ static const char *const person_verbs[] = {
 	"spoke", "refused", "declined", "denied", "admitted", "arrived",
 	"visited", "emailed", "wrote", "recorded", "noted", "contacted",
 	"confirmed", "says", "felt", "thought", "knew", "met", "shouted",
-	"hit", "cried", "is", "was", "and", "who", "herself", "himself", NULL
+	"hit", "cried", "is", "was", "and", "who", "herself", "himself",
+	/*
+	 * The present tense of reports written in it ("Tiarnán looks"),
+	 * not the verbs that are also plural nouns ("Home visits").
+	 */
+	"tells", "looks", "goes", "keeps", "asks", "attends", "arrives",
+	"agrees", "explains", "describes", "feels", "thinks", "knows",
+	"denies", "admits", "refuses", "speaks", NULL
 };
 
 /* After "was": words that keep a trap word a person ("Amber was seen"). */
@@ -399,7 +455,16 @@ static const char *const not_names[] = {
 	"she", "it", "we", "they", "his", "her", "him", "them", "their", "its",
 	"who", "whom", "whose", "what", "when", "where", "why", "how", "which",
 	"there", "then", "these", "those", "here", "nobody", "someone",
-	"everyone", "all", "both", "each", "neither", "either", NULL
+	"everyone", "all", "both", "each", "neither", "either",
+	/*
+	 * Languages and peoples without a state of that name: "held in
+	 * Gaelic", "a Yoruba name".  Nationalities of states stay out: TAB
+	 * masks them (its DEM category) and this stage is what masks them.
+	 */
+	"gaelic", "yoruba", "igbo", "hausa", "twi", "swahili", "amharic",
+	"tigrinya", "oromo", "farsi", "pashto", "sylheti", "tamil", "sinhala",
+	"malayalam", "telugu", "tagalog", "mandarin", "cantonese", "hindi",
+	"romany", "cornish", "manx", "scots", "lingala", "xhosa", NULL
 };
 
 /* Two-letter function words that capitals may spell. */
@@ -413,7 +478,53 @@ static const char *const function_words[] = {
 static const char *const particles[] = {
 	"al", "bin", "binti", "bint", "da", "de", "del", "della", "der",
 	"di", "dos", "du", "el", "ibn", "la", "le", "ul", "van", "von",
-	"ur", "ben", "abu", "den", "ter", "te", NULL
+	"ur", "ben", "abu", "den", "ter", "te", "ap", "ab", "ferch",
+	"verch", "das", "des", NULL
+};
+
+/*
+ * Gaelic words that start a surname written apart ("Mac an t-Saoir",
+ * "Ní Bhriain", "Ó Dálaigh"): after them "an" and "na" are part of the
+ * name, and in a case file they are never a name on their own.
+ */
+static const char *const gaelic_prefixes[] = {
+	"mac", "mc", "nic", "mhic", "nig", "ni", "o", "ua", "ui", NULL
+};
+
+/*
+ * After a lower-case word in a quoted message, verbs that need a person
+ * as their subject there: "will can u", "thought jono did it".
+ */
+static const char *const lower_verbs[] = {
+	"says", "said", "keeps", "kept", "did", "does", "didn't", "doesn't",
+	"didnt", "doesnt", "can", "can't", "cant", "could", "won't", "wont",
+	"wants", "wanted", "needs", "told", "asked", "hit", "likes", "loves",
+	"cried", "screamed", "shouted", "went", "goes", NULL
+};
+
+/* After "Name," words that make the name a person's: "Hope, who". */
+static const char *const appositions[] = {
+	"who", "whose", "known", "aged", "nicknamed", "called", NULL
+};
+
+/*
+ * Welsh initial mutations undone: a mutated form's start and the
+ * radical's ("Domos" <- Tomos, "Fari" <- Mari, "Nghaerwen" <- Caerwen);
+ * the last adds back the g that soft mutation drops ("Wenllian").
+ */
+static const char *const mutations[][2] = {
+	{ "ngh", "c" }, { "mh", "p" }, { "nh", "t" }, { "ng", "g" },
+	{ "dd", "d" }, { "th", "t" }, { "ch", "c" }, { "ph", "p" },
+	{ "d", "t" }, { "f", "b" }, { "f", "m" }, { "g", "c" }, { "b", "p" },
+	{ "l", "ll" }, { "r", "rh" }, { "n", "d" }, { "m", "b" }, { "", "g" },
+	{ NULL, NULL }
+};
+
+/* Welsh words after which a name mutates ("am Domos", "i Fari"). */
+static const char *const mutators[] = {
+	"am", "i", "o", "at", "ar", "dan", "gan", "wrth", "heb", "hyd",
+	"drwy", "trwy", "gyda", "efo", "a", "ac", "fy", "dy", "ei", "ein",
+	"eich", "eu", "yn", "na", "neu", "ond", "mae", NULL
 };
 
 /* Upper-case abbreviations that are never a person's initials. */
@@ -467,7 +578,12 @@ enum {
 	WL_DETERMINER = 1 << 8,
 	WL_WAS_THING = 1 << 9,
 	WL_EPONYM = 1 << 10,
-	WL_KNOWN = 1 << 15	/* struct tok's wlb holds the answer */
+	WL_GAELIC = 1 << 11,
+	WL_LOWER_VERB = 1 << 12,
+	WL_APPOSITION = 1 << 13,
+	WL_MUTATOR = 1 << 14,
+	WL_KNOWN = 1 << 15,	/* struct tok's wlb holds the answer */
+	WL_SPEECH = 1 << 16
 };
 
 static uint64_t	fnv(const char *, size_t);
@@ -509,7 +625,7 @@ wl_put(struct names *nm, const char *const *list, unsigned bit)
 		len = strlen(*list);
 		if (len > nm->wlmax)
 			nm->wlmax = len;
-		for (j = 0; j < 16; j++)
+		for (j = 0; j < 32; j++)
 			if ((bit & 1u << j) && len > nm->wlmaxb[j])
 				nm->wlmaxb[j] = len;
 		if (len > 0)
@@ -546,6 +662,11 @@ wl_setup(struct names *nm)
 	wl_put(nm, determiners, WL_DETERMINER);
 	wl_put(nm, was_thing, WL_WAS_THING);
 	wl_put(nm, eponym_heads, WL_EPONYM);
+	wl_put(nm, gaelic_prefixes, WL_GAELIC);
+	wl_put(nm, lower_verbs, WL_LOWER_VERB);
+	wl_put(nm, appositions, WL_APPOSITION);
+	wl_put(nm, mutators, WL_MUTATOR);
+	wl_put(nm, speech_verbs, WL_SPEECH);
 }
 
 /* The lists (WL_*) w[0..len) is in. */
@@ -574,7 +695,7 @@ in_set(const struct names *nm, unsigned bit, const char *w, size_t len)
 {
 	unsigned k;
 
-	for (k = 0; k < 15 && !(bit & 1u << k); k++)
+	for (k = 0; k < 31 && !(bit & 1u << k); k++)
 		;
 	return len <= nm->wlmaxb[k] && len > 0 &&
 	    (nm->wlfirst[(unsigned char)w[0]] & bit) != 0 &&
@@ -833,12 +954,64 @@ kw_add(struct names *nm, const char *w, size_t len, size_t person,
 	return 0;
 }
 
+/*
+ * Is w[0..len) a particle of a surname: "ap", "van", "de" in lower case,
+ * or a Gaelic "Mac", "Nic", "Ní", "Ó" in any case?
+ */
+static int
+name_particle(struct names *nm, const char *w, size_t len)
+{
+	char buf[16];
+	size_t n;
+	int k;
+
+	if (len == 0 || len >= sizeof(buf))
+		return 0;
+	n = names_plain(buf, w, len);
+	if (in_set(nm, WL_GAELIC, buf, n))
+		return 1;
+	return !cp_upper(cp_at(w, len, 0, &k)) &&
+	    in_set(nm, WL_PARTICLE, buf, n);
+}
+
+static int
+kc_add(struct names *nm, const char *const *w, const size_t *l, size_t n,
+    size_t person)
+{
+	struct kcomp *v, *k;
+	char buf[MAXRUN * (4 * MAXWORD + 1) + 1];
+	size_t i, len = 0;
+
+	for (i = 0; i < n; i++) {
+		if (l[i] > 4 * MAXWORD)
+			return 0;
+		if (i > 0)
+			buf[len++] = ' ';
+		len += names_plain(buf + len, w[i], l[i]);
+	}
+	for (i = 0; i < nm->nkc; i++)
+		if (nm->kc[i].person == person && nm->kc[i].len == len &&
+		    memcmp(nm->kc[i].w, buf, len) == 0)
+			return 0;
+	if ((v = realloc(nm->kc, (nm->nkc + 1) * sizeof(*v))) == NULL)
+		return -1;
+	nm->kc = v;
+	k = &nm->kc[nm->nkc];
+	if ((k->w = strndup(buf, len)) == NULL)
+		return -1;
+	nm->nkc++;
+	k->len = len;
+	k->person = person;
+	k->nw = (int)n;
+	return 0;
+}
+
 /* Splits a name on spaces and adds its words; returns 0 or -1. */
 static int
 kw_add_name(struct names *nm, const char *name, size_t person, int alias)
 {
 	const char *w[MAXRUN], *p;
-	size_t l[MAXRUN], n, i;
+	size_t l[MAXRUN], n, i, pi;
 	enum kpart part;
 
 	for (n = 0, p = name; *p != '\0' && n < MAXRUN;) {
@@ -852,7 +1025,19 @@ kw_add_name(struct names *nm, const char *name, size_t person, int alias)
 		l[n] = (size_t)(p - w[n]);
 		n++;
 	}
+	/*
+	 * A particle after the forename starts a surname of several words
+	 * ("Tomos ap Rhodri", "Calum Mac an t-Saoir"): the words from it on
+	 * are matched together, and the particles are no name alone.
+	 */
+	for (pi = 1; pi + 1 < n; pi++)
+		if (name_particle(nm, w[pi], l[pi]))
+			break;
+	if (pi + 1 < n && kc_add(nm, w + pi, l + pi, n - pi, person) == -1)
+		return -1;
 	for (i = 0; i < n; i++) {
+		if (pi + 1 < n && i >= pi && i + 1 < n)
+			continue;
 		if (n == 1)
 			part = alias ? KP_NICK : KP_FIRST;
 		else if (i == 0)
@@ -1102,6 +1287,9 @@ names_free(struct names *nm)
 	for (i = 0; i < nm->nkw; i++)
 		free(nm->kw[i].w);
 	free(nm->kw);
+	for (i = 0; i < nm->nkc; i++)
+		free(nm->kc[i].w);
+	free(nm->kc);
 	free(nm->kp);
 	free(nm->tok);
 	free(nm->capj);
@@ -1320,6 +1508,27 @@ ascii_run(const char *s, size_t len, size_t i, char *dst, size_t b,
 	return i;
 }
 
+
+/*
+ * Does a Gaelic or Irish mutation prefix start the word at b: a lower
+ * t, h or n, a hyphen or not, then a capital ("t-Saoir", "nGael")?
+ */
+static int
+mutation_prefix(const char *s, size_t len, size_t b)
+{
+	size_t i = b + 1;
+	int n;
+
+	if (s[b] != 't' && s[b] != 'h' && s[b] != 'n')
+		return 0;
+	if (i < len && s[i] == '-')
+		i++;
+	if (i >= len || ((unsigned char)s[i] >= 'a' &&
+	    (unsigned char)s[i] <= 'z'))
+		return 0;
+	return cp_upper(cp_at(s, len, i, &n));
+}
+
 /*
  * The general case of the word starting at b, read from i on: its ASCII
  * letters and digits before i are counted in *cls and *letters and their
@@ -1411,6 +1620,12 @@ tok_word(struct names *nm, const char *s, size_t len, size_t b, size_t i,
 	    s[b + 1] == 'l' && s[b + 2] == '-' &&
 	    cp_upper(cp_at(s, len, b + 3, &n)))
 		f |= T_CAP;
+	/*
+	 * Gaelic t-Saoir, h-Uisdean, n-Eilean and Irish hÚi, nGael:
+	 * a mutation prefix before the capital of a name.
+	 */
+	if (!(f & T_CAP) && e - b > 2 && mutation_prefix(s, len, b))
+		f |= T_CAP;
 	sf = sent_flags(s, b, nm);
 	f |= sf;
 	/* The first cell of a table row starts the line. */
@@ -1437,35 +1652,47 @@ tok_word(struct names *nm, const char *s, size_t len, size_t b, size_t i,
 static int
 tokenize(struct names *nm, const char *s, size_t len)
 {
-	size_t i, b;
+	size_t i, b, nt;
 	unsigned f, sf, cls;
 	unsigned char ch;
 	uint32_t c;
-	int n, letters, tab;
+	int n, letters, tab, quoted;
 
 	tab = memchr(s, '\t', len) != NULL;
 	para_marks(nm, s, len);
 	nm->text = s;
 	nm->ntok = 0;
 	nm->ncapj = 0;
+	nm->nquoted = 0;
 	sbuf_reset(&nm->fb);
 	if (len > ((size_t)-1 - 2) / 2 || sbuf_grow(&nm->fb, 2 * len + 1) == -1)
 		return -1;
-	for (i = 0; i < len;) {
+	for (i = 0, quoted = 0; i < len;) {
 		ch = (unsigned char)s[i];
 		b = i;
+		nt = nm->ntok;
 		if (ch >= 0x80) {
 			/* No digit is outside ASCII (cp_at() of a bad byte
 			 * is U+FFFD, one byte). */
 			c = cp_at(s, len, i, &n);
+			if (c == 0x201C)
+				quoted = 1;
+			else if (c == 0x201D)
+				quoted = 0;
 			if (!cp_letter(c))
 				i += (size_t)n;
 			else if ((i = tok_word(nm, s, len, b, i, 0, 0, tab)) ==
 			    (size_t)-1)
 				return -1;
+			else if (quoted && nm->ntok > nt) {
+				nm->tok[nt].f |= T_QUOTED;
+				nm->nquoted++;
+			}
 			continue;
 		}
 		if (ascii_class[ch] == 0) {
+			if (ch == '"')
+				quoted ^= 1;
 			i++;
 			continue;
 		}
@@ -1483,6 +1710,10 @@ tokenize(struct names *nm, const char *s, size_t len)
 			if ((i = tok_word(nm, s, len, b, i, cls, letters, tab)) ==
 			    (size_t)-1)
 				return -1;
+			if (quoted && nm->ntok > nt) {
+				nm->tok[nt].f |= T_QUOTED;
+				nm->nquoted++;
+			}
 			continue;
 		}
 		/* The flags tok_word() would find for such a word. */
@@ -1495,6 +1726,13 @@ tokenize(struct names *nm, const char *s, size_t len)
 			f |= T_INITIAL;
 		if (i < len && s[i] == '.')
 			f |= T_DOT;
+		/* "nGael", "hAodha": a mutation prefix before a capital. */
+		if (!(f & T_CAP) && i - b > 2 && mutation_prefix(s, len, b))
+			f |= T_CAP;
+		if (quoted) {
+			f |= T_QUOTED;
+			nm->nquoted++;
+		}
 		sf = sent_flags(s, b, nm);
 		f |= sf;
 		if (sf == T_SENT && tab && line_start(nm, b))
@@ -1595,10 +1833,18 @@ wfact_get(struct names *nm, const char *w, size_t len)
 static int
 particle(const struct names *nm, struct tok *t)
 {
+	const struct tok *u;
+	const char *w = nm->text + t->s;
+
 	if (!(t->f & T_PCHECKED)) {
 		t->f |= T_PCHECKED;
-		if (!(t->f & T_CAP) && in_set(nm, WL_PARTICLE, nm->text + t->s,
-		    t->e - t->s))
+		if (!(t->f & T_CAP) && in_set(nm, WL_PARTICLE, w, t->e - t->s))
+			t->f |= T_PARTICLE;
+		/* "an", "na" after Mac, Nic, Ní, Ó: inside the surname. */
+		else if (!(t->f & T_CAP) && t->e - t->s == 2 && t > nm->tok &&
+		    (memcmp(w, "an", 2) == 0 || memcmp(w, "na", 2) == 0) &&
+		    ((u = t - 1)->f & T_CAP) && u->e + 1 == t->s &&
+		    in_set(nm, WL_GAELIC, nm->fb.buf + u->fold, u->flen))
 			t->f |= T_PARTICLE;
 	}
 	return (t->f & T_PARTICLE) != 0;
@@ -2386,6 +2632,51 @@ known_exact(struct names *nm, struct tok *t, size_t *who, int *parts,
 	return n;
 }
 
+/*
+ * Appends the people with a surname of several words (struct kcomp) that
+ * tokens j... spell, one space apart; *nt is the tokens of the longest.
+ */
+static size_t
+known_compound(struct scan *sc, size_t j, size_t *who, int *parts,
+    size_t max, size_t *nt)
+{
+	struct names *nm = sc->nm;
+	const struct kcomp *kc;
+	const struct tok *t;
+	size_t i, k, n = 0, x, o;
+
+	*nt = 0;
+	for (i = 0; i < nm->nkc; i++) {
+		kc = &nm->kc[i];
+		if (j + (size_t)kc->nw > nm->ntok || (size_t)kc->nw < *nt)
+			continue;
+		for (x = 0, o = 0; x < (size_t)kc->nw; x++) {
+			t = &nm->tok[j + x];
+			if (sc->used[j + x] || (x > 0 &&
+			    !adjacent(nm, sc->s, j + x - 1)) ||
+			    o + t->flen > kc->len ||
+			    memcmp(kc->w + o, TW(nm, t), t->flen) != 0 ||
+			    (o + t->flen < kc->len && kc->w[o + t->flen] != ' '))
+				break;
+			o += t->flen + 1;
+		}
+		if (x < (size_t)kc->nw || o != kc->len + 1)
+			continue;
+		if ((size_t)kc->nw > *nt) {
+			*nt = (size_t)kc->nw;
+			n = 0;
+		}
+		for (k = 0; k < n; k++)
+			if (who[k] == kc->person)
+				break;
+		if (k == n && n < max) {
+			parts[n] = 1 << KP_LAST;
+			who[n++] = kc->person;
+		}
+	}
+	return n;
+}
+
 /* Misspellings: one edit for five letters or more, see anon-names(1). */
 static size_t
 known_fuzzy(struct names *nm, const char *s, struct tok *t, size_t *who,
@@ -2580,11 +2871,21 @@ trap_ok(struct scan *sc, struct tok *t, int strict)
 	if (t->f & T_POSS)
 		return 1;
 	i = t->pe;
+	/* "Hope, however," is a word; "Hope, known as", "Hope, who" a girl. */
+	if (i < sc->len && s[i] == ',' && (n = next_word(s, sc->len, i + 1, w,
+	    sizeof(w))) > 0 && in_set(sc->nm, WL_APPOSITION, w, n))
+		return 1;
 	if (i < sc->len && (s[i] == ',' || s[i] == '-'))
 		return !(i + 2 < sc->len && islower((unsigned char)s[i + 2]));
 	n = next_word(s, sc->len, i, w, sizeof(w));
 	if (n == 0)
 		return 1;
+	/* "Will a briefing be enough?", "Mark the date": a verb first. */
+	if (i < sc->len && s[i] == ' ' && (in_set(sc->nm, WL_DETERMINER, w,
+	    n) || strcmp(w, "you") == 0 || strcmp(w, "we") == 0 ||
+	    strcmp(w, "they") == 0 || strcmp(w, "i") == 0 ||
+	    strcmp(w, "this") == 0 || strcmp(w, "these") == 0))
+		return 0;
 	if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0 ||
 	    strcmp(w, "the") == 0 || strcmp(w, "were") == 0 ||
 	    strcmp(w, "are") == 0) {
@@ -2883,15 +3184,104 @@ strong_context(struct scan *sc, size_t j)
 	return 0;
 }
 
+
+/*
+ * A known name in a Welsh mutated form: t is no English word and no
+ * name of the lexicon, a Welsh word that mutates comes before it or it
+ * is quoted, and undoing one mutation gives a known person's name word.
+ */
+static size_t
+known_mutated(struct scan *sc, size_t j, size_t *who, int *parts,
+    size_t max)
+{
+	struct names *nm = sc->nm;
+	struct tok *t = &nm->tok[j];
+	const char *w = TW(nm, t);
+	char buf[MAXWORD + 4];
+	size_t i, k, n = 0, pl, rl, bl;
+	int m;
+
+	if (t->flen < 3 || t->flen > MAXWORD || !(t->f & T_CAP) ||
+	    (t->f & (T_ALLCAPS | T_DIGIT)) ||
+	    wclass(nm, sc->s, t) != WC_UNKNOWN || tlex(nm, t) != NULL)
+		return 0;
+	if (!(j > 0 && adjacent(nm, sc->s, j - 1) &&
+	    tok_in(nm, &nm->tok[j - 1], WL_MUTATOR)) && !(t->f & T_QUOTED))
+		return 0;
+	for (m = 0; mutations[m][0] != NULL; m++) {
+		pl = strlen(mutations[m][0]);
+		rl = strlen(mutations[m][1]);
+		if (pl >= t->flen || memcmp(w, mutations[m][0], pl) != 0)
+			continue;
+		memcpy(buf, mutations[m][1], rl);
+		memcpy(buf + rl, w + pl, t->flen - pl);
+		bl = rl + t->flen - pl;
+		for (i = 0; i < nm->nkw_case; i++) {
+			if (nm->kw[i].len != bl || memcmp(nm->kw[i].w, buf,
+			    bl) != 0)
+				continue;
+			for (k = 0; k < n; k++)
+				if (who[k] == nm->kw[i].person)
+					break;
+			if (k == n && n < max) {
+				parts[n] = 0;
+				who[n++] = nm->kw[i].person;
+			}
+			if (k < n)
+				parts[k] |= 1 << nm->kw[i].part;
+		}
+	}
+	return n;
+}
+
+/*
+ * A known forename or nickname written in lower case inside a quoted
+ * message ("rosie says he was out", "will can u fix it").  A name that
+ * is also an ordinary word needs a verb of a person after it and no
+ * determiner before.  Returns the tokens used (0 or 1).
+ */
+static size_t
+known_lower(struct scan *sc, size_t j, int *rc)
+{
+	struct names *nm = sc->nm;
+	struct tok *t = &nm->tok[j];
+	size_t who[MAXCAND], n, i, m, wl;
+	int parts[MAXCAND];
+	char w[32];
+
+	if (!(t->f & T_QUOTED) || t->flen < 3 || t->e - t->s != t->flen ||
+	    (t->f & T_DIGIT) || t->s == 0 || sc->s[t->s - 1] == '-' ||
+	    (n = known_exact(nm, t, who, parts, MAXCAND)) == 0)
+		return 0;
+	for (i = m = 0; i < n; i++)
+		if (parts[i] & (1 << KP_FIRST | 1 << KP_NICK))
+			who[m++] = who[i];
+	if (m == 0)
+		return 0;
+	if (wclass(nm, sc->s, t) == WC_COMMON) {
+		if (t->f & T_POSS)
+			return 0;
+		wl = next_word(sc->s, sc->len, t->pe, w, sizeof(w));
+		if (!in_set(nm, WL_LOWER_VERB, w, wl))
+			return 0;
+		if (j > 0 && adjacent(nm, sc->s, j - 1) &&
+		    tok_in(nm, &nm->tok[j - 1], WL_DETERMINER))
+			return 0;
+	}
+	i = m == 1 ? who[0] : pick(nm, who, m, 0, 0);
+	*rc = emit_known(sc, t->s, t->e, i, "names/case-lower", 70);
+	return 1;
+}
+
 static size_t
 known_at(struct scan *sc, size_t j, int *rc)
 {
 	struct names *nm = sc->nm;
 	struct tok *t;
 	size_t who[MAXCAND], w2[MAXCAND], n, n2, i, k, m, end, b, person;
-	size_t title_len = 0, start = j;
+	size_t title_len = 0, start = j, ct = 0, ct2;
 	int parts[MAXCAND], p2[MAXCAND], fuzzy = 0, allpart = 0, other = 0;
-	int ctx;
+	int ctx, mutated = 0;
 	const struct title *ti = NULL;
 	char gender = 0;
 
@@ -2907,15 +3297,27 @@ known_at(struct scan *sc, size_t j, int *rc)
 			return 0;
 		gender = ti->gender;
 		j += title_len;
-	} else if ((nm->tok[j].f & T_INITIAL) && j + 1 < nm->ntok &&
-	    adjacent(nm, sc->s, j) && !(nm->tok[j + 1].f & T_INITIAL)) {
-		title_len = 1;	/* "K. Whitfield", "A Oladimeji" */
-		j++;
+	} else if (nm->tok[j].f & T_INITIAL) {
+		/* "K. Whitfield", "A Oladimeji", "M. S. Islam" */
+		for (i = j; i < j + 3 && i + 1 < nm->ntok &&
+		    (nm->tok[i].f & T_INITIAL) && adjacent(nm, sc->s, i); i++)
+			;
+		if (i > j && i < nm->ntok && !(nm->tok[i].f & T_INITIAL) &&
+		    (i == j + 1 || (nm->tok[i - 1].f & T_DOT))) {
+			title_len = i - j;
+			j = i;
+		}
 	}
 	t = &nm->tok[j];
-	if (!(t->f & (T_CAP | T_ALLCAPS)))
-		return 0;
-	n = known_exact(nm, t, who, parts, MAXCAND);
+	n = known_compound(sc, j, who, parts, MAXCAND, &ct);
+	if (n == 0 && !(t->f & (T_CAP | T_ALLCAPS)))
+		return title_len == 0 && (t->f & T_QUOTED) ?
+		    known_lower(sc, j, rc) : 0;
+	if (n == 0)
+		n = known_exact(nm, t, who, parts, MAXCAND);
+	if (n == 0 && title_len == 0 && (n = known_mutated(sc, j, who, parts,
+	    MAXCAND)) > 0)
+		mutated = 1;
 	if (n == 0) {
 		/*
 		 * known_fuzzy() reads ctx for a short or ordinary word only,
@@ -2946,11 +3348,26 @@ known_at(struct scan *sc, size_t j, int *rc)
 		return 0;
 	for (i = 0; i < n; i++)
 		allpart |= parts[i];
-	end = j + 1;
+	end = j + (ct > 0 ? ct : 1);
 	/* Extend over the person's further name words. */
 	while (end < nm->ntok && end - start < MAXRUN &&
-	    adjacent(nm, sc->s, end - 1) &&
-	    (nm->tok[end].f & (T_CAP | T_ALLCAPS))) {
+	    adjacent(nm, sc->s, end - 1)) {
+		/* "Calum" then "Mac an t-Saoir": the surname whole. */
+		if ((n2 = known_compound(sc, end, w2, p2, MAXCAND,
+		    &ct2)) > 0) {
+			for (i = m = 0; i < n; i++)
+				for (k = 0; k < n2; k++)
+					if (who[i] == w2[k])
+						who[m++] = who[i];
+			if (m > 0) {
+				n = m;
+				fuzzy = 0;
+				end += ct2;
+				continue;
+			}
+		}
+		if (!(nm->tok[end].f & (T_CAP | T_ALLCAPS)))
+			break;
 		n2 = known_exact(nm, &nm->tok[end], w2, p2, MAXCAND);
 		if (n2 == 0)
 			n2 = known_fuzzy(nm, sc->s, &nm->tok[end], w2, p2,
@@ -3037,8 +3454,8 @@ known_at(struct scan *sc, size_t j, int *rc)
 			end++;
 		}
 	}
-	/* An initial before: keep those whose forename starts with it. */
-	if (title_len == 1 && ti == NULL) {
+	/* Initials before: keep those whose forename starts with the first. */
+	if (title_len >= 1 && ti == NULL) {
 		for (i = m = 0; i < n; i++) {
 			const char *nmw = nm->cf->person[who[i]].name;
 			char c0[8];
@@ -3075,8 +3492,9 @@ known_at(struct scan *sc, size_t j, int *rc)
 	sc->over_place = end - start >= 2 && (title_len > 0 || end > j + 1);
 	*rc = emit_known(sc, b, nm->tok[end - 1].e, person,
 	    fuzzy == 2 ? "names/case-short" : fuzzy ? "names/case-misspelt" :
+	    mutated ? "names/case-mutated" :
 	    other ? "names/case-other-surname" : "names/case",
-	    fuzzy ? 75 : other ? 80 : 95);
+	    fuzzy ? 75 : other || mutated ? 80 : 95);
 	/*
 	 * A short form found through its context is this person's for the
 	 * rest of the document: "Geo said" after "Geo's attendance".
@@ -3264,6 +3682,9 @@ remember(struct scan *sc, size_t from, size_t to, const char *key,
 
 		if ((t->f & T_INITIAL) || particle(nm, t))
 			continue;
+		/* "Mac" of Séamus Mac Aodha is no name alone. */
+		if (k + 1 < to && tok_in(nm, t, WL_GAELIC))
+			continue;
 		if (mem_add(nm, TW(nm, t), t->flen, key, sub != NULL ? sub : "",
 		    k == to - 1 && to - from > 1, gender) == -1)
 			return -1;
@@ -3414,6 +3835,17 @@ caps_heading_word(struct scan *sc, struct tok *t)
 	    (fl = tlex(sc->nm, t)) != NULL && strpbrk(fl, "fmgsp") != NULL;
 }
 
+/* A particle of a surname in capitals: "MAC", "AN", "VAN", "AP". */
+static int
+caps_particle(struct names *nm, struct tok *t)
+{
+	const char *w = TW(nm, t);
+
+	return (t->f & T_ALLCAPS) && (tok_in(nm, t, WL_GAELIC | WL_PARTICLE) ||
+	    (t->flen == 2 && (memcmp(w, "an", 2) == 0 ||
+	    memcmp(w, "na", 2) == 0)));
+}
+
 /*
  * A name in capitals: "SERIOUS CASE REVIEW: VIKRAM JOSHI", a forename and
  * a surname (a middle name between) that the lexicon knows, in a run of
@@ -3428,24 +3860,36 @@ caps_name_at(struct scan *sc, size_t j, int *rc)
 	struct mem *m;
 	char key[256], w[16];
 	const char *fl;
-	size_t end, n, k;
+	size_t end, n, k, np;
 	int sf, sl, heading;
 
 	if (!(t->f & T_ALLCAPS) || (j > 0 && adjacent(nm, sc->s, j - 1) &&
 	    (nm->tok[j - 1].f & T_ALLCAPS) && caps_score(sc, &nm->tok[j - 1],
 	    0) > 0))
 		return 0;
-	for (end = j + 1; end < nm->ntok && end - j < 3 && !sc->used[end] &&
-	    adjacent(nm, sc->s, end - 1) && (nm->tok[end].f & T_ALLCAPS);
-	    end++)
-		;
-	if (end - j >= 2 && end - j <= 3 && (end == nm->ntok ||
+	/*
+	 * Up to three name words; particles between them do not count
+	 * ("RUAIRIDH MAC AN T-SAOIR", "ANNA VAN DER WIEL").
+	 */
+	for (end = j + 1, np = 0; end < nm->ntok && end - j - np < 3 &&
+	    !sc->used[end] && adjacent(nm, sc->s, end - 1) &&
+	    (nm->tok[end].f & T_ALLCAPS); end++)
+		if (caps_particle(nm, &nm->tok[end]) && np < 3)
+			np++;
+	if (caps_particle(nm, t) || (end - j >= 2 &&
+	    caps_particle(nm, &nm->tok[end - 1])))
+		return 0;
+	if (end - j - np >= 2 && end - j - np <= 3 && (end == nm->ntok ||
 	    !adjacent(nm, sc->s, end - 1) ||
 	    !(nm->tok[end].f & T_ALLCAPS))) {
 		sf = caps_score(sc, t, 0);
 		sl = caps_score(sc, &nm->tok[end - 1], 1);
-		if (end - j == 3 && caps_score(sc, &nm->tok[j + 1], 0) == 0)
-			sf = 0;
+		for (k = j + 1; k + 1 < end; k++)
+			if (!caps_particle(nm, &nm->tok[k]) &&
+			    caps_score(sc, &nm->tok[k], 0) == 0)
+				sf = 0;
+		if (np > 0 && sl > 0)
+			sl = 3;
 		heading = 0;
 		if (!(sf >= 2 && sl >= 2 && sf + sl >= 5) && heading_line(sc)) {
 			/*
@@ -3455,7 +3899,8 @@ caps_name_at(struct scan *sc, size_t j, int *rc)
 			 * of the lexicon or all of them unknown to both.
 			 */
 			for (k = j + 1, heading = 1; k < end && heading; k++)
-				heading = caps_heading_word(sc, &nm->tok[k]);
+				heading = caps_particle(nm, &nm->tok[k]) ||
+				    caps_heading_word(sc, &nm->tok[k]);
 			/* The first word: the same, or a forename of the
 			 * lexicon even if it is also a word ("VIOLET"). */
 			if (heading && !caps_heading_word(sc, t) &&
@@ -3771,17 +4216,95 @@ copy_str(char *dst, size_t n, const char *src)
 	dst[l] = '\0';
 }
 
+/*
+ * Is the forename t, also an ordinary word ("Hope", "Favour", "Rose"),
+ * a person here?  Kinship right before it ("her sister Favour"), an
+ * apposition ("Hope, aged eight,"), a verb of speech ("Rose tells"), a
+ * possessive of a person's noun ("Hope's mother"), or "née" before.
+ */
+static int
+word_forename(struct scan *sc, struct tok *t)
+{
+	struct names *nm = sc->nm;
+	char w[32];
+	size_t n, k, i = t->pe;
+
+	if (!(t->f & T_SENT) && !(t->f & T_POSS) &&
+	    word_before_in(sc->s, t->s, kin_words))
+		return 1;
+	/*
+	 * Otherwise not after "the" or a capital ("the Regional Court
+	 * asked"): a name of a thing.
+	 */
+	k = t - nm->tok;
+	if (k > 0 && adjacent(nm, sc->s, k - 1) &&
+	    ((nm->tok[k - 1].f & T_CAP) ||
+	    tok_in(nm, &nm->tok[k - 1], WL_DETERMINER)))
+		return 0;
+	if (t->f & T_POSS) {
+		n = next_word(sc->s, sc->len, t->pe, w, sizeof(w));
+		return !(t->f & T_CELL) && in_set(nm, WL_POSS, w, n) &&
+		    strcmp(w, "own") != 0 && strcmp(w, "new") != 0 &&
+		    strcmp(w, "former") != 0;
+	}
+	if (i < sc->len && sc->s[i] == ',')
+		i++;
+	n = next_word(sc->s, sc->len, i, w, sizeof(w));
+	if (i > t->pe)
+		return in_set(nm, WL_APPOSITION, w, n);
+	return in_set(nm, WL_SPEECH, w, n);
+}
+
+/*
+ * A nickname in quotes after "known as", "calls him": known as "Bee".
+ * The quote must close right after the word.
+ */
+static int
+quoted_nick(struct scan *sc, struct tok *t)
+{
+	const unsigned char *s = (const unsigned char *)sc->s;
+	size_t i = t->s, q = 0;
+
+	if (t->f & (T_POSS | T_ALLCAPS))
+		return 0;
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '"' ||
+	    s[i - 1] == 0x9C || s[i - 1] == 0x98 || s[i - 1] == 0x80 ||
+	    s[i - 1] == 0xE2)) {
+		if (s[i - 1] == '"' || s[i - 1] == 0x9C || s[i - 1] == 0x98)
+			q++;
+		i--;
+	}
+	if (q == 0 || t->e >= sc->len || !(s[t->e] == '"' ||
+	    (s[t->e] == 0xE2 && t->e + 2 < sc->len && s[t->e + 1] == 0x80 &&
+	    (s[t->e + 2] == 0x9D || s[t->e + 2] == 0x99))))
+		return 0;
+	return word_before_in(sc->s, i, nick_words);
+}
+
+/* Was t met before as a name on its own (word_forename(), quoted_nick())? */
+static int
+nick_seen(struct names *nm, struct tok *t)
+{
+	struct mem *m;
+
+	if (!(t->f & T_CAP) || (t->f & T_ALLCAPS))
+		return 0;
+	m = mem_find(nm, TW(nm, t), t->flen);
+	return m != NULL && strlen(m->key) == t->flen &&
+	    memcmp(m->key, TW(nm, t), t->flen) == 0;
+}
+
 static size_t
 unknown_at(struct scan *sc, size_t j, int *rc)
 {
 	struct names *nm = sc->nm;
 	const struct title *ti = NULL;
-	size_t tl, start = j, end, nwords = 0, b, b0, k, couple = NOIDX;
+	size_t tl, start = j, end, nwords = 0, b, b0, k, couple = NOIDX, pj;
 	struct tok *t, *last;
 	const char *sub = NULL, *role, *fl;
 	char key[256];
 	int q, conf = 0, ok = 0, sf, sl, pron, wc, variant = 0;
-	int trapf = 0, wsur = 0;
+	int trapf = 0, wsur = 0, wordname = 0;
 	struct mem *m = NULL;
 
 	*rc = 0;
@@ -3810,9 +4333,14 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		tl = 1;
 	}
 	if (tl > 0) {
+		/* "Dr van der Berg", "Mr ab Elis": particles, then a capital. */
+		for (pj = j + tl; pj + 1 < nm->ntok &&
+		    particle(nm, &nm->tok[pj]) && adjacent(nm, sc->s, pj) &&
+		    pj - j - tl < 2; pj++)
+			;
 		if (j + tl >= nm->ntok || !adjacent(nm, sc->s, j + tl - 1) ||
-		    !(nm->tok[j + tl].f & (T_CAP | T_ALLCAPS)) ||
-		    (nm->tok[j + tl].f & T_DIGIT))
+		    !(nm->tok[pj].f & (T_CAP | T_ALLCAPS)) ||
+		    (nm->tok[pj].f & T_DIGIT))
 			return 0;
 		/*
 		 * Words that are titles and ordinary nouns ("Lord Chief
@@ -3820,14 +4348,14 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		 * After a police rank, a word that is also a name of the
 		 * lexicon is the name ("Sergeant Gamble").
 		 */
-		fl = tlex(nm, &nm->tok[j + tl]);
-		if (weak_title(ti) && ((wclass(nm, sc->s, &nm->tok[j + tl]) ==
+		fl = tlex(nm, &nm->tok[pj]);
+		if (weak_title(ti) && ((wclass(nm, sc->s, &nm->tok[pj]) ==
 		    WC_COMMON && (fl == NULL || strchr(fl, 's') == NULL) &&
 		    (strcmp(ti->sub, "police-officer") != 0 || fl == NULL ||
 		    strpbrk(fl, "fmgsph") == NULL ||
-		    head_after(nm, sc->s, sc->len, nm->tok[j + tl].pe))) ||
-		    in_set_ci(nm, WL_NOT_NAME, TW(nm, &nm->tok[j + tl]),
-		    nm->tok[j + tl].flen)))
+		    head_after(nm, sc->s, sc->len, nm->tok[pj].pe))) ||
+		    in_set_ci(nm, WL_NOT_NAME, TW(nm, &nm->tok[pj]),
+		    nm->tok[pj].flen)))
 			return 0;
 		/* "Mrs G.", "Ms S.D.": a title and initials, no surname. */
 		for (end = j + tl; end < nm->ntok && end - start < MAXRUN &&
@@ -3871,7 +4399,14 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 				continue;
 			break;
 		}
-		if (particle(nm, t) && end > j && end + 1 < nm->ntok &&
+		/* "Séamus Mac Aodha", "Mr Mac an t-Saoir": a Gaelic prefix. */
+		if ((t->f & T_CAP) && (end > j || tl > 0) && end + 1 < nm->ntok &&
+		    adjacent(nm, sc->s, end) && tok_in(nm, t, WL_GAELIC) &&
+		    ((nm->tok[end + 1].f & T_CAP) ||
+		    particle(nm, &nm->tok[end + 1])))
+			continue;
+		if (particle(nm, t) && (end > j || tl > 0) &&
+		    end + 1 < nm->ntok &&
 		    adjacent(nm, sc->s, end) &&
 		    ((nm->tok[end + 1].f & T_CAP) ||
 		    particle(nm, &nm->tok[end + 1])))
@@ -3895,6 +4430,9 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			q = trapf = 1;
 		if (!q && tl == 0 && end == j + 1 && nwords == 1)
 			q = wsur = word_surname(sc, j, end);
+		if (!q && tl == 0 && end == j && (quoted_nick(sc, t) ||
+		    nick_seen(nm, t)))
+			q = 1;		/* known as "Pip", then "Pip" */
 		if (!q)
 			break;
 		nwords++;
@@ -3911,8 +4449,9 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		return 0;
 	t = &nm->tok[j];
 	last = &nm->tok[end - 1];
-	/* Initials before the name: judge the words after them. */
-	while (t < last && (t->f & T_INITIAL))
+	/* Initials or particles before the name: judge the words after. */
+	while (t < last && ((t->f & T_INITIAL) || particle(nm, t) ||
+	    tok_in(nm, t, WL_GAELIC)))
 		t++;
 	/* Something else's name: "Clare's Law", "St Bede's", a citation. */
 	if (head_after(sc->nm, sc->s, sc->len, last->pe) ||
@@ -3921,8 +4460,9 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		return end - start;
 	sf = score(sc, t, 0);
 	sl = score(sc, last, 1);
-	if (end - j >= 2 && particle(nm, &nm->tok[end - 2]))
-		sl = 3;		/* "van der Berg", "bin Ahmed" */
+	if (end - j >= 2 && (particle(nm, &nm->tok[end - 2]) ||
+	    tok_in(nm, &nm->tok[end - 2], WL_GAELIC)))
+		sl = 3;		/* "van der Berg", "bin Ahmed", "Mac Aodha" */
 	if (trapf && t == &nm->tok[j])
 		sf = 2;		/* "May Gerome" */
 	if (wsur && end - j == 2)
@@ -4002,6 +4542,20 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			/* "Jean was the health visitor" */
 			ok = 1;
 			conf = 60;
+		} else if (!(t->f & T_ALLCAPS) && !tok_in(nm, t, WL_NOT_NAME) &&
+		    sf >= 1 && word_before_in(sc->s, t->s, nee_words)) {
+			/* "Vashti Loveridge (née Carver)": her maiden name. */
+			ok = 1;
+			conf = 70;
+			wordname = 2;
+		} else if (!(t->f & T_ALLCAPS) && !tok_in(nm, t, WL_NOT_NAME) &&
+		    (quoted_nick(sc, t) || (sf >= 1 &&
+		    (fl = tlex(nm, t)) != NULL && strpbrk(fl, "fmg") != NULL &&
+		    !month_context(sc, t) && word_forename(sc, t)))) {
+			/* "her sister Favour", known as "Bee": remembered. */
+			ok = 1;
+			conf = 60;
+			wordname = 1;
 		}
 	}
 	if (!ok)
@@ -4021,10 +4575,18 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		copy_str(key, sizeof(key), m->key);
 		if ((sub == NULL || *sub == '\0') && *m->sub != '\0')
 			sub = m->sub;
-	} else if (nwords >= 2 || t != &nm->tok[j])
+	} else if (nwords >= 2 || t != &nm->tok[j] || wordname)
 		make_key(sc, j, end, key, sizeof(key));
 	else
 		key[0] = '\0';
+	/* A maiden name is the person's named just before. */
+	if (wordname == 2)
+		for (k = sc->found0; k < sc->found->n; k++)
+			if (sc->found->v[k].end <= t->s &&
+			    t->s - sc->found->v[k].end <= 8 &&
+			    *sc->found->v[k].key != '\0')
+				snprintf(key, sizeof(key), "%s",
+				    sc->found->v[k].key);
 	if (couple != NOIDX) {
 		char ck[256];
 
@@ -4045,6 +4607,38 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 
 /* ------------------------------------------------------------------ */
 
+/*
+ * A particle written just before a name found without it belongs to the
+ * name: "ap Rhodri", "bin Yusuf", "van Dijk" as a surname said alone.
+ */
+static void
+lead_particles(struct scan *sc)
+{
+	struct names *nm = sc->nm;
+	struct mention *m;
+	size_t i, lo, hi, mid;
+
+	for (i = sc->found0; i < sc->found->n; i++) {
+		m = &sc->found->v[i];
+		for (lo = 0, hi = nm->ntok; lo < hi;) {
+			mid = lo + (hi - lo) / 2;
+			if (nm->tok[mid].s < m->start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == 0 || lo >= nm->ntok || nm->tok[lo].s != m->start)
+			continue;
+		if (!particle(nm, &nm->tok[lo - 1]) || sc->used[lo - 1] ||
+		    !adjacent(nm, sc->s, lo - 1) ||
+		    prior_overlaps(nm, nm->tok[lo - 1].s, nm->tok[lo - 1].e) ||
+		    found_overlaps(sc, nm->tok[lo - 1].s, nm->tok[lo - 1].e))
+			continue;
+		m->start = nm->tok[lo - 1].s;
+		sc->used[lo - 1] = 1;
+	}
+}
+
 int
 names_scan(void *ctx, const struct text_unit *t,
     const struct mention_list *prior, struct mention_list *found,
@@ -4054,7 +4648,7 @@ names_scan(void *ctx, const struct text_unit *t,
 	struct scan sc;
 	unsigned char small[512];
 	size_t j, k, c, next, used;
-	int rc = 0;
+	int rc = 0, lower;
 
 	if (tokenize(nm, t->text, t->len) == -1 ||
 	    spanmap_reset(&nm->pri, t->len) == -1 ||
@@ -4097,9 +4691,20 @@ names_scan(void *ctx, const struct text_unit *t,
 	 * the first token after the last name found), and known_at() not
 	 * at all without a case file.
 	 */
-	for (c = next = 0; c < nm->ncapj && nm->cf != NULL && nm->nkw > 0;
-	    c++) {
-		if ((j = nm->capj[c]) < next || sc.used[j])
+	/*
+	 * With quoted words or surnames with particles ("ap Rhodri"), a
+	 * known name may start without a capital: then every token is
+	 * asked, in order.
+	 */
+	lower = nm->nquoted > 0 || nm->nkc > 0;
+	for (c = next = 0; (lower ? c < nm->ntok : c < nm->ncapj) &&
+	    nm->cf != NULL && nm->nkw > 0; c++) {
+		j = lower ? c : nm->capj[c];
+		if (j < next || sc.used[j])
+			continue;
+		if (lower && !(nm->tok[j].f & T_CAP) &&
+		    !(nm->tok[j].f & T_QUOTED) &&
+		    (nm->nkc == 0 || !particle(nm, &nm->tok[j])))
 			continue;
 		used = known_at(&sc, j, &rc);
 		if (rc == -1)
@@ -4119,6 +4724,8 @@ names_scan(void *ctx, const struct text_unit *t,
 			next = j + used;
 		}
 	}
+	if (rc == 0)
+		lead_particles(&sc);
 	if (sc.used != small)
 		free(sc.used);
 	if (rc == -1)
