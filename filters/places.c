@@ -81,7 +81,7 @@ struct tok {
  */
 enum {
 	X_STOP, X_SUFFIX, X_BUILDING, X_HEADS, X_DESCR, X_NOTPLACE, X_AFFIX,
-	X_GAZ, X_ALLOW, X_NLEX,
+	X_GAZ, X_ALLOW, X_SPREFIX, X_NLEX,
 	X_ALLOWPRE = X_NLEX, X_HEADPRE, X_GAZPRE
 };
 
@@ -113,6 +113,7 @@ bloom_has(const uint64_t *b, uint32_t h)
 
 struct places_ctx {
 	struct lexicon	*suffix;	/* street suffix -> strong|weak */
+	struct lexicon	*sprefix;	/* street-type words written first */
 	struct lexicon	*building;	/* building-name heads */
 	struct lexicon	*heads;		/* institution head -> subtype */
 	struct lexicon	*descr;		/* generic words before a head */
@@ -123,9 +124,13 @@ struct places_ctx {
 	struct lexicon	*notplace;	/* countries, languages, faiths */
 	struct lexicon	*streets;	/* streets seen in this document */
 	struct lexicon	*placemem;	/* places seen: key -> town|locality */
+	struct lexicon	*confirmed;	/* one-word gazetteer places a context
+					 * confirmed in this document */
 	struct lexicon	*inst;		/* institution core -> subtype \t key */
 	struct lexicon	*instcore;	/* the cores of inst, without |family */
 	struct lexicon	*instword;	/* the words of those cores */
+	struct lexicon	*instacr;	/* acronyms of institutions seen:
+					 * "LRI" -> subtype \t key */
 	struct lexicon	*allowpre;	/* word prefixes of allow phrases */
 	struct lexicon	*headpre;	/* word prefixes of institution heads */
 	struct wordclass *wc;		/* hunspell verdicts: o, p, u */
@@ -156,6 +161,8 @@ struct places_ctx {
 	int		 accom;		/* paragraph speaks of accommodation */
 	int		 refuge;	/* ... of a refuge */
 	int		 unit;		/* ... of a ward or unit */
+	int		 posscut;	/* inst_emit(): the last token ends in 's */
+	int		 flatpre;	/* address_from(): "Flat 3," before k */
 	struct mention_list *found;
 	unsigned long	 tid;
 };
@@ -173,7 +180,8 @@ static const char *const months[] = {
 	"sunday", "christmas", "easter", NULL
 };
 static const char *const flatwords[] = {
-	"flat", "apartment", "apt", "unit", "room", "maisonette", "suite", NULL
+	"flat", "apartment", "apt", "unit", "room", "maisonette", "suite",
+	"plot", "pitch", NULL
 };
 /* Prepositions after which a capitalised phrase may be a street. */
 static const char *const streetprep[] = {
@@ -240,7 +248,8 @@ static const char *const w_intoat[] = { "into", "at", NULL };
 static const char *const w_partof[] = {
 	"outskirts", "centre", "town", "city", "area", "village", "north",
 	"south", "east", "west", "streets", "part", "parts", "edge",
-	"borough", "county", NULL
+	"borough", "county", "townland", "island", "isle", "parish",
+	"hamlet", "suburb", NULL
 };
 static const char *const w_public[] = {
 	"police", "town", "city", "railway", "bus", "magistrates",
@@ -249,20 +258,33 @@ static const char *const w_public[] = {
 static const char *const w_publichead[] = {
 	"station", "centre", "court", "suite", NULL
 };
+/* Words before "on" that make the name after it a place ("stayed on
+ * Skye", "a holiday on Arran"). */
+static const char *const w_onplace[] = {
+	"stayed", "stay", "stays", "staying", "lived", "live", "lives",
+	"living", "remained", "remains", "settled", "holiday", "holidays",
+	"raised", "grew", NULL
+};
+/* Lower-case articles and particles inside a Welsh, Gaelic, Irish or
+ * Romance street name ("Heol y Dderwen", "Rathad na Mara"). */
+static const char *const w_particles[] = {
+	"y", "yr", "'r", "an", "na", "nan", "nam", "am", "ar", "a", "de",
+	"du", "la", "le", "del", "da", "dos", NULL
+};
 
 /* wlists[L_X] is the list X; keep both in the same order. */
 static const char *const *const wlists[] = {
 	titles, months, flatwords, streetprep, movewords, verbs, instconn,
 	designators, homeword, homeprep, surnamey, w_the, w_doctors, w_and,
 	w_partners, w_sure, w_start, w_c_church, w_placeprep, w_intoat,
-	w_partof, w_public, w_publichead, NULL
+	w_partof, w_public, w_publichead, w_particles, w_onplace, NULL
 };
 enum {
 	L_TITLES, L_MONTHS, L_FLATWORDS, L_STREETPREP, L_MOVEWORDS, L_VERBS,
 	L_INSTCONN, L_DESIGNATORS, L_HOMEWORD, L_HOMEPREP, L_SURNAMEY,
 	L_W_THE, L_W_DOCTORS, L_W_AND, L_W_PARTNERS, L_W_SURE, L_W_START,
 	L_W_C_CHURCH, L_W_PLACEPREP, L_W_INTOAT, L_W_PARTOF, L_W_PUBLIC,
-	L_W_PUBLICHEAD, L_NLISTS
+	L_W_PUBLICHEAD, L_W_PARTICLES, L_W_ONPLACE, L_NLISTS
 };
 _Static_assert(L_NLISTS < 31, "a token's list bits fit below L_KNOWN");
 _Static_assert(T_CAPW < 256, "a token's flags fit in its f");
@@ -676,6 +698,7 @@ islowerl(unsigned long cp)
 }
 
 static int	gap_of(const struct places_ctx *, size_t);
+static int	notplacetok(const struct places_ctx *, size_t);
 
 /*
  * Byte classes for the tokenizer: ASCII letters (the C locale's
@@ -1297,6 +1320,50 @@ street_at(struct places_ctx *c, size_t k, int *strong)
 	return -1;
 }
 
+/*
+ * Is token m a lower-case word that is a mutated name ("t-Sìthein",
+ * "n-Eilean"): a hyphen followed by an upper-case letter?
+ */
+static int
+mutword(const struct places_ctx *c, size_t m)
+{
+	size_t	 i, n;
+
+	for (i = c->tok[m].s; i + 1 < c->tok[m].e; i++)
+		if (c->text[i] == '-')
+			return isupperl(cpat(c->text, c->len, i + 1, &n));
+	return 0;
+}
+
+/*
+ * Parses a street whose type word comes first, as in Welsh, Gaelic and
+ * Irish ("Heol y Dderwen", "Cnoc an t-Sìthein", "Bóthar na Trá"): a type
+ * word (street-prefixes.txt), then up to four capitalised words,
+ * particles and mutated words, ending in a name word.  Returns the index
+ * of the last token, or -1.
+ */
+static long
+prefixstreet(struct places_ctx *c, size_t k)
+{
+	size_t	 m;
+	long	 last = -1;
+
+	if (!cap(c, k) || c->tok[k].used || !toklex(c, k, X_SPREFIX))
+		return -1;
+	for (m = k + 1; m < c->ntok && m - k <= 4 && !c->tok[m].used &&
+	    gap(c, m - 1) == G_SPACE; m++) {
+		if ((cap(c, m) && !toklex(c, m, X_STOP) &&
+		    !tokisb(c, m, L_MONTHS)) || mutword(c, m)) {
+			last = (long)m;
+			continue;
+		}
+		if (!cap(c, m) && tokisb(c, m, L_W_PARTICLES))
+			continue;
+		break;
+	}
+	return last;
+}
+
 /* Extent of a capitalised phrase from i: up to max tokens joined by spaces,
  * not running into a postcode.  Returns the end (exclusive). */
 static size_t
@@ -1399,7 +1466,10 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 	const char *kind;
 
 	*took = 0;
-	if ((q = street_at(c, k, &strong)) < 0) {
+	if ((q = street_at(c, k, &strong)) < 0 &&
+	    (q = prefixstreet(c, k)) >= 0)
+		strong = 1;
+	if (q < 0) {
 		/* "103 The Woodlands", "36 Riverside, Bootle L39 1LF": a
 		 * number and a name without a street word. */
 		if (need_strong || !cap(c, k) || c->tok[k].used ||
@@ -1416,14 +1486,20 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 				return 0;
 			q = (long)k + 1;
 		} else {
-			size_t	 e2 = capphrase(c, k, 2, prior), x;
+			/* After "Unit 4," three words: "Kingfisher Trading
+			 * Estate". */
+			size_t	 e2 = capphrase(c, k, c->flatpre ? 3 : 2, prior),
+				 x;
 			q = (long)e2 - 1;
-			/* Needs a postcode after its locality or town. */
+			/* Needs a postcode after its locality or town, or
+			 * "Flat 3," before a building ("Marlowe House"). */
 			for (x = e2; x < c->ntok && x < e2 + 6; x++)
 				if (postcode_at(c, x, prior, &pe))
 					break;
-			if (x >= c->ntok || x >= e2 + 6 || gap(c, e2 - 1) !=
-			    G_COMMA)
+			if (!(c->flatpre && e2 > k + 1 &&
+			    toklex(c, e2 - 1, X_BUILDING)) &&
+			    (x >= c->ntok || x >= e2 + 6 || gap(c, e2 - 1) !=
+			    G_COMMA))
 				return 0;
 		}
 	}
@@ -1525,10 +1601,114 @@ streetkey(const struct places_ctx *c, const char *key, size_t kl)
 	return v != NULL && *v != '\0' ? v : key;
 }
 
+/* Is the text between tokens j - 1 and j exactly "/"? */
+static int
+slashed(const struct places_ctx *c, size_t j)
+{
+	return j > 0 && c->tok[j].s == c->tok[j - 1].e + 1 &&
+	    c->text[c->tok[j - 1].e] == '/';
+}
+
+/* Are tokens j digits only, at most two? */
+static int
+smallnum(const struct places_ctx *c, size_t j)
+{
+	size_t	 i, n = c->tok[j].e - c->tok[j].s;
+
+	if (n < 1 || n > 2)
+		return 0;
+	for (i = c->tok[j].s; i < c->tok[j].e; i++)
+		if (!isdigit((unsigned char)c->text[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Does a flat position end at token j: "Flat 2/1" and "0/2" (Glasgow:
+ * floor / door), "Flat G/1", "2F1" (Edinburgh: floor F door)?  Returns
+ * its first token ("Flat" when written), or -1.
+ */
+static long
+flatpos(const struct places_ctx *c, size_t j)
+{
+	const char *t = c->text + c->tok[j].s;
+	size_t	 n = c->tok[j].e - c->tok[j].s, f = (size_t)-1, st;
+
+	if (n >= 3 && n <= 5 && isdigit((unsigned char)t[0])) {
+		size_t	 k = 1;
+		if (k < n && isdigit((unsigned char)t[k]))
+			k++;
+		if (k + 1 < n && (t[k] == 'F' || t[k] == 'f') &&
+		    isdigit((unsigned char)t[k + 1]) && (k + 2 == n ||
+		    (k + 3 == n && isdigit((unsigned char)t[k + 2]))))
+			f = j;
+	}
+	if (f == (size_t)-1 && j > 0 && slashed(c, j) && smallnum(c, j) &&
+	    (smallnum(c, j - 1) || (c->tok[j - 1].e - c->tok[j - 1].s == 1 &&
+	    isupper((unsigned char)c->text[c->tok[j - 1].s]))))
+		f = j - 1;
+	if (f == (size_t)-1 || c->tok[f].used)
+		return -1;
+	st = f;
+	if (f > 0 && gap(c, f - 1) == G_SPACE && tokisb(c, f - 1, L_FLATWORDS) &&
+	    !c->tok[f - 1].used)
+		st = f - 1;
+	/* "G/1" alone is too weak: a letter floor needs "Flat". */
+	if (st == f && !isdigit((unsigned char)c->text[c->tok[f].s]))
+		return -1;
+	return (long)st;
+}
+
+/*
+ * A house name before a numbered street, after "at": "at Ard na Gréine,
+ * 3 Mill Road".  Token s - 1 ends the name (a comma after it).  Returns
+ * the name's first token, or -1.  Names of any words are allowed: the
+ * number and street after them, and "at" before, make the address.
+ */
+static long
+housenamebefore(struct places_ctx *c, size_t s)
+{
+	const char *kind;
+	size_t	 b;
+
+	if (s < 2 || gap(c, s - 1) != G_COMMA || !cap(c, s - 1) ||
+	    c->tok[s - 1].used || toklex(c, s - 1, X_STOP) ||
+	    (c->tok[s - 1].f & T_DIGIT))
+		return -1;
+	for (b = s - 1; b > 0 && s - b < 5 && gap(c, b - 1) == G_SPACE &&
+	    !c->tok[b - 1].used && ((cap(c, b - 1) &&
+	    !toklex(c, b - 1, X_STOP) && !tokisb(c, b - 1, L_TITLES)) ||
+	    (!cap(c, b - 1) && tokisb(c, b - 1, L_W_PARTICLES))); b--)
+		;
+	while (b < s - 1 && !cap(c, b))
+		b++;
+	if (b == 0 || gap(c, b - 1) != G_SPACE || !tokeq(c, b - 1, "at") ||
+	    anyallowed(c, b, s) || gazkind(c, b, s, &kind) ||
+	    tokisb(c, b, L_MONTHS))
+		return -1;
+	return (long)b;
+}
+
+/*
+ * Does a house number follow the building from token k ("Moor House, 159
+ * Lodge Close")?  Then the numbered address takes the flat and building
+ * when it reaches the number.
+ */
+static int
+numberafter(const struct places_ctx *c, size_t k,
+    const struct mention_list *prior)
+{
+	size_t	 e = capphrase(c, k, 4, prior);
+
+	return e > k && e < c->ntok && gap(c, e - 1) == G_COMMA &&
+	    (c->tok[e].f & T_HOUSENUM);
+}
+
 static int
 addresspass(struct places_ctx *c, const struct mention_list *prior)
 {
 	size_t	 i, s, b, k;
+	long	 fp;
 	int	 took;
 	char	 w[MAXPHRASE];
 
@@ -1564,10 +1744,34 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 						continue;
 					}
 				}
+				if (s >= 2 && gap(c, s - 1) == G_COMMA &&
+				    (fp = flatpos(c, s - 1)) >= 0) {
+					s = (size_t)fp;
+					continue;
+				}
+				if ((fp = housenamebefore(c, s)) >= 0) {
+					s = (size_t)fp;
+					continue;
+				}
 				break;
 			}
 			if (address_from(c, s, i + 1, prior, 0, &took) == -1)
 				return -1;
+			if (took)
+				continue;
+		}
+		/* "Flat 31, Marlowe House, ...", "Plot 9, Long Meadow
+		 * Caravan Site", "Unit 4, Kingfisher Trading Estate, ...":
+		 * a flat or plot, then a building or site without a
+		 * number. */
+		if ((c->tok[i].f & T_HOUSENUM) && gap(c, i) == G_COMMA &&
+		    i > 0 && i + 1 < c->ntok && gap(c, i - 1) == G_SPACE &&
+		    tokisb(c, i - 1, L_FLATWORDS) && !c->tok[i - 1].used &&
+		    cap(c, i + 1) && !numberafter(c, i + 1, prior)) {
+			c->flatpre = 1;
+			if (address_from(c, i - 1, i + 1, prior, 0, &took) == -1)
+				return -1;
+			c->flatpre = 0;
 			if (took)
 				continue;
 		}
@@ -1732,6 +1936,55 @@ family(const char *sub)
 }
 
 /*
+ * Short forms of a new institution [a, b) (name words [na, nb)) whose
+ * value is val: its one naming word when the other words are generic
+ * ("Meadowbrook" of "Meadowbrook Residential Unit"), and its acronym
+ * ("LRI" of "Leicester Royal Infirmary"), found later by shortpass().
+ */
+static int
+inst_alias(struct places_ctx *c, size_t a, size_t b, size_t na, size_t nb,
+    const char *sub, const char *val)
+{
+	char	 buf[MAXPHRASE];
+	const char *w = NULL, *fam = family(sub);
+	size_t	 i, n = 0, wl = 0, fl = strlen(fam);
+	unsigned long cp;
+	size_t	 cl;
+
+	for (i = na; i < nb; i++) {
+		if (tokisb(c, i, L_DESIGNATORS) || toklex(c, i, X_DESCR) ||
+		    toklex(c, i, X_STOP))
+			continue;
+		if (n++ > 0 || (w = ftok(c, i, &wl)) == NULL)
+			break;
+	}
+	if (n == 1 && w != NULL && nb - na > 1 && wl + fl + 2 < sizeof(buf)) {
+		memcpy(buf, w, wl);
+		buf[wl] = '|';
+		memcpy(buf + wl + 1, fam, fl);
+		if (!lexicon_has(c->inst, buf, wl + 1 + fl) &&
+		    (lexicon_put(c->inst, buf, wl + 1 + fl, val) == -1 ||
+		    lexicon_put(c->instcore, buf, wl, NULL) == -1 ||
+		    addwords(c->instword, c->iwords, buf, wl) == -1))
+			return -1;
+	}
+	/* The acronym: initials of the capitalised words, three to six. */
+	for (i = a, n = 0; i < b; i++) {
+		if (!cap(c, i) || tokeq(c, i, "the"))
+			continue;
+		if (n >= 6)
+			return 0;
+		cp = cpat(c->text, c->len, c->tok[i].s, &cl);
+		if (cp >= 0x80)
+			return 0;
+		buf[n++] = (char)toupper((int)cp);
+	}
+	if (n < 3 || b - a < 3 || lexicon_has(c->instacr, buf, n))
+		return 0;
+	return lexicon_put(c->instacr, buf, n, val);
+}
+
+/*
  * Emits institution [a, b) with subtype sub, name words [na, nb).  Links
  * it to an earlier institution with the same core and family of subtype.
  */
@@ -1753,6 +2006,8 @@ inst_emit(struct places_ctx *c, size_t a, size_t b, size_t na, size_t nb,
 	cl = corekey(c, na, nb, core, sizeof(core) - 16);
 	if (kl == (size_t)-1 || cl == (size_t)-1)
 		return 0;
+	if (c->posscut && kl > 2 && key[kl - 2] == '\'')
+		key[kl -= 2] = '\0';
 	if (cl > 0) {
 		memcpy(core + cl, "|", 2);
 		strcat(core, family(sub));
@@ -1766,9 +2021,20 @@ inst_emit(struct places_ctx *c, size_t a, size_t b, size_t na, size_t nb,
 			    lexicon_put(c->instcore, core, (size_t)(strchr(core,
 			    '|') - core), NULL) == -1 ||
 			    addwords(c->instword, c->iwords, core, (size_t)(strchr(core,
-			    '|') - core)) == -1)
+			    '|') - core)) == -1 ||
+			    inst_alias(c, a, b, na, nb, sub, val) == -1)
 				return -1;
 		}
+	}
+	if (c->posscut) {
+		/* The span ends before 's or ’s (2 or 4 bytes). */
+		size_t	 e = c->tok[b - 1].e, i;
+
+		e -= c->text[e - 2] == '\'' ? 2 : 4;
+		for (i = a; i < b; i++)
+			c->tok[i].used = 1;
+		return mention_list_add(c->found, c->tid, c->tok[a].s, e,
+		    "institution", sub, rule, conf, key, "");
 	}
 	return emit(c, a, b, "institution", sub, rule, conf, key);
 }
@@ -1794,6 +2060,7 @@ instpass(struct places_ctx *c)
 	char	 buf[MAXPHRASE];
 	size_t	 i, n = 0, k, len, p, h, a;
 	const char *sub, *hs;
+	int	 poss;
 
 	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i))
@@ -1842,19 +2109,39 @@ instpass(struct places_ctx *c)
 		 * word while it is the start of some head (spacing and the
 		 * buffer only fail more for longer phrases). */
 		sub = NULL;
+		poss = 0;
 		for (k = 1, len = 0; k <= HEADMAX && i + k <= c->ntok; k++) {
+			int	 ps;
+
+			/* The word tables know no possessive: "Nursery's"
+			 * is looked up below without its 's. */
 			if ((k > 1 && gap(c, i + k - 2) != G_SPACE) ||
-			    (k == 1 && !toklex(c, i, X_HEADPRE)) ||
-			    (k == 2 && !pairmay(c, i)))
+			    (!(c->tok[i + k - 1].f & T_POSSESSIVE) &&
+			    ((k == 1 && !toklex(c, i, X_HEADPRE)) ||
+			    (k == 2 && !pairmay(c, i)))))
 				break;
 			if (phrase_add(c, i + k - 1, k == 1, buf, sizeof(buf),
-			    &len) == -1 ||
-			    !lexicon_has(c->headpre, buf, len))
+			    &len) == -1)
 				break;
-			if ((hs = lexicon_get(c->heads, buf, len)) != NULL) {
+			/* "Little Acorns Day Nursery's notes": the head
+			 * without its possessive ends the name. */
+			ps = (c->tok[i + k - 1].f & T_POSSESSIVE) && len > 2 &&
+			    buf[len - 2] == '\'' && buf[len - 1] == 's' &&
+			    !lexicon_has(c->headpre, buf, len);
+			if (ps)
+				buf[len -= 2] = '\0';
+			if (!lexicon_has(c->headpre, buf, len))
+				break;
+			/* Not "the Court's ruling": a building head
+			 * (house, lodge, court) needs more than that. */
+			if ((hs = lexicon_get(c->heads, buf, len)) != NULL &&
+			    !(ps && strcmp(hs, "hostel") == 0)) {
 				sub = hs;
 				n = k;
+				poss = ps;
 			}
+			if (ps)
+				break;
 		}
 		if (sub == NULL)
 			continue;
@@ -1919,8 +2206,33 @@ instpass(struct places_ctx *c)
 		a = p;
 		if (a < i && tokisb(c, a, L_W_THE))
 			a++;
-		if (a >= i || generic(c, a, i))
+		if (a >= i || generic(c, a, i)) {
+			/* "Royal Hospital for Children", "School for the
+			 * Deaf": the name after the head. */
+			size_t	 e = h + 1;
+
+			/* A designator before ("Royal") is needed. */
+			if (p >= i || h + 1 >= c->ntok || gap(c, h - 1) != G_SPACE ||
+			    !tokeq(c, h, "for") || gap(c, h) != G_SPACE ||
+			    (strcmp(sub, "hospital") != 0 &&
+			    strcmp(sub, "school") != 0))
+				continue;
+			if (tokeq(c, e, "the") && gap(c, e) == G_SPACE)
+				e++;
+			while (e < c->ntok && e - h <= 4 && cap(c, e) &&
+			    !c->tok[e].used && !toklex(c, e, X_STOP) &&
+			    (c->tok[e].f & T_POSSESSIVE) == 0 &&
+			    gap(c, e - 1) == G_SPACE)
+				e++;
+			if (e <= h + 1 || !cap(c, e - 1) || !freetok(c, p, e) ||
+			    anyallowed(c, p, e))
+				continue;
+			if (inst_emit(c, p, e, h + 1, e, sub,
+			    "places/institution", 80) == -1)
+				return -1;
+			i = e - 1;
 			continue;
+		}
 		/* A head noun inside an allowed phrase ("Westmoor
 		 * Safeguarding Children Partnership") heads no institution. */
 		if (!freetok(c, p, h) || allowed_over(c, p, h) ||
@@ -1946,9 +2258,17 @@ instpass(struct places_ctx *c)
 			sub = c->refuge ? "refuge" : c->unit && !c->accom ?
 			    "other" : "hostel";
 		}
+		/* "Tinnelly and Sons Ltd v. the United Kingdom": a party
+		 * to a cited case, not a place that locates anyone. */
+		if (h + 1 < c->ntok && gap(c, h - 1) == G_SPACE &&
+		    (tokeq(c, h, "v") || tokeq(c, h, "vs") ||
+		    (tokeq(c, h, "and") && tokeq(c, h + 1, "others"))))
+			continue;
+		c->posscut = poss;
 		if (inst_emit(c, p, h, a, i, sub, "places/institution",
 		    85) == -1)
 			return -1;
+		c->posscut = 0;
 		i = h - 1;
 	}
 	return 0;
@@ -1972,6 +2292,20 @@ shortpass(struct places_ctx *c)
 	for (i = nextc(c, 0); i < c->ntok; i = nextc(c, i + 1)) {
 		if (c->tok[i].used || !cap(c, i))
 			continue;
+		/* "the LRI" after "Leicester Royal Infirmary". */
+		if ((c->tok[i].f & T_ALLCAPS) && lexicon_size(c->instacr) > 0 &&
+		    c->tok[i].e - c->tok[i].s >= 3 &&
+		    c->tok[i].e - c->tok[i].s <= 6 &&
+		    (v = lexicon_get(c->instacr, c->text + c->tok[i].s,
+		    c->tok[i].e - c->tok[i].s)) != NULL &&
+		    (tab = strchr(v, '\t')) != NULL && !anyallowed(c, i, i + 1)) {
+			snprintf(sub, sizeof(sub), "%.*s", (int)(tab - v), v);
+			snprintf(key, sizeof(key), "%s", tab + 1);
+			if (emit(c, i, i + 1, "institution", sub,
+			    "places/institution-acronym", 75, key) == -1)
+				return -1;
+			continue;
+		}
 		/* A window whose core has a word of no known core is
 		 * none: its core cannot be known either. */
 		if (!coreword(c, i))
@@ -2296,6 +2630,20 @@ movedto(struct places_ctx *c, size_t p)
 	    tokisb(c, a - 2, L_MOVEWORDS);
 }
 
+/* Is the capitalised word i one that a context made a place before in
+ * this document? */
+static int
+confirmed(const struct places_ctx *c, size_t i)
+{
+	const char *w;
+	size_t	 n;
+
+	if (!cap(c, i) || (w = ftok(c, i, &n)) == NULL)
+		return 0;
+	return lexicon_has(c->confirmed, w, n) &&
+	    !(i + 1 < c->ntok && gap(c, i) == G_SPACE && cap(c, i + 1));
+}
+
 /* Is token i (or phrase) preceded by a place context? 2 = strong. */
 static int
 placectx(struct places_ctx *c, size_t i)
@@ -2323,6 +2671,23 @@ placectx(struct places_ctx *c, size_t i)
 	if ((tokeq(c, p, "from") || tokeq(c, p, "to")) && movedto(c, p))
 		return 1;
 	if (tokeq(c, p, "of") && i >= 2 && tokisb(c, i - 2, L_W_PARTOF))
+		return 1;
+	/* "stayed on Skye". */
+	if (tokeq(c, p, "on") && i >= 2 && gap(c, i - 2) == G_SPACE &&
+	    tokisb(c, i - 2, L_W_ONPLACE))
+		return 1;
+	/* "came to England from Gdańsk": a nation between. */
+	if ((tokeq(c, p, "from") || tokeq(c, p, "to")) && i >= 4 &&
+	    cap(c, i - 2) && notplacetok(c, i - 2) &&
+	    gap(c, i - 2) == G_SPACE && gap(c, i - 3) == G_SPACE &&
+	    (tokeq(c, i - 3, "to") || tokeq(c, i - 3, "from")) &&
+	    tokisb(c, i - 4, L_MOVEWORDS))
+		return 1;
+	/* A place this document placed by context before: "on Lewis"
+	 * after "stayed on Lewis". */
+	if ((tokeq(c, p, "on") || tokeq(c, p, "in") || tokeq(c, p, "from") ||
+	    tokeq(c, p, "near")) && lexicon_size(c->confirmed) > 0 &&
+	    confirmed(c, i))
 		return 1;
 	return 0;
 }
@@ -2369,6 +2734,80 @@ placeending(const struct places_ctx *c, size_t i)
 	return 0;
 }
 
+/*
+ * Is token i a nation, language or faith (not-places), or a demonym made
+ * from one by an English suffix: "Bangladeshi" (Bangladesh + i),
+ * "Vietnamese" (Vietnam + ese), "Nigerian" (Nigeria + n), "Italian"
+ * (Italy: ital + ian)?
+ */
+static int
+notplacetok(const struct places_ctx *c, size_t i)
+{
+	static const char *const sfx[] = { "i", "ese", "n", "an", "ian",
+	    "ish", NULL };
+	static const char *const add[] = { "", "a", "ia", "y", NULL };
+	char	 buf[MAXPHRASE];
+	const char *w;
+	size_t	 n, k, a, sl, al;
+
+	if ((w = ftok(c, i, &n)) == NULL)
+		return 0;
+	if (lexicon_has(c->notplace, w, n))
+		return 1;
+	for (k = 0; sfx[k] != NULL; k++) {
+		sl = strlen(sfx[k]);
+		if (n < sl + 3 || memcmp(w + n - sl, sfx[k], sl) != 0)
+			continue;
+		for (a = 0; add[a] != NULL; a++) {
+			al = strlen(add[a]);
+			memcpy(buf, w, n - sl);
+			memcpy(buf + n - sl, add[a], al);
+			if (lexicon_has(c->notplace, buf, n - sl + al))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is [a, b) a nation, language or nationality ("South Asian", "Sri
+ * Lanka"), not a place that locates anyone? */
+static int
+notplace(const struct places_ctx *c, size_t a, size_t b)
+{
+	char	 buf[MAXPHRASE];
+	size_t	 n;
+
+	if (b > a + 1 && (n = foldtoks(c, a, b, buf, sizeof(buf))) !=
+	    (size_t)-1 && lexicon_has(c->notplace, buf, n))
+		return 1;
+	return notplacetok(c, b - 1);
+}
+
+/*
+ * Is the phrase ending at token e - 1 a cited author: "Begum and Hartley,
+ * 2019", "Hartley (2019)"?
+ */
+static int
+citation(const struct places_ctx *c, size_t e)
+{
+	size_t	 y = e;
+	const char *s;
+
+	if (e >= c->ntok)
+		return 0;
+	if (gap(c, e - 1) != G_COMMA && gap(c, e - 1) != G_OTHER)
+		return 0;
+	s = c->text + c->tok[y].s;
+	if (c->tok[y].e - c->tok[y].s != 4 || !(c->tok[y].f & T_DIGIT) ||
+	    !((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')))
+		return 0;
+	/* Only a comma or an opening bracket between. */
+	for (s = c->text + c->tok[e - 1].e; s < c->text + c->tok[y].s; s++)
+		if (*s != ',' && *s != ' ' && *s != '(')
+			return 0;
+	return 1;
+}
+
 /* Does [a, b) look like a place name the gazetteer does not know? */
 static int
 placeshape(struct places_ctx *c, size_t a, size_t b)
@@ -2402,10 +2841,36 @@ placeshape(struct places_ctx *c, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * Does ", County Y" or ", Co. Y" follow the phrase ending at token e - 1?
+ * Returns the index of Y (a capitalised word that is no ordinary or
+ * generic word: "County Council" is none), or 0.
+ */
+static size_t
+countyat(struct places_ctx *c, size_t e)
+{
+	size_t	 y = e + 1;
+
+	if (e + 1 >= c->ntok || gap(c, e - 1) != G_COMMA || !cap(c, e))
+		return 0;
+	if (tokeq(c, e, "county")) {
+		if (gap(c, e) != G_SPACE)
+			return 0;
+	} else if (!(tokeq(c, e, "co") && c->tok[e].e < c->len &&
+	    c->text[c->tok[e].e] == '.' && c->tok[y].s <= c->tok[e].e + 2))
+		return 0;
+	if (!cap(c, y) || wclass(c, y) == 'o' || toklex(c, y, X_DESCR) ||
+	    toklex(c, y, X_HEADS) || toklex(c, y, X_STOP) ||
+	    (c->tok[y].f & T_ALLCAPS) ||
+	    (y + 1 < c->ntok && gap(c, y) == G_SPACE && cap(c, y + 1)))
+		return 0;
+	return y;
+}
+
 static int
 placepass(struct places_ctx *c, const struct mention_list *prior)
 {
-	size_t	 i, n, e, pe;
+	size_t	 i, n, e, pe, k;
 	const char *kind;
 	int	 ctx;
 
@@ -2416,7 +2881,8 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 		e = capphrase(c, i, 4, prior);
 		if (e > i && (gap(c, e - 1) == G_SPACE ||
 		    gap(c, e - 1) == G_COMMA) && postcode_at(c, e, prior, &pe) &&
-		    locality_ok(c, i, e)) {
+		    (locality_ok(c, i, e) || (e == i + 1 &&
+		    tokisb(c, i, L_MONTHS) && !sentstart(c, i)))) {
 			if (place_emit(c, i, e, "town", "places/postal-town",
 			    85) == -1)
 				return -1;
@@ -2424,6 +2890,35 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 			continue;
 		}
 		ctx = placectx(c, i);
+		/* "Carrickbeg, County Tyrone", "Ballyduff, Co. Waterford": a
+		 * townland or village, then its county. */
+		if (e > i && (k = countyat(c, e)) > 0 && freetok(c, i, e) &&
+		    !anyallowed(c, i, e) && !notplace(c, i, e) &&
+		    !tokisb(c, i, L_TITLES) && !tokisb(c, i, L_MONTHS) &&
+		    !toklex(c, i, X_STOP) && !(c->tok[i].f & T_ALLCAPS) &&
+		    (gazkind(c, i, e, &kind) || (e > i + 1 ?
+		    placeshape(c, i, e) : wclass(c, i) == 'u'))) {
+			if (place_emit(c, i, e, "locality", "places/county",
+			    80) == -1 ||
+			    (!c->tok[k].used && place_emit(c, k, k + 1,
+			    "locality", "places/county", 80) == -1))
+				return -1;
+			i = k;
+			continue;
+		}
+		/* "in the Partick area": a district. */
+		if (e > i && e < c->ntok && i > 0 && tokeq(c, i - 1, "the") &&
+		    gap(c, i - 1) == G_SPACE && gap(c, e - 1) == G_SPACE &&
+		    tokeq(c, e, "area") && !cap(c, e) && freetok(c, i, e) &&
+		    !anyallowed(c, i, e) && !notplace(c, i, e) &&
+		    !tokisb(c, i, L_TITLES) && (gazkind(c, i, e, &kind) ||
+		    placeshape(c, i, e))) {
+			if (place_emit(c, i, e, "locality", "places/area",
+			    75) == -1)
+				return -1;
+			i = e - 1;
+			continue;
+		}
 		/* "Tranter Cross police station", "Oldham town centre". */
 		if (e > i && e + 1 < c->ntok && gap(c, e - 1) == G_SPACE &&
 		    !cap(c, e) && tokisb(c, e, L_W_PUBLIC) && tokisb(c, e + 1, L_W_PUBLICHEAD) && !anyallowed(c, i, e) &&
@@ -2459,6 +2954,12 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 		if (n >= 1 && c->tok[i + n - 1].e < c->len &&
 		    c->text[c->tok[i + n - 1].e] == ':')
 			continue;
+		/* "Wales" (also a village), "(Begum and) Hartley, 2019". */
+		if (n >= 1 && (notplace(c, i, i + n) ||
+		    (!ctx && citation(c, i + n)))) {
+			i += n - 1;
+			continue;
+		}
 		if (n >= 1 && !anyallowed(c, i, i + n)) {
 			if (c->tok[i + n - 1].f & T_POSSESSIVE && n == 1 &&
 			    !ctx && wclass(c, i) != 'p')
@@ -2470,6 +2971,16 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 				    "locality") == 0 ? "locality" : "town",
 				    "places/gazetteer", ctx ? 85 : 70) == -1)
 					return -1;
+				/* "Lewis" (also a word) after "stayed on":
+				 * "with his father on Lewis" later too. */
+				if (ctx && n == 1 && ambiguous(c, i, i + 1)) {
+					const char *w;
+					size_t	 wl;
+					if ((w = ftok(c, i, &wl)) != NULL &&
+					    lexicon_put(c->confirmed, w, wl,
+					    NULL) == -1)
+						return -1;
+				}
 				i += n - 1;
 				continue;
 			}
@@ -2487,6 +2998,11 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 		if (e < c->ntok && (gap(c, e - 1) == G_SPACE) &&
 		    ((c->tok[e].f & T_DIGIT) || cap(c, e)))
 			continue;
+		/* "in Gaelic", "in South Asian communities". */
+		if (notplace(c, i, e)) {
+			i = e - 1;
+			continue;
+		}
 		if (!placeshape(c, i, e))
 			continue;
 		if (place_emit(c, i, e, "locality", "places/context", 70) == -1)
@@ -2586,6 +3102,7 @@ places_new(const char *dict, char *err, size_t errlen)
 		const char	*name;
 	} lex[] = {
 		{ offsetof(struct places_ctx, suffix), "places/street-suffixes.txt" },
+		{ offsetof(struct places_ctx, sprefix), "places/street-prefixes.txt" },
 		{ offsetof(struct places_ctx, building), "places/building-words.txt" },
 		{ offsetof(struct places_ctx, heads), "places/institution-heads.txt" },
 		{ offsetof(struct places_ctx, descr), "places/descriptors.txt" },
@@ -2609,9 +3126,11 @@ places_new(const char *dict, char *err, size_t errlen)
 	}
 	if ((c->streets = lexicon_new()) == NULL ||
 	    (c->placemem = lexicon_new()) == NULL ||
+	    (c->confirmed = lexicon_new()) == NULL ||
 	    (c->inst = lexicon_new()) == NULL ||
 	    (c->instcore = lexicon_new()) == NULL ||
 	    (c->instword = lexicon_new()) == NULL ||
+	    (c->instacr = lexicon_new()) == NULL ||
 	    (c->allowpre = lexicon_new()) == NULL ||
 	    lexicon_each(c->allow, addprefixes, c->allowpre) != 0 ||
 	    (c->headpre = lexicon_new()) == NULL ||
@@ -2628,6 +3147,7 @@ places_new(const char *dict, char *err, size_t errlen)
 	c->xl[X_AFFIX] = c->affix;
 	c->xl[X_GAZ] = c->gaz;
 	c->xl[X_ALLOW] = c->allow;
+	c->xl[X_SPREFIX] = c->sprefix;
 	if (wt_build(c) == -1) {
 		snprintf(err, errlen, "%s", strerror(ENOMEM));
 		goto fail;
@@ -2646,6 +3166,7 @@ places_free(struct places_ctx *c)
 	if (c == NULL)
 		return;
 	lexicon_free(c->suffix);
+	lexicon_free(c->sprefix);
 	lexicon_free(c->building);
 	lexicon_free(c->heads);
 	lexicon_free(c->descr);
@@ -2656,9 +3177,11 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->notplace);
 	lexicon_free(c->streets);
 	lexicon_free(c->placemem);
+	lexicon_free(c->confirmed);
 	lexicon_free(c->inst);
 	lexicon_free(c->instcore);
 	lexicon_free(c->instword);
+	lexicon_free(c->instacr);
 	lexicon_free(c->allowpre);
 	lexicon_free(c->headpre);
 	wordclass_free(c->wc);
