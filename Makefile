@@ -154,6 +154,9 @@ eval: all
 eval-b: all
 	@sh tools/eval-b.sh
 
+eval-c: all
+	@sh tools/eval-b.sh --corpus tests/corpus-c
+
 # The same on shadows of the dev corpus: other names and places, offsets
 # recomputed (docs/accuracy-shadow.md).  SEEDS picks the shadows.
 SEEDS = 1 2 3
@@ -197,4 +200,4 @@ clean:
 FORCE:
 
 .PHONY: all deps check tests check-unit check-golden check-man check-scripts \
-	demo eval eval-b eval-shadow bench fuzz check-docx-all check-memory check-fuzz-regress regen install uninstall clean FORCE
+	demo eval eval-b eval-c eval-shadow bench fuzz check-docx-all check-memory check-fuzz-regress regen install uninstall clean FORCE

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """markup-corpus.py: turn hand-written annotated reports into a scorer corpus.
 
-    tools/markup-corpus.py [-o OUTDIR] SRC...      (default: tests/corpus-b/src/*.md
-                                                    into tests/corpus-b)
+    tools/markup-corpus.py [-o OUTDIR] [SRC...]    (default OUTDIR tests/corpus-b;
+                                                    default SRC OUTDIR/src/*.md)
+    tools/markup-corpus.py -o tests/corpus-c       builds corpus C the same way
 
 Each source file is one report (the format is described in docs/corpus-b.md):
 
@@ -348,7 +349,7 @@ def convert(path, outdir):
     fl = {}
     for s in flags:
         fl[s["category"]] = fl.get(s["category"], 0) + 1
-    meta = {"doc": doc, "pool": "corpus-b", "words": len(re.findall(r"\S+", text)),
+    meta = {"doc": doc, "pool": os.path.basename(os.path.normpath(outdir)), "words": len(re.findall(r"\S+", text)),
             "chars": len(text), "has_docx": False, "scenario": gold["scenario"],
             "style": head.get("style", ""), "mentions_by_type": by_type,
             "flags_by_category": fl, "keep_spans": len(keeps)}
