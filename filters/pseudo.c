@@ -235,6 +235,8 @@ struct pseudo {
 	size_t			 ch_covcap;
 	unsigned long		 utext;
 	int			 uopen;
+	struct pctx_text	 ctxt;		/* the unit's text, read once */
+	int			 ctxt_ok;	/* ... for this unit */
 	int			 anyunit;
 	/* The distinct items and their table. */
 	struct item		*it;
@@ -409,6 +411,7 @@ pseudo_free(struct pseudo *p)
 		free(p->e[i].key);
 		free(p->e[i].vote);
 	}
+	pctx_text_free(&p->ctxt);
 	phash_free(p->idx);
 	phash_free(p->intern);
 	phash_free(p->nsk);
@@ -922,16 +925,23 @@ pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
 	if (m->type == T_PERSON)
 		m->title = pn_title_before(text, start);
 	from = start - m->title;
+	/* The unit's sentences and clauses are found once, not per mention
+	 * (its mentions all come with the same text). */
+	if (!p->ctxt_ok || p->ctxt.text != text || p->ctxt.len != len) {
+		p->ctxt_ok = 0;
+		if (pctx_text_load(&p->ctxt, text, len) == -1)
+			goto enomem;
+		p->ctxt_ok = 1;
+	}
 	m->sent = pn_sentence_start(text, start);
-	m->sstart = pctx_clause_start(text, len, start);
+	m->sstart = pctx_text_clause_start(&p->ctxt, start);
 	m->sent_title = m->title ? pn_sentence_start(text, from) : m->sent;
 	if (m->type == T_PERSON) {
 		unsigned f = pctx_work_or_home(text, len, from, end);
+		unsigned r = pctx_text_roles_apart(&p->ctxt, start, end);
 
-		m->not_mother = pctx_role_apart(text, len, start, end,
-		    "mother");
-		m->not_father = pctx_role_apart(text, len, start, end,
-		    "father");
+		m->not_mother = (r & PCTX_NOT_MOTHER) != 0;
+		m->not_father = (r & PCTX_NOT_FATHER) != 0;
 		m->at_work = (f & PCTX_AT_WORK) != 0;
 		m->at_home = (f & PCTX_AT_HOME) != 0;
 		m->carer = (f & PCTX_CARER) != 0;
@@ -1400,6 +1410,7 @@ flush_unit(struct pseudo *p)
 	if (!p->uopen)
 		return 0;
 	p->uopen = 0;
+	p->ctxt_ok = 0;
 	for (i = 0; i < p->nm; i++) {
 		m = &p->m[i];
 		m->surface = p->ubuf.buf + m->soff;

@@ -7,6 +7,7 @@
  */
 #include <ctype.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -96,6 +97,166 @@ pctx_role_apart(const char *text, size_t len, size_t start, size_t end,
 			return 1;
 	}
 	return 0;
+}
+
+/* Appends v to the list *v_ (*n used, *cap allocated); -1 if no memory. */
+static int
+push(size_t **v, size_t *n, size_t *cap, size_t x)
+{
+	size_t	*nv, nc;
+
+	if (*n == *cap) {
+		nc = *cap ? *cap * 2 : 64;
+		if ((nv = reallocarray(*v, nc, sizeof(**v))) == NULL)
+			return -1;
+		*v = nv;
+		*cap = nc;
+	}
+	(*v)[(*n)++] = x;
+	return 0;
+}
+
+/*
+ * Returns 1 when "mother" or "father" at text[i..i+6) would count for
+ * pctx_role_apart() wherever the mention stands: a whole word, after
+ * "the " or with a capital not after "her "/"his ", not possessive, not
+ * "mother and baby".  (pctx_role_apart() asks that "the ", "her " and
+ * "his " lie in the sentence; they cannot reach back over its end, as
+ * none of their bytes ends a sentence.)
+ */
+static int
+role_counts(const char *text, size_t len, size_t i)
+{
+	int	 cap, the;
+
+	if ((i > 0 && isalpha((unsigned char)text[i - 1])) ||
+	    (i + 6 < len && isalpha((unsigned char)text[i + 6])))
+		return 0;
+	cap = isupper((unsigned char)text[i]);
+	the = i >= 4 && strncasecmp(text + i - 4, "the ", 4) == 0;
+	if (!cap && !the)
+		return 0;
+	if (cap && !the && i >= 4 && (strncmp(text + i - 4, "her ", 4) == 0 ||
+	    strncmp(text + i - 4, "his ", 4) == 0))
+		return 0;
+	if (i + 6 < len && (text[i + 6] == '\'' ||
+	    strncmp(text + i + 6, "\xe2\x80\x99", 3) == 0 ||
+	    strncmp(text + i + 6, " and baby", 9) == 0))
+		return 0;
+	return 1;
+}
+
+int
+pctx_text_load(struct pctx_text *t, const char *text, size_t len)
+{
+	size_t	 i;
+	int	 c, k;
+
+	t->text = text;
+	t->len = len;
+	t->nsend = t->nbrk = t->nrole = 0;
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)text[i];
+		switch (c) {
+		case '\t': case '\n': case '.': case '?': case '!':
+			if (sentence_end(text, len, i) &&
+			    push(&t->send, &t->nsend, &t->capsend, i) == -1)
+				return -1;
+			/* FALLTHROUGH */
+		case ',': case ';':
+			if ((c == ',' || c == ';' || sentence_end(text, len,
+			    i)) && push(&t->brk, &t->nbrk, &t->capbrk,
+			    i) == -1)
+				return -1;
+			break;
+		case 'm': case 'M': case 'f': case 'F':
+			k = (c | 0x20) == 'f';
+			if (i + 6 <= len && strncasecmp(text + i + 1,
+			    k ? "ather" : "other", 5) == 0 &&
+			    role_counts(text, len, i) &&
+			    push(&t->role, &t->nrole, &t->caprole,
+			    i * 2 + (size_t)k) == -1)
+				return -1;
+			break;
+		}
+	}
+	return 0;
+}
+
+void
+pctx_text_free(struct pctx_text *t)
+{
+	free(t->send);
+	free(t->brk);
+	free(t->role);
+	memset(t, 0, sizeof(*t));
+}
+
+/* The number of v[0..n) (ascending) less than x. */
+static size_t
+below(const size_t *v, size_t n, size_t x)
+{
+	size_t	 lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+pctx_text_clause_start(const struct pctx_text *t, size_t i)
+{
+	size_t	 k = below(t->brk, t->nbrk, i), a;
+
+	a = k == 0 ? 0 : t->brk[k - 1] + 1;
+	return i - a >= CLAUSE_SCAN ? i : a;
+}
+
+/* Returns 1 when text[a..b) holds at least three spaces. */
+static int
+three_spaces(const char *text, size_t a, size_t b)
+{
+	size_t	 n = 0;
+
+	for (; a < b; a++)
+		if (text[a] == ' ' && ++n == 3)
+			return 1;
+	return 0;
+}
+
+unsigned
+pctx_text_roles_apart(const struct pctx_text *t, size_t start, size_t end)
+{
+	size_t		 k, a, b, i;
+	unsigned	 f = 0, w;
+
+	if (t->nrole == 0)
+		return 0;
+	/* The sentence: after the last end before start, to the first end
+	 * at or after end. */
+	k = below(t->send, t->nsend, start);
+	a = k == 0 ? 0 : t->send[k - 1] + 1;
+	k = below(t->send, t->nsend, end);
+	b = k == t->nsend ? t->len : t->send[k];
+	for (k = below(t->role, t->nrole, a * 2); k < t->nrole; k++) {
+		i = t->role[k] / 2;
+		if (i + 6 > b)
+			break;
+		w = t->role[k] % 2 ? PCTX_NOT_FATHER : PCTX_NOT_MOTHER;
+		if ((f & w) || (i >= start && i < end))
+			continue;
+		if (i < start ? three_spaces(t->text, i + 6, start) :
+		    three_spaces(t->text, end, i))
+			f |= w;
+		if (f == (PCTX_NOT_MOTHER | PCTX_NOT_FATHER))
+			break;
+	}
+	return f;
 }
 
 /*
