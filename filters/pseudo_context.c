@@ -259,6 +259,13 @@ pctx_text_roles_apart(const struct pctx_text *t, size_t start, size_t end)
 	return f;
 }
 
+/* A phrase of the lists below and its length in bytes. */
+struct phrase {
+	const char	*s;
+	size_t		 n;
+};
+#define P(lit)	{ (lit), sizeof(lit) - 1 }
+
 /*
  * Context words around a title + surname ("Ms Lowe") that tell a
  * practitioner at work from a member of the family, for when a
@@ -271,57 +278,75 @@ pctx_text_roles_apart(const struct pctx_text *t, size_t start, size_t end)
  * by").  Common case-review wording, in lower case; matched whole words,
  * case ignored.
  */
-static const char *const work_after[] = {
-	"visited", "completed", "recorded", "undertook", "closed the",
-	"served", "wrote", "was allocated", "assessed", "examined", "noted",
-	"documented", "carried out", "conducted", "chaired", "convened",
-	"reviewed", "discharged", "arranged", "did not ask", "had a caseload",
-	"referred", "made a referral", "made an unannounced",
-	"made a home visit", "prescribed", "supervised", "interviewed",
-	"observed", "transferred", "allocated", NULL
+static const struct phrase work_after[] = {
+	P("visited"), P("completed"), P("recorded"), P("undertook"),
+	P("closed the"), P("served"), P("wrote"), P("was allocated"),
+	P("assessed"), P("examined"), P("noted"), P("documented"),
+	P("carried out"), P("conducted"), P("chaired"), P("convened"),
+	P("reviewed"), P("discharged"), P("arranged"), P("did not ask"),
+	P("had a caseload"), P("referred"), P("made a referral"),
+	P("made an unannounced"), P("made a home visit"), P("prescribed"),
+	P("supervised"), P("interviewed"), P("observed"), P("transferred"),
+	P("allocated"), { NULL, 0 }
 };
-static const char *const work_before[] = {
-	"visit by", "visited by", "assessed by", "examined by", "seen by",
-	"assessment by", "referral by", "referred by", "allocated to", NULL
+static const struct phrase work_before[] = {
+	P("visit by"), P("visited by"), P("assessed by"), P("examined by"),
+	P("seen by"), P("assessment by"), P("referral by"), P("referred by"),
+	P("allocated to"), { NULL, 0 }
 };
-static const char *const home_after[] = {
-	"'s mobile", "'s telephone", "'s phone", "\xe2\x80\x99s mobile",
-	"\xe2\x80\x99s telephone", "\xe2\x80\x99s phone", "was seen by",
-	"and the children", "and her children", "and his children",
-	"was arrested", "was admitted", "had a history", "was detained",
-	"gave birth", "was pregnant", NULL
+static const struct phrase home_after[] = {
+	P("'s mobile"), P("'s telephone"), P("'s phone"),
+	P("\xe2\x80\x99s mobile"), P("\xe2\x80\x99s telephone"),
+	P("\xe2\x80\x99s phone"), P("was seen by"), P("and the children"),
+	P("and her children"), P("and his children"), P("was arrested"),
+	P("was admitted"), P("had a history"), P("was detained"),
+	P("gave birth"), P("was pregnant"), { NULL, 0 }
 };
-static const char *const home_before[] = {
-	"placed with", "left with", "cared for by", "looked after by",
-	"registered to", "call from", "care of", "collected by", "living with",
-	"lived with", "stayed with", "staying with", NULL
+static const struct phrase home_before[] = {
+	P("placed with"), P("left with"), P("cared for by"),
+	P("looked after by"), P("registered to"), P("call from"), P("care of"),
+	P("collected by"), P("living with"), P("lived with"), P("stayed with"),
+	P("staying with"), { NULL, 0 }
 };
 /*
  * Whom a child is placed with or left with is not a parent: of 56 titled
  * person mentions after these words in the dev gold, none was ("lived
  * with", "living with" were: they are not here).
  */
-static const char *const carer_before[] = {
-	"placed with", "left with", "cared for by", "looked after by",
-	"care of", "staying with", "stayed with", NULL
+static const struct phrase carer_before[] = {
+	P("placed with"), P("left with"), P("cared for by"),
+	P("looked after by"), P("care of"), P("staying with"),
+	P("stayed with"), { NULL, 0 }
 };
-static const char *const role_nouns[] = {
-	"worker", "visitor", "nurse", "officer", "reviewer", "manager",
-	"teacher", "headteacher", "doctor", "gp", "consultant", "practitioner",
-	"midwife", "paediatrician", "chair", "therapist", "psychologist",
-	"psychiatrist", "constable", "sergeant", "detective", "advocate",
-	"idva", "coordinator", "co-ordinator", "clinician", "author", NULL
+static const struct phrase role_nouns[] = {
+	P("worker"), P("visitor"), P("nurse"), P("officer"), P("reviewer"),
+	P("manager"), P("teacher"), P("headteacher"), P("doctor"), P("gp"),
+	P("consultant"), P("practitioner"), P("midwife"), P("paediatrician"),
+	P("chair"), P("therapist"), P("psychologist"), P("psychiatrist"),
+	P("constable"), P("sergeant"), P("detective"), P("advocate"),
+	P("idva"), P("coordinator"), P("co-ordinator"), P("clinician"),
+	P("author"), { NULL, 0 }
 };
 
-/* Returns the length of the phrase of list w that text[i..] begins with. */
+/*
+ * Returns the length of the phrase of list w that text[i..] begins with.
+ * The phrases begin and end with a lower-case letter or a byte of which
+ * bit 0x20 is set, so that a byte ORed with 0x20 that differs from the
+ * phrase's rules the phrase out before strncasecmp().
+ */
 static size_t
-phrase_at(const char *text, size_t len, size_t i, const char *const *w)
+phrase_at(const char *text, size_t len, size_t i, const struct phrase *w)
 {
 	size_t	 n;
+	int	 c;
 
-	for (; *w != NULL; w++) {
-		n = strlen(*w);
-		if (i + n <= len && strncasecmp(text + i, *w, n) == 0 &&
+	if (i >= len)
+		return 0;
+	c = (unsigned char)text[i] | 0x20;
+	for (; w->s != NULL; w++) {
+		n = w->n;
+		if ((unsigned char)w->s[0] == c && i + n <= len &&
+		    strncasecmp(text + i, w->s, n) == 0 &&
 		    (i + n == len || !isalpha((unsigned char)text[i + n])))
 			return n;
 	}
@@ -330,15 +355,20 @@ phrase_at(const char *text, size_t len, size_t i, const char *const *w)
 
 /* Returns 1 when a phrase of list w ends just before text[i] (spaces). */
 static int
-phrase_before(const char *text, size_t i, const char *const *w)
+phrase_before(const char *text, size_t i, const struct phrase *w)
 {
 	size_t	 n;
+	int	 c;
 
 	while (i > 0 && text[i - 1] == ' ')
 		i--;
-	for (; *w != NULL; w++) {
-		n = strlen(*w);
-		if (n <= i && strncasecmp(text + i - n, *w, n) == 0 &&
+	if (i == 0)
+		return 0;
+	c = (unsigned char)text[i - 1] | 0x20;
+	for (; w->s != NULL; w++) {
+		n = w->n;
+		if ((unsigned char)w->s[n - 1] == c && n <= i &&
+		    strncasecmp(text + i - n, w->s, n) == 0 &&
 		    (n == i || !isalpha((unsigned char)text[i - n - 1])))
 			return 1;
 	}
@@ -401,8 +431,8 @@ pctx_work_or_home(const char *text, size_t len, size_t from, size_t end)
 		f |= PCTX_AT_WORK;
 	/* "Ms Lowe saw Kai": a practitioner sees a named person; a
 	 * patient sees "the GP" or "Dr Moss". */
-	if ((n = phrase_at(text, len, i, (const char *const[]){ "saw",
-	    NULL })) > 0 && i + n + 1 < len && text[i + n] == ' ' &&
+	if ((n = phrase_at(text, len, i, (const struct phrase[]){ P("saw"),
+	    { NULL, 0 } })) > 0 && i + n + 1 < len && text[i + n] == ' ' &&
 	    isupper((unsigned char)text[i + n + 1])) {
 		for (i += n + 1, n = 0; i + n < len &&
 		    isalpha((unsigned char)text[i + n]); n++)
@@ -424,11 +454,12 @@ word_len(const char *text, size_t len, size_t i)
 	return n;
 }
 
-/* Returns 1 when text[i..i+n) is word w, case ignored. */
+/* Returns 1 when text[i..i+n) is word w (in lower case), case ignored. */
 static int
 is_word(const char *text, size_t i, size_t n, const char *w)
 {
-	return strlen(w) == n && strncasecmp(text + i, w, n) == 0;
+	return n > 0 && ((unsigned char)text[i] | 0x20) == (unsigned char)w[0] &&
+	    strlen(w) == n && strncasecmp(text + i, w, n) == 0;
 }
 
 /*

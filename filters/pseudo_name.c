@@ -106,7 +106,7 @@ struct title {
 	int		 gender;
 };
 
-/* Sorted for bsearch-free linear lookup; short list, hot path is rare. */
+/* Sorted; letters only, in lower case, 2 to 15 of them. */
 static const struct title titles[] = {
 	{ "chief", 0 }, { "cllr", 0 }, { "constable", 0 },
 	{ "councillor", 0 }, { "dame", 'f' }, { "dc", 0 },
@@ -130,13 +130,18 @@ pn_title(const char *t, size_t len)
 
 	if (len > 0 && t[len - 1] == '.')
 		len--;
-	if (len == 0 || len >= sizeof(low))
-		return -1;
-	for (i = 0; i < len; i++)
+	if (len < 2 || len >= sizeof(low))
+		return -1;	/* every title has 2 to 15 letters */
+	for (i = 0; i < len; i++) {
+		if (!isalpha((unsigned char)t[i]))
+			return -1;
 		low[i] = (char)tolower((unsigned char)t[i]);
+	}
 	low[len] = '\0';
+	/* Most words asked about are no title: two bytes tell. */
 	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
-		if (strcmp(low, titles[i].t) == 0)
+		if (titles[i].t[0] == low[0] && titles[i].t[1] == low[1] &&
+		    strcmp(low + 2, titles[i].t + 2) == 0)
 			return titles[i].gender;
 	return -1;
 }
