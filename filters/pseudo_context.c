@@ -152,11 +152,20 @@ pctx_text_load(struct pctx_text *t, const char *text, size_t len)
 	size_t	 i;
 	int	 c, k;
 
+	/* The bytes that may end a sentence or a clause or begin a role
+	 * word: the loop passes over the others on one test. */
+	static const unsigned char stop[256] = {
+		['\t'] = 1, ['\n'] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1,
+		[','] = 1, [';'] = 1, ['m'] = 1, ['M'] = 1, ['f'] = 1, ['F'] = 1
+	};
+
 	t->text = text;
 	t->len = len;
 	t->nsend = t->nbrk = t->nrole = 0;
 	for (i = 0; i < len; i++) {
 		c = (unsigned char)text[i];
+		if (!stop[c])
+			continue;
 		switch (c) {
 		case '\t': case '\n': case '.': case '?': case '!':
 			if (sentence_end(text, len, i) &&
