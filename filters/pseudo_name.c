@@ -126,7 +126,7 @@ int
 pn_title(const char *t, size_t len)
 {
 	char	 low[16];
-	size_t	 i;
+	size_t	 i, lo, hi;
 
 	if (len > 0 && t[len - 1] == '.')
 		len--;
@@ -138,9 +138,20 @@ pn_title(const char *t, size_t len)
 		low[i] = (char)tolower((unsigned char)t[i]);
 	}
 	low[len] = '\0';
-	/* Most words asked about are no title: two bytes tell. */
-	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
-		if (titles[i].t[0] == low[0] && titles[i].t[1] == low[1] &&
+	/* The titles of low's first letter (the table is sorted), then
+	 * two bytes rule most out. */
+	lo = 0;
+	hi = sizeof(titles) / sizeof(titles[0]);
+	while (lo < hi) {
+		i = lo + (hi - lo) / 2;
+		if (titles[i].t[0] < low[0])
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	for (i = lo; i < sizeof(titles) / sizeof(titles[0]) &&
+	    titles[i].t[0] == low[0]; i++)
+		if (titles[i].t[1] == low[1] &&
 		    strcmp(low + 2, titles[i].t + 2) == 0)
 			return titles[i].gender;
 	return -1;
