@@ -666,8 +666,8 @@ title_excludes(const struct pname *pn, const struct pent *e)
 		return 0;
 	if (case_role_is_child(e->crole) && strcmp(pn->title, "master") != 0)
 		return 1;
-	return prof_title(pn) && e->crole >= 0 &&
-	    e->crole != ROLE_PROFESSIONAL && e->crole != ROLE_OTHER_ADULT;
+	return e->crole >= 0 && e->crole != ROLE_PROFESSIONAL &&
+	    e->crole != ROLE_OTHER_ADULT && prof_title(pn);
 }
 
 /* ---- loading the map and the case file -------------------------------- */
@@ -1735,9 +1735,12 @@ has_key(const struct pent *e, const char *kind, const char *v)
 {
 	size_t	 k;
 
+	/* The first bytes rule most keys out before strcmp(). */
 	for (k = 0; k < e->nkey; k++)
-		if (strcmp(e->key[k].kind, kind) == 0 &&
-		    (v == NULL || strcmp(e->key[k].value, v) == 0))
+		if (e->key[k].kind[0] == kind[0] &&
+		    strcmp(e->key[k].kind, kind) == 0 && (v == NULL ||
+		    (e->key[k].value[0] == v[0] &&
+		    strcmp(e->key[k].value, v) == 0)))
 			return 1;
 	return 0;
 }

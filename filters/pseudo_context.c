@@ -179,9 +179,15 @@ pctx_text_load(struct pctx_text *t, const char *text, size_t len)
 				return -1;
 			break;
 		case 'm': case 'M': case 'f': case 'F':
+			/* "mother" or "father", case ignored: for letters,
+			 * x | 0x20 == c holds of c and its capital only. */
 			k = (c | 0x20) == 'f';
-			if (i + 6 <= len && strncasecmp(text + i + 1,
-			    k ? "ather" : "other", 5) == 0 &&
+			if (i + 6 <= len &&
+			    (text[i + 1] | 0x20) == (k ? 'a' : 'o') &&
+			    (text[i + 2] | 0x20) == 't' &&
+			    (text[i + 3] | 0x20) == 'h' &&
+			    (text[i + 4] | 0x20) == 'e' &&
+			    (text[i + 5] | 0x20) == 'r' &&
 			    role_counts(text, len, i) &&
 			    push(&t->role, &t->nrole, &t->caprole,
 			    i * 2 + (size_t)k) == -1)
@@ -483,29 +489,34 @@ static const char *const subject_after[] = {
 
 /*
  * The personal pronouns that end the search: 'f' or 'm' for a subject's
- * ("she", "herself"), -1 for any other, 0 for another word.
+ * ("she", "herself"), -1 for another person's or not the subject's case
+ * ("they", "him", "her"), 0 for another word.
  */
 static int
 pronoun(const char *text, size_t i, size_t n)
 {
-	static const char *const f[] = { "she", "herself", NULL };
-	static const char *const m[] = { "he", "himself", NULL };
-	/* Another person's, or not the subject's case: no answer. */
-	static const char *const pl[] = { "they", "them", "their",
-	    "themselves", "i", "we", "him", "his", "her", "hers", NULL };
+	static const struct {
+		struct phrase	 p;
+		int		 g;
+	} pr[] = {
+		{ P("she"), 'f' }, { P("herself"), 'f' }, { P("he"), 'm' },
+		{ P("himself"), 'm' }, { P("they"), -1 }, { P("them"), -1 },
+		{ P("their"), -1 }, { P("themselves"), -1 }, { P("i"), -1 },
+		{ P("we"), -1 }, { P("him"), -1 }, { P("his"), -1 },
+		{ P("her"), -1 }, { P("hers"), -1 },
+	};
 	size_t	 k;
+	int	 c;
 
-	if (n > 10 || strchr("shtiwSHTIW", text[i]) == NULL)
+	if (n > 10)
 		return 0;
-	for (k = 0; f[k] != NULL; k++)
-		if (is_word(text, i, n, f[k]))
-			return 'f';
-	for (k = 0; m[k] != NULL; k++)
-		if (is_word(text, i, n, m[k]))
-			return 'm';
-	for (k = 0; pl[k] != NULL; k++)
-		if (is_word(text, i, n, pl[k]))
-			return -1;
+	c = (unsigned char)text[i] | 0x20;
+	if (c != 's' && c != 'h' && c != 't' && c != 'i' && c != 'w')
+		return 0;
+	for (k = 0; k < sizeof(pr) / sizeof(pr[0]); k++)
+		if (pr[k].p.n == n && (unsigned char)pr[k].p.s[0] == c &&
+		    strncasecmp(text + i, pr[k].p.s, n) == 0)
+			return pr[k].g;
 	return 0;
 }
 
