@@ -2588,7 +2588,8 @@ is_head_noun(const char *w, size_t len)
 	size_t	 i;
 
 	for (i = 0; heads[i] != NULL; i++)
-		if (strlen(heads[i]) == len && memcmp(heads[i], w, len) == 0)
+		if (len > 0 && heads[i][0] == w[0] && strlen(heads[i]) == len &&
+		    memcmp(heads[i], w, len) == 0)
 			return 1;
 	return 0;
 }
@@ -2608,7 +2609,8 @@ is_designator(const char *w, size_t len)
 	if (is_head_noun(w, len))
 		return 1;
 	for (i = 0; words[i] != NULL; i++)
-		if (strlen(words[i]) == len && memcmp(words[i], w, len) == 0)
+		if (len > 0 && words[i][0] == w[0] && strlen(words[i]) == len &&
+		    memcmp(words[i], w, len) == 0)
 			return 1;
 	return 0;
 }

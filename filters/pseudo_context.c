@@ -149,6 +149,7 @@ role_counts(const char *text, size_t len, size_t i)
 int
 pctx_text_load(struct pctx_text *t, const char *text, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)text;
 	size_t	 i;
 	int	 c, k;
 
@@ -163,7 +164,12 @@ pctx_text_load(struct pctx_text *t, const char *text, size_t len)
 	t->len = len;
 	t->nsend = t->nbrk = t->nrole = 0;
 	for (i = 0; i < len; i++) {
-		c = (unsigned char)text[i];
+		while (i + 4 <= len && (stop[u[i]] | stop[u[i + 1]] |
+		    stop[u[i + 2]] | stop[u[i + 3]]) == 0)
+			i += 4;		/* ordinary text, four bytes a step */
+		if (i == len)
+			break;
+		c = u[i];
 		if (!stop[c])
 			continue;
 		switch (c) {
