@@ -1417,7 +1417,11 @@ flush_unit(struct pseudo *p)
 		m->key = m->koff != SIZE_MAX ? p->ubuf.buf + m->koff : "";
 		m->hint = m->hoff != SIZE_MAX ? p->ubuf.buf + m->hoff : "";
 	}
-	if (p->nm > 1)
+	/* bydoc() is a total order: a unit already in order (most are)
+	 * needs no qsort(). */
+	for (i = 1; i < p->nm && bydoc(&p->m[i - 1], &p->m[i]) < 0; i++)
+		;
+	if (i < p->nm)
 		qsort(p->m, p->nm, sizeof(*p->m), bydoc);
 	if (choose(p, 0, p->nm) == -1) {
 		p->ioerr = ENOMEM;
