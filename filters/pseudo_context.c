@@ -3,7 +3,10 @@
  * whom it names, for anon-pseudo's attribution of shared short forms
  * (docs/pseudonyms.md): the clause it stands in, a role word for the
  * mother or father elsewhere in its sentence, and whether a title +
- * surname is at work or spoken of as family.  Text only: no state.
+ * surname is at work or spoken of as family.  Text only: no state but
+ * struct pctx_text, the lists of one text that pctx_text_load() makes so
+ * that each mention's questions cost a search, not a walk of its
+ * sentence.
  */
 #include <ctype.h>
 #include <stddef.h>
