@@ -3,10 +3,14 @@
  * whom it names, for anon-pseudo's attribution of shared short forms
  * (docs/pseudonyms.md): the clause it stands in, a role word for the
  * mother or father elsewhere in its sentence, and whether a title +
- * surname is at work or spoken of as family.  Text only: no state.
+ * surname is at work or spoken of as family.  Text only: no state but
+ * struct pctx_text, the lists of one text that pctx_text_load() makes so
+ * that each mention's questions cost a search, not a walk of its
+ * sentence.
  */
 #include <ctype.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -98,6 +102,194 @@ pctx_role_apart(const char *text, size_t len, size_t start, size_t end,
 	return 0;
 }
 
+/* Appends v to the list *v_ (*n used, *cap allocated); -1 if no memory. */
+static int
+push(size_t **v, size_t *n, size_t *cap, size_t x)
+{
+	size_t	*nv, nc;
+
+	if (*n == *cap) {
+		nc = *cap ? *cap * 2 : 64;
+		if ((nv = reallocarray(*v, nc, sizeof(**v))) == NULL)
+			return -1;
+		*v = nv;
+		*cap = nc;
+	}
+	(*v)[(*n)++] = x;
+	return 0;
+}
+
+/*
+ * Returns 1 when "mother" or "father" at text[i..i+6) would count for
+ * pctx_role_apart() wherever the mention stands: a whole word, after
+ * "the " or with a capital not after "her "/"his ", not possessive, not
+ * "mother and baby".  (pctx_role_apart() asks that "the ", "her " and
+ * "his " lie in the sentence; they cannot reach back over its end, as
+ * none of their bytes ends a sentence.)
+ */
+static int
+role_counts(const char *text, size_t len, size_t i)
+{
+	int	 cap, the;
+
+	if ((i > 0 && isalpha((unsigned char)text[i - 1])) ||
+	    (i + 6 < len && isalpha((unsigned char)text[i + 6])))
+		return 0;
+	cap = isupper((unsigned char)text[i]);
+	the = i >= 4 && strncasecmp(text + i - 4, "the ", 4) == 0;
+	if (!cap && !the)
+		return 0;
+	if (cap && !the && i >= 4 && (strncmp(text + i - 4, "her ", 4) == 0 ||
+	    strncmp(text + i - 4, "his ", 4) == 0))
+		return 0;
+	if (i + 6 < len && (text[i + 6] == '\'' ||
+	    strncmp(text + i + 6, "\xe2\x80\x99", 3) == 0 ||
+	    strncmp(text + i + 6, " and baby", 9) == 0))
+		return 0;
+	return 1;
+}
+
+int
+pctx_text_load(struct pctx_text *t, const char *text, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t	 i;
+	int	 c, k;
+
+	/* The bytes that may end a sentence or a clause or begin a role
+	 * word: the loop passes over the others on one test. */
+	static const unsigned char stop[256] = {
+		['\t'] = 1, ['\n'] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1,
+		[','] = 1, [';'] = 1, ['m'] = 1, ['M'] = 1, ['f'] = 1, ['F'] = 1
+	};
+
+	t->text = text;
+	t->len = len;
+	t->nsend = t->nbrk = t->nrole = 0;
+	for (i = 0; i < len; i++) {
+		while (i + 4 <= len && (stop[u[i]] | stop[u[i + 1]] |
+		    stop[u[i + 2]] | stop[u[i + 3]]) == 0)
+			i += 4;		/* ordinary text, four bytes a step */
+		if (i == len)
+			break;
+		c = u[i];
+		if (!stop[c])
+			continue;
+		switch (c) {
+		case '\t': case '\n': case '.': case '?': case '!':
+			if (sentence_end(text, len, i) &&
+			    push(&t->send, &t->nsend, &t->capsend, i) == -1)
+				return -1;
+			/* FALLTHROUGH */
+		case ',': case ';':
+			if ((c == ',' || c == ';' || sentence_end(text, len,
+			    i)) && push(&t->brk, &t->nbrk, &t->capbrk,
+			    i) == -1)
+				return -1;
+			break;
+		case 'm': case 'M': case 'f': case 'F':
+			/* "mother" or "father", case ignored: for letters,
+			 * x | 0x20 == c holds of c and its capital only. */
+			k = (c | 0x20) == 'f';
+			if (i + 6 <= len &&
+			    (text[i + 1] | 0x20) == (k ? 'a' : 'o') &&
+			    (text[i + 2] | 0x20) == 't' &&
+			    (text[i + 3] | 0x20) == 'h' &&
+			    (text[i + 4] | 0x20) == 'e' &&
+			    (text[i + 5] | 0x20) == 'r' &&
+			    role_counts(text, len, i) &&
+			    push(&t->role, &t->nrole, &t->caprole,
+			    i * 2 + (size_t)k) == -1)
+				return -1;
+			break;
+		}
+	}
+	return 0;
+}
+
+void
+pctx_text_free(struct pctx_text *t)
+{
+	free(t->send);
+	free(t->brk);
+	free(t->role);
+	memset(t, 0, sizeof(*t));
+}
+
+/* The number of v[0..n) (ascending) less than x. */
+static size_t
+below(const size_t *v, size_t n, size_t x)
+{
+	size_t	 lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+pctx_text_clause_start(const struct pctx_text *t, size_t i)
+{
+	size_t	 k = below(t->brk, t->nbrk, i), a;
+
+	a = k == 0 ? 0 : t->brk[k - 1] + 1;
+	return i - a >= CLAUSE_SCAN ? i : a;
+}
+
+/* Returns 1 when text[a..b) holds at least three spaces. */
+static int
+three_spaces(const char *text, size_t a, size_t b)
+{
+	size_t	 n = 0;
+
+	for (; a < b; a++)
+		if (text[a] == ' ' && ++n == 3)
+			return 1;
+	return 0;
+}
+
+unsigned
+pctx_text_roles_apart(const struct pctx_text *t, size_t start, size_t end)
+{
+	size_t		 k, a, b, i;
+	unsigned	 f = 0, w;
+
+	if (t->nrole == 0)
+		return 0;
+	/* The sentence: after the last end before start, to the first end
+	 * at or after end. */
+	k = below(t->send, t->nsend, start);
+	a = k == 0 ? 0 : t->send[k - 1] + 1;
+	k = below(t->send, t->nsend, end);
+	b = k == t->nsend ? t->len : t->send[k];
+	for (k = below(t->role, t->nrole, a * 2); k < t->nrole; k++) {
+		i = t->role[k] / 2;
+		if (i + 6 > b)
+			break;
+		w = t->role[k] % 2 ? PCTX_NOT_FATHER : PCTX_NOT_MOTHER;
+		if ((f & w) || (i >= start && i < end))
+			continue;
+		if (i < start ? three_spaces(t->text, i + 6, start) :
+		    three_spaces(t->text, end, i))
+			f |= w;
+		if (f == (PCTX_NOT_MOTHER | PCTX_NOT_FATHER))
+			break;
+	}
+	return f;
+}
+
+/* A phrase of the lists below and its length in bytes. */
+struct phrase {
+	const char	*s;
+	size_t		 n;
+};
+#define P(lit)	{ (lit), sizeof(lit) - 1 }
+
 /*
  * Context words around a title + surname ("Ms Lowe") that tell a
  * practitioner at work from a member of the family, for when a
@@ -110,57 +302,75 @@ pctx_role_apart(const char *text, size_t len, size_t start, size_t end,
  * by").  Common case-review wording, in lower case; matched whole words,
  * case ignored.
  */
-static const char *const work_after[] = {
-	"visited", "completed", "recorded", "undertook", "closed the",
-	"served", "wrote", "was allocated", "assessed", "examined", "noted",
-	"documented", "carried out", "conducted", "chaired", "convened",
-	"reviewed", "discharged", "arranged", "did not ask", "had a caseload",
-	"referred", "made a referral", "made an unannounced",
-	"made a home visit", "prescribed", "supervised", "interviewed",
-	"observed", "transferred", "allocated", NULL
+static const struct phrase work_after[] = {
+	P("visited"), P("completed"), P("recorded"), P("undertook"),
+	P("closed the"), P("served"), P("wrote"), P("was allocated"),
+	P("assessed"), P("examined"), P("noted"), P("documented"),
+	P("carried out"), P("conducted"), P("chaired"), P("convened"),
+	P("reviewed"), P("discharged"), P("arranged"), P("did not ask"),
+	P("had a caseload"), P("referred"), P("made a referral"),
+	P("made an unannounced"), P("made a home visit"), P("prescribed"),
+	P("supervised"), P("interviewed"), P("observed"), P("transferred"),
+	P("allocated"), { NULL, 0 }
 };
-static const char *const work_before[] = {
-	"visit by", "visited by", "assessed by", "examined by", "seen by",
-	"assessment by", "referral by", "referred by", "allocated to", NULL
+static const struct phrase work_before[] = {
+	P("visit by"), P("visited by"), P("assessed by"), P("examined by"),
+	P("seen by"), P("assessment by"), P("referral by"), P("referred by"),
+	P("allocated to"), { NULL, 0 }
 };
-static const char *const home_after[] = {
-	"'s mobile", "'s telephone", "'s phone", "\xe2\x80\x99s mobile",
-	"\xe2\x80\x99s telephone", "\xe2\x80\x99s phone", "was seen by",
-	"and the children", "and her children", "and his children",
-	"was arrested", "was admitted", "had a history", "was detained",
-	"gave birth", "was pregnant", NULL
+static const struct phrase home_after[] = {
+	P("'s mobile"), P("'s telephone"), P("'s phone"),
+	P("\xe2\x80\x99s mobile"), P("\xe2\x80\x99s telephone"),
+	P("\xe2\x80\x99s phone"), P("was seen by"), P("and the children"),
+	P("and her children"), P("and his children"), P("was arrested"),
+	P("was admitted"), P("had a history"), P("was detained"),
+	P("gave birth"), P("was pregnant"), { NULL, 0 }
 };
-static const char *const home_before[] = {
-	"placed with", "left with", "cared for by", "looked after by",
-	"registered to", "call from", "care of", "collected by", "living with",
-	"lived with", "stayed with", "staying with", NULL
+static const struct phrase home_before[] = {
+	P("placed with"), P("left with"), P("cared for by"),
+	P("looked after by"), P("registered to"), P("call from"), P("care of"),
+	P("collected by"), P("living with"), P("lived with"), P("stayed with"),
+	P("staying with"), { NULL, 0 }
 };
 /*
  * Whom a child is placed with or left with is not a parent: of 56 titled
  * person mentions after these words in the dev gold, none was ("lived
  * with", "living with" were: they are not here).
  */
-static const char *const carer_before[] = {
-	"placed with", "left with", "cared for by", "looked after by",
-	"care of", "staying with", "stayed with", NULL
+static const struct phrase carer_before[] = {
+	P("placed with"), P("left with"), P("cared for by"),
+	P("looked after by"), P("care of"), P("staying with"),
+	P("stayed with"), { NULL, 0 }
 };
-static const char *const role_nouns[] = {
-	"worker", "visitor", "nurse", "officer", "reviewer", "manager",
-	"teacher", "headteacher", "doctor", "gp", "consultant", "practitioner",
-	"midwife", "paediatrician", "chair", "therapist", "psychologist",
-	"psychiatrist", "constable", "sergeant", "detective", "advocate",
-	"idva", "coordinator", "co-ordinator", "clinician", "author", NULL
+static const struct phrase role_nouns[] = {
+	P("worker"), P("visitor"), P("nurse"), P("officer"), P("reviewer"),
+	P("manager"), P("teacher"), P("headteacher"), P("doctor"), P("gp"),
+	P("consultant"), P("practitioner"), P("midwife"), P("paediatrician"),
+	P("chair"), P("therapist"), P("psychologist"), P("psychiatrist"),
+	P("constable"), P("sergeant"), P("detective"), P("advocate"),
+	P("idva"), P("coordinator"), P("co-ordinator"), P("clinician"),
+	P("author"), { NULL, 0 }
 };
 
-/* Returns the length of the phrase of list w that text[i..] begins with. */
+/*
+ * Returns the length of the phrase of list w that text[i..] begins with.
+ * The phrases begin and end with a lower-case letter or a byte of which
+ * bit 0x20 is set, so that a byte ORed with 0x20 that differs from the
+ * phrase's rules the phrase out before strncasecmp().
+ */
 static size_t
-phrase_at(const char *text, size_t len, size_t i, const char *const *w)
+phrase_at(const char *text, size_t len, size_t i, const struct phrase *w)
 {
 	size_t	 n;
+	int	 c;
 
-	for (; *w != NULL; w++) {
-		n = strlen(*w);
-		if (i + n <= len && strncasecmp(text + i, *w, n) == 0 &&
+	if (i >= len)
+		return 0;
+	c = (unsigned char)text[i] | 0x20;
+	for (; w->s != NULL; w++) {
+		n = w->n;
+		if ((unsigned char)w->s[0] == c && i + n <= len &&
+		    strncasecmp(text + i, w->s, n) == 0 &&
 		    (i + n == len || !isalpha((unsigned char)text[i + n])))
 			return n;
 	}
@@ -169,15 +379,20 @@ phrase_at(const char *text, size_t len, size_t i, const char *const *w)
 
 /* Returns 1 when a phrase of list w ends just before text[i] (spaces). */
 static int
-phrase_before(const char *text, size_t i, const char *const *w)
+phrase_before(const char *text, size_t i, const struct phrase *w)
 {
 	size_t	 n;
+	int	 c;
 
 	while (i > 0 && text[i - 1] == ' ')
 		i--;
-	for (; *w != NULL; w++) {
-		n = strlen(*w);
-		if (n <= i && strncasecmp(text + i - n, *w, n) == 0 &&
+	if (i == 0)
+		return 0;
+	c = (unsigned char)text[i - 1] | 0x20;
+	for (; w->s != NULL; w++) {
+		n = w->n;
+		if ((unsigned char)w->s[n - 1] == c && n <= i &&
+		    strncasecmp(text + i - n, w->s, n) == 0 &&
 		    (n == i || !isalpha((unsigned char)text[i - n - 1])))
 			return 1;
 	}
@@ -240,8 +455,8 @@ pctx_work_or_home(const char *text, size_t len, size_t from, size_t end)
 		f |= PCTX_AT_WORK;
 	/* "Ms Lowe saw Kai": a practitioner sees a named person; a
 	 * patient sees "the GP" or "Dr Moss". */
-	if ((n = phrase_at(text, len, i, (const char *const[]){ "saw",
-	    NULL })) > 0 && i + n + 1 < len && text[i + n] == ' ' &&
+	if ((n = phrase_at(text, len, i, (const struct phrase[]){ P("saw"),
+	    { NULL, 0 } })) > 0 && i + n + 1 < len && text[i + n] == ' ' &&
 	    isupper((unsigned char)text[i + n + 1])) {
 		for (i += n + 1, n = 0; i + n < len &&
 		    isalpha((unsigned char)text[i + n]); n++)
@@ -263,11 +478,12 @@ word_len(const char *text, size_t len, size_t i)
 	return n;
 }
 
-/* Returns 1 when text[i..i+n) is word w, case ignored. */
+/* Returns 1 when text[i..i+n) is word w (in lower case), case ignored. */
 static int
 is_word(const char *text, size_t i, size_t n, const char *w)
 {
-	return strlen(w) == n && strncasecmp(text + i, w, n) == 0;
+	return n > 0 && ((unsigned char)text[i] | 0x20) == (unsigned char)w[0] &&
+	    strlen(w) == n && strncasecmp(text + i, w, n) == 0;
 }
 
 /*
@@ -282,29 +498,34 @@ static const char *const subject_after[] = {
 
 /*
  * The personal pronouns that end the search: 'f' or 'm' for a subject's
- * ("she", "herself"), -1 for any other, 0 for another word.
+ * ("she", "herself"), -1 for another person's or not the subject's case
+ * ("they", "him", "her"), 0 for another word.
  */
 static int
 pronoun(const char *text, size_t i, size_t n)
 {
-	static const char *const f[] = { "she", "herself", NULL };
-	static const char *const m[] = { "he", "himself", NULL };
-	/* Another person's, or not the subject's case: no answer. */
-	static const char *const pl[] = { "they", "them", "their",
-	    "themselves", "i", "we", "him", "his", "her", "hers", NULL };
+	static const struct {
+		struct phrase	 p;
+		int		 g;
+	} pr[] = {
+		{ P("she"), 'f' }, { P("herself"), 'f' }, { P("he"), 'm' },
+		{ P("himself"), 'm' }, { P("they"), -1 }, { P("them"), -1 },
+		{ P("their"), -1 }, { P("themselves"), -1 }, { P("i"), -1 },
+		{ P("we"), -1 }, { P("him"), -1 }, { P("his"), -1 },
+		{ P("her"), -1 }, { P("hers"), -1 },
+	};
 	size_t	 k;
+	int	 c;
 
-	if (n > 10 || strchr("shtiwSHTIW", text[i]) == NULL)
+	if (n > 10)
 		return 0;
-	for (k = 0; f[k] != NULL; k++)
-		if (is_word(text, i, n, f[k]))
-			return 'f';
-	for (k = 0; m[k] != NULL; k++)
-		if (is_word(text, i, n, m[k]))
-			return 'm';
-	for (k = 0; pl[k] != NULL; k++)
-		if (is_word(text, i, n, pl[k]))
-			return -1;
+	c = (unsigned char)text[i] | 0x20;
+	if (c != 's' && c != 'h' && c != 't' && c != 'i' && c != 'w')
+		return 0;
+	for (k = 0; k < sizeof(pr) / sizeof(pr[0]); k++)
+		if (pr[k].p.n == n && (unsigned char)pr[k].p.s[0] == c &&
+		    strncasecmp(text + i, pr[k].p.s, n) == 0)
+			return pr[k].g;
 	return 0;
 }
 

@@ -21,6 +21,38 @@ size_t		pctx_clause_start(const char *text, size_t len, size_t i);
 int		pctx_role_apart(const char *text, size_t len, size_t start,
 		    size_t end, const char *word);
 
+/*
+ * The same two answers for every mention of one text, at a cost of one
+ * pass over the text: pctx_text_load() notes where its sentences and
+ * clauses end and where "mother" and "father" stand, and the questions
+ * then search those lists (pctx_role_apart() walks the sentence out to
+ * its ends for each mention and word, quadratic in a paragraph without
+ * full stops).  The answers are those of the functions above.
+ */
+struct pctx_text {
+	const char	*text;
+	size_t		 len;
+	size_t		*send;		/* offsets of sentence ends */
+	size_t		 nsend, capsend;
+	size_t		*brk;		/* ... of sentence ends, ',' and ';' */
+	size_t		 nbrk, capbrk;
+	size_t		*role;		/* role words: offset * 2 + father */
+	size_t		 nrole, caprole;
+};
+
+#define PCTX_NOT_MOTHER	0x1	/* the sentence names "the mother" apart */
+#define PCTX_NOT_FATHER	0x2	/* ... "the father" */
+
+/* Reads text[0..len) (kept, not copied) into t; -1 when out of memory. */
+int		pctx_text_load(struct pctx_text *t, const char *text,
+		    size_t len);
+void		pctx_text_free(struct pctx_text *t);
+/* pctx_clause_start() of t's text. */
+size_t		pctx_text_clause_start(const struct pctx_text *t, size_t i);
+/* The PCTX_NOT_* marks: pctx_role_apart() for both words. */
+unsigned	pctx_text_roles_apart(const struct pctx_text *t, size_t start,
+		    size_t end);
+
 #define PCTX_AT_WORK	0x1	/* "Ms Lowe completed an assessment" */
 #define PCTX_AT_HOME	0x2	/* "placed with Ms Lowe", "Ms Lowe's mobile" */
 #define PCTX_CARER	0x4	/* "left with Ms Lowe": a carer, not a parent */

@@ -106,7 +106,7 @@ struct title {
 	int		 gender;
 };
 
-/* Sorted for bsearch-free linear lookup; short list, hot path is rare. */
+/* Sorted; letters only, in lower case, 2 to 15 of them. */
 static const struct title titles[] = {
 	{ "chief", 0 }, { "cllr", 0 }, { "constable", 0 },
 	{ "councillor", 0 }, { "dame", 'f' }, { "dc", 0 },
@@ -126,17 +126,33 @@ int
 pn_title(const char *t, size_t len)
 {
 	char	 low[16];
-	size_t	 i;
+	size_t	 i, lo, hi;
 
 	if (len > 0 && t[len - 1] == '.')
 		len--;
-	if (len == 0 || len >= sizeof(low))
-		return -1;
-	for (i = 0; i < len; i++)
+	if (len < 2 || len >= sizeof(low))
+		return -1;	/* every title has 2 to 15 letters */
+	for (i = 0; i < len; i++) {
+		if (!isalpha((unsigned char)t[i]))
+			return -1;
 		low[i] = (char)tolower((unsigned char)t[i]);
+	}
 	low[len] = '\0';
-	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
-		if (strcmp(low, titles[i].t) == 0)
+	/* The titles of low's first letter (the table is sorted), then
+	 * two bytes rule most out. */
+	lo = 0;
+	hi = sizeof(titles) / sizeof(titles[0]);
+	while (lo < hi) {
+		i = lo + (hi - lo) / 2;
+		if (titles[i].t[0] < low[0])
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	for (i = lo; i < sizeof(titles) / sizeof(titles[0]) &&
+	    titles[i].t[0] == low[0]; i++)
+		if (titles[i].t[1] == low[1] &&
+		    strcmp(low + 2, titles[i].t + 2) == 0)
 			return titles[i].gender;
 	return -1;
 }
