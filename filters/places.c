@@ -2874,8 +2874,8 @@ countyat(struct places_ctx *c, size_t e)
 /*
  * How strongly the words before token i place a town abroad: 2 after a
  * move, a birth or a home ("moved from X", "born in X", "lived in X",
- * "grew up in X", "fled X"), 1 after a bare "from", "in", "to" or
- * "near", else 0.
+ * "grew up in X", "fled X") or a part ("a district of X"), 1 after a
+ * bare "from", "in", "to" or "near" or after "left", else 0.
  */
 static int
 abroadctx(const struct places_ctx *c, size_t i)
@@ -2888,9 +2888,19 @@ abroadctx(const struct places_ctx *c, size_t i)
 	if (i == 0 || gap(c, i - 1) != G_SPACE)
 		return 0;
 	p = i - 1;
-	if (tokeq(c, p, "fled") || tokeq(c, p, "leaving") ||
-	    tokeq(c, p, "left"))
+	if (tokeq(c, p, "fled") || tokeq(c, p, "flee") ||
+	    tokeq(c, p, "fleeing"))
 		return 2;
+	/* "left Florence" may be a person left behind. */
+	if (tokeq(c, p, "leaving") || tokeq(c, p, "left") ||
+	    tokeq(c, p, "leave"))
+		return 1;
+	/* "the outskirts of X", "a district of X". */
+	if (tokeq(c, p, "of"))
+		return p > 0 && gap(c, p - 1) == G_SPACE &&
+		    (tokisb(c, p - 1, L_W_PARTOF) ||
+		    tokeq(c, p - 1, "district") ||
+		    tokeq(c, p - 1, "suburbs")) ? 2 : 0;
 	if (!tokeq(c, p, "in") && !tokeq(c, p, "to") &&
 	    !tokeq(c, p, "from") && !tokeq(c, p, "near"))
 		return 0;
