@@ -122,6 +122,8 @@ struct places_ctx {
 	struct lexicon	*gaz;		/* gazetteer: place -> town|locality */
 	struct lexicon	*allow;		/* allow-list phrases */
 	struct lexicon	*notplace;	/* countries, languages, faiths */
+	struct lexicon	*abroad;	/* places outside the UK -> country */
+	struct lexicon	*names;		/* forenames and surnames -> flags */
 	struct lexicon	*streets;	/* streets seen in this document */
 	struct lexicon	*placemem;	/* places seen: key -> town|locality */
 	struct lexicon	*confirmed;	/* one-word gazetteer places a context
@@ -2867,6 +2869,136 @@ countyat(struct places_ctx *c, size_t e)
 	return y;
 }
 
+/* --- places abroad -------------------------------------------------------- */
+
+/*
+ * How strongly the words before token i place a town abroad: 2 after a
+ * move, a birth or a home ("moved from X", "born in X", "lived in X",
+ * "grew up in X", "fled X") or a part ("a district of X"), 1 after a
+ * bare "from", "in", "to" or "near" or after "left", else 0.
+ */
+static int
+abroadctx(const struct places_ctx *c, size_t i)
+{
+	static const char *const home[] = { "lived", "living", "lives",
+	    "live", "up", "raised", "settled", "stayed", "remained",
+	    "resident", "based", "family", "relatives", NULL };
+	size_t	 p, k;
+
+	if (i == 0 || gap(c, i - 1) != G_SPACE)
+		return 0;
+	p = i - 1;
+	if (tokeq(c, p, "fled") || tokeq(c, p, "flee") ||
+	    tokeq(c, p, "fleeing"))
+		return 2;
+	/* "left Florence" may be a person left behind. */
+	if (tokeq(c, p, "leaving") || tokeq(c, p, "left") ||
+	    tokeq(c, p, "leave"))
+		return 1;
+	/* "the outskirts of X", "a district of X". */
+	if (tokeq(c, p, "of"))
+		return p > 0 && gap(c, p - 1) == G_SPACE &&
+		    (tokisb(c, p - 1, L_W_PARTOF) ||
+		    tokeq(c, p - 1, "district") ||
+		    tokeq(c, p - 1, "suburbs")) ? 2 : 0;
+	if (!tokeq(c, p, "in") && !tokeq(c, p, "to") &&
+	    !tokeq(c, p, "from") && !tokeq(c, p, "near"))
+		return 0;
+	if (p == 0 || gap(c, p - 1) != G_SPACE)
+		return 1;
+	if (tokisb(c, p - 1, L_MOVEWORDS))
+		return 2;
+	for (k = 0; home[k] != NULL; k++)
+		if (tokeqn(c, p - 1, home[k], strlen(home[k])))
+			return 2;
+	return 1;
+}
+
+/* Is [e, e + 3) after a comma a country: "Kaunas, Lithuania"? */
+static int
+countryafter(const struct places_ctx *c, size_t e)
+{
+	char	 buf[MAXPHRASE];
+	size_t	 k, n;
+
+	if (e >= c->ntok || gap(c, e - 1) != G_COMMA || !cap(c, e))
+		return 0;
+	for (k = 1; k <= 3 && e + k <= c->ntok; k++) {
+		if (k > 1 && (gap(c, e + k - 2) != G_SPACE ||
+		    !cap(c, e + k - 1)))
+			break;
+		if ((n = foldtoks(c, e, e + k, buf, sizeof(buf))) !=
+		    (size_t)-1 && lexicon_has(c->notplace, buf, n) &&
+		    (e + k >= c->ntok || gap(c, e + k - 1) != G_SPACE ||
+		    !cap(c, e + k)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is the word i listed as a forename ("Florence", "Victoria")? */
+static int
+forename(const struct places_ctx *c, size_t i)
+{
+	const char *w, *v;
+	size_t	 n;
+
+	if ((w = ftok(c, i, &n)) == NULL ||
+	    (v = lexicon_get(c->names, w, n)) == NULL)
+		return 0;
+	return strpbrk(v, "fmg") != NULL;
+}
+
+/*
+ * A town abroad at token i ("moved from Kaunas", "relatives in
+ * Kinshasa", "Anderlecht, Belgium"): the longest phrase of the abroad
+ * lexicon, up to three capitalised words, in a strong context, that is
+ * no ordinary English word, nation, language or allowed phrase, and
+ * after a bare preposition no forename ("spoke to Florence").  Returns
+ * the end of the phrase, or 0.
+ */
+static size_t
+abroad(struct places_ctx *c, size_t i)
+{
+	char	 buf[MAXPHRASE];
+	size_t	 n, k, fl;
+	int	 ctx, lower;
+
+	if (lexicon_size(c->abroad) == 0 || (c->tok[i].f & T_ALLCAPS) ||
+	    tokisb(c, i, L_TITLES) || tokisb(c, i, L_MONTHS) ||
+	    toklex(c, i, X_STOP))
+		return 0;
+	ctx = abroadctx(c, i);
+	for (n = 3; n >= 1; n--) {
+		if (i + n > c->ntok || !spaced(c, i, i + n) ||
+		    !freetok(c, i, i + n))
+			continue;
+		for (k = i, lower = 0; k < i + n; k++) {
+			if (!cap(c, k) || (c->tok[k].f & T_POSSESSIVE))
+				break;
+			if (wclass(c, k) == 'o')
+				lower++;
+		}
+		if (k < i + n || lower == (int)n)
+			continue;
+		if ((fl = foldtoks(c, i, i + n, buf, sizeof(buf))) ==
+		    (size_t)-1 || !lexicon_has(c->abroad, buf, fl))
+			continue;
+		/* Part of a longer capitalised name. */
+		if (i + n < c->ntok && gap(c, i + n - 1) == G_SPACE &&
+		    cap(c, i + n))
+			return 0;
+		if (notplace(c, i, i + n) || anyallowed(c, i, i + n))
+			return 0;
+		if (ctx == 2 || countryafter(c, i + n))
+			return i + n;
+		if (ctx == 1 && !(n == 1 && forename(c, i)))
+			return i + n;
+		return 0;
+	}
+	return 0;
+}
+
 static int
 placepass(struct places_ctx *c, const struct mention_list *prior)
 {
@@ -2984,6 +3116,14 @@ placepass(struct places_ctx *c, const struct mention_list *prior)
 				i += n - 1;
 				continue;
 			}
+		}
+		/* A town abroad in a strong context: "moved from Kaunas". */
+		if ((e = abroad(c, i)) > i) {
+			if (place_emit(c, i, e, "town", "places/abroad",
+			    80) == -1)
+				return -1;
+			i = e - 1;
+			continue;
 		}
 		/* Context: "lived in X", "moved to X". */
 		if (!ctx)
@@ -3111,6 +3251,8 @@ places_new(const char *dict, char *err, size_t errlen)
 		{ offsetof(struct places_ctx, gaz), "places/gazetteer.txt" },
 		{ offsetof(struct places_ctx, allow), "allow/phrases.txt" },
 		{ offsetof(struct places_ctx, notplace), "places/not-places.txt" },
+		{ offsetof(struct places_ctx, abroad), "places/abroad.txt" },
+		{ offsetof(struct places_ctx, names), "names/names.txt" },
 	};
 	size_t	 i;
 
@@ -3175,6 +3317,8 @@ places_free(struct places_ctx *c)
 	lexicon_free(c->gaz);
 	lexicon_free(c->allow);
 	lexicon_free(c->notplace);
+	lexicon_free(c->abroad);
+	lexicon_free(c->names);
 	lexicon_free(c->streets);
 	lexicon_free(c->placemem);
 	lexicon_free(c->confirmed);
