@@ -260,6 +260,12 @@ test_child_speaker(void **state)
 	    "helped us\".", NULL, "child-voice");
 	NO("Dr Lowe said Maisie was \"doing well\" at the clinic.", girl,
 	    "child-voice");
+	/* Without case files no mention has a role: a bare name as the
+	 * speaker stands in for the child, a title does not. */
+	YES("Tegan later told the nurse: \"I get the tea because nobody "
+	    "else does.\"", NULL, "child-voice");
+	NO("Mrs Odell later told the nurse: \"I get the tea because "
+	    "nobody else does.\"", NULL, "child-voice");
 }
 
 /* Where a child lives now, not the household at the time. */
