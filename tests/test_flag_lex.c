@@ -19,76 +19,7 @@
 #include "flag.h"
 #include "record.h"
 
-static struct flag_ctx *ctx;
-
-static int
-setup(void **state)
-{
-	char	 err[512];
-
-	(void)state;
-	if ((ctx = flag_ctx_load("lexicons/flags", err, sizeof(err))) ==
-	    NULL) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	flag_ctx_free(ctx);
-	return 0;
-}
-
-static int
-catno(const char *name)
-{
-	int	 i;
-
-	for (i = 0; i < FLAG_NCAT; i++)
-		if (strcmp(flag_categories[i], name) == 0)
-			return i;
-	fail_msg("unknown category %s", name);
-	return -1;
-}
-
-/*
- * Returns 1 when text gets a flag of category cat.  people lists person
- * mentions as "ROLE:WORD" (the first occurrence of WORD, SUBTYPE ROLE).
- */
-static int
-flags(const char *text, const char *const *people, const char *cat)
-{
-	struct mention_list	 ml = MENTION_LIST_INIT;
-	struct flag_list	 fl = FLAG_LIST_INIT;
-	char			 err[256], role[64];
-	const char		*colon, *p;
-	size_t			 i;
-	int			 k = catno(cat), found = 0;
-
-	for (i = 0; people != NULL && people[i] != NULL; i++) {
-		colon = strchr(people[i], ':');
-		assert_non_null(colon);
-		snprintf(role, sizeof(role), "%.*s",
-		    (int)(colon - people[i]), people[i]);
-		p = strstr(text, colon + 1);
-		assert_non_null(p);
-		assert_int_equal(mention_list_add(&ml, 1, p - text,
-		    p - text + strlen(colon + 1), "person", role, "test", 90,
-		    "", ""), 0);
-	}
-	assert_int_equal(flag_scan(ctx, text, strlen(text), &ml, &fl, err,
-	    sizeof(err)), 0);
-	for (i = 0; i < fl.n; i++)
-		if (fl.v[i].cat == k)
-			found = 1;
-	flag_list_release(&fl);
-	mention_list_release(&ml);
-	return found;
-}
+#include "flag_fx.h"
 
 #define YES(text, people, cat)	do {					\
 	if (!flags(text, people, cat))					\
