@@ -156,8 +156,9 @@ struct wentry {
 	cand_t		*cx;		/* context set */
 	int		*catst;		/* rxprefix_step() of each over the */
 	int		*cxst;		/* key (NULL when the list is empty) */
-	uint64_t	*catnx;		/* [2] each: the bytes that may come */
-	uint64_t	*cxnx;		/* after the key (rxprefix_next()) */
+	uint64_t	*catnx;		/* [4] each: the bytes that may come */
+	uint64_t	*cxnx;		/* after the key (rxprefix_next()), */
+					/* then those known so (see search()) */
 	uint64_t	 catu[2];	/* the union of catnx, of cxnx: the */
 	uint64_t	 cxu[2];	/* bytes after the key worth a look */
 };
@@ -814,7 +815,7 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
 	 * rules out is dropped.
 	 */
 	if (n > 0 && ((st = malloc(n * sizeof(*st))) == NULL ||
-	    (nx = malloc(2 * n * sizeof(*nx))) == NULL)) {
+	    (nx = malloc(4 * n * sizeof(*nx))) == NULL)) {
 		free(st);
 		goto nomem;
 	}
@@ -833,11 +834,15 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
 		    (const unsigned char *)key, klen))
 			continue;
 		if (st[m] >= 0)
-			rxprefix_next(px, st[m], nx + 2 * m);
+			rxprefix_next(px, st[m], nx + 4 * m);
 		else
-			nx[2 * m] = nx[2 * m + 1] = ~(uint64_t)0;
-		un[0] |= nx[2 * m];
-		un[1] |= nx[2 * m + 1];
+			nx[4 * m] = nx[4 * m + 1] = ~(uint64_t)0;
+		/* After a key the test could not follow, each next byte
+		 * is learnt at its first use. */
+		nx[4 * m + 2] = nx[4 * m + 3] = st[m] == RXP_ROOT ? 0 :
+		    ~(uint64_t)0;
+		un[0] |= nx[4 * m];
+		un[1] |= nx[4 * m + 1];
 		v[m++] = v[i];
 	}
 	n = m;
@@ -1242,7 +1247,7 @@ search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
 	struct patset	*ps;
 	const cand_t	*cv, *cv0;
 	const int	*st;
-	const uint64_t	*nx;
+	uint64_t	*nx;
 	size_t		 i, pi, after;
 	int		 k, set, done, rc, s;
 
@@ -1278,10 +1283,28 @@ search(struct flag_ctx *c, int ctxpass, size_t from, size_t to,
 			/* The prefix test, on from where the key left it:
 			 * first the byte after the key. */
 			s = st[cv - cv0];
-			if (after < len && (unsigned char)text[after] < 0x80 &&
-			    !((nx[2 * (cv - cv0) + ((unsigned char)text[after] >>
-			    6)] >> (text[after] & 63)) & 1))
-				continue;
+			if (after < len && (unsigned char)text[after] < 0x80) {
+				unsigned b = (unsigned char)text[after];
+				uint64_t *x = nx + 4 * (cv - cv0), bit =
+				    (uint64_t)1 << (b & 63);
+
+				/*
+				 * A test from the root (the key left it
+				 * undecided) costs a walk at every start:
+				 * whether it passes the key and this byte
+				 * is walked once, and a byte that fails it
+				 * fails any text beginning so.
+				 */
+				if (!(x[2 + (b >> 6)] & bit)) {
+					x[2 + (b >> 6)] |= bit;
+					if (!rxprefix_may(ps->v[pi].pfx,
+					    (const unsigned char *)text +
+					    w->pos, after + 1 - w->pos))
+						x[b >> 6] &= ~bit;
+				}
+				if (!(x[b >> 6] & bit))
+					continue;
+			}
 			if (s >= 0 ? !rxprefix_may_at(ps->v[pi].pfx, s,
 			    (const unsigned char *)text + after, len - after) :
 			    s == RXP_ROOT && !rxprefix_may(ps->v[pi].pfx,
