@@ -342,6 +342,18 @@ static const struct phrase carer_before[] = {
 	P("looked after by"), P("care of"), P("staying with"),
 	P("stayed with"), { NULL, 0 }
 };
+/*
+ * Someone who asks for a check on the family or raises concerns about it
+ * stands outside it: not a parent either ("a welfare check at the request
+ * of Ms Stone"; every one of 46 such mentions in the dev gold is a
+ * grandparent).
+ */
+static const struct phrase outsider_before[] = {
+	P("request of"), { NULL, 0 }
+};
+static const struct phrase outsider_after[] = {
+	P("raised concerns"), P("raised concern"), { NULL, 0 }
+};
 static const struct phrase role_nouns[] = {
 	P("worker"), P("visitor"), P("nurse"), P("officer"), P("reviewer"),
 	P("manager"), P("teacher"), P("headteacher"), P("doctor"), P("gp"),
@@ -445,12 +457,15 @@ pctx_work_or_home(const char *text, size_t len, size_t from, size_t end)
 	if (phrase_before(text, from, home_before) ||
 	    phrase_at(text, len, end, home_after) > 0)
 		f |= PCTX_AT_HOME;
-	if (phrase_before(text, from, carer_before))
+	if (phrase_before(text, from, carer_before) ||
+	    phrase_before(text, from, outsider_before))
 		f |= PCTX_CARER;
 	for (i = end; i < len && text[i] == ' '; i++)
 		;
 	if (i == end)
 		return f;
+	if (phrase_at(text, len, i, outsider_after) > 0)
+		f |= PCTX_CARER;
 	if (phrase_at(text, len, i, work_after) > 0)
 		f |= PCTX_AT_WORK;
 	/* "Ms Lowe saw Kai": a practitioner sees a named person; a

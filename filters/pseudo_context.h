@@ -55,7 +55,8 @@ unsigned	pctx_text_roles_apart(const struct pctx_text *t, size_t start,
 
 #define PCTX_AT_WORK	0x1	/* "Ms Lowe completed an assessment" */
 #define PCTX_AT_HOME	0x2	/* "placed with Ms Lowe", "Ms Lowe's mobile" */
-#define PCTX_CARER	0x4	/* "left with Ms Lowe": a carer, not a parent */
+#define PCTX_CARER	0x4	/* "left with Ms Lowe": a carer, not a parent;
+				   "at the request of Ms Lowe": ditto */
 
 /* The PCTX_* marks of a title + surname at text[from..end), or 0. */
 unsigned	pctx_work_or_home(const char *text, size_t len, size_t from,

@@ -746,15 +746,15 @@ pronoun_decides_initials(void **state)
 /*
  * Initials two people of the case file share, after one of them was
  * named in the same paragraph, are that one, even when the other's full
- * name was read more recently; elsewhere the default (the one whose full
- * name was read recently).
+ * name was read more recently; elsewhere bare initials are the adult's
+ * and possessive ones the child's (initials_age()).
  */
 static void
 initials_named_in_paragraph(void **state)
 {
 	struct casefile	*cf = casefile(tv_csv);
 	struct doc	 d = { 0 };
-	unsigned long	 a, b, c, e;
+	unsigned long	 a, b, c, e, f;
 
 	(void)state;
 	d.p = pseudo_new(cf, "F");
@@ -766,15 +766,18 @@ initials_named_in_paragraph(void **state)
 	c = para(&d, "The team closed Tessaly's case. The visit was "
 	    "described by T.V. as useless.");
 	e = para(&d, "The visit was described by T.V. as useless.");
+	f = para(&d, "The school noted T.V.'s absence.");
 	person(&d, a, "Tessaly Vorn", 0, "mother", "case:1");
 	person(&d, a, "Tobin Vorn", 0, "subject-child", "case:2");
 	person(&d, b, "Tobin Vorn", 0, "subject-child", "case:2");
 	person(&d, c, "Tessaly", 0, "mother", "case:1");
 	person(&d, c, "T.V.", 0, "subject-child", "case:2");
 	person(&d, e, "T.V.", 0, "subject-child", "case:2");
+	person(&d, f, "T.V.", 0, "subject-child", "case:2");
 	resolve(&d);
 	assert_string_equal(got(&d, c, "T.V.", 0), "Mother");
-	assert_string_equal(got(&d, e, "T.V.", 0), "Child F1");
+	assert_string_equal(got(&d, e, "T.V.", 0), "Mother");
+	assert_string_equal(got(&d, f, "T.V.", 0), "Child F1");
 	pseudo_free(d.p);
 	casefile_free(cf);
 }
@@ -818,6 +821,76 @@ named_later_in_clause(void **state)
 	assert_string_equal(got(&d, b, "Orla", 0), "Mother");
 	assert_string_equal(got(&d, c, "Ms Fenn", 0), "Mother");
 	assert_string_equal(got(&d, e, "Mrs Fenn", 0), "Maternal grandmother");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+static const char reeve_csv[] =
+    "name,role,aliases,dob,address,postcode,pseudonym\n"
+    "Rhona Reeve,mother,,1985-02-03,,,\n"
+    "Kit Reeve,subject-child,,2010-06-07,,,\n"
+    "Ruth Rafter,grandmother,,1960-01-01,,,\n";
+
+/*
+ * Initials are not someone their clause already named in full ("Ruth
+ * Rafter looked after Kit while RR attended"), unless in apposition
+ * ("Ruth Rafter (RR)").
+ */
+static void
+initials_after_full_name(void **state)
+{
+	struct casefile	*cf = casefile(reeve_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Rhona Reeve is Kit Reeve's mother.");
+	b = para(&d, "Ruth Rafter looked after Kit overnight while RR "
+	    "attended a hospital appointment.");
+	c = para(&d, "Ruth Rafter (RR) visited.");
+	person(&d, a, "Rhona Reeve", 0, "mother", "case:1");
+	person(&d, a, "Kit Reeve", 0, "subject-child", "case:2");
+	person(&d, b, "Ruth Rafter", 0, "grandmother", "case:3");
+	person(&d, b, "Kit", 0, "subject-child", "case:2");
+	person(&d, b, "RR", 0, "grandmother", "case:3");
+	person(&d, c, "Ruth Rafter", 0, "grandmother", "case:3");
+	person(&d, c, "RR", 0, "grandmother", "case:3");
+	resolve(&d);
+	assert_string_equal(got(&d, b, "RR", 0), "Mother");
+	assert_string_equal(got(&d, c, "RR", 0), "Grandmother");
+	pseudo_free(d.p);
+	casefile_free(cf);
+}
+
+/*
+ * Whoever asks for a check on the family or raises concerns about it is
+ * not its mother: of two women called Ms Fenn, the grandmother.
+ */
+static void
+concerns_from_outside(void **state)
+{
+	struct casefile	*cf = casefile(fenn_csv);
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c, e;
+
+	(void)state;
+	d.p = pseudo_new(cf, "F");
+	a = para(&d, "Orla Fenn and Marit Fenn. Orla Fenn, Orla Fenn.");
+	b = para(&d, "Police made a welfare check at the request of Ms Fenn.");
+	c = para(&d, "Ms Fenn raised concerns with the school.");
+	e = para(&d, "Ms Fenn was seen by the GP.");
+	person(&d, a, "Orla Fenn", 0, "mother", "case:1");
+	person(&d, a, "Marit Fenn", 0, "grandmother", "case:3");
+	person(&d, a, "Orla Fenn", 1, "mother", "case:1");
+	person(&d, a, "Orla Fenn", 2, "mother", "case:1");
+	person(&d, b, "Ms Fenn", 0, "mother", "case:1");
+	person(&d, c, "Ms Fenn", 0, "mother", "case:1");
+	person(&d, e, "Ms Fenn", 0, "mother", "case:1");
+	resolve(&d);
+	assert_string_equal(got(&d, b, "Ms Fenn", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, c, "Ms Fenn", 0), "Maternal grandmother");
+	assert_string_equal(got(&d, e, "Ms Fenn", 0), "Mother");
 	pseudo_free(d.p);
 	casefile_free(cf);
 }
@@ -925,6 +998,8 @@ main(void)
 		cmocka_unit_test(pronoun_decides_initials),
 		cmocka_unit_test(initials_named_in_paragraph),
 		cmocka_unit_test(named_later_in_clause),
+		cmocka_unit_test(initials_after_full_name),
+		cmocka_unit_test(concerns_from_outside),
 		cmocka_unit_test(namesake_by_forename_sex),
 		cmocka_unit_test(namesake_seen_at_work),
 	};
