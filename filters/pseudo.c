@@ -94,7 +94,8 @@ struct pm {
 					   the same clause */
 	unsigned	 pron : 2;	/* a pronoun's gender: 1 'm', 2 'f' */
 	unsigned	 poss : 1;	/* a possessive follows ("K.M.'s") */
-	size_t		 sstart;	/* where its clause starts */
+	size_t		 sstart;
+	uint32_t	 topic[PCTX_TOPIC_N]; /* its sentence's words, or 0s */	/* where its clause starts */
 };
 
 /*
@@ -195,6 +196,9 @@ struct pent {
 	struct vote	*vote;
 	size_t		 nvote;
 	size_t		 capvote;
+	uint32_t	*topic;		/* words around its full names, or NULL
+					   (topic_learn()) */
+	size_t		 ntopic;
 };
 
 /* A taken span (choose()). */
@@ -255,6 +259,11 @@ struct pseudo {
 	size_t			 sw_n;		/* ... how many ob holds */
 	int			 sw_dirty;
 	struct pm		 cur;		/* ... the current one */
+	FILE			*tf;		/* each occurrence's topic words */
+	uint32_t		(*tb)[PCTX_TOPIC_N]; /* ... of the block in ob */
+	uint32_t		 ctopic[PCTX_TOPIC_N]; /* ... of cur, */
+	int			 ctopic_ok;	/* ... once read */
+	size_t			 topic_bytes;	/* held by profiles */
 	int			 ioerr;		/* errno of a failed read/write */
 	struct pseudo_repl	 rv;		/* pseudo_repl()'s answer */
 	size_t			 rnext;		/* pseudo_next_repl()'s ordinal */
@@ -412,6 +421,7 @@ pseudo_free(struct pseudo *p)
 	for (i = 0; i < p->ne; i++) {
 		free(p->e[i].key);
 		free(p->e[i].vote);
+		free(p->e[i].topic);
 	}
 	pctx_text_free(&p->ctxt);
 	phash_free(p->idx);
@@ -430,6 +440,9 @@ pseudo_free(struct pseudo *p)
 	if (p->of != NULL)
 		fclose(p->of);
 	free(p->ob);
+	if (p->tf != NULL)
+		fclose(p->tf);
+	free(p->tb);
 	sbuf_release(&p->rbuf);
 	free(p->e);
 	free(p->caseent);
@@ -984,6 +997,13 @@ pseudo_add(struct pseudo *p, const struct mention *mn, const char *text,
 		m->at_home = (f & PCTX_AT_HOME) != 0;
 		m->carer = (f & PCTX_CARER) != 0;
 		m->poss = possessive_at(text, len, end);
+		/* Only a name of two words or a title can be one of two
+		 * namesakes outside the case file (topic_learn()); a full
+		 * name the detector gave the case file cannot. */
+		if (memchr(text + from, ' ', end - from) != NULL &&
+		    (m->title > 0 || strncmp(mn->key, "case:", 5) != 0) &&
+		    pctx_text_topic(&p->ctxt, start, end, m->topic) == -1)
+			goto enomem;
 		switch (pctx_pronoun(text, len, from, end)) {
 		case 'm':
 			m->pron = 1;
@@ -1403,6 +1423,35 @@ ob_read(struct pseudo *p, size_t base, size_t n)
 	return 0;
 }
 
+/*
+ * Writes the topic words of the n occurrences from base (the block being
+ * appended): a file of their own, read back only for the few mentions
+ * that need them (topic_read()), so the sweeps do not carry them.
+ */
+static int
+tb_write(struct pseudo *p, size_t base, size_t n)
+{
+	if (fseeko(p->tf, (off_t)(base * sizeof(*p->tb)), SEEK_SET) == -1 ||
+	    fwrite(p->tb, sizeof(*p->tb), n, p->tf) != n ||
+	    fflush(p->tf) == EOF) {
+		p->ioerr = errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads the topic words of occurrence i into out. */
+static int
+topic_read(struct pseudo *p, size_t i, uint32_t out[PCTX_TOPIC_N])
+{
+	if (fseeko(p->tf, (off_t)(i * sizeof(*p->tb)), SEEK_SET) == -1 ||
+	    fread(out, sizeof(*p->tb), 1, p->tf) != 1) {
+		p->ioerr = ferror(p->tf) && errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
+
 /* Appends chosen mention m (its item made) to the occurrences. */
 static int
 occ_add(struct pseudo *p, const struct pm *m, size_t item)
@@ -1410,15 +1459,18 @@ occ_add(struct pseudo *p, const struct pm *m, size_t item)
 	struct occ	*o;
 
 	if (p->ob == NULL &&
-	    (p->ob = calloc(OCC_BLOCK, sizeof(*p->ob))) == NULL) {
+	    ((p->ob = calloc(OCC_BLOCK, sizeof(*p->ob))) == NULL ||
+	    (p->tb = calloc(OCC_BLOCK, sizeof(*p->tb))) == NULL)) {
 		p->ioerr = ENOMEM;
 		return -1;
 	}
 	/* tmpfile(3): mode 0600, already unlinked, gone when we exit. */
-	if (p->of == NULL && (p->of = tmpfile()) == NULL) {
+	if ((p->of == NULL && (p->of = tmpfile()) == NULL) ||
+	    (p->tf == NULL && (p->tf = tmpfile()) == NULL)) {
 		p->ioerr = errno;
 		return -1;
 	}
+	memcpy(p->tb[p->nob], m->topic, sizeof(p->tb[p->nob]));
 	o = &p->ob[p->nob++];
 	o->text = m->text;
 	o->start = m->start;
@@ -1429,7 +1481,8 @@ occ_add(struct pseudo *p, const struct pm *m, size_t item)
 	p->it[item].count++;
 	p->nocc++;
 	if (p->nob == OCC_BLOCK) {
-		if (ob_write(p, p->nocc - p->nob, p->nob) == -1)
+		if (ob_write(p, p->nocc - p->nob, p->nob) == -1 ||
+		    tb_write(p, p->nocc - p->nob, p->nob) == -1)
 			return -1;
 		p->nob = 0;
 	}
@@ -1494,6 +1547,7 @@ occ_load(struct pseudo *p)
 	const struct item *it = &p->it[o->item & OCC_ITEM];
 	struct pm	*m = &p->cur;
 
+	p->ctopic_ok = 0;
 	m->text = (unsigned long)o->text;
 	m->start = (size_t)o->start;
 	m->end = (size_t)o->end;
@@ -1981,6 +2035,78 @@ pent_gender(const struct pseudo *p, struct pent *e)
 	return e->fsex == 'u' ? 0 : e->fsex;
 }
 
+#define TOPIC_MAX	32		/* topic words kept per person */
+#define TOPIC_BUDGET	(4u << 20)	/* bytes all such profiles may hold */
+
+/* The topic words of the sweep's current mention, read once; or NULL. */
+static const uint32_t *
+cur_topic(struct pseudo *p)
+{
+	if (!p->ctopic_ok) {
+		if (topic_read(p, p->sw_base + p->sw_i, p->ctopic) == -1)
+			return NULL;
+		p->ctopic_ok = 1;
+	}
+	return p->ctopic;
+}
+
+/*
+ * Adds the topic words around a full name of e (the sweep's current
+ * mention, parsed as pn) to e's profile when e is outside the case file
+ * and someone else has its surname: "the IDVA Leigh Sutcliffe met Ms
+ * Sharp following the MARAC" and "the tenancy officer Michelle Sutcliffe
+ * served a notice for rent arrears" tell apart the two women later
+ * called "Ms Sutcliffe" (topic_score()).  Profiles past TOPIC_BUDGET
+ * bytes are not made: the older rules then decide alone.
+ */
+static int
+topic_learn(struct pseudo *p, struct pent *e, const struct pname *pn)
+{
+	const uint32_t	*w;
+	size_t		 n, i, j, last;
+
+	if (e->caserow >= 0 || pn->ntok < 2 || pn->initials)
+		return 0;
+	last = pn->ntok - 1;
+	(void)lookup(p, T_PERSON, "last", pn->tok[last], pn->toklen[last], &n);
+	if (n < 2)
+		return 0;
+	if (e->topic == NULL) {
+		if (p->topic_bytes >= TOPIC_BUDGET)
+			return 0;
+		if ((e->topic = calloc(TOPIC_MAX, sizeof(*e->topic))) == NULL) {
+			p->ioerr = ENOMEM;
+			return -1;
+		}
+		p->topic_bytes += TOPIC_MAX * sizeof(*e->topic);
+	}
+	if ((w = cur_topic(p)) == NULL)
+		return -1;
+	for (i = 0; i < PCTX_TOPIC_N && w[i] != 0 && e->ntopic < TOPIC_MAX;
+	    i++) {
+		for (j = 0; j < e->ntopic && e->topic[j] != w[i]; j++)
+			;
+		if (j == e->ntopic)
+			e->topic[e->ntopic++] = w[i];
+	}
+	return 0;
+}
+
+/* How many of the current mention's topic words e's profile holds. */
+static size_t
+topic_score(const struct pseudo *p, const struct pent *e)
+{
+	size_t	 i, j, n = 0;
+
+	for (i = 0; i < PCTX_TOPIC_N && p->ctopic[i] != 0; i++)
+		for (j = 0; j < e->ntopic; j++)
+			if (e->topic[j] == p->ctopic[i]) {
+				n++;
+				break;
+			}
+	return n;
+}
+
 #define PICK_ADULT	0x1	/* a title or an initial: adults first */
 #define PICK_CASE	0x2	/* a bare forename: the case file's first */
 #define PICK_SURNAME	0x4	/* pn's one token is a surname: the case
@@ -2013,6 +2139,7 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 	long		 best = -1;
 	int		 gender = pn != NULL ? pn->gender : 0, recent, brecent = 0;
 	int		 inunit;
+	size_t		 top;
 	const char	*title = pn != NULL && pn->titled ? pn->title : NULL;
 
 	flags |= p->ctx;
@@ -2090,6 +2217,27 @@ pick(struct pseudo *p, const size_t *v, size_t n, unsigned long text,
 			;
 		if (i == nc && nc > 1) {
 			NARROW(e->fullseen);
+			/* At work, or among people seen at work: the one
+			 * whose full names were read among the words around
+			 * this mention (topic_learn()), whether the text gave
+			 * a role or not.  Family share their topics too much
+			 * to be told apart so. */
+			for (i = 0, top = 0; i < nc; i++) {
+				e = &p->e[c[i]];
+				if (e->ntopic > 0)
+					top |= 1;
+				if (!practitioner(e) && !e->worked)
+					top |= 2;
+			}
+			if ((top == 1 || (top == 3 &&
+			    (flags & PICK_AT_WORK))) && cur_topic(p) != NULL) {
+				for (i = 0, top = 0; i < nc; i++)
+					if (topic_score(p, &p->e[c[i]]) > top)
+						top = topic_score(p,
+						    &p->e[c[i]]);
+				if (top > 0)
+					NARROW(topic_score(p, e) == top);
+			}
 			/* At work, a practitioner; spoken of as family, not. */
 			if (flags & PICK_AT_WORK)
 				NARROW(practitioner(e));
@@ -3417,6 +3565,9 @@ group(struct pseudo *p)
 				e->fullseen = 1;
 				e->full_text = m->text;
 				e->full_start = m->start;
+				item_parse(p, m->item, &pn);
+				if (topic_learn(p, e, &pn) == -1)
+					return -1;
 			}
 		}
 	}
@@ -3950,7 +4101,8 @@ pseudo_resolve(struct pseudo *p, char *err, size_t errlen)
 	}
 	p->resolved = 1;
 	if (flush_unit(p) == -1 ||
-	    (p->nob > 0 && ob_write(p, p->nocc - p->nob, p->nob) == -1))
+	    (p->nob > 0 && (ob_write(p, p->nocc - p->nob, p->nob) == -1 ||
+	    tb_write(p, p->nocc - p->nob, p->nob) == -1)))
 		goto fail;
 	p->nob = 0;
 	/* The unit buffer is not needed any more. */

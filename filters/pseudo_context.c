@@ -10,6 +10,7 @@
  */
 #include <ctype.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -166,6 +167,7 @@ pctx_text_load(struct pctx_text *t, const char *text, size_t len)
 	t->text = text;
 	t->len = len;
 	t->nsend = t->nbrk = t->nrole = 0;
+	t->words_ok = 0;
 	for (i = 0; i < len; i++) {
 		while (i + 4 <= len && (stop[u[i]] | stop[u[i + 1]] |
 		    stop[u[i + 2]] | stop[u[i + 3]]) == 0)
@@ -213,6 +215,7 @@ pctx_text_free(struct pctx_text *t)
 	free(t->send);
 	free(t->brk);
 	free(t->role);
+	free(t->word);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -251,6 +254,192 @@ three_spaces(const char *text, size_t a, size_t b)
 		if (text[a] == ' ' && ++n == 3)
 			return 1;
 	return 0;
+}
+
+/*
+ * Common words that say nothing of a topic: function words of four
+ * letters or more and the verbs every chronology entry uses.
+ */
+static const char *const topic_stop[] = {
+	"about", "after", "again", "also", "been", "before", "being", "both",
+	"could", "does", "done", "during", "each", "from", "have", "having",
+	"here", "into", "just", "more", "most", "much", "must", "never",
+	"next", "only", "other", "over", "same", "should", "since", "some",
+	"such", "than", "that", "their", "them", "then", "there", "these",
+	"they", "this", "those", "through", "under", "until", "upon", "very",
+	"were", "what", "when", "where", "which", "while", "will", "with",
+	"would", "later", "following", "said", "told", "noted", "recorded",
+	"stated", "reported", "asked", "days", "week", "weeks",
+	"month", "months", "year", "years", "time", "record", "records",
+	"because", "whether", "without", "within", "between", "against", NULL
+};
+
+/* FNV-1a of ASCII letters text[i..i+n) in lower case; never 0. */
+static uint32_t
+topic_hash(const char *text, size_t i, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t	 k;
+
+	for (k = 0; k < n; k++)
+		h = (h ^ ((unsigned char)text[i + k] | 0x20)) * 16777619u;
+	return h != 0 ? h : 1;
+}
+
+/*
+ * Returns 1 when hash h is a stop word's: an open-addressed table of
+ * their hashes, made on first use (a collision only drops one more word
+ * from a topic).
+ */
+#define STOP_SLOTS	256
+static int
+topic_stopword(uint32_t h)
+{
+	static uint32_t	 tab[STOP_SLOTS];
+	static int	 made;
+	size_t		 i, j;
+	uint32_t	 sh;
+
+	if (!made) {
+		for (i = 0; topic_stop[i] != NULL; i++) {
+			sh = topic_hash(topic_stop[i], 0,
+			    strlen(topic_stop[i]));
+			for (j = sh & (STOP_SLOTS - 1); tab[j] != 0;
+			    j = (j + 1) & (STOP_SLOTS - 1))
+				;
+			tab[j] = sh;
+		}
+		made = 1;
+	}
+	for (j = h & (STOP_SLOTS - 1); tab[j] != 0;
+	    j = (j + 1) & (STOP_SLOTS - 1))
+		if (tab[j] == h)
+			return 1;
+	return 0;
+}
+
+#define TOPIC_REACH	160	/* bytes looked at on either side */
+
+/* Lists the content words of t's text[s0..s1) (pctx_text_topic()). */
+static int
+topic_words(struct pctx_text *t, size_t s0, size_t s1)
+{
+	const unsigned char *u = (const unsigned char *)t->text;
+	struct pctx_word *v;
+	size_t		 i, n, cap;
+	uint32_t	 h;
+	unsigned	 cls, c;
+
+	/* Words: runs of letters and non-ASCII bytes.  A word's class
+	 * collects 1 for a lower-case letter, 2 for a capital, 4 for a
+	 * non-ASCII byte. */
+	static unsigned char wcls[256];
+
+	if (wcls['a'] == 0) {
+		for (c = 0; c < 256; c++)
+			wcls[c] = c - 'a' < 26 ? 1 : c - 'A' < 26 ? 2 :
+			    c >= 0x80 ? 4 : 0;
+	}
+	t->nword = 0;
+	for (i = s0; i < s1; i += n) {
+		for (n = 0, cls = 0; i + n < s1 && wcls[u[i + n]] != 0; n++)
+			cls |= wcls[u[i + n]];
+		if (n == 0) {
+			/* Not a letter: on to the next that is. */
+			while (++n + i < s1 && wcls[u[i + n]] == 0)
+				;
+			continue;
+		}
+		if (!((cls == 1 && n >= 4) || (cls == 2 && n >= 3)) ||
+		    (i > 0 && (unsigned)(u[i - 1] - '0') < 10) ||
+		    (i > 0 && i == s0 && wcls[u[i - 1]] != 0) ||
+		    (i + n < t->len && i + n == s1 && wcls[u[i + n]] != 0))
+			continue;	/* or cut by the window */
+		h = topic_hash(t->text, i, n);
+		if (cls == 1 && topic_stopword(h))
+			continue;
+		if (t->nword == t->capword) {
+			cap = t->capword ? t->capword * 2 : 64;
+			if ((v = reallocarray(t->word, cap, sizeof(*v))) ==
+			    NULL)
+				return -1;
+			t->word = v;
+			t->capword = cap;
+		}
+		t->word[t->nword].off = i;
+		t->word[t->nword].end = i + n;
+		t->word[t->nword++].h = h;
+	}
+	t->ws0 = s0;
+	t->ws1 = s1;
+	t->words_ok = 1;
+	return 0;
+}
+
+/* Adds hash h to out[0..*n) unless there; returns 1 when out is full. */
+static int
+topic_add(uint32_t out[PCTX_TOPIC_N], size_t *n, uint32_t h)
+{
+	size_t	 j;
+
+	for (j = 0; j < *n && out[j] != h; j++)
+		;
+	if (j == *n)
+		out[(*n)++] = h;
+	return *n == PCTX_TOPIC_N;
+}
+
+int
+pctx_text_topic(struct pctx_text *t, size_t start, size_t end,
+    uint32_t out[PCTX_TOPIC_N])
+{
+	size_t		 k, s0, s1, lo, hi, nout = 0, dl, dr;
+
+	memset(out, 0, PCTX_TOPIC_N * sizeof(*out));
+	/* The sentence (after the end before start, to the end after),
+	 * within reach of the mention; its words are listed once for all
+	 * its mentions. */
+	k = below(t->send, t->nsend, start);
+	s0 = k > 0 ? t->send[k - 1] + 1 : 0;
+	s1 = k < t->nsend ? t->send[k] : t->len;
+	if (start > TOPIC_REACH && s0 < start - TOPIC_REACH)
+		s0 = start - TOPIC_REACH;
+	if (s1 < end)
+		s1 = end;	/* a full stop inside the mention ("J. Law") */
+	if (s1 - end > TOPIC_REACH)
+		s1 = end + TOPIC_REACH;
+	if ((!t->words_ok || t->ws0 != s0 || t->ws1 != s1) &&
+	    topic_words(t, s0, s1) == -1)
+		return -1;
+	/* The first word at or after start, then outwards, nearest first,
+	 * stepping over words inside the mention. */
+	lo = 0;
+	hi = t->nword;
+	while (lo < hi) {
+		k = lo + (hi - lo) / 2;
+		if (t->word[k].off < start)
+			lo = k + 1;
+		else
+			hi = k;
+	}
+	hi = lo;
+	while (hi < t->nword && t->word[hi].off < end)
+		hi++;
+	for (;;) {
+		dl = lo > 0 && t->word[lo - 1].off >= s0 &&
+		    t->word[lo - 1].end <= start ? start - t->word[lo - 1].off :
+		    SIZE_MAX;
+		dr = hi < t->nword && t->word[hi].end <= s1 ?
+		    t->word[hi].off - end : SIZE_MAX;
+		if (dl == SIZE_MAX && dr == SIZE_MAX)
+			break;
+		if (dl <= dr) {
+			if (topic_add(out, &nout, t->word[--lo].h))
+				break;
+		} else if (topic_add(out, &nout, t->word[hi++].h))
+			break;
+	}
+	return (int)nout;
 }
 
 unsigned

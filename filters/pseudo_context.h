@@ -6,6 +6,7 @@
 #define PSEUDO_CONTEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Where the clause holding text[i] starts: after the end of a sentence or
@@ -38,6 +39,15 @@ struct pctx_text {
 	size_t		 nbrk, capbrk;
 	size_t		*role;		/* role words: offset * 2 + father */
 	size_t		 nrole, caprole;
+	struct pctx_word *word;		/* content words (pctx_text_topic()), */
+	size_t		 nword, capword;
+	size_t		 ws0, ws1;	/* ... of text[ws0..ws1), */
+	int		 words_ok;	/* ... once listed */
+};
+
+struct pctx_word {
+	size_t		 off, end;
+	uint32_t	 h;
 };
 
 #define PCTX_NOT_MOTHER	0x1	/* the sentence names "the mother" apart */
@@ -52,6 +62,19 @@ size_t		pctx_text_clause_start(const struct pctx_text *t, size_t i);
 /* The PCTX_NOT_* marks: pctx_role_apart() for both words. */
 unsigned	pctx_text_roles_apart(const struct pctx_text *t, size_t start,
 		    size_t end);
+
+/*
+ * What the sentence around text[start..end) speaks of: up to
+ * PCTX_TOPIC_N of its content words outside the mention (words of four
+ * or more letters in lower case, not common ones; acronyms such as
+ * "MARAC"), nearest first, as distinct non-zero hashes of the word in
+ * lower case.  Returns how many were written to out, the rest are 0; or
+ * -1 when out of memory.  Names and places are capitalised and so stay
+ * out.  The text's content words are listed on the first call.
+ */
+#define PCTX_TOPIC_N	8
+int		pctx_text_topic(struct pctx_text *t, size_t start,
+		    size_t end, uint32_t out[PCTX_TOPIC_N]);
 
 #define PCTX_AT_WORK	0x1	/* "Ms Lowe completed an assessment" */
 #define PCTX_AT_HOME	0x2	/* "placed with Ms Lowe", "Ms Lowe's mobile" */

@@ -557,6 +557,48 @@ namesakes_at_work(void **state)
 }
 
 /*
+ * Two practitioners outside the case file with one title and surname: a
+ * title + surname at work is the one whose full names were read among
+ * the same words ("following the MARAC", "rent arrears"), even when the
+ * other's full name was read last; with no shared word, the older rules
+ * (the full name read last).
+ */
+static void
+namesakes_by_topic(void **state)
+{
+	struct doc	 d = { 0 };
+	unsigned long	 a, b, c, e, f;
+	const char	*nell, *ivy;
+
+	(void)state;
+	d.p = pseudo_new(NULL, "F");
+	a = para(&d, "The advocate Nell Quarry met Ms Dove following the "
+	    "MARAC.");
+	b = para(&d, "The tenancy officer Ivy Quarry served a notice about "
+	    "rent arrears.");
+	c = para(&d, "Ms Quarry wrote to Ms Dove following the MARAC.");
+	e = para(&d, "Ms Quarry wrote to Ms Dove about rent arrears.");
+	f = para(&d, "Ms Quarry wrote to Ms Dove.");
+	person(&d, a, "Nell Quarry", 0, "", "");
+	person(&d, a, "Ms Dove", 0, "", "");
+	person(&d, b, "Ivy Quarry", 0, "", "");
+	person(&d, c, "Ms Quarry", 0, "", "");
+	person(&d, c, "Ms Dove", 0, "", "");
+	person(&d, e, "Ms Quarry", 0, "", "");
+	person(&d, e, "Ms Dove", 0, "", "");
+	person(&d, f, "Ms Quarry", 0, "", "");
+	person(&d, f, "Ms Dove", 0, "", "");
+	resolve(&d);
+	nell = got(&d, a, "Nell Quarry", 0);
+	ivy = got(&d, b, "Ivy Quarry", 0);
+	assert_string_not_equal(nell, ivy);
+	assert_string_equal(got(&d, c, "Ms Quarry", 0), nell);
+	assert_string_equal(got(&d, e, "Ms Quarry", 0), ivy);
+	assert_string_equal(got(&d, f, "Ms Quarry", 0), ivy);
+	pseudo_free(d.p);
+}
+
+/*
  * Whom a child is placed with, left with or in the care of is not a
  * parent: "placed with Ms Okoro" is the grandmother even though the
  * mother, mentioned more, shares the surname; "lived with" decides nothing.
@@ -992,6 +1034,7 @@ main(void)
 		cmocka_unit_test(clause_apart),
 		cmocka_unit_test(namesakes_by_recency),
 		cmocka_unit_test(namesakes_at_work),
+		cmocka_unit_test(namesakes_by_topic),
 		cmocka_unit_test(carer_not_parent),
 		cmocka_unit_test(same_forename_two_children),
 		cmocka_unit_test(pronoun_of_subject),
