@@ -2968,21 +2968,33 @@ abroad(struct places_ctx *c, size_t i)
 	    tokisb(c, i, L_TITLES) || tokisb(c, i, L_MONTHS) ||
 	    toklex(c, i, X_STOP))
 		return 0;
-	ctx = abroadctx(c, i);
+	/* Without a context word only a country after a comma places a
+	 * town abroad ("Kaunas, Lithuania"): with no comma after any of the
+	 * first three words, nothing can match, so look nothing up. */
+	if ((ctx = abroadctx(c, i)) == 0) {
+		for (n = 1; n <= 3 && i + n < c->ntok; n++)
+			if (gap(c, i + n - 1) == G_COMMA)
+				break;
+		if (n > 3 || i + n >= c->ntok)
+			return 0;
+	}
 	for (n = 3; n >= 1; n--) {
 		if (i + n > c->ntok || !spaced(c, i, i + n) ||
 		    !freetok(c, i, i + n))
 			continue;
-		for (k = i, lower = 0; k < i + n; k++) {
+		for (k = i; k < i + n; k++)
 			if (!cap(c, k) || (c->tok[k].f & T_POSSESSIVE))
 				break;
-			if (wclass(c, k) == 'o')
-				lower++;
-		}
-		if (k < i + n || lower == (int)n)
+		if (k < i + n)
 			continue;
+		/* The look-up first: hunspell's class is the dearer test. */
 		if ((fl = foldtoks(c, i, i + n, buf, sizeof(buf))) ==
 		    (size_t)-1 || !lexicon_has(c->abroad, buf, fl))
+			continue;
+		for (k = i, lower = 0; k < i + n; k++)
+			if (wclass(c, k) == 'o')
+				lower++;
+		if (lower == (int)n)
 			continue;
 		/* Part of a longer capitalised name. */
 		if (i + n < c->ntok && gap(c, i + n - 1) == G_SPACE &&
