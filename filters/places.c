@@ -1169,8 +1169,16 @@ allowpass(struct places_ctx *c)
 			    (k == 2 && !pairmay(c, i)))
 				break;
 			if (phrase_add(c, i + k - 1, k == 1, buf, sizeof(buf),
-			    &len) == -1 ||
-			    !lexicon_has(c->allowpre, buf, len))
+			    &len) == -1)
+				break;
+			/* One word: the word table's bits answer both
+			 * look-ups (X_ALLOWPRE is a first word, so a prefix). */
+			if (k == 1) {
+				if (toklex(c, i, X_ALLOW))
+					n = 1;
+				continue;
+			}
+			if (!lexicon_has(c->allowpre, buf, len))
 				break;
 			if (lexicon_has(c->allow, buf, len))
 				n = k;
@@ -2113,7 +2121,7 @@ instpass(struct places_ctx *c)
 		sub = NULL;
 		poss = 0;
 		for (k = 1, len = 0; k <= HEADMAX && i + k <= c->ntok; k++) {
-			int	 ps;
+			int	 ps, one;
 
 			/* The word tables know no possessive: "Nursery's"
 			 * is looked up below without its 's. */
@@ -2132,11 +2140,16 @@ instpass(struct places_ctx *c)
 			    !lexicon_has(c->headpre, buf, len);
 			if (ps)
 				buf[len -= 2] = '\0';
-			if (!lexicon_has(c->headpre, buf, len))
+			/* One word without a possessive: its X_HEADPRE bit
+			 * made it a prefix, and X_HEADS says whether it is a
+			 * head, without the two look-ups. */
+			one = k == 1 && !(c->tok[i].f & T_POSSESSIVE);
+			if (!one && !lexicon_has(c->headpre, buf, len))
 				break;
 			/* Not "the Court's ruling": a building head
 			 * (house, lodge, court) needs more than that. */
-			if ((hs = lexicon_get(c->heads, buf, len)) != NULL &&
+			if ((hs = one ? toklexget(c, i, X_HEADS) :
+			    lexicon_get(c->heads, buf, len)) != NULL &&
 			    !(ps && strcmp(hs, "hostel") == 0)) {
 				sub = hs;
 				n = k;
