@@ -149,6 +149,7 @@ struct places_ctx {
 						 * keys of allow and heads */
 	uint64_t	 pmfirst[BLOOM_WORDS];	/* first words of placemem */
 	uint64_t	 iwords[BLOOM_WORDS];	/* the words of instword */
+	uint64_t	 stfirst[BLOOM_WORDS];	/* first words of streets */
 
 	/* Per-paragraph scratch, reused. */
 	const char	*text;
@@ -1239,6 +1240,18 @@ anyallowed(const struct places_ctx *c, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * Remembers the street or house key[0..kl) the document gave, and its
+ * first word in stfirst: a clear bit there tells knownthe() that no key
+ * begins with a token, without building the phrase.
+ */
+static int
+street_put(struct places_ctx *c, const char *key, size_t kl, const char *v)
+{
+	bloom_add(c->stfirst, whash(key, strcspn(key, " ")));
+	return lexicon_put(c->streets, key, kl, v);
+}
+
 /* --- rule 1: addresses --------------------------------------------------- */
 
 /* Returns 1 when a UK postcode (or an upstream postcode mention) starts at
@@ -1554,7 +1567,7 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 	if (town > 0 && place_emit(c, seg[town - 1][0], seg[town - 1][1],
 	    "town", "places/postal-town", 90) == -1)
 		return -1;
-	(void)lexicon_put(c->streets, key, strlen(key), "");
+	(void)street_put(c, key, strlen(key), "");
 	*took = 1;
 	return 0;
 }
@@ -1599,7 +1612,7 @@ remember_house(struct places_ctx *c, size_t a, size_t b)
 	if (n == 0 || (kl = foldtoks(c, a, b, key, sizeof(key))) ==
 	    (size_t)-1)
 		return 0;
-	return lexicon_put(c->streets, key, kl, c->found->v[n - 1].key);
+	return street_put(c, key, kl, c->found->v[n - 1].key);
 }
 
 /* The key of the street or house key[0..kl) the document gave before. */
@@ -2443,6 +2456,9 @@ knownthe(struct places_ctx *c, size_t i, int house)
 	char	 key[MAXPHRASE];
 	size_t	 e, m, kl;
 
+	/* Every phrase looked up begins with token i folded. */
+	if (!bloom_has(c->stfirst, tokinfo(c, i)->h))
+		return 0;
 	for (m = i + 1; m < c->ntok && m < i + 5 && cap(c, m) &&
 	    !c->tok[m].used && gap(c, m - 1) == G_SPACE &&
 	    !toklex(c, m, X_STOP); m++)
@@ -2537,7 +2553,7 @@ streetpass(struct places_ctx *c)
 		if (emit(c, i, (size_t)q + 1, "address", "", "places/street",
 		    seen ? 85 : prep ? 75 : 65, key) == -1)
 			return -1;
-		(void)lexicon_put(c->streets, key, kl, "");
+		(void)street_put(c, key, kl, "");
 		i = (size_t)q;
 	}
 	return 0;
@@ -2571,7 +2587,7 @@ namedpass(struct places_ctx *c)
 		if (emit(c, i, e, "address", "", "places/named-house", 70,
 		    key) == -1)
 			return -1;
-		(void)lexicon_put(c->streets, key, kl, "");
+		(void)street_put(c, key, kl, "");
 		i = e;
 	}
 	return 0;
@@ -2617,7 +2633,7 @@ housepass(struct places_ctx *c)
 		    streetkey(c, key, kl)) == -1)
 			return -1;
 		if (!lexicon_has(c->streets, key, kl))
-			(void)lexicon_put(c->streets, key, kl, "");
+			(void)street_put(c, key, kl, "");
 	}
 	return 0;
 }
