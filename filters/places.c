@@ -1801,15 +1801,16 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 		/* House name: "Orchard Cottage, Chapel Close". */
 		if (cap(c, i) && i > 0 &&
 		    (!toklex(c, i, X_STOP) || tokisb(c, i, L_W_THE)) &&
-		    !tokisb(c, i, L_TITLES) && !sentstart(c, i)) {
+		    !tokisb(c, i, L_TITLES)) {
 			for (k = i; k < c->ntok && k - i < 3 && cap(c, k) &&
 			    (k == i || gap(c, k - 1) == G_SPACE); k++)
 				if (gap(c, k) == G_COMMA)
 					break;
+			/* The sentence start last: the comma is rarer. */
 			if (k < c->ntok && k > i && gap(c, k) == G_COMMA &&
 			    k - i < 3 && (toklex(c, k, X_BUILDING) ||
 			    toklex(c, k, X_SUFFIX) || tokisb(c, i, L_W_THE)) &&
-			    !anyallowed(c, i, k + 1) &&
+			    !sentstart(c, i) && !anyallowed(c, i, k + 1) &&
 			    freetok(c, i, k + 1)) {
 				fold1(c, k, w);
 				if (address_from(c, i, k + 1, prior,
