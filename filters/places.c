@@ -713,6 +713,12 @@ _Static_assert(A_LOWER == 4, "asciirun() shifts A_LOWER to bit 0");
 
 static unsigned char	 aclass[256];
 
+/* T_CAPW by a token's T_CAP, T_ALLCAPS and T_DIGIT: capitalised, no digit. */
+static const unsigned char capw[8] = {
+	[T_CAP] = T_CAPW, [T_ALLCAPS] = T_CAPW, [T_CAP | T_ALLCAPS] = T_CAPW
+};
+_Static_assert((T_CAP | T_ALLCAPS | T_DIGIT) == 7, "capw[] covers f");
+
 static void
 aclass_init(void)
 {
@@ -766,7 +772,7 @@ asciirun(const unsigned char *u, size_t i, size_t len, char *fb, size_t *o,
 		    _mm_and_si128(up, _mm_set1_epi8(0x20))));
 		ml = (unsigned)_mm_movemask_epi8(lo) & keep;
 		mul = ((unsigned)_mm_movemask_epi8(up) & keep) | ml;
-		*low += ml != 0;
+		*low |= ml;	/* only "none" is asked */
 		/* Letters matter only as "two or more": min(count, 2). */
 		*letters += (mul != 0) + ((mul & (mul - 1)) != 0);
 		*o += k;
@@ -938,11 +944,10 @@ tokenise(struct places_ctx *c)
 			    s + t->s, t->e - t->s);
 			o = t->fo + t->fl + 1;
 		}
-		if (letters >= 2 && low == 0)
-			f |= T_ALLCAPS;
-		/* T_CAPW without a branch (the classes mix unpredictably). */
-		f |= (unsigned)(((f & (T_CAP | T_ALLCAPS)) != 0) &
-		    ((f & T_DIGIT) == 0)) * T_CAPW;
+		/* T_ALLCAPS and T_CAPW without a branch (the classes mix
+		 * unpredictably): f is T_CAP, T_ALLCAPS and T_DIGIT here. */
+		f |= (unsigned)((letters >= 2) & (low == 0)) * T_ALLCAPS;
+		f |= capw[f];
 		/* "1.8 The Partnership": a paragraph number, not a house. */
 		if ((f & T_DIGIT) && !(t->s > 0 && s[t->s - 1] == '.')) {
 			/* House numbers: 1-4 digits, one optional letter, or
