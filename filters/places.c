@@ -2789,7 +2789,7 @@ notplacetok(const struct places_ctx *c, size_t i)
 
 	if ((w = ftok(c, i, &n)) == NULL)
 		return 0;
-	if (lexicon_has(c->notplace, w, n))
+	if (toklex(c, i, X_NOTPLACE))	/* the word table's look-up */
 		return 1;
 	for (k = 0; sfx[k] != NULL; k++) {
 		sl = strlen(sfx[k]);
