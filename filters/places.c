@@ -149,6 +149,7 @@ struct places_ctx {
 						 * keys of allow and heads */
 	uint64_t	 pmfirst[BLOOM_WORDS];	/* first words of placemem */
 	uint64_t	 iwords[BLOOM_WORDS];	/* the words of instword */
+	uint64_t	 stfirst[BLOOM_WORDS];	/* first words of streets */
 
 	/* Per-paragraph scratch, reused. */
 	const char	*text;
@@ -712,6 +713,12 @@ _Static_assert(A_LOWER == 4, "asciirun() shifts A_LOWER to bit 0");
 
 static unsigned char	 aclass[256];
 
+/* T_CAPW by a token's T_CAP, T_ALLCAPS and T_DIGIT: capitalised, no digit. */
+static const unsigned char capw[8] = {
+	[T_CAP] = T_CAPW, [T_ALLCAPS] = T_CAPW, [T_CAP | T_ALLCAPS] = T_CAPW
+};
+_Static_assert((T_CAP | T_ALLCAPS | T_DIGIT) == 7, "capw[] covers f");
+
 static void
 aclass_init(void)
 {
@@ -765,7 +772,7 @@ asciirun(const unsigned char *u, size_t i, size_t len, char *fb, size_t *o,
 		    _mm_and_si128(up, _mm_set1_epi8(0x20))));
 		ml = (unsigned)_mm_movemask_epi8(lo) & keep;
 		mul = ((unsigned)_mm_movemask_epi8(up) & keep) | ml;
-		*low += ml != 0;
+		*low |= ml;	/* only "none" is asked */
 		/* Letters matter only as "two or more": min(count, 2). */
 		*letters += (mul != 0) + ((mul & (mul - 1)) != 0);
 		*o += k;
@@ -937,11 +944,10 @@ tokenise(struct places_ctx *c)
 			    s + t->s, t->e - t->s);
 			o = t->fo + t->fl + 1;
 		}
-		if (letters >= 2 && low == 0)
-			f |= T_ALLCAPS;
-		/* T_CAPW without a branch (the classes mix unpredictably). */
-		f |= (unsigned)(((f & (T_CAP | T_ALLCAPS)) != 0) &
-		    ((f & T_DIGIT) == 0)) * T_CAPW;
+		/* T_ALLCAPS and T_CAPW without a branch (the classes mix
+		 * unpredictably): f is T_CAP, T_ALLCAPS and T_DIGIT here. */
+		f |= (unsigned)((letters >= 2) & (low == 0)) * T_ALLCAPS;
+		f |= capw[f];
 		/* "1.8 The Partnership": a paragraph number, not a house. */
 		if ((f & T_DIGIT) && !(t->s > 0 && s[t->s - 1] == '.')) {
 			/* House numbers: 1-4 digits, one optional letter, or
@@ -1169,8 +1175,16 @@ allowpass(struct places_ctx *c)
 			    (k == 2 && !pairmay(c, i)))
 				break;
 			if (phrase_add(c, i + k - 1, k == 1, buf, sizeof(buf),
-			    &len) == -1 ||
-			    !lexicon_has(c->allowpre, buf, len))
+			    &len) == -1)
+				break;
+			/* One word: the word table's bits answer both
+			 * look-ups (X_ALLOWPRE is a first word, so a prefix). */
+			if (k == 1) {
+				if (toklex(c, i, X_ALLOW))
+					n = 1;
+				continue;
+			}
+			if (!lexicon_has(c->allowpre, buf, len))
 				break;
 			if (lexicon_has(c->allow, buf, len))
 				n = k;
@@ -1229,6 +1243,18 @@ anyallowed(const struct places_ctx *c, size_t a, size_t b)
 		if (c->tok[i].astart >= 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * Remembers the street or house key[0..kl) the document gave, and its
+ * first word in stfirst: a clear bit there tells knownthe() that no key
+ * begins with a token, without building the phrase.
+ */
+static int
+street_put(struct places_ctx *c, const char *key, size_t kl, const char *v)
+{
+	bloom_add(c->stfirst, whash(key, strcspn(key, " ")));
+	return lexicon_put(c->streets, key, kl, v);
 }
 
 /* --- rule 1: addresses --------------------------------------------------- */
@@ -1546,7 +1572,7 @@ address_from(struct places_ctx *c, size_t s, size_t k,
 	if (town > 0 && place_emit(c, seg[town - 1][0], seg[town - 1][1],
 	    "town", "places/postal-town", 90) == -1)
 		return -1;
-	(void)lexicon_put(c->streets, key, strlen(key), "");
+	(void)street_put(c, key, strlen(key), "");
 	*took = 1;
 	return 0;
 }
@@ -1591,7 +1617,7 @@ remember_house(struct places_ctx *c, size_t a, size_t b)
 	if (n == 0 || (kl = foldtoks(c, a, b, key, sizeof(key))) ==
 	    (size_t)-1)
 		return 0;
-	return lexicon_put(c->streets, key, kl, c->found->v[n - 1].key);
+	return street_put(c, key, kl, c->found->v[n - 1].key);
 }
 
 /* The key of the street or house key[0..kl) the document gave before. */
@@ -1780,15 +1806,16 @@ addresspass(struct places_ctx *c, const struct mention_list *prior)
 		/* House name: "Orchard Cottage, Chapel Close". */
 		if (cap(c, i) && i > 0 &&
 		    (!toklex(c, i, X_STOP) || tokisb(c, i, L_W_THE)) &&
-		    !tokisb(c, i, L_TITLES) && !sentstart(c, i)) {
+		    !tokisb(c, i, L_TITLES)) {
 			for (k = i; k < c->ntok && k - i < 3 && cap(c, k) &&
 			    (k == i || gap(c, k - 1) == G_SPACE); k++)
 				if (gap(c, k) == G_COMMA)
 					break;
+			/* The sentence start last: the comma is rarer. */
 			if (k < c->ntok && k > i && gap(c, k) == G_COMMA &&
 			    k - i < 3 && (toklex(c, k, X_BUILDING) ||
 			    toklex(c, k, X_SUFFIX) || tokisb(c, i, L_W_THE)) &&
-			    !anyallowed(c, i, k + 1) &&
+			    !sentstart(c, i) && !anyallowed(c, i, k + 1) &&
 			    freetok(c, i, k + 1)) {
 				fold1(c, k, w);
 				if (address_from(c, i, k + 1, prior,
@@ -2113,7 +2140,7 @@ instpass(struct places_ctx *c)
 		sub = NULL;
 		poss = 0;
 		for (k = 1, len = 0; k <= HEADMAX && i + k <= c->ntok; k++) {
-			int	 ps;
+			int	 ps, one;
 
 			/* The word tables know no possessive: "Nursery's"
 			 * is looked up below without its 's. */
@@ -2132,11 +2159,16 @@ instpass(struct places_ctx *c)
 			    !lexicon_has(c->headpre, buf, len);
 			if (ps)
 				buf[len -= 2] = '\0';
-			if (!lexicon_has(c->headpre, buf, len))
+			/* One word without a possessive: its X_HEADPRE bit
+			 * made it a prefix, and X_HEADS says whether it is a
+			 * head, without the two look-ups. */
+			one = k == 1 && !(c->tok[i].f & T_POSSESSIVE);
+			if (!one && !lexicon_has(c->headpre, buf, len))
 				break;
 			/* Not "the Court's ruling": a building head
 			 * (house, lodge, court) needs more than that. */
-			if ((hs = lexicon_get(c->heads, buf, len)) != NULL &&
+			if ((hs = one ? toklexget(c, i, X_HEADS) :
+			    lexicon_get(c->heads, buf, len)) != NULL &&
 			    !(ps && strcmp(hs, "hostel") == 0)) {
 				sub = hs;
 				n = k;
@@ -2430,6 +2462,9 @@ knownthe(struct places_ctx *c, size_t i, int house)
 	char	 key[MAXPHRASE];
 	size_t	 e, m, kl;
 
+	/* Every phrase looked up begins with token i folded. */
+	if (!bloom_has(c->stfirst, tokinfo(c, i)->h))
+		return 0;
 	for (m = i + 1; m < c->ntok && m < i + 5 && cap(c, m) &&
 	    !c->tok[m].used && gap(c, m - 1) == G_SPACE &&
 	    !toklex(c, m, X_STOP); m++)
@@ -2524,7 +2559,7 @@ streetpass(struct places_ctx *c)
 		if (emit(c, i, (size_t)q + 1, "address", "", "places/street",
 		    seen ? 85 : prep ? 75 : 65, key) == -1)
 			return -1;
-		(void)lexicon_put(c->streets, key, kl, "");
+		(void)street_put(c, key, kl, "");
 		i = (size_t)q;
 	}
 	return 0;
@@ -2558,7 +2593,7 @@ namedpass(struct places_ctx *c)
 		if (emit(c, i, e, "address", "", "places/named-house", 70,
 		    key) == -1)
 			return -1;
-		(void)lexicon_put(c->streets, key, kl, "");
+		(void)street_put(c, key, kl, "");
 		i = e;
 	}
 	return 0;
@@ -2604,7 +2639,7 @@ housepass(struct places_ctx *c)
 		    streetkey(c, key, kl)) == -1)
 			return -1;
 		if (!lexicon_has(c->streets, key, kl))
-			(void)lexicon_put(c->streets, key, kl, "");
+			(void)street_put(c, key, kl, "");
 	}
 	return 0;
 }
@@ -2754,7 +2789,7 @@ notplacetok(const struct places_ctx *c, size_t i)
 
 	if ((w = ftok(c, i, &n)) == NULL)
 		return 0;
-	if (lexicon_has(c->notplace, w, n))
+	if (toklex(c, i, X_NOTPLACE))	/* the word table's look-up */
 		return 1;
 	for (k = 0; sfx[k] != NULL; k++) {
 		sl = strlen(sfx[k]);
@@ -2968,21 +3003,33 @@ abroad(struct places_ctx *c, size_t i)
 	    tokisb(c, i, L_TITLES) || tokisb(c, i, L_MONTHS) ||
 	    toklex(c, i, X_STOP))
 		return 0;
-	ctx = abroadctx(c, i);
+	/* Without a context word only a country after a comma places a
+	 * town abroad ("Kaunas, Lithuania"): with no comma after any of the
+	 * first three words, nothing can match, so look nothing up. */
+	if ((ctx = abroadctx(c, i)) == 0) {
+		for (n = 1; n <= 3 && i + n < c->ntok; n++)
+			if (gap(c, i + n - 1) == G_COMMA)
+				break;
+		if (n > 3 || i + n >= c->ntok)
+			return 0;
+	}
 	for (n = 3; n >= 1; n--) {
 		if (i + n > c->ntok || !spaced(c, i, i + n) ||
 		    !freetok(c, i, i + n))
 			continue;
-		for (k = i, lower = 0; k < i + n; k++) {
+		for (k = i; k < i + n; k++)
 			if (!cap(c, k) || (c->tok[k].f & T_POSSESSIVE))
 				break;
-			if (wclass(c, k) == 'o')
-				lower++;
-		}
-		if (k < i + n || lower == (int)n)
+		if (k < i + n)
 			continue;
+		/* The look-up first: hunspell's class is the dearer test. */
 		if ((fl = foldtoks(c, i, i + n, buf, sizeof(buf))) ==
 		    (size_t)-1 || !lexicon_has(c->abroad, buf, fl))
+			continue;
+		for (k = i, lower = 0; k < i + n; k++)
+			if (wclass(c, k) == 'o')
+				lower++;
+		if (lower == (int)n)
 			continue;
 		/* Part of a longer capitalised name. */
 		if (i + n < c->ntok && gap(c, i + n - 1) == G_SPACE &&
