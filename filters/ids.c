@@ -880,7 +880,8 @@ struct feat {
 
 /* Where features() stands in the digits of a window. */
 struct dstate {
-	size_t	 ring[10];	/* the last ten digits' positions */
+	size_t	 ring[16];	/* the last ten digits' positions (16: a
+				 * mask for the index) */
 	size_t	 last;		/* the last digit's, or (size_t)-1 */
 	size_t	 cur;		/* digits in a row up to it */
 };
@@ -896,10 +897,10 @@ fdigit(struct feat *f, struct dstate *d, const unsigned char *u, size_t i,
 	d->last = i;
 	if (d->cur > f->run)
 		f->run = d->cur;
-	d->ring[f->nd % 10] = i;
+	d->ring[f->nd & 15] = i;
 	f->nd++;
 #define SPAN(n, v)	if (f->nd >= (n) && \
-	(sp = i - d->ring[(f->nd - (n)) % 10] + 1) < (v)) (v) = sp
+	(sp = i - d->ring[(f->nd - (n)) & 15] + 1) < (v)) (v) = sp
 	SPAN(6, f->span6);
 	SPAN(7, f->span7);
 	SPAN(9, f->span9);
