@@ -1286,14 +1286,14 @@ search_window(const char *s, size_t len, size_t off, size_t *limit)
  * right before F, but for a '.' or ',' and the spaces of SP ("March
  * 2017", "Mar., 17"), or comes after a day: one or two digits that end
  * a run by limit, maybe two letters (an ordinal), then a space or a
- * dash, then at most about 30 bytes that are not spaces (of, a range
- * word or dash, a weekday, a comma, "the", a second day and ordinal,
- * "of": "14th – Wednesday, the 16th of March").  (No month fits
+ * dash, then at most 24 bytes that are not spaces (a range word or
+ * dash, a weekday, a comma, "the", a second day and ordinal, "of": "14th
+ * until Wednesday, the 16th of March").  (No month fits
  * between two digits of one cluster: they are at most DIGIT_GAP
  * apart.)  Returns 0 when the text shows none of these, so that no
  * match begins in [off, limit], else 1.
  */
-#define AFTER_DAY	48
+#define AFTER_DAY	32
 
 /* Bytes of the spaces of SP: U+0020, U+00A0, U+202F. */
 static const unsigned char sp_byte[256] = {
@@ -1364,11 +1364,13 @@ may_match(const char *s, size_t len, size_t off, size_t limit)
 			j += 2;
 		if (j < len && (u[j] == ' ' || u[j] == 0xc2 || u[j] == 0xe2 ||
 		    u[j] == '-')) {
-			for (n = 0; j < len && n < AFTER_DAY; j++)
+			for (n = 0; j + 2 < len && n < AFTER_DAY; j++) {
 				if (!sp_byte[u[j]])
 					n++;
-			if (has_month(u, i, j, len))
-				return 1;
+				if (mon_first[u[j]] && has_month(u, j, j + 1,
+				    len))
+					return 1;
+			}
 		}
 	}
 	/* A month ending before d, but for spaces and two of . or , */
