@@ -1276,6 +1276,113 @@ search_window(const char *s, size_t len, size_t off, size_t *limit)
 	return i;
 }
 
+/*
+ * Every match of the main pattern holds a month word (in one of the
+ * cases the pattern lists: a case-blind test of its first three letters
+ * is looser) or a numeric date, and its first digit F lies in [d, limit]
+ * (see search_window()).  A numeric date is a digit, '.', '/' or '-', one
+ * or two digits, the same separator and a digit, its first separator
+ * right after a run of digits that ends by limit.  A month either ends
+ * right before F, but for a '.' or ',' and the spaces of SP ("March
+ * 2017", "Mar., 17"), or comes after a day: one or two digits that end
+ * a run by limit, maybe two letters (an ordinal), then a space or a
+ * dash, then at most 24 bytes that are not spaces (a range word or
+ * dash, a weekday, a comma, "the", a second day and ordinal, "of": "14th
+ * until Wednesday, the 16th of March").  (No month fits
+ * between two digits of one cluster: they are at most DIGIT_GAP
+ * apart.)  Returns 0 when the text shows none of these, so that no
+ * match begins in [off, limit], else 1.
+ */
+#define AFTER_DAY	32
+
+/* Bytes of the spaces of SP: U+0020, U+00A0, U+202F. */
+static const unsigned char sp_byte[256] = {
+	[0x20] = 1, [0xc2] = 1, [0xa0] = 1, [0xe2] = 1, [0x80] = 1, [0xaf] = 1,
+};
+/* First letters of months, either case. */
+static const unsigned char mon_first[256] = {
+	['J'] = 1, ['F'] = 1, ['M'] = 1, ['A'] = 1, ['S'] = 1, ['O'] = 1,
+	['N'] = 1, ['D'] = 1, ['j'] = 1, ['f'] = 1, ['m'] = 1, ['a'] = 1,
+	['s'] = 1, ['o'] = 1, ['n'] = 1, ['d'] = 1,
+};
+
+#define M3(a, b, c)	((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (c))
+
+/* 1 when a month's first three letters, in any case, begin in u[a..b)
+ * (u[0..len) the text). */
+static int
+has_month(const unsigned char *u, size_t a, size_t b, size_t len)
+{
+	size_t		 i;
+	uint32_t	 x;
+
+	if (b + 2 > len)
+		b = len >= 2 ? len - 2 : 0;
+	for (i = a; i < b; i++) {
+		if (!mon_first[u[i]])
+			continue;
+		x = M3(u[i] | 0x20, u[i + 1] | 0x20, u[i + 2] | 0x20);
+		switch (x) {
+		case M3('j', 'a', 'n'): case M3('f', 'e', 'b'):
+		case M3('m', 'a', 'r'): case M3('a', 'p', 'r'):
+		case M3('m', 'a', 'y'): case M3('j', 'u', 'n'):
+		case M3('j', 'u', 'l'): case M3('a', 'u', 'g'):
+		case M3('s', 'e', 'p'): case M3('o', 'c', 't'):
+		case M3('n', 'o', 'v'): case M3('d', 'e', 'c'):
+			return 1;
+		}
+	}
+	return 0;
+}
+
+#define ALPHA(c)	((unsigned)(((c) | 0x20) - 'a') < 26u)
+
+static int
+may_match(const char *s, size_t len, size_t off, size_t limit)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t		 d, i, j, n;
+
+	/* d: the first digit from off (search_window() found it). */
+	for (d = off; !ISDIGIT(u[d]); d++)
+		;
+	for (i = d + 1; i < len && i <= limit + 1; i++) {
+		if (ISDIGIT(u[i]) || !ISDIGIT(u[i - 1]))
+			continue;
+		/* u[i - 1] ends a run of digits. */
+		if ((u[i] == '.' || u[i] == '/' || u[i] == '-') &&
+		    i + 1 < len && ISDIGIT(u[i + 1])) {
+			j = i + 2;
+			if (j < len && ISDIGIT(u[j]))
+				j++;
+			if (j + 1 < len && u[j] == u[i] && ISDIGIT(u[j + 1]))
+				return 1;
+		}
+		/* A day, maybe an ordinal, then a space or a dash. */
+		j = i;
+		if (j + 2 < len && ALPHA(u[j]) && ALPHA(u[j + 1]))
+			j += 2;
+		if (j < len && (u[j] == ' ' || u[j] == 0xc2 || u[j] == 0xe2 ||
+		    u[j] == '-')) {
+			for (n = 0; j + 2 < len && n < AFTER_DAY; j++) {
+				if (!sp_byte[u[j]])
+					n++;
+				if (mon_first[u[j]] && has_month(u, j, j + 1,
+				    len))
+					return 1;
+			}
+		}
+	}
+	/* A month ending before d, but for spaces and two of . or , */
+	i = d;
+	while (i > off && sp_byte[u[i - 1]])
+		i--;
+	for (n = 0; n < 2 && i > off && (u[i - 1] == '.' || u[i - 1] == ',');
+	    n++)
+		i--;
+	return has_month(u, i >= off + 9 ? i - 9 : off, i, len);
+}
+
 static int
 match_error(const struct text_unit *t, int rc, char *err, size_t errlen)
 {
@@ -1316,6 +1423,10 @@ dates_scan(void *vctx, const struct text_unit *t,
 	while (off < len) {
 		if ((off = search_window(s, len, off, &limit)) >= len)
 			break;
+		if (!may_match(s, len, off, limit)) {
+			off = limit + 1;
+			continue;
+		}
 		(void)pcre2_set_offset_limit(rx->mctx, limit);
 		rc = pcre2_match(rx->main, (PCRE2_SPTR)s, len, off, opts,
 		    rx->md, rx->mctx);

@@ -765,34 +765,69 @@ windows(struct ids *x, const char *t, size_t len)
 #define DIGIT(c)	((unsigned)((c) - '0') < 10u)
 #define UPPER(c)	((unsigned)((c) - 'A') < 26u)
 
+/* The test of letter_digit() at u[i] (i + 1 < e). */
+static int
+letter_digit_at(const unsigned char *u, size_t s, size_t e, size_t i)
+{
+	/* Inside a word: none of the cases below. */
+	if (ALPHA(u[i]) && ALPHA(u[i + 1]))
+		return 0;
+	if (ALPHA(u[i]) && DIGIT(u[i + 1]))
+		return 1;
+	if (DIGIT(u[i]) && ALPHA(u[i + 1])) {
+		if (i + 2 < e && strchr("snrtSNRT", u[i + 1]) != NULL &&
+		    strchr("tdhTDH", u[i + 2]) != NULL &&
+		    (i + 3 >= e || !ALPHA(u[i + 3])))
+			return 0;	/* 1st 2nd 3rd 4th */
+		return 1;
+	}
+	if (ALPHA(u[i]) && i + 2 < e && DIGIT(u[i + 2]) &&
+	    (u[i + 1] == '-' || u[i + 1] == '/' || (u[i + 1] == ' ' &&
+	    i > s && UPPER(u[i]) && UPPER(u[i - 1]))))
+		return 1;
+	if (UPPER(u[i]) && i > s && UPPER(u[i - 1]) && i + 3 < e &&
+	    u[i + 1] == 0xc2 && u[i + 2] == 0xa0 && DIGIT(u[i + 3]))
+		return 1;
+	return 0;
+}
+
+/*
+ * Each case of letter_digit_at() holds a digit at i, i + 1, i + 2 or
+ * i + 3, so only the positions up to three before each digit are
+ * tested, in order, each once.
+ */
 static int
 letter_digit(const char *t, size_t s, size_t e)
 {
 	const unsigned char *u = (const unsigned char *)t;
-	size_t	 i;
+	size_t	 d = s, i, next = s;	/* next: the first not yet tested */
 
-	for (i = s; i + 1 < e; i++) {
-		/* Inside a word: none of the cases below. */
-		if (ALPHA(u[i]) && ALPHA(u[i + 1]))
-			continue;
-		if (ALPHA(u[i]) && DIGIT(u[i + 1]))
-			return 1;
-		if (DIGIT(u[i]) && ALPHA(u[i + 1])) {
-			if (i + 2 < e && strchr("snrtSNRT", u[i + 1]) != NULL &&
-			    strchr("tdhTDH", u[i + 2]) != NULL &&
-			    (i + 3 >= e || !ALPHA(u[i + 3])))
-				continue;	/* 1st 2nd 3rd 4th */
-			return 1;
+	for (;;) {
+#ifdef __SSE2__
+		for (; d + 16 <= e; d += 16) {
+			unsigned m = (unsigned)_mm_movemask_epi8(digits16(
+			    _mm_loadu_si128((const __m128i *)(const void *)
+			    (u + d))));
+
+			if (m != 0) {
+				d += (size_t)__builtin_ctz(m);
+				break;
+			}
 		}
-		if (ALPHA(u[i]) && i + 2 < e && DIGIT(u[i + 2]) &&
-		    (u[i + 1] == '-' || u[i + 1] == '/' || (u[i + 1] == ' ' &&
-		    i > s && UPPER(u[i]) && UPPER(u[i - 1]))))
-			return 1;
-		if (UPPER(u[i]) && i > s && UPPER(u[i - 1]) && i + 3 < e &&
-		    u[i + 1] == 0xc2 && u[i + 2] == 0xa0 && DIGIT(u[i + 3]))
-			return 1;
+#endif
+		while (d < e && !DIGIT(u[d]))
+			d++;
+		if (d >= e)
+			return 0;
+		i = d >= s + 3 ? d - 3 : s;
+		if (i < next)
+			i = next;
+		for (; i <= d && i + 1 < e; i++)
+			if (letter_digit_at(u, s, e, i))
+				return 1;
+		next = i;
+		d++;
 	}
-	return 0;
 }
 
 /*
@@ -828,8 +863,11 @@ struct feat {
 	size_t	 run;		/* the longest run of them */
 	size_t	 span6;		/* the fewest bytes from a digit to the */
 	size_t	 span7;		/* 6th, 7th and 10th digit counting it */
+	size_t	 span9;
 	size_t	 span10;	/* (SIZE_MAX: not so many) */
 	int	 plus;		/* a '+' */
+	int	 paren0;	/* "(0" */
+	int	 nilab;		/* n or N before a, i, '.' or a byte >= 0x80 */
 	int	 at;		/* an '@' */
 	int	 url;		/* "www." in any case, or '/' after a letter or ':' */
 	int	 nhs;		/* "nhs" in any case */
@@ -842,7 +880,8 @@ struct feat {
 
 /* Where features() stands in the digits of a window. */
 struct dstate {
-	size_t	 ring[10];	/* the last ten digits' positions */
+	size_t	 ring[16];	/* the last ten digits' positions (16: a
+				 * mask for the index) */
 	size_t	 last;		/* the last digit's, or (size_t)-1 */
 	size_t	 cur;		/* digits in a row up to it */
 };
@@ -858,12 +897,13 @@ fdigit(struct feat *f, struct dstate *d, const unsigned char *u, size_t i,
 	d->last = i;
 	if (d->cur > f->run)
 		f->run = d->cur;
-	d->ring[f->nd % 10] = i;
+	d->ring[f->nd & 15] = i;
 	f->nd++;
 #define SPAN(n, v)	if (f->nd >= (n) && \
-	(sp = i - d->ring[(f->nd - (n)) % 10] + 1) < (v)) (v) = sp
+	(sp = i - d->ring[(f->nd - (n)) & 15] + 1) < (v)) (v) = sp
 	SPAN(6, f->span6);
 	SPAN(7, f->span7);
+	SPAN(9, f->span9);
 	SPAN(10, f->span10);
 #undef SPAN
 	if (i + 2 < e && LETTER(u[i + 1]) && LETTER(u[i + 2]))
@@ -877,7 +917,7 @@ fdigit(struct feat *f, struct dstate *d, const unsigned char *u, size_t i,
 		f->dig3l = 1;
 }
 
-/* Takes the byte u[i] of the window [s, e) when it is one of + @ / w W
+/* Takes the byte u[i] of the window [s, e) when it is one of + ( @ / w W
  * n N. */
 static void
 fmark(struct feat *f, const unsigned char *u, size_t i, size_t s, size_t e)
@@ -886,6 +926,10 @@ fmark(struct feat *f, const unsigned char *u, size_t i, size_t s, size_t e)
 
 	if (c == '+')
 		f->plus = 1;
+	else if (c == '(') {
+		if (i + 1 < e && u[i + 1] == '0')
+			f->paren0 = 1;
+	}
 	else if (c == '@')
 		f->at = 1;
 	else if (c == '/') {
@@ -900,10 +944,15 @@ fmark(struct feat *f, const unsigned char *u, size_t i, size_t s, size_t e)
 		if (i + 2 < e && (u[i + 1] | 0x20) == 'h' &&
 		    ((u[i + 2] | 0x20) == 's' || u[i + 2] >= 0x80))
 			f->nhs = 1;
+		/* "national insurance", "N.I.", "NI no", "NINO" */
+		if (i + 1 < e && ((u[i + 1] | 0x20) == 'a' ||
+		    (u[i + 1] | 0x20) == 'i' || u[i + 1] == '.' ||
+		    u[i + 1] >= 0x80))
+			f->nilab = 1;
 	}
 }
 
-#define ISMARK(c)	((c) == '+' || (c) == '@' || (c) == '/' || \
+#define ISMARK(c)	((c) == '+' || (c) == '@' || (c) == '/' || (c) == '(' || \
 			 ((c) | 0x20) == 'w' || ((c) | 0x20) == 'n')
 
 static void
@@ -915,7 +964,7 @@ features(const char *t, size_t s, size_t e, struct feat *f)
 	int		 c;
 
 	memset(f, 0, sizeof(*f));
-	f->span6 = f->span7 = f->span10 = (size_t)-1;
+	f->span6 = f->span7 = f->span9 = f->span10 = (size_t)-1;
 	d.last = (size_t)-1;
 	d.cur = 0;
 #ifdef __SSE2__
@@ -932,8 +981,10 @@ features(const char *t, size_t s, size_t e, struct feat *f)
 		    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
 		    _mm_min_epu8(a, _mm_set1_epi8(25)), a));
 		mm = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))),
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('+')), _mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('('))), _mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('@'))),
 		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
 		    _mm_or_si128(_mm_cmpeq_epi8(lo, _mm_set1_epi8('w')),
 		    _mm_cmpeq_epi8(lo, _mm_set1_epi8('n'))))));
@@ -994,9 +1045,17 @@ may_hold(int r, const struct feat *f, int *mixed, const char *t, size_t ws,
 	case R_NI:
 		return f->span6 <= 10 && MIXED();
 	case R_NI_LABEL:
-		return f->span6 <= 10;
+		return f->span6 <= 10 && f->nilab;
 	case R_PHONE:
-		return f->span6 <= 24;
+		/*
+		 * A national number is nine digits or more, the first two
+		 * together, then one separator at most between two (nine
+		 * in 23 bytes); one in 0044 form holds ten, nine of them
+		 * in 21 bytes at most (0044, a separator, "(1)", a space,
+		 * then digits); the other forms hold a '+' or "(0".
+		 */
+		return f->span6 <= 24 && (f->plus || f->paren0 ||
+		    f->span9 <= 23);
 	case R_PHONE_INTL:
 		return f->plus && f->span7 <= 13;
 	case R_EMAIL:

@@ -131,15 +131,45 @@ record_mention_view(const struct record *r, struct mention *m)
 static int	addn(struct mention_list *, unsigned long, size_t, size_t,
 		    int, const char *const [5], const size_t [5]);
 
+static char	*keep(struct mention_list *, const char *, size_t);
+
 int
 record_mention(const struct record *r, struct mention_list *l)
 {
-	struct mention	 m;
+	struct mention	 m, *v;
 	const char	*str[5];
-	size_t		 len[5];
+	size_t		 len[5], k, cap;
+	char		*p;
 
 	if (record_mention_view(r, &m) == -1)
 		return -1;
+	/*
+	 * As the reader leaves them, fields 4 to 9 follow one another, each
+	 * ended by its NUL: one copy of them all (the confidence between
+	 * them is harmless).
+	 */
+	for (k = 4; k < 9; k++)
+		if (r->field[k] + r->fieldlen[k] + 1 != r->field[k + 1])
+			break;
+	if (k == 9 && m.start <= m.end) {
+		if (l->n == l->cap) {
+			cap = l->cap ? l->cap * 2 : 16;
+			if ((v = reallocarray(l->v, cap, sizeof(*v))) == NULL)
+				return -1;
+			l->v = v;
+			l->cap = cap;
+		}
+		if ((p = keep(l, r->field[4], (size_t)(r->field[9] -
+		    r->field[4]) + r->fieldlen[9])) == NULL)
+			return -1;
+		m.type = p;
+		m.subtype = p + (r->field[5] - r->field[4]);
+		m.rule = p + (r->field[6] - r->field[4]);
+		m.key = p + (r->field[8] - r->field[4]);
+		m.hint = p + (r->field[9] - r->field[4]);
+		l->v[l->n++] = m;
+		return 0;
+	}
 	/* The fields' lengths are known: no strlen() of each. */
 	str[0] = m.type, len[0] = r->fieldlen[4];
 	str[1] = m.subtype, len[1] = r->fieldlen[5];

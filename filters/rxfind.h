@@ -31,7 +31,10 @@ struct rxfind {
 	struct rxprefix	*pfx;
 	unsigned char	 first[256];	/* 1: a match may begin with it */
 	unsigned char	 after[256];	/* 1: a match may begin after it */
+	unsigned char	*pair;		/* bits [128 * 128]: a match may */
+					/* begin with these two bytes */
 	int		 empty;		/* a match may be empty */
+	int		 wordstart;	/* none begins after [0-9A-Za-z] */
 	int		 plain;		/* search the ordinary way */
 	int		 jit;		/* code is JIT-compiled */
 	unsigned	 uses;		/* matches with anch */

@@ -227,6 +227,48 @@ near_digits(void **state)
 	dates_release(&c);
 }
 
+/*
+ * The forms at the edges of may_match(), the test that spares PCRE2 the
+ * digits no date can hold: a month far after the day, a month before the
+ * year with a '.' and a ',', numeric dates, a lower-case month.
+ */
+static void
+pre_filter(void **state)
+{
+	static const char *const text[] = {
+		"On 14th until Wednesday, the 16th of March 2017 it",
+		"On 14th   until   WEDNESDAY,    the    16th    of    MARCH "
+		    "2017 it",
+		"On 14th" NDASH "Wednesday, the 16th of March it",
+		"In Mar., 2017 it",
+		"on 1.2.2017 it",
+		"on 2017-03-14 it",
+		"on 1/12/17 it",
+		"on 3 may 2017 it",
+	};
+	static const char *const want[] = {
+		"14th until Wednesday, the 16th of March 2017",
+		"14th   until   WEDNESDAY,    the    16th    of    MARCH 2017",
+		"14th" NDASH "Wednesday, the 16th of March",
+		"Mar., 2017", "1.2.2017", "2017-03-14", "1/12/17", "3 may 2017",
+	};
+	struct dates_ctx c;
+	char err[256];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(dates_init(&c, DATES_MONTH, 0, err, sizeof(err)),
+	    0);
+	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
+		if (scan_with(&c, text[i]) != 1)
+			fail_msg("%s: %zu dates found", text[i], found.n);
+		assert_string_equal(surf(text[i], 0), want[i]);
+	}
+	assert_int_equal(scan_with(&c, "in 2015. Then 7.56 and 10-4 on 3."),
+	    0);
+	dates_release(&c);
+}
+
 static void
 forms_range(void **state)
 {
@@ -570,6 +612,7 @@ main(void)
 		cmocka_unit_test(forms_partial),
 		cmocka_unit_test(forms_nbsp),
 		cmocka_unit_test(near_digits),
+		cmocka_unit_test(pre_filter),
 		cmocka_unit_test(forms_range),
 		cmocka_unit_test(range_two_dates),
 		cmocka_unit_test(traps),

@@ -385,6 +385,19 @@ test_widest(void **state)
 	one("GIR" NB "0AA", "GIR" NB "0AA", "postcode", "[postcode]");
 	one("the car ABC" NB "123" NB "D was", "ABC" NB "123" NB "D",
 	    "vehicle-reg", "[vehicle registration]");
+	/* a national number with a two-byte separator wherever one may
+	 * be: its first nine digits take 23 bytes; in 0044 form with an
+	 * area code in brackets and no '+' or "(0", 21 */
+	one("tel 07" NB "7" NB "0" NB "0" NB "9" NB "0" NB "0" NB "1" NB "2"
+	    NB "3 now", "07" NB "7" NB "0" NB "0" NB "9" NB "0" NB "0" NB "1"
+	    NB "2" NB "3", "phone", "[phone number]");
+	one("tel 0044" NB "(7)" NB "7" NB "0" NB "0" NB "9" NB "0" NB "0" NB
+	    "1" NB "2" NB "3 now", "0044" NB "(7)" NB "7" NB "0" NB "0" NB "9"
+	    NB "0" NB "0" NB "1" NB "2" NB "3", "phone", "[phone number]");
+	/* the NI labels the pre-filter looks for */
+	one("N.I. number AB123456C.", "AB123456C", "ni-number", "[NI number]");
+	one("NINO: AB 12 34 56 C.", "AB 12 34 56 C", "ni-number",
+	    "[NI number]");
 	/* the Kelvin sign folds to k: a URL ending ".uK/" */
 	one("site example.u\xe2\x84\xaa/x here", "example.u\xe2\x84\xaa/x",
 	    "url", "[URL]");

@@ -110,12 +110,59 @@ test_random(void **state)
 	}
 }
 
+/*
+ * Texts long enough for the sixteen-position steps of a pattern that
+ * begins only at word starts, and patterns whose first two bytes rule
+ * out most positions (the pair table).
+ */
+static void
+test_long(void **state)
+{
+	static const char *const heads[] = {
+		"(?<![\\p{L}\\p{N}_])", "(?<![\\p{L}\\p{N}])(?i)",
+		"(?<![\\p{L}\\p{N}_@])", "(?<![a1])",
+	};
+	static const char *const atoms[] = {
+		"ab", "[A-Z]{1,3}", "\\d{2}", "/", " ", "[ab]", "\\d", "\\w",
+		"(?:ba|1a)", "\\s+", "(?i:ab)", "\\K", "[^a]", "b?",
+		"\xc3\xa9", ".",
+	};
+	static const char *const alpha[] = {
+		"a", "b", "1", " ", "A", "\xc3\xa9", "\xc5\xbf", "/", "ab ",
+		"12", "Ab", "\t",
+	};
+	unsigned long	 seed = 11, k;
+	char		 pat[256], text[256];
+	int		 i, n, j;
+
+	(void)state;
+	for (k = 0; k < 1500; k++) {
+		strcpy(pat, heads[next(&seed) % 4]);
+		n = 1 + (int)(next(&seed) % 4);
+		for (i = 0; i < n; i++) {
+			strcat(pat, atoms[next(&seed) % 16]);
+			j = (int)(next(&seed) % 8);
+			strcat(pat, j == 0 ? "+" : j == 1 ? "*" : j == 2 ? "?" :
+			    "");
+			if (next(&seed) % 8 == 0)
+				strcat(pat, "|");
+		}
+		text[0] = '\0';
+		n = 10 + (int)(next(&seed) % 50);
+		for (i = 0; i < n; i++)
+			strcat(text, alpha[next(&seed) % 12]);
+		compare(pat, PCRE2_UTF | (k % 3 == 0 ? PCRE2_CASELESS : 0),
+		    text);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixed),
 		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_long),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -365,6 +365,53 @@ mention_numbers(void **state)
 	fclose(fp);
 }
 
+/* record_mention() copies a record's strings into the list: in one piece
+ * when they lie one after another as read, one by one when an escape
+ * shortened a field; either way each string is the field, ended. */
+static void
+mention_copies(void **state)
+{
+	static const char *const lines[] = {
+		"mention\t7\t3\t9\tperson\tsub\tnames/x\t80\tkey\thint\tSmith",
+		"mention\t7\t3\t9\tper\\tson\tsub\tnames/x\t80\tkey\thint",
+		"mention\t7\t3\t9\t\t\t\t80\t\t",
+		"mention\t7\t3\t9\tperson\tsub\tnames/x\t80\tkey\thi\\nnt",
+	};
+	static const char *const want[][5] = {
+		{ "person", "sub", "names/x", "key", "hint" },
+		{ "per\tson", "sub", "names/x", "key", "hint" },
+		{ "", "", "", "", "" },
+		{ "person", "sub", "names/x", "key", "hi\nnt" },
+	};
+	struct mention_list	 l = MENTION_LIST_INIT;
+	struct stream_reader	*r;
+	struct record		*rec;
+	FILE			*fp;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		r = one_record(lines[i], &fp, &rec);
+		assert_int_equal(record_mention(rec, &l), 0);
+		stream_reader_free(r);
+		fclose(fp);
+	}
+	/* The strings outlive the reader and the records. */
+	for (i = 0; i < l.n; i++) {
+		assert_int_equal(l.v[i].text, 7);
+		assert_int_equal(l.v[i].start, 3);
+		assert_int_equal(l.v[i].end, 9);
+		assert_int_equal(l.v[i].conf, 80);
+		assert_string_equal(l.v[i].type, want[i][0]);
+		assert_string_equal(l.v[i].subtype, want[i][1]);
+		assert_string_equal(l.v[i].rule, want[i][2]);
+		assert_string_equal(l.v[i].key, want[i][3]);
+		assert_string_equal(l.v[i].hint, want[i][4]);
+	}
+	assert_int_equal(l.n, 4);
+	mention_list_release(&l);
+}
+
 int
 main(void)
 {
@@ -379,6 +426,7 @@ main(void)
 		cmocka_unit_test(long_records),
 		cmocka_unit_test(many_fields),
 		cmocka_unit_test(mention_numbers),
+		cmocka_unit_test(mention_copies),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
