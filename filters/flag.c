@@ -2121,14 +2121,15 @@ struct bunit {
 	size_t		 text, len;	/* in b->text */
 	unsigned long	 id;
 	size_t		 pref, npref;	/* its people, in b->pref */
-	size_t		 rawend;	/* its flags go after raw[0..rawend) */
+	size_t		 recend;	/* its flags go after record recend - 1 */
 	size_t		 fl, nfl;	/* its flags, in b->fl */
 };
 
 struct batch {
-	char		*raw;		/* the records read, each ending
-					 * with a newline */
+	char		*raw;		/* the records read, end to end */
 	size_t		 rawlen, rawcap;
+	size_t		*rl;		/* the length of each */
+	size_t		 nrl, caprl;
 	char		*text;		/* paragraphs, each NUL-terminated */
 	size_t		 textlen, textcap;
 	struct bunit	*u;
@@ -2204,12 +2205,13 @@ prefv_push(struct pref **v, size_t *n, size_t *cap, size_t start,
 static int
 batch_raw(struct batch *b, const char *raw, size_t len)
 {
-	if (len > SIZE_MAX - b->rawlen - 1 ||
-	    grow(&b->raw, &b->rawcap, b->rawlen + len + 1, 1) == -1)
+	if (len > SIZE_MAX - b->rawlen ||
+	    grow(&b->raw, &b->rawcap, b->rawlen + len, 1) == -1 ||
+	    grow(&b->rl, &b->caprl, b->nrl + 1, sizeof(*b->rl)) == -1)
 		return -1;
 	memcpy(b->raw + b->rawlen, raw, len);
 	b->rawlen += len;
-	b->raw[b->rawlen++] = '\n';
+	b->rl[b->nrl++] = len;
 	return 0;
 }
 
@@ -2231,7 +2233,7 @@ batch_close(struct batch *b, const char *text, size_t len,
 	u->id = id;
 	u->pref = b->npref;
 	u->npref = npv;
-	u->rawend = b->rawlen;
+	u->recend = b->nrl;
 	u->fl = u->nfl = 0;
 	memcpy(b->text + b->textlen, text, len);
 	b->textlen += len;
@@ -2256,13 +2258,14 @@ batch_reset(struct batch *b)
 		b->text = NULL;
 		b->textcap = 0;
 	}
-	b->rawlen = b->textlen = b->nu = b->npref = b->nfl = 0;
+	b->rawlen = b->nrl = b->textlen = b->nu = b->npref = b->nfl = 0;
 }
 
 static void
 batch_free(struct batch *b)
 {
 	free(b->raw);
+	free(b->rl);
 	free(b->text);
 	free(b->u);
 	free(b->pref);
@@ -2304,16 +2307,15 @@ batch_score(struct batch *b, struct flag_ctx *c)
 	c->npref = nsaved;
 }
 
-/* Writes the records raw[0..len), each ending with a newline. */
+/* Writes the records of b from *k to end, *pos their offset in b->raw. */
 static int
-write_raws(struct stream_writer *w, const char *raw, size_t len)
+write_raws(struct stream_writer *w, const struct batch *b, size_t *k,
+    size_t end, size_t *pos)
 {
-	const char	*p = raw, *e = raw + len, *nl;
-
-	for (; p < e; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(e - p));
-		if (stream_write_raw(w, p, (size_t)(nl - p)) == -1)
+	for (; *k < end; (*k)++) {
+		if (stream_write_raw(w, b->raw + *pos, b->rl[*k]) == -1)
 			return -1;
+		*pos += b->rl[*k];
 	}
 	return 0;
 }
@@ -2324,13 +2326,12 @@ batch_write(struct runner *rn, struct batch *b, char *err, size_t errlen)
 {
 	const struct bunit *u;
 	struct flag	 f;
-	size_t		 i, j, pos = 0;
+	size_t		 i, j, k = 0, pos = 0;
 
 	for (i = 0; i < b->nu; i++) {
 		u = &b->u[i];
-		if (write_raws(rn->w, b->raw + pos, u->rawend - pos) == -1)
+		if (write_raws(rn->w, b, &k, u->recend, &pos) == -1)
 			goto werr;
-		pos = u->rawend;
 		if (i == b->failed) {
 			seterr(err, errlen, "%s", b->err);
 			return -1;
@@ -2348,7 +2349,7 @@ batch_write(struct runner *rn, struct batch *b, char *err, size_t errlen)
 				(*rn->nflags)++;
 		}
 	}
-	if (write_raws(rn->w, b->raw + pos, b->rawlen - pos) == -1)
+	if (write_raws(rn->w, b, &k, b->nrl, &pos) == -1)
 		goto werr;
 	return 0;
 werr:
