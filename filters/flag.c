@@ -100,6 +100,10 @@ struct patset {
 						 * s or the Kelvin sign,
 						 * [129] at the end */
 	int			 firstmade;
+	cand_t			**first2;	/* [128 * 128] by the first
+						 * two ASCII bytes, each made
+						 * on first use (NULL: not
+						 * yet); the context's own */
 };
 
 static cand_t	 no_cand[1] = { -1 };
@@ -285,6 +289,20 @@ patset_add(struct patset *ps, double w, const char *src, size_t srclen,
 }
 
 static void
+first2_release(struct patset *ps)
+{
+	size_t	 i;
+
+	if (ps->first2 == NULL)
+		return;
+	for (i = 0; i < 128 * 128; i++)
+		if (ps->first2[i] != NULL && ps->first2[i] != no_cand)
+			free(ps->first2[i]);
+	free(ps->first2);
+	ps->first2 = NULL;
+}
+
+static void
 patset_release(struct patset *ps)
 {
 	size_t	 i;
@@ -300,6 +318,7 @@ patset_release(struct patset *ps)
 	for (i = 0; i < 131; i++)
 		if (ps->first[i] != NULL && ps->first[i] != no_cand)
 			free(ps->first[i]);
+	first2_release(ps);
 	memset(ps, 0, sizeof(*ps));
 }
 
@@ -329,6 +348,7 @@ clone_release(struct patset *ps)
 	for (i = 0; i < ps->n; i++)
 		pcre2_code_free(ps->v[i].one);
 	free(ps->v);
+	first2_release(ps);
 	memset(ps, 0, sizeof(*ps));
 }
 
@@ -748,6 +768,44 @@ first_cands(struct patset *ps, unsigned b)
 	return ps->first[b < 128 || b == 129 || b == 130 ? b : 128];
 }
 
+/*
+ * Returns the patterns of ps that can begin with the ASCII bytes b0 b1,
+ * as their prefix tests say: those of first_cands(ps, b0) that pass the
+ * two bytes, made on first use; NULL when out of memory.  (A test that
+ * fails on two bytes fails on any text that begins with them.)
+ */
+static const cand_t *
+first_cands2(struct patset *ps, unsigned char b0, unsigned char b1)
+{
+	const unsigned char key[2] = { b0, b1 };
+	const cand_t	*base;
+	cand_t		*v, **slot;
+	size_t		 m, n;
+
+	if (ps->first2 == NULL &&
+	    (ps->first2 = calloc(128 * 128, sizeof(*ps->first2))) == NULL)
+		return NULL;
+	slot = &ps->first2[b0 * 128 + b1];
+	if (*slot != NULL)
+		return *slot;
+	if ((base = first_cands(ps, b0)) == NULL)
+		return NULL;
+	for (n = 0; base[n] != -1; n++)
+		;
+	if ((v = malloc((n + 1) * sizeof(*v))) == NULL)
+		return NULL;
+	for (n = m = 0; base[n] != -1; n++)
+		if (rxprefix_may(pfx_of(&ps->v[base[n]]), key, 2))
+			v[m++] = base[n];
+	if (m == 0) {
+		free(v);
+		v = no_cand;
+	} else
+		v[m] = -1;
+	*slot = v;
+	return v;
+}
+
 #define JIT_USES	8	/* tries of a pattern before it is JIT-compiled */
 
 /* Compiles pattern i alone between word boundaries (as in ps->anch). */
@@ -822,7 +880,12 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
 		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
 		if (ps->anch == NULL)
 			continue;
-		if ((base = first_cands(ps, (unsigned char)key[0])) == NULL)
+		/* By the first two bytes when both are ASCII: fewer
+		 * patterns to step through the key. */
+		if ((base = klen >= 2 && (unsigned char)key[0] < 128 &&
+		    (unsigned char)key[1] < 128 ? first_cands2(ps,
+		    (unsigned char)key[0], (unsigned char)key[1]) :
+		    first_cands(ps, (unsigned char)key[0])) == NULL)
 			goto nomem;
 		for (; *base != -1; base++) {
 			if (n + 2 > cap) {
@@ -2069,6 +2132,7 @@ flag_ctx_clone(struct flag_ctx *base, char *err, size_t errlen)
 		if (k < FLAG_NCAT)
 			c->cat[k] = base->cat[k];
 		*ps = *bs;
+		ps->first2 = NULL;
 		ps->v = NULL;
 		ps->cap = ps->n;
 		if (bs->n > 0 && (ps->v = malloc(bs->n *
