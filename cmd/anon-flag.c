@@ -12,6 +12,7 @@
 #include "stream.h"
 
 #define SYNOPSIS "[-d dir]"
+#define MAXCTX	4	/* scoring threads, at most */
 
 static void __attribute__((noreturn))
 usage(void)
@@ -25,10 +26,12 @@ main(int argc, char *argv[])
 {
 	struct stream_reader	*r;
 	struct stream_writer	*w;
-	struct flag_ctx		*ctx;
+	struct flag_ctx		*ctx[MAXCTX];
+	const char		*env;
+	long			 ncpu;
 	const char		*dir = NULL;
 	char			 path[4096], err[512];
-	int			 ch, rc;
+	int			 ch, rc, i, nctx;
 
 	cmd_init(argv[0]);
 	cmd_help(argc, argv, SYNOPSIS);
@@ -48,19 +51,32 @@ main(int argc, char *argv[])
 		snprintf(path, sizeof(path), "%s/flags", lexicon_dir());
 		dir = path;
 	}
-	if ((ctx = flag_ctx_load(dir, err, sizeof(err))) == NULL)
+	/*
+	 * One context per core, each scoring on its own thread (the
+	 * output does not depend on how many).
+	 */
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	if ((env = getenv("ANON_FLAG_THREADS")) != NULL && *env != '\0')
+		ncpu = strtol(env, NULL, 10);
+	nctx = ncpu < 1 ? 1 : ncpu > MAXCTX ? MAXCTX : (int)ncpu;
+	if ((ctx[0] = flag_ctx_load(dir, err, sizeof(err))) == NULL)
 		cmd_die("%s", err);
+	for (i = 1; i < nctx; i++)
+		if ((ctx[i] = flag_ctx_clone(ctx[0], err, sizeof(err))) == NULL)
+			cmd_die("%s", err);
 	if ((r = stream_reader_new(stdin, "-")) == NULL ||
 	    (w = stream_writer_new(stdout)) == NULL)
 		cmd_die("out of memory");
 	rc = EXIT_CLEAN;
-	if (flag_run(r, w, ctx, NULL, err, sizeof(err)) == -1) {
+	if (flag_run_n(r, w, ctx, nctx, NULL, err, sizeof(err)) == -1) {
 		cmd_msg("%s", err);
 		rc = EXIT_ERROR;
 	}
 	stream_reader_free(r);
 	stream_writer_free(w);
-	flag_ctx_free(ctx);
+	/* The clones first: they share the first context's rules. */
+	for (i = nctx - 1; i >= 0; i--)
+		flag_ctx_free(ctx[i]);
 	if (cmd_close_stdout() != EXIT_CLEAN)
 		rc = EXIT_ERROR;
 	return rc;

@@ -18,7 +18,9 @@
 #include <errno.h>
 #include <limits.h>
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +100,10 @@ struct patset {
 						 * s or the Kelvin sign,
 						 * [129] at the end */
 	int			 firstmade;
+	cand_t			**first2;	/* [128 * 128] by the first
+						 * two ASCII bytes, each made
+						 * on first use (NULL: not
+						 * yet); the context's own */
 };
 
 static cand_t	 no_cand[1] = { -1 };
@@ -213,6 +219,10 @@ struct flag_ctx {
 						 * word bytes at a start */
 	unsigned char		 wcls[256];	/* a word byte's index in
 						 * first3 */
+	const struct flag_ctx	*base;		/* a clone's: the rules, the
+						 * prefix tests, the
+						 * candidates and first3
+						 * are base's */
 };
 
 /* Family and child roles a mention's SUBTYPE may carry, with the words
@@ -279,6 +289,20 @@ patset_add(struct patset *ps, double w, const char *src, size_t srclen,
 }
 
 static void
+first2_release(struct patset *ps)
+{
+	size_t	 i;
+
+	if (ps->first2 == NULL)
+		return;
+	for (i = 0; i < 128 * 128; i++)
+		if (ps->first2[i] != NULL && ps->first2[i] != no_cand)
+			free(ps->first2[i]);
+	free(ps->first2);
+	ps->first2 = NULL;
+}
+
+static void
 patset_release(struct patset *ps)
 {
 	size_t	 i;
@@ -294,6 +318,7 @@ patset_release(struct patset *ps)
 	for (i = 0; i < 131; i++)
 		if (ps->first[i] != NULL && ps->first[i] != no_cand)
 			free(ps->first[i]);
+	first2_release(ps);
 	memset(ps, 0, sizeof(*ps));
 }
 
@@ -314,6 +339,19 @@ flag_ctx_new(void)
 
 static void	wc_clear(struct flag_ctx *);
 
+/* A clone's patterns: only their compiled matchers are its own. */
+static void
+clone_release(struct patset *ps)
+{
+	size_t	 i;
+
+	for (i = 0; i < ps->n; i++)
+		pcre2_code_free(ps->v[i].one);
+	free(ps->v);
+	first2_release(ps);
+	memset(ps, 0, sizeof(*ps));
+}
+
 void
 flag_ctx_free(struct flag_ctx *c)
 {
@@ -321,9 +359,16 @@ flag_ctx_free(struct flag_ctx *c)
 
 	if (c == NULL)
 		return;
-	for (i = 0; i < FLAG_NCAT; i++)
-		patset_release(&c->cat[i].pats);
-	patset_release(&c->ctx);
+	if (c->base != NULL) {
+		for (i = 0; i <= FLAG_NCAT; i++)
+			clone_release(i == FLAG_NCAT ? &c->ctx :
+			    &c->cat[i].pats);
+		c->first3 = NULL;
+	} else {
+		for (i = 0; i < FLAG_NCAT; i++)
+			patset_release(&c->cat[i].pats);
+		patset_release(&c->ctx);
+	}
 	pcre2_match_data_free(c->md);
 	free(c->hits.v);
 	free(c->cxh.v);
@@ -723,6 +768,44 @@ first_cands(struct patset *ps, unsigned b)
 	return ps->first[b < 128 || b == 129 || b == 130 ? b : 128];
 }
 
+/*
+ * Returns the patterns of ps that can begin with the ASCII bytes b0 b1,
+ * as their prefix tests say: those of first_cands(ps, b0) that pass the
+ * two bytes, made on first use; NULL when out of memory.  (A test that
+ * fails on two bytes fails on any text that begins with them.)
+ */
+static const cand_t *
+first_cands2(struct patset *ps, unsigned char b0, unsigned char b1)
+{
+	const unsigned char key[2] = { b0, b1 };
+	const cand_t	*base;
+	cand_t		*v, **slot;
+	size_t		 m, n;
+
+	if (ps->first2 == NULL &&
+	    (ps->first2 = calloc(128 * 128, sizeof(*ps->first2))) == NULL)
+		return NULL;
+	slot = &ps->first2[b0 * 128 + b1];
+	if (*slot != NULL)
+		return *slot;
+	if ((base = first_cands(ps, b0)) == NULL)
+		return NULL;
+	for (n = 0; base[n] != -1; n++)
+		;
+	if ((v = malloc((n + 1) * sizeof(*v))) == NULL)
+		return NULL;
+	for (n = m = 0; base[n] != -1; n++)
+		if (rxprefix_may(pfx_of(&ps->v[base[n]]), key, 2))
+			v[m++] = base[n];
+	if (m == 0) {
+		free(v);
+		v = no_cand;
+	} else
+		v[m] = -1;
+	*slot = v;
+	return v;
+}
+
 #define JIT_USES	8	/* tries of a pattern before it is JIT-compiled */
 
 /* Compiles pattern i alone between word boundaries (as in ps->anch). */
@@ -797,7 +880,12 @@ word_cands(struct flag_ctx *c, int lo, int hi, int code, const char *key,
 		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
 		if (ps->anch == NULL)
 			continue;
-		if ((base = first_cands(ps, (unsigned char)key[0])) == NULL)
+		/* By the first two bytes when both are ASCII: fewer
+		 * patterns to step through the key. */
+		if ((base = klen >= 2 && (unsigned char)key[0] < 128 &&
+		    (unsigned char)key[1] < 128 ? first_cands2(ps,
+		    (unsigned char)key[0], (unsigned char)key[1]) :
+		    first_cands(ps, (unsigned char)key[0])) == NULL)
 			goto nomem;
 		for (; *base != -1; base++) {
 			if (n + 2 > cap) {
@@ -1064,6 +1152,38 @@ ws_push(struct flag_ctx *c, size_t p, struct wentry *we)
 	return 0;
 }
 
+/*
+ * Makes what every word start reads (the prefix tests, the candidates
+ * by first byte, c->anyfirst, c->first3), on first use.  Returns 0 or
+ * -1.
+ */
+static int
+prepare(struct flag_ctx *c)
+{
+	unsigned	 b;
+	int		 k;
+
+	if (c->anyfirstmade)
+		return 0;
+	for (b = 0; b < 131; b++)
+		for (k = 0; k <= FLAG_NCAT; k++) {
+			struct patset *ps = k == FLAG_NCAT ? &c->ctx :
+			    &c->cat[k].pats;
+			const cand_t *cv;
+
+			if (ps->anch == NULL)
+				continue;
+			if ((cv = first_cands(ps, b)) == NULL)
+				return -1;
+			if (*cv != -1)
+				c->anyfirst[b] = 1;
+		}
+	if (make_first3(c) == -1)
+		return -1;
+	c->anyfirstmade = 1;
+	return 0;
+}
+
 static int
 starts(struct flag_ctx *c, const char *text, size_t len)
 {
@@ -1072,27 +1192,10 @@ starts(struct flag_ctx *c, const char *text, size_t len)
 	uint64_t	 key[WKEY_MAX / 8];
 	size_t		 p, q, j, klen;
 	unsigned long	 gen = c->wcgen;
-	unsigned	 h, b;
-	int		 k;
+	unsigned	 h;
 
-	if (!c->anyfirstmade) {
-		for (b = 0; b < 131; b++)
-			for (k = 0; k <= FLAG_NCAT; k++) {
-				struct patset *ps = k == FLAG_NCAT ? &c->ctx :
-				    &c->cat[k].pats;
-				const cand_t *cv;
-
-				if (ps->anch == NULL)
-					continue;
-				if ((cv = first_cands(ps, b)) == NULL)
-					return -1;
-				if (*cv != -1)
-					c->anyfirst[b] = 1;
-			}
-		if (make_first3(c) == -1)
-			return -1;
-		c->anyfirstmade = 1;
-	}
+	if (prepare(c) == -1)
+		return -1;
 	c->nws = 0;
 	/*
 	 * p is always after a non-word byte (or at 0): a word start when
@@ -2003,72 +2106,470 @@ flag_list_release(struct flag_list *l)
 	l->n = l->cap = 0;
 }
 
-/* Scans the pending paragraph and writes its flags. */
-static int
-flush(struct flag_ctx *c, struct stream_writer *w, unsigned long id,
-    const char *text, size_t len, struct flag_list *fl,
-    unsigned long *nflags, char *err, size_t errlen)
+/*
+ * Returns a context with base's rules for another thread, sharing what
+ * base has made that is only read (the prefix tests, the candidates by
+ * first byte, first3): each context compiles and caches the rest for
+ * itself.  base must outlive it.  NULL with a message in err on error.
+ */
+struct flag_ctx *
+flag_ctx_clone(struct flag_ctx *base, char *err, size_t errlen)
 {
-	struct flag	 f;
+	struct flag_ctx	*c;
+	struct patset	*ps;
+	const struct patset *bs;
 	size_t		 i;
+	int		 k;
 
-	if (scan(c, text, len, fl, err, errlen) == -1)
-		return -1;
-	for (i = 0; i < fl->n; i++) {
-		f.text = id;
-		f.start = fl->v[i].start;
-		f.end = fl->v[i].end;
-		f.category = flag_categories[fl->v[i].cat];
-		f.severity = fl->v[i].severity;
-		f.reason = fl->v[i].reason;
-		if (write_flag(w, &f) == -1) {
-			seterr(err, errlen, "write error");
-			return -1;
+	if (prepare(base) == -1 || (c = flag_ctx_new()) == NULL) {
+		seterr(err, errlen, "out of memory");
+		return NULL;
+	}
+	c->base = base;
+	for (k = 0; k <= FLAG_NCAT; k++) {
+		bs = k == FLAG_NCAT ? &base->ctx : &base->cat[k].pats;
+		ps = k == FLAG_NCAT ? &c->ctx : &c->cat[k].pats;
+		if (k < FLAG_NCAT)
+			c->cat[k] = base->cat[k];
+		*ps = *bs;
+		ps->first2 = NULL;
+		ps->v = NULL;
+		ps->cap = ps->n;
+		if (bs->n > 0 && (ps->v = malloc(bs->n *
+		    sizeof(*ps->v))) == NULL) {
+			ps->n = 0;
+			goto nomem;
 		}
-		if (nflags != NULL)
-			(*nflags)++;
+		for (i = 0; i < bs->n; i++) {
+			ps->v[i] = bs->v[i];
+			ps->v[i].one = NULL;
+			ps->v[i].jit = 0;
+			ps->v[i].uses = 0;
+		}
+	}
+	for (k = 0; k < FLAG_NCAT; k++)
+		if ((c->seen[k] = calloc(c->cat[k].pats.n + 1, 1)) == NULL)
+			goto nomem;
+	if ((c->md = pcre2_match_data_create(2, NULL)) == NULL)
+		goto nomem;
+	c->nowc = base->nowc;
+	memcpy(c->anyfirst, base->anyfirst, sizeof(c->anyfirst));
+	c->anyfirstmade = 1;
+	c->first3 = base->first3;
+	memcpy(c->wcls, base->wcls, sizeof(c->wcls));
+	return c;
+nomem:
+	flag_ctx_free(c);
+	seterr(err, errlen, "out of memory");
+	return NULL;
+}
+
+/*
+ * The filter loop.  The calling thread reads the stream into batches of
+ * records; each batch's paragraphs are scored by one context (with
+ * several contexts, each on its own thread, a batch at a time) and the
+ * calling thread writes the batches back in input order, every
+ * paragraph's flags after its records, just before the next text record.
+ * Nothing in a paragraph's score depends on the context that scored it
+ * (the contexts' caches only save work), so the output is the same bytes
+ * whatever the number of contexts, and a failure stops the output at the
+ * same record with the same message as when each paragraph is scored as
+ * soon as it is closed.
+ */
+#define BATCH_BYTES	(64 * 1024)	/* records before a batch is scored */
+#define NSLOT		8		/* batches read ahead, at most */
+#define MAXTHR		8
+
+/* A closed paragraph of a batch. */
+struct bunit {
+	size_t		 text, len;	/* in b->text */
+	unsigned long	 id;
+	size_t		 pref, npref;	/* its people, in b->pref */
+	size_t		 recend;	/* its flags go after record recend - 1 */
+	size_t		 fl, nfl;	/* its flags, in b->fl */
+};
+
+struct batch {
+	char		*raw;		/* the records read, end to end */
+	size_t		 rawlen, rawcap;
+	size_t		*rl;		/* the length of each */
+	size_t		 nrl, caprl;
+	char		*text;		/* paragraphs, each NUL-terminated */
+	size_t		 textlen, textcap;
+	struct bunit	*u;
+	size_t		 nu, capu;
+	struct pref	*pref;
+	size_t		 npref, cappref;
+	struct flag_found *fl;
+	size_t		 nfl, capfl;
+	struct flag_list tmp;
+	size_t		 failed;	/* the unit whose scan failed, or nu */
+	char		 err[512];
+	int		 done;		/* scored (read under the lock) */
+};
+
+struct runner;
+
+struct worker {
+	struct runner	*rn;
+	struct flag_ctx	*c;
+	pthread_t	 t;
+};
+
+struct runner {
+	struct batch	 slot[NSLOT];	/* a ring */
+	unsigned long	 nsub;		/* batches submitted */
+	unsigned long	 nnext;		/* taken by a worker */
+	unsigned long	 nout;		/* written */
+	int		 quit;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 work;		/* a batch to score, or quit */
+	pthread_cond_t	 done;		/* a batch was scored */
+	struct worker	 wk[MAXTHR];
+	int		 nthr;		/* 0: scored by the caller */
+	struct flag_ctx	*c0;
+	struct stream_writer *w;
+	unsigned long	*nflags;
+};
+
+/* Makes *p hold at least need elements of size sz.  Returns 0 or -1. */
+static int
+grow(void *pp, size_t *cap, size_t need, size_t sz)
+{
+	void	**p = pp, *np;
+	size_t	 n;
+
+	if (need <= *cap)
+		return 0;
+	for (n = *cap ? *cap : 16; n < need; n *= 2)
+		if (n > SIZE_MAX / 2 / sz)
+			return -1;
+	if ((np = realloc(*p, n * sz)) == NULL)
+		return -1;
+	*p = np;
+	*cap = n;
+	return 0;
+}
+
+/* Adds a person mention to v[0..*n).  Returns 0 or -1. */
+static int
+prefv_push(struct pref **v, size_t *n, size_t *cap, size_t start,
+    size_t end, const char *subtype)
+{
+	if (grow(v, cap, *n + 1, sizeof(**v)) == -1)
+		return -1;
+	(*v)[*n].start = start;
+	(*v)[*n].end = end;
+	(*v)[*n].i = *n;
+	(*v)[*n].role = role_of(subtype);
+	(*n)++;
+	return 0;
+}
+
+static int
+batch_raw(struct batch *b, const char *raw, size_t len)
+{
+	if (len > SIZE_MAX - b->rawlen ||
+	    grow(&b->raw, &b->rawcap, b->rawlen + len, 1) == -1 ||
+	    grow(&b->rl, &b->caprl, b->nrl + 1, sizeof(*b->rl)) == -1)
+		return -1;
+	memcpy(b->raw + b->rawlen, raw, len);
+	b->rawlen += len;
+	b->rl[b->nrl++] = len;
+	return 0;
+}
+
+/* Closes the paragraph text[0..len) with its people pv[0..npv) in b. */
+static int
+batch_close(struct batch *b, const char *text, size_t len,
+    unsigned long id, const struct pref *pv, size_t npv)
+{
+	struct bunit	*u;
+
+	if (len > SIZE_MAX - b->textlen - 1 ||
+	    grow(&b->text, &b->textcap, b->textlen + len + 1, 1) == -1 ||
+	    grow(&b->pref, &b->cappref, b->npref + npv, sizeof(*pv)) == -1 ||
+	    grow(&b->u, &b->capu, b->nu + 1, sizeof(*b->u)) == -1)
+		return -1;
+	u = &b->u[b->nu++];
+	u->text = b->textlen;
+	u->len = len;
+	u->id = id;
+	u->pref = b->npref;
+	u->npref = npv;
+	u->recend = b->nrl;
+	u->fl = u->nfl = 0;
+	memcpy(b->text + b->textlen, text, len);
+	b->textlen += len;
+	b->text[b->textlen++] = '\0';
+	if (npv > 0)
+		memcpy(b->pref + b->npref, pv, npv * sizeof(*pv));
+	b->npref += npv;
+	return 0;
+}
+
+/* Empties b for reuse; a buffer grown large (a long paragraph) goes. */
+static void
+batch_reset(struct batch *b)
+{
+	if (b->rawcap > 16 * BATCH_BYTES) {
+		free(b->raw);
+		b->raw = NULL;
+		b->rawcap = 0;
+	}
+	if (b->textcap > 16 * BATCH_BYTES) {
+		free(b->text);
+		b->text = NULL;
+		b->textcap = 0;
+	}
+	b->rawlen = b->nrl = b->textlen = b->nu = b->npref = b->nfl = 0;
+}
+
+static void
+batch_free(struct batch *b)
+{
+	free(b->raw);
+	free(b->rl);
+	free(b->text);
+	free(b->u);
+	free(b->pref);
+	free(b->fl);
+	flag_list_release(&b->tmp);
+}
+
+/* Scores the paragraphs of b with c, up to the first that fails. */
+static void
+batch_score(struct batch *b, struct flag_ctx *c)
+{
+	struct pref	*saved = c->pref;
+	size_t		 i, nsaved = c->npref;
+	struct bunit	*u;
+
+	b->nfl = 0;
+	for (i = 0; i < b->nu; i++) {
+		u = &b->u[i];
+		/* scan() reads (and sorts) the people in c->pref. */
+		c->pref = b->pref + u->pref;
+		c->npref = u->npref;
+		if (scan(c, b->text + u->text, u->len, &b->tmp, b->err,
+		    sizeof(b->err)) == -1)
+			break;
+		if (grow(&b->fl, &b->capfl, b->nfl + b->tmp.n,
+		    sizeof(*b->fl)) == -1) {
+			seterr(b->err, sizeof(b->err), "out of memory");
+			break;
+		}
+		if (b->tmp.n > 0)
+			memcpy(b->fl + b->nfl, b->tmp.v,
+			    b->tmp.n * sizeof(*b->fl));
+		u->fl = b->nfl;
+		u->nfl = b->tmp.n;
+		b->nfl += b->tmp.n;
+	}
+	b->failed = i;
+	c->pref = saved;
+	c->npref = nsaved;
+}
+
+/* Writes the records of b from *k to end, *pos their offset in b->raw. */
+static int
+write_raws(struct stream_writer *w, const struct batch *b, size_t *k,
+    size_t end, size_t *pos)
+{
+	for (; *k < end; (*k)++) {
+		if (stream_write_raw(w, b->raw + *pos, b->rl[*k]) == -1)
+			return -1;
+		*pos += b->rl[*k];
 	}
 	return 0;
 }
 
-int
-flag_run(struct stream_reader *r, struct stream_writer *w,
-    struct flag_ctx *c, unsigned long *nflags, char *err, size_t errlen)
+/* Writes the scored batch b.  Returns 0 or -1. */
+static int
+batch_write(struct runner *rn, struct batch *b, char *err, size_t errlen)
 {
-	struct flag_list	 fl = FLAG_LIST_INIT;
-	struct record		*rec;
-	struct text_unit	 tu;
-	char			*text = NULL, *nt;
-	size_t			 len = 0, cap = 0;
-	unsigned long		 id = 0;
-	int			 pending = 0, rc, ret = -1;
+	const struct bunit *u;
+	struct flag	 f;
+	size_t		 i, j, k = 0, pos = 0;
+
+	for (i = 0; i < b->nu; i++) {
+		u = &b->u[i];
+		if (write_raws(rn->w, b, &k, u->recend, &pos) == -1)
+			goto werr;
+		if (i == b->failed) {
+			seterr(err, errlen, "%s", b->err);
+			return -1;
+		}
+		for (j = u->fl; j < u->fl + u->nfl; j++) {
+			f.text = u->id;
+			f.start = b->fl[j].start;
+			f.end = b->fl[j].end;
+			f.category = flag_categories[b->fl[j].cat];
+			f.severity = b->fl[j].severity;
+			f.reason = b->fl[j].reason;
+			if (write_flag(rn->w, &f) == -1)
+				goto werr;
+			if (rn->nflags != NULL)
+				(*rn->nflags)++;
+		}
+	}
+	if (write_raws(rn->w, b, &k, b->nrl, &pos) == -1)
+		goto werr;
+	return 0;
+werr:
+	seterr(err, errlen, "write error");
+	return -1;
+}
+
+static void *
+worker(void *arg)
+{
+	struct worker	*wk = arg;
+	struct runner	*rn = wk->rn;
+	struct batch	*b;
+
+	pthread_mutex_lock(&rn->mu);
+	for (;;) {
+		while (!rn->quit && rn->nnext == rn->nsub)
+			pthread_cond_wait(&rn->work, &rn->mu);
+		if (rn->quit)
+			break;
+		b = &rn->slot[rn->nnext++ % NSLOT];
+		pthread_mutex_unlock(&rn->mu);
+		batch_score(b, wk->c);
+		pthread_mutex_lock(&rn->mu);
+		b->done = 1;
+		pthread_cond_signal(&rn->done);
+	}
+	pthread_mutex_unlock(&rn->mu);
+	return NULL;
+}
+
+/* Hands the batch being filled over to be scored. */
+static void
+run_submit(struct runner *rn)
+{
+	struct batch	*b = &rn->slot[rn->nsub % NSLOT];
+
+	if (rn->nthr == 0) {
+		batch_score(b, rn->c0);
+		b->done = 1;
+		rn->nsub++;
+		return;
+	}
+	pthread_mutex_lock(&rn->mu);
+	b->done = 0;
+	rn->nsub++;
+	pthread_cond_signal(&rn->work);
+	pthread_mutex_unlock(&rn->mu);
+}
+
+/*
+ * Writes the scored batches at the head of the ring, waiting for them
+ * until the ring has room (all: until every batch is written); the next
+ * batch to fill is then empty.  Returns 0 or -1.
+ */
+static int
+run_out(struct runner *rn, int all, char *err, size_t errlen)
+{
+	struct batch	*b;
+	int		 rc;
+
+	pthread_mutex_lock(&rn->mu);
+	for (;;) {
+		while (rn->nout < rn->nsub &&
+		    (b = &rn->slot[rn->nout % NSLOT])->done) {
+			pthread_mutex_unlock(&rn->mu);
+			rc = batch_write(rn, b, err, errlen);
+			batch_reset(b);
+			pthread_mutex_lock(&rn->mu);
+			if (rc == -1) {
+				pthread_mutex_unlock(&rn->mu);
+				return -1;
+			}
+			rn->nout++;
+		}
+		if (rn->nout == rn->nsub || (!all &&
+		    rn->nsub - rn->nout < NSLOT))
+			break;
+		pthread_cond_wait(&rn->done, &rn->mu);
+	}
+	pthread_mutex_unlock(&rn->mu);
+	return 0;
+}
+
+/* The batch being filled. */
+static struct batch *
+run_cur(struct runner *rn)
+{
+	return &rn->slot[rn->nsub % NSLOT];
+}
+
+int
+flag_run_n(struct stream_reader *r, struct stream_writer *w,
+    struct flag_ctx *const *ctx, int nctx, unsigned long *nflags,
+    char *err, size_t errlen)
+{
+	struct runner	*rn;
+	struct record	*rec;
+	struct text_unit tu;
+	struct pref	*pv = NULL;
+	char		*text = NULL, rerr[512];
+	size_t		 len = 0, cap = 0, npv = 0, cappv = 0;
+	unsigned long	 id = 0;
+	int		 pending = 0, rc, ret = -1, i, sync = 0;
 
 	if (nflags != NULL)
 		*nflags = 0;
+	if ((rn = calloc(1, sizeof(*rn))) == NULL) {
+		seterr(err, errlen, "out of memory");
+		return -1;
+	}
+	rn->c0 = ctx[0];
+	rn->w = w;
+	rn->nflags = nflags;
+	if (pthread_mutex_init(&rn->mu, NULL) != 0) {
+		free(rn);
+		seterr(err, errlen, "out of memory");
+		return -1;
+	}
+	if (pthread_cond_init(&rn->work, NULL) != 0 ||
+	    pthread_cond_init(&rn->done, NULL) != 0) {
+		/* (A condition that failed to start is not used.) */
+		nctx = 1;
+	} else
+		sync = 1;
+	/* One context: scored by the caller, no thread. */
+	for (i = 0; nctx > 1 && i < nctx && i < MAXTHR; i++) {
+		rn->wk[i].rn = rn;
+		rn->wk[i].c = ctx[i];
+		if (pthread_create(&rn->wk[i].t, NULL, worker,
+		    &rn->wk[i]) != 0)
+			break;
+		rn->nthr++;
+	}
+	rerr[0] = '\0';
 	while ((rc = stream_read(r, &rec)) == 1) {
 		if (record_is(rec, "text")) {
-			if (pending && flush(c, w, id, text, len, &fl,
-			    nflags, err, errlen) == -1)
-				goto out;
-			if (record_text(rec, &tu) == -1) {
-				seterr(err, errlen, "line %lu: malformed "
-				    "text record", rec->lineno);
-				goto out;
+			if (pending && batch_close(run_cur(rn), text, len, id,
+			    pv, npv) == -1) {
+				seterr(rerr, sizeof(rerr), "out of memory");
+				break;
 			}
-			if (tu.len + 1 > cap) {
-				cap = tu.len + 1 > 2 * cap ? tu.len + 1 :
-				    2 * cap;
-				if ((nt = realloc(text, cap)) == NULL) {
-					seterr(err, errlen, "out of memory");
-					goto out;
-				}
-				text = nt;
+			if (record_text(rec, &tu) == -1) {
+				seterr(rerr, sizeof(rerr), "line %lu: "
+				    "malformed text record", rec->lineno);
+				break;
+			}
+			if (grow(&text, &cap, tu.len + 1, 1) == -1) {
+				seterr(rerr, sizeof(rerr), "out of memory");
+				break;
 			}
 			memcpy(text, tu.text, tu.len);
 			text[tu.len] = '\0';
 			len = tu.len;
 			id = tu.id;
-			c->npref = 0;
+			npv = 0;
 			pending = 1;
 		} else if (pending && record_is(rec, "mention")) {
 			struct mention	 m;
@@ -2077,34 +2578,70 @@ flag_run(struct stream_reader *r, struct stream_writer *w,
 			 * the others are checked, not kept. */
 			if (record_mention_view(rec, &m) == -1 ||
 			    (strcmp(m.type, "person") == 0 &&
-			    pref_push(c, m.start, m.end, c->npref,
+			    prefv_push(&pv, &npv, &cappv, m.start, m.end,
 			    m.subtype) == -1)) {
-				seterr(err, errlen, "line %lu: malformed "
-				    "mention record", rec->lineno);
-				goto out;
+				seterr(rerr, sizeof(rerr), "line %lu: "
+				    "malformed mention record", rec->lineno);
+				break;
 			}
 			/* Mentions of other units may sit here too; only
 			 * the offsets inside a sentence are used. */
 		}
-		if (stream_write_record(w, rec) == -1) {
-			seterr(err, errlen, "write error");
-			goto out;
+		if (batch_raw(run_cur(rn), rec->raw, rec->rawlen) == -1) {
+			seterr(rerr, sizeof(rerr), "out of memory");
+			break;
+		}
+		/* A paragraph's records may span batches: its flags go
+		 * in the batch that closes it. */
+		if (run_cur(rn)->rawlen >= BATCH_BYTES) {
+			run_submit(rn);
+			if (run_out(rn, 0, err, errlen) == -1)
+				goto out;
 		}
 	}
-	if (rc == -1) {
-		seterr(err, errlen, "%s", stream_reader_error(r));
+	if (rc == -1)
+		seterr(rerr, sizeof(rerr), "%s", stream_reader_error(r));
+	else if (rc == 0 && pending && batch_close(run_cur(rn), text, len,
+	    id, pv, npv) == -1)
+		seterr(rerr, sizeof(rerr), "out of memory");
+	/* What was read before a failure is written, as it came. */
+	run_submit(rn);
+	if (run_out(rn, 1, err, errlen) == -1)
+		goto out;
+	if (rerr[0] != '\0') {
+		seterr(err, errlen, "%s", rerr);
 		goto out;
 	}
-	if (pending && flush(c, w, id, text, len, &fl, nflags, err,
-	    errlen) == -1)
-		goto out;
 	if (stream_write_end(w) == -1) {
 		seterr(err, errlen, "write error");
 		goto out;
 	}
 	ret = 0;
 out:
+	if (rn->nthr > 0) {
+		pthread_mutex_lock(&rn->mu);
+		rn->quit = 1;
+		pthread_cond_broadcast(&rn->work);
+		pthread_mutex_unlock(&rn->mu);
+		for (i = 0; i < rn->nthr; i++)
+			pthread_join(rn->wk[i].t, NULL);
+	}
+	for (i = 0; i < NSLOT; i++)
+		batch_free(&rn->slot[i]);
+	if (sync) {
+		pthread_cond_destroy(&rn->work);
+		pthread_cond_destroy(&rn->done);
+	}
+	pthread_mutex_destroy(&rn->mu);
+	free(rn);
 	free(text);
-	flag_list_release(&fl);
+	free(pv);
 	return ret;
+}
+
+int
+flag_run(struct stream_reader *r, struct stream_writer *w,
+    struct flag_ctx *c, unsigned long *nflags, char *err, size_t errlen)
+{
+	return flag_run_n(r, w, &c, 1, nflags, err, errlen);
 }

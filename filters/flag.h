@@ -77,6 +77,15 @@ struct flag_ctx	*flag_ctx_load(const char *dir, char *err, size_t errlen);
 void		 flag_ctx_free(struct flag_ctx *);
 
 /*
+ * Returns a context with the rules of base (loaded or compiled), for
+ * another thread: it shares what base has made that is only read, so
+ * base must outlive it and must not be used while the clone is made.
+ * NULL with a message in err when out of memory.
+ */
+struct flag_ctx	*flag_ctx_clone(struct flag_ctx *base, char *err,
+		    size_t errlen);
+
+/*
  * Scans one paragraph text[0..len) (valid UTF-8) with the person and
  * other mentions upstream stages found in it (prior may be NULL), and
  * replaces the contents of out with its flags in text order.  Returns 0,
@@ -95,5 +104,14 @@ void	flag_list_release(struct flag_list *);
  */
 int	flag_run(struct stream_reader *, struct stream_writer *,
 	    struct flag_ctx *, unsigned long *nflags, char *err, size_t errlen);
+
+/*
+ * flag_run() with nctx contexts (loaded alike): with more than one, the
+ * paragraphs are scored on nctx threads, each with its own context, and
+ * written in input order, the same bytes as flag_run() writes.
+ */
+int	flag_run_n(struct stream_reader *, struct stream_writer *,
+	    struct flag_ctx *const *ctx, int nctx, unsigned long *nflags,
+	    char *err, size_t errlen);
 
 #endif /* FLAG_H */
