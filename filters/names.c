@@ -101,7 +101,8 @@ struct wlent {
 	uint64_t	 pk;		/* wl_pack() of the word */
 	unsigned	 bits;		/* WL_* */
 };
-#define WLCAP	1024		/* slots; a power of two, over twice the words */
+#define WLCAP	4096		/* slots; a power of two, about six times the
+				 * words (short probes for the many misses) */
 
 /*
  * A person the detector met in this document.  The memories are found
@@ -695,8 +696,7 @@ in_set(const struct names *nm, unsigned bit, const char *w, size_t len)
 {
 	unsigned k;
 
-	for (k = 0; k < 31 && !(bit & 1u << k); k++)
-		;
+	k = bit != 0 ? (unsigned)__builtin_ctz(bit) : 31;
 	return len <= nm->wlmaxb[k] && len > 0 &&
 	    (nm->wlfirst[(unsigned char)w[0]] & bit) != 0 &&
 	    (in_set_bits(nm, w, len) & bit) != 0;
@@ -1474,6 +1474,13 @@ ascii_run(const char *s, size_t len, size_t i, char *dst, size_t b,
 	const uint64_t hi = 0x8080808080808080ULL, lo7 = 0x7F7F7F7F7F7F7F7FULL;
 	uint64_t x, h, lower;
 
+	/* A capital first ("Smith"): the lower-case rest goes on below. */
+	if (i < len && ascii_class[(unsigned char)s[i]] == AC_U) {
+		dst[i - b] = (char)(s[i] | 0x20);
+		nl = 1;
+		acc = AC_U;
+		i++;
+	}
 	/*
 	 * Lower-case letters, most of a text, eight bytes at a time (a byte
 	 * is one when its low seven bits are 'a' to 'z' and its high bit is
@@ -1691,9 +1698,12 @@ tokenize(struct names *nm, const char *s, size_t len)
 			continue;
 		}
 		if (ascii_class[ch] == 0) {
-			if (ch == '"')
-				quoted ^= 1;
-			i++;
+			/* Spaces and punctuation up to the next word. */
+			do {
+				if (ch == '"')
+					quoted ^= 1;
+			} while (++i < len && (ch = (unsigned char)s[i]) < 0x80 &&
+			    ascii_class[ch] == 0);
 			continue;
 		}
 		/*
@@ -1726,8 +1736,12 @@ tokenize(struct names *nm, const char *s, size_t len)
 			f |= T_INITIAL;
 		if (i < len && s[i] == '.')
 			f |= T_DOT;
-		/* "nGael", "hAodha": a mutation prefix before a capital. */
-		if (!(f & T_CAP) && i - b > 2 && mutation_prefix(s, len, b))
+		/*
+		 * "nGael", "hAodha": a mutation prefix before a capital
+		 * (mutation_prefix() for a word of ASCII letters and digits).
+		 */
+		if (!(f & T_CAP) && i - b > 2 && (s[b] == 't' || s[b] == 'h' ||
+		    s[b] == 'n') && (unsigned)(s[b + 1] - 'A') < 26)
 			f |= T_CAP;
 		if (quoted) {
 			f |= T_QUOTED;
