@@ -21,6 +21,27 @@
 /* For the tokenizer's helpers, which GCC otherwise keeps out of line. */
 #define ALWAYS_INLINE	static inline __attribute__((always_inline))
 
+/*
+ * strpbrk(fl, set) for lexicon flags and a set of lower-case ASCII
+ * letters given as a mask of FL() bits: the flags are a few letters, and
+ * the library's strpbrk() costs more to set up than to scan them.
+ */
+#define FL(c)	(1u << ((c) - 'a'))
+#define FL_SP	(FL('s') | FL('p'))
+#define FL_FMG	(FL('f') | FL('m') | FL('g'))
+#define FL_FMGP	(FL('f') | FL('m') | FL('g') | FL('p'))
+#define FL_FMGSP	(FL('f') | FL('m') | FL('g') | FL('s') | FL('p'))
+#define FL_FMGSPH	(FL('f') | FL('m') | FL('g') | FL('s') | FL('p') | FL('h'))
+
+ALWAYS_INLINE const char *
+flag_in(const char *fl, uint32_t set)
+{
+	for (; *fl != '\0'; fl++)
+		if ((unsigned)(*fl - 'a') < 26 && (set >> (*fl - 'a') & 1))
+			return fl;
+	return NULL;
+}
+
 #define EN_GB		"/usr/share/hunspell/en_GB"
 #define MAXWORD		64	/* longer "words" are never names */
 #define MAXRUN		8	/* tokens in one name, title included */
@@ -1153,11 +1174,11 @@ known_setup(struct names *nm)
 			if (n <= 4 * MAXWORD) {
 				n = names_plain(buf, p->name, n);
 				fl = lex_flags(nm, buf, n);
-				if (fl != NULL && strchr(fl, 'f') != NULL &&
-				    strchr(fl, 'm') == NULL)
+				if (fl != NULL && flag_in(fl, FL('f')) != NULL &&
+				    flag_in(fl, FL('m')) == NULL)
 					nm->kp[i].gender = 'f';
-				else if (fl != NULL && strchr(fl, 'm') != NULL &&
-				    strchr(fl, 'f') == NULL)
+				else if (fl != NULL && flag_in(fl, FL('m')) != NULL &&
+				    flag_in(fl, FL('f')) == NULL)
 					nm->kp[i].gender = 'm';
 			}
 		}
@@ -1939,6 +1960,8 @@ static unsigned char title_wlen[NTITLES], title_two[NTITLES];
 static unsigned char title_weak[NTITLES];	/* weak_title() */
 static unsigned char title_w1len[NTITLES];	/* length of the first word */
 static int title_built;
+/* By first byte, bit min(n, 63): some title's first word has n bytes. */
+static uint64_t title_lens[256];
 _Static_assert(NTITLES < 255, "title indexes are bytes");
 
 static void
@@ -1957,6 +1980,9 @@ title_index(void)
 		title_w1len[i] = (unsigned char)strcspn(titles[i].w, " ");
 		title_weak[i] = in_list(weak_titles, titles[i].w, l);
 		f = (unsigned char)titles[i].w[0];
+		if (title_two[i] || titles[i].w[l - 1] != '.')
+			title_lens[f] |= 1ULL << (title_w1len[i] < 63 ?
+			    title_w1len[i] : 63);
 		title_next[i] = title_first[f];
 		title_first[f] = (unsigned char)(i + 1);
 	}
@@ -1980,6 +2006,10 @@ title_at(struct names *nm, const char *s, size_t j, const struct title **tp)
 	if (!(t->f & T_CAP))
 		return 0;
 	title_index();
+	/* No title's first word is as long as the token. */
+	l = t->e - t->s;
+	if (!(title_lens[(unsigned char)s[t->s]] >> (l < 63 ? l : 63) & 1))
+		return 0;
 	for (k = title_first[(unsigned char)s[t->s]]; k != 0;
 	    k = title_next[k - 1]) {
 		ti = &titles[k - 1];
@@ -3567,7 +3597,7 @@ hyphen_flags(struct names *nm, const struct tok *t, char *buf)
 		if (l > left)
 			l = left;
 		if (l < 2 || (fl = lex_flags(nm, p, l)) == NULL ||
-		    strpbrk(fl, "fmgsp") == NULL)
+		    flag_in(fl, FL_FMGSP) == NULL)
 			return buf;
 		for (k = 0; k < 5; k++)
 			if (strchr(fl, kinds[k]) != NULL)
@@ -3610,28 +3640,28 @@ score_of(struct scan *sc, struct tok *t, int last)
 			return 0;
 		/* Two letters ("Hui XU") only as a surname of the lexicon. */
 		if (t->flen == 2 && (wc == WC_COMMON ||
-		    strpbrk(fl, "sp") == NULL))
+		    flag_in(fl, FL_SP) == NULL))
 			return 0;
-		if (strchr(fl, 's') != NULL)
+		if (flag_in(fl, FL('s')) != NULL)
 			return wc == WC_COMMON ? 2 : 3;
-		if (strpbrk(fl, "fmgp") != NULL)
-			return wc != WC_COMMON || strchr(fl, 'p') != NULL ? 2 : 1;
+		if (flag_in(fl, FL_FMGP) != NULL)
+			return wc != WC_COMMON || flag_in(fl, FL('p')) != NULL ? 2 : 1;
 		/* "Delia TAMBERG": no word and no name of the lexicon. */
 		return wc == WC_COMMON ? 0 : *fl != '\0' || wc == WC_UNKNOWN ?
 		    2 : 0;
 	}
 	if (tok_in(sc->nm, t, WL_NOT_NAME))
-		return last && strchr(fl, 's') != NULL ? 1 : 0;
-	if (last && strchr(fl, 's') != NULL)
+		return last && flag_in(fl, FL('s')) != NULL ? 1 : 0;
+	if (last && flag_in(fl, FL('s')) != NULL)
 		return 3;
 	/* n: a forename of the noisy list only, weak when also a word. */
-	if (strpbrk(fl, "fmg") != NULL && !last)
-		return wc != WC_COMMON ? 3 : strchr(fl, 'n') != NULL &&
-		    strchr(fl, 'p') == NULL ? 1 : 2;
-	if (strpbrk(fl, "fmgsp") != NULL) {
+	if (flag_in(fl, FL_FMG) != NULL && !last)
+		return wc != WC_COMMON ? 3 : flag_in(fl, FL('n')) != NULL &&
+		    flag_in(fl, FL('p')) == NULL ? 1 : 2;
+	if (flag_in(fl, FL_FMGSP) != NULL) {
 		/* "Long", "Stone", "Bell": ordinary words that are surnames. */
 		if (wc == WC_COMMON)
-			return last && strchr(fl, 'p') != NULL ? 2 : 1;
+			return last && flag_in(fl, FL('p')) != NULL ? 2 : 1;
 		return 2;
 	}
 	/* Unknown to hunspell, or known to it only with a capital. */
@@ -3707,9 +3737,9 @@ remember(struct scan *sc, size_t from, size_t to, const char *key,
 
 	if (gender == 0 && to - from >= 2 &&
 	    (fl = tlex(nm, &nm->tok[from])) != NULL) {
-		if (strchr(fl, 'f') != NULL && strchr(fl, 'm') == NULL)
+		if (flag_in(fl, FL('f')) != NULL && flag_in(fl, FL('m')) == NULL)
 			gender = 'f';
-		else if (strchr(fl, 'm') != NULL && strchr(fl, 'f') == NULL)
+		else if (flag_in(fl, FL('m')) != NULL && flag_in(fl, FL('f')) == NULL)
 			gender = 'm';
 	}
 
@@ -3821,13 +3851,13 @@ caps_score(struct scan *sc, struct tok *t, int last)
 		return 0;
 	wc = wclass(sc->nm, sc->s, t);
 	/* A word of the weak lists only (h, n) is no better than none. */
-	if (((fl = tlex(sc->nm, t)) == NULL || strpbrk(fl, "fmgsp") == NULL) &&
+	if (((fl = tlex(sc->nm, t)) == NULL || flag_in(fl, FL_FMGSP) == NULL) &&
 	    *(fl = hyphen_flags(sc->nm, t, hfl)) == '\0')
 		return wc == WC_UNKNOWN && last ? 2 : 0;
-	if (!last && wc == WC_COMMON && strchr(fl, 'n') != NULL &&
-	    strchr(fl, 'p') == NULL)
+	if (!last && wc == WC_COMMON && flag_in(fl, FL('n')) != NULL &&
+	    flag_in(fl, FL('p')) == NULL)
 		return 0;
-	if (strpbrk(fl, last ? "sp" : "fmg") != NULL)
+	if (flag_in(fl, last ? FL_SP : FL_FMG) != NULL)
 		return wc == WC_COMMON && (!last || memchr(TW(sc->nm, t), '-',
 		    t->flen) == NULL) ? 2 : 3;
 	return 0;
@@ -3868,7 +3898,7 @@ caps_heading_word(struct scan *sc, struct tok *t)
 		return 1;
 	/* A proper noun of hunspell's only when the lexicon names it. */
 	return wclass(sc->nm, sc->s, t) == WC_PROPER &&
-	    (fl = tlex(sc->nm, t)) != NULL && strpbrk(fl, "fmgsp") != NULL;
+	    (fl = tlex(sc->nm, t)) != NULL && flag_in(fl, FL_FMGSP) != NULL;
 }
 
 /* A particle of a surname in capitals: "MAC", "AN", "VAN", "AP". */
@@ -3941,7 +3971,7 @@ caps_name_at(struct scan *sc, size_t j, int *rc)
 			 * lexicon even if it is also a word ("VIOLET"). */
 			if (heading && !caps_heading_word(sc, t) &&
 			    ((fl = tlex(nm, t)) == NULL ||
-			    strpbrk(fl, "fmg") == NULL ||
+			    flag_in(fl, FL_FMG) == NULL ||
 			    tok_in(nm, t, WL_NOT_NAME | WL_HEAD |
 			    WL_FUNCTION) || in_set(nm, WL_ABBREV,
 			    sc->s + t->s, t->e - t->s)))
@@ -4169,7 +4199,7 @@ trap_forename(struct scan *sc, size_t j)
 
 	if (!(t->f & T_CAP) || (t->f & (T_ALLCAPS | T_POSS)) ||
 	    j + 1 >= nm->ntok || !tok_in(nm, t, WL_NOT_NAME) ||
-	    (fl = tlex(nm, t)) == NULL || strpbrk(fl, "fmg") == NULL ||
+	    (fl = tlex(nm, t)) == NULL || flag_in(fl, FL_FMG) == NULL ||
 	    !adjacent(nm, sc->s, j))
 		return 0;
 	u = &nm->tok[j + 1];
@@ -4179,7 +4209,7 @@ trap_forename(struct scan *sc, size_t j)
 		return 0;
 	/* An ordinary word only as a surname of the lexicon. */
 	if (wclass(nm, sc->s, u) == WC_COMMON && ((fl = tlex(nm, u)) == NULL ||
-	    strchr(fl, 's') == NULL))
+	    flag_in(fl, FL('s')) == NULL))
 		return 0;
 	/* At a sentence start, only where the text speaks of a person. */
 	if ((t->f & T_SENT) && !(t->f & T_CELL) && !person_follows(sc, u) &&
@@ -4386,9 +4416,9 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		 */
 		fl = tlex(nm, &nm->tok[pj]);
 		if (weak_title(ti) && ((wclass(nm, sc->s, &nm->tok[pj]) ==
-		    WC_COMMON && (fl == NULL || strchr(fl, 's') == NULL) &&
+		    WC_COMMON && (fl == NULL || flag_in(fl, FL('s')) == NULL) &&
 		    (strcmp(ti->sub, "police-officer") != 0 || fl == NULL ||
-		    strpbrk(fl, "fmgsph") == NULL ||
+		    flag_in(fl, FL_FMGSPH) == NULL ||
 		    head_after(nm, sc->s, sc->len, nm->tok[pj].pe))) ||
 		    in_set_ci(nm, WL_NOT_NAME, TW(nm, &nm->tok[pj]),
 		    nm->tok[pj].flen)))
@@ -4449,7 +4479,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			continue;
 		/* "Green" ends "Rajesh Green wrote", not "Oak Green". */
 		if (end > j && tok_in(sc->nm, t, WL_HEAD) &&
-		    ((fl = tlex(nm, t)) == NULL || strchr(fl, 's') == NULL ||
+		    ((fl = tlex(nm, t)) == NULL || flag_in(fl, FL('s')) == NULL ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 2) ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3 &&
 		    !person_after(sc->nm, sc->s, sc->len, t) &&
@@ -4524,7 +4554,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		 * "of Great Britain").
 		 */
 		else if (sf >= 1 && sl >= 2 && nwords == 2 &&
-		    (fl = tlex(nm, t)) != NULL && strpbrk(fl, "fmg") != NULL &&
+		    (fl = tlex(nm, t)) != NULL && flag_in(fl, FL_FMG) != NULL &&
 		    (person_follows(sc, last) || role_around(sc->s, sc->len,
 		    t->s, last->e) != NULL || (!(t->f & T_SENT) &&
 		    (relation_before(sc->s, t->s) ||
@@ -4573,7 +4603,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			ok = 1;
 			conf = 60;
 		} else if (sf >= 1 && (fl = tlex(nm, t)) != NULL &&
-		    strpbrk(fl, "fmg") != NULL && !(t->f & T_POSS) &&
+		    flag_in(fl, FL_FMG) != NULL && !(t->f & T_POSS) &&
 		    !tok_in(nm, t, WL_NOT_NAME) && was_role(sc, t)) {
 			/* "Jean was the health visitor" */
 			ok = 1;
@@ -4586,7 +4616,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			wordname = 2;
 		} else if (!(t->f & T_ALLCAPS) && !tok_in(nm, t, WL_NOT_NAME) &&
 		    (quoted_nick(sc, t) || (sf >= 1 &&
-		    (fl = tlex(nm, t)) != NULL && strpbrk(fl, "fmg") != NULL &&
+		    (fl = tlex(nm, t)) != NULL && flag_in(fl, FL_FMG) != NULL &&
 		    !month_context(sc, t) && word_forename(sc, t)))) {
 			/* "her sister Favour", known as "Bee": remembered. */
 			ok = 1;
