@@ -31,7 +31,7 @@
 #define FL_FMG	(FL('f') | FL('m') | FL('g'))
 #define FL_FMGP	(FL('f') | FL('m') | FL('g') | FL('p'))
 #define FL_FMGSP	(FL('f') | FL('m') | FL('g') | FL('s') | FL('p'))
-#define FL_FMGSPH	(FL('f') | FL('m') | FL('g') | FL('s') | FL('p') | FL('h'))
+#define FL_FMGSPH	(FL_FMGSP | FL('h'))
 
 ALWAYS_INLINE const char *
 flag_in(const char *fl, uint32_t set)
@@ -41,6 +41,9 @@ flag_in(const char *fl, uint32_t set)
 			return fl;
 	return NULL;
 }
+
+/* strchr(fl, c) != NULL for a lower-case ASCII letter c. */
+#define flag_has(fl, c)	(flag_in((fl), FL(c)) != NULL)
 
 #define EN_GB		"/usr/share/hunspell/en_GB"
 #define MAXWORD		64	/* longer "words" are never names */
@@ -1174,11 +1177,11 @@ known_setup(struct names *nm)
 			if (n <= 4 * MAXWORD) {
 				n = names_plain(buf, p->name, n);
 				fl = lex_flags(nm, buf, n);
-				if (fl != NULL && flag_in(fl, FL('f')) != NULL &&
-				    flag_in(fl, FL('m')) == NULL)
+				if (fl != NULL && flag_has(fl, 'f') &&
+				    !flag_has(fl, 'm'))
 					nm->kp[i].gender = 'f';
-				else if (fl != NULL && flag_in(fl, FL('m')) != NULL &&
-				    flag_in(fl, FL('f')) == NULL)
+				else if (fl != NULL && flag_has(fl, 'm') &&
+				    !flag_has(fl, 'f'))
 					nm->kp[i].gender = 'm';
 			}
 		}
@@ -1725,7 +1728,8 @@ tokenize(struct names *nm, const char *s, size_t len)
 			do {
 				if (ch == '"')
 					quoted ^= 1;
-			} while (++i < len && (ch = (unsigned char)s[i]) < 0x80 &&
+			} while (++i < len &&
+			    (ch = (unsigned char)s[i]) < 0x80 &&
 			    ascii_class[ch] == 0);
 			continue;
 		}
@@ -3642,26 +3646,26 @@ score_of(struct scan *sc, struct tok *t, int last)
 		if (t->flen == 2 && (wc == WC_COMMON ||
 		    flag_in(fl, FL_SP) == NULL))
 			return 0;
-		if (flag_in(fl, FL('s')) != NULL)
+		if (flag_has(fl, 's'))
 			return wc == WC_COMMON ? 2 : 3;
 		if (flag_in(fl, FL_FMGP) != NULL)
-			return wc != WC_COMMON || flag_in(fl, FL('p')) != NULL ? 2 : 1;
+			return wc != WC_COMMON || flag_has(fl, 'p') ? 2 : 1;
 		/* "Delia TAMBERG": no word and no name of the lexicon. */
 		return wc == WC_COMMON ? 0 : *fl != '\0' || wc == WC_UNKNOWN ?
 		    2 : 0;
 	}
 	if (tok_in(sc->nm, t, WL_NOT_NAME))
-		return last && flag_in(fl, FL('s')) != NULL ? 1 : 0;
-	if (last && flag_in(fl, FL('s')) != NULL)
+		return last && flag_has(fl, 's') ? 1 : 0;
+	if (last && flag_has(fl, 's'))
 		return 3;
 	/* n: a forename of the noisy list only, weak when also a word. */
 	if (flag_in(fl, FL_FMG) != NULL && !last)
-		return wc != WC_COMMON ? 3 : flag_in(fl, FL('n')) != NULL &&
-		    flag_in(fl, FL('p')) == NULL ? 1 : 2;
+		return wc != WC_COMMON ? 3 : flag_has(fl, 'n') &&
+		    !flag_has(fl, 'p') ? 1 : 2;
 	if (flag_in(fl, FL_FMGSP) != NULL) {
 		/* "Long", "Stone", "Bell": ordinary words that are surnames. */
 		if (wc == WC_COMMON)
-			return last && flag_in(fl, FL('p')) != NULL ? 2 : 1;
+			return last && flag_has(fl, 'p') ? 2 : 1;
 		return 2;
 	}
 	/* Unknown to hunspell, or known to it only with a capital. */
@@ -3737,9 +3741,9 @@ remember(struct scan *sc, size_t from, size_t to, const char *key,
 
 	if (gender == 0 && to - from >= 2 &&
 	    (fl = tlex(nm, &nm->tok[from])) != NULL) {
-		if (flag_in(fl, FL('f')) != NULL && flag_in(fl, FL('m')) == NULL)
+		if (flag_has(fl, 'f') && !flag_has(fl, 'm'))
 			gender = 'f';
-		else if (flag_in(fl, FL('m')) != NULL && flag_in(fl, FL('f')) == NULL)
+		else if (flag_has(fl, 'm') && !flag_has(fl, 'f'))
 			gender = 'm';
 	}
 
@@ -3854,8 +3858,8 @@ caps_score(struct scan *sc, struct tok *t, int last)
 	if (((fl = tlex(sc->nm, t)) == NULL || flag_in(fl, FL_FMGSP) == NULL) &&
 	    *(fl = hyphen_flags(sc->nm, t, hfl)) == '\0')
 		return wc == WC_UNKNOWN && last ? 2 : 0;
-	if (!last && wc == WC_COMMON && flag_in(fl, FL('n')) != NULL &&
-	    flag_in(fl, FL('p')) == NULL)
+	if (!last && wc == WC_COMMON && flag_has(fl, 'n') &&
+	    !flag_has(fl, 'p'))
 		return 0;
 	if (flag_in(fl, last ? FL_SP : FL_FMG) != NULL)
 		return wc == WC_COMMON && (!last || memchr(TW(sc->nm, t), '-',
@@ -4209,7 +4213,7 @@ trap_forename(struct scan *sc, size_t j)
 		return 0;
 	/* An ordinary word only as a surname of the lexicon. */
 	if (wclass(nm, sc->s, u) == WC_COMMON && ((fl = tlex(nm, u)) == NULL ||
-	    flag_in(fl, FL('s')) == NULL))
+	    !flag_has(fl, 's')))
 		return 0;
 	/* At a sentence start, only where the text speaks of a person. */
 	if ((t->f & T_SENT) && !(t->f & T_CELL) && !person_follows(sc, u) &&
@@ -4416,7 +4420,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		 */
 		fl = tlex(nm, &nm->tok[pj]);
 		if (weak_title(ti) && ((wclass(nm, sc->s, &nm->tok[pj]) ==
-		    WC_COMMON && (fl == NULL || flag_in(fl, FL('s')) == NULL) &&
+		    WC_COMMON && (fl == NULL || !flag_has(fl, 's')) &&
 		    (strcmp(ti->sub, "police-officer") != 0 || fl == NULL ||
 		    flag_in(fl, FL_FMGSPH) == NULL ||
 		    head_after(nm, sc->s, sc->len, nm->tok[pj].pe))) ||
@@ -4479,7 +4483,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			continue;
 		/* "Green" ends "Rajesh Green wrote", not "Oak Green". */
 		if (end > j && tok_in(sc->nm, t, WL_HEAD) &&
-		    ((fl = tlex(nm, t)) == NULL || flag_in(fl, FL('s')) == NULL ||
+		    ((fl = tlex(nm, t)) == NULL || !flag_has(fl, 's') ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 2) ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3 &&
 		    !person_after(sc->nm, sc->s, sc->len, t) &&
