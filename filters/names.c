@@ -21,6 +21,30 @@
 /* For the tokenizer's helpers, which GCC otherwise keeps out of line. */
 #define ALWAYS_INLINE	static inline __attribute__((always_inline))
 
+/*
+ * strpbrk(fl, set) for lexicon flags and a set of lower-case ASCII
+ * letters given as a mask of FL() bits: the flags are a few letters, and
+ * the library's strpbrk() costs more to set up than to scan them.
+ */
+#define FL(c)	(1u << ((c) - 'a'))
+#define FL_SP	(FL('s') | FL('p'))
+#define FL_FMG	(FL('f') | FL('m') | FL('g'))
+#define FL_FMGP	(FL('f') | FL('m') | FL('g') | FL('p'))
+#define FL_FMGSP	(FL('f') | FL('m') | FL('g') | FL('s') | FL('p'))
+#define FL_FMGSPH	(FL_FMGSP | FL('h'))
+
+ALWAYS_INLINE const char *
+flag_in(const char *fl, uint32_t set)
+{
+	for (; *fl != '\0'; fl++)
+		if ((unsigned)(*fl - 'a') < 26 && (set >> (*fl - 'a') & 1))
+			return fl;
+	return NULL;
+}
+
+/* strchr(fl, c) != NULL for a lower-case ASCII letter c. */
+#define flag_has(fl, c)	(flag_in((fl), FL(c)) != NULL)
+
 #define EN_GB		"/usr/share/hunspell/en_GB"
 #define MAXWORD		64	/* longer "words" are never names */
 #define MAXRUN		8	/* tokens in one name, title included */
@@ -58,6 +82,7 @@ struct tok {
 /* kwfirst[]: a forename or nickname, a forename starts with the byte. */
 #define KWF_FORE	1
 #define KWF_FIRST	2
+#define KWF_ANY		4	/* any known word (a test before the scans) */
 
 /* One word of a known person's names. */
 enum kpart { KP_FIRST, KP_MIDDLE, KP_LAST, KP_NICK };
@@ -101,7 +126,8 @@ struct wlent {
 	uint64_t	 pk;		/* wl_pack() of the word */
 	unsigned	 bits;		/* WL_* */
 };
-#define WLCAP	1024		/* slots; a power of two, over twice the words */
+#define WLCAP	4096		/* slots; a power of two, about six times the
+				 * words (short probes for the many misses) */
 
 /*
  * A person the detector met in this document.  The memories are found
@@ -136,7 +162,7 @@ struct minit {
  * misses the cache.
  */
 struct wfact {
-	uint64_t	 h;		/* fnv() of the word */
+	uint64_t	 h;		/* whash() of the word */
 	size_t		 off;		/* the word in nm->wfkeys, */
 	size_t		 len;		/* len 0 = empty slot */
 	int		 wc;		/* names_wclass, 0 = not looked up */
@@ -586,7 +612,7 @@ enum {
 	WL_SPEECH = 1 << 16
 };
 
-static uint64_t	fnv(const char *, size_t);
+static inline uint64_t	whash(const char *, size_t);
 
 /*
  * The first eight bytes of w[0..len), zero-padded, as a number: with the
@@ -695,8 +721,7 @@ in_set(const struct names *nm, unsigned bit, const char *w, size_t len)
 {
 	unsigned k;
 
-	for (k = 0; k < 31 && !(bit & 1u << k); k++)
-		;
+	k = bit != 0 ? (unsigned)__builtin_ctz(bit) : 31;
 	return len <= nm->wlmaxb[k] && len > 0 &&
 	    (nm->wlfirst[(unsigned char)w[0]] & bit) != 0 &&
 	    (in_set_bits(nm, w, len) & bit) != 0;
@@ -948,6 +973,7 @@ kw_add(struct names *nm, const char *w, size_t len, size_t person,
 	k->part = part;
 	if (part != KP_LAST && part != KP_MIDDLE)
 		nm->kwfirst[(unsigned char)buf[0]] |= KWF_FORE;
+	nm->kwfirst[(unsigned char)buf[0]] |= KWF_ANY;
 	if (part == KP_FIRST)
 		nm->kwfirst[(unsigned char)buf[0]] |= KWF_FIRST;
 	k->common = names_word_class(nm, w, len) == WC_COMMON;
@@ -1151,11 +1177,11 @@ known_setup(struct names *nm)
 			if (n <= 4 * MAXWORD) {
 				n = names_plain(buf, p->name, n);
 				fl = lex_flags(nm, buf, n);
-				if (fl != NULL && strchr(fl, 'f') != NULL &&
-				    strchr(fl, 'm') == NULL)
+				if (fl != NULL && flag_has(fl, 'f') &&
+				    !flag_has(fl, 'm'))
 					nm->kp[i].gender = 'f';
-				else if (fl != NULL && strchr(fl, 'm') != NULL &&
-				    strchr(fl, 'f') == NULL)
+				else if (fl != NULL && flag_has(fl, 'm') &&
+				    !flag_has(fl, 'f'))
 					nm->kp[i].gender = 'm';
 			}
 		}
@@ -1474,6 +1500,13 @@ ascii_run(const char *s, size_t len, size_t i, char *dst, size_t b,
 	const uint64_t hi = 0x8080808080808080ULL, lo7 = 0x7F7F7F7F7F7F7F7FULL;
 	uint64_t x, h, lower;
 
+	/* A capital first ("Smith"): the lower-case rest goes on below. */
+	if (i < len && ascii_class[(unsigned char)s[i]] == AC_U) {
+		dst[i - b] = (char)(s[i] | 0x20);
+		nl = 1;
+		acc = AC_U;
+		i++;
+	}
 	/*
 	 * Lower-case letters, most of a text, eight bytes at a time (a byte
 	 * is one when its low seven bits are 'a' to 'z' and its high bit is
@@ -1691,9 +1724,13 @@ tokenize(struct names *nm, const char *s, size_t len)
 			continue;
 		}
 		if (ascii_class[ch] == 0) {
-			if (ch == '"')
-				quoted ^= 1;
-			i++;
+			/* Spaces and punctuation up to the next word. */
+			do {
+				if (ch == '"')
+					quoted ^= 1;
+			} while (++i < len &&
+			    (ch = (unsigned char)s[i]) < 0x80 &&
+			    ascii_class[ch] == 0);
 			continue;
 		}
 		/*
@@ -1726,8 +1763,12 @@ tokenize(struct names *nm, const char *s, size_t len)
 			f |= T_INITIAL;
 		if (i < len && s[i] == '.')
 			f |= T_DOT;
-		/* "nGael", "hAodha": a mutation prefix before a capital. */
-		if (!(f & T_CAP) && i - b > 2 && mutation_prefix(s, len, b))
+		/*
+		 * "nGael", "hAodha": a mutation prefix before a capital
+		 * (mutation_prefix() for a word of ASCII letters and digits).
+		 */
+		if (!(f & T_CAP) && i - b > 2 && (s[b] == 't' || s[b] == 'h' ||
+		    s[b] == 'n') && (unsigned)(s[b + 1] - 'A') < 26)
 			f |= T_CAP;
 		if (quoted) {
 			f |= T_QUOTED;
@@ -1806,7 +1847,7 @@ wfact_get(struct names *nm, const char *w, size_t len)
 		nm->wf = v;
 		nm->capwf = cap;
 	}
-	h = fnv(w, len);
+	h = whash(w, len);
 	for (i = h & (nm->capwf - 1);; i = (i + 1) & (nm->capwf - 1)) {
 		e = &nm->wf[i];
 		if (e->len == 0)
@@ -1830,23 +1871,31 @@ wfact_get(struct names *nm, const char *w, size_t len)
  * Is t a name particle (van, der, bin) written in lower case?  Asked of
  * few words, so found out when first asked.
  */
-static int
+static int	particle_check(const struct names *, struct tok *);
+
+ALWAYS_INLINE int
 particle(const struct names *nm, struct tok *t)
+{
+	if (t->f & T_PCHECKED)
+		return (t->f & T_PARTICLE) != 0;
+	return particle_check(nm, t);
+}
+
+static int
+particle_check(const struct names *nm, struct tok *t)
 {
 	const struct tok *u;
 	const char *w = nm->text + t->s;
 
-	if (!(t->f & T_PCHECKED)) {
-		t->f |= T_PCHECKED;
-		if (!(t->f & T_CAP) && in_set(nm, WL_PARTICLE, w, t->e - t->s))
-			t->f |= T_PARTICLE;
-		/* "an", "na" after Mac, Nic, Ní, Ó: inside the surname. */
-		else if (!(t->f & T_CAP) && t->e - t->s == 2 && t > nm->tok &&
-		    (memcmp(w, "an", 2) == 0 || memcmp(w, "na", 2) == 0) &&
-		    ((u = t - 1)->f & T_CAP) && u->e + 1 == t->s &&
-		    in_set(nm, WL_GAELIC, nm->fb.buf + u->fold, u->flen))
-			t->f |= T_PARTICLE;
-	}
+	t->f |= T_PCHECKED;
+	if (!(t->f & T_CAP) && in_set(nm, WL_PARTICLE, w, t->e - t->s))
+		t->f |= T_PARTICLE;
+	/* "an", "na" after Mac, Nic, Ní, Ó: inside the surname. */
+	else if (!(t->f & T_CAP) && t->e - t->s == 2 && t > nm->tok &&
+	    (memcmp(w, "an", 2) == 0 || memcmp(w, "na", 2) == 0) &&
+	    ((u = t - 1)->f & T_CAP) && u->e + 1 == t->s &&
+	    in_set(nm, WL_GAELIC, nm->fb.buf + u->fold, u->flen))
+		t->f |= T_PARTICLE;
 	return (t->f & T_PARTICLE) != 0;
 }
 
@@ -1915,6 +1964,8 @@ static unsigned char title_wlen[NTITLES], title_two[NTITLES];
 static unsigned char title_weak[NTITLES];	/* weak_title() */
 static unsigned char title_w1len[NTITLES];	/* length of the first word */
 static int title_built;
+/* By first byte, bit min(n, 63): some title's first word has n bytes. */
+static uint64_t title_lens[256];
 _Static_assert(NTITLES < 255, "title indexes are bytes");
 
 static void
@@ -1933,6 +1984,9 @@ title_index(void)
 		title_w1len[i] = (unsigned char)strcspn(titles[i].w, " ");
 		title_weak[i] = in_list(weak_titles, titles[i].w, l);
 		f = (unsigned char)titles[i].w[0];
+		if (title_two[i] || titles[i].w[l - 1] != '.')
+			title_lens[f] |= 1ULL << (title_w1len[i] < 63 ?
+			    title_w1len[i] : 63);
 		title_next[i] = title_first[f];
 		title_first[f] = (unsigned char)(i + 1);
 	}
@@ -1956,6 +2010,10 @@ title_at(struct names *nm, const char *s, size_t j, const struct title **tp)
 	if (!(t->f & T_CAP))
 		return 0;
 	title_index();
+	/* No title's first word is as long as the token. */
+	l = t->e - t->s;
+	if (!(title_lens[(unsigned char)s[t->s]] >> (l < 63 ? l : 63) & 1))
+		return 0;
 	for (k = title_first[(unsigned char)s[t->s]]; k != 0;
 	    k = title_next[k - 1]) {
 		ti = &titles[k - 1];
@@ -2296,14 +2354,21 @@ allowed(const struct names *nm, const char *s, size_t b, size_t e)
 /* ------------------------------------------------------------------ */
 /* Memory of the document's people. */
 
-static uint64_t
-fnv(const char *p, size_t len)
+ALWAYS_INLINE uint64_t
+whash(const char *p, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ len, w;
 
-	while (len-- > 0)
-		h = (h ^ (unsigned char)*p++) * 1099511628211ULL;
-	return h;
+	/* Eight bytes a step: the tables compare whole words anyway. */
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 29;
+	}
+	for (w = 0; len > 0; len--)
+		w = w << 8 | (unsigned char)p[len - 1];
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 32);
 }
 
 static void
@@ -2343,7 +2408,7 @@ static void
 mem_chain(struct names *nm, size_t i)
 {
 	struct mem *m = &nm->mem[i];
-	size_t b = fnv(m->w, m->wl) & (nm->memh.cap - 1);
+	size_t b = whash(m->w, m->wl) & (nm->memh.cap - 1);
 
 	m->wnext = nm->memh.head[b];
 	nm->memh.head[b] = i;
@@ -2358,7 +2423,7 @@ mem_add(struct names *nm, const char *w, size_t wl, const char *key,
 	int rehash;
 
 	if (nm->memh.cap > 0)
-		for (i = nm->memh.head[fnv(w, wl) & (nm->memh.cap - 1)];
+		for (i = nm->memh.head[whash(w, wl) & (nm->memh.cap - 1)];
 		    i != NOIDX; i = m->wnext) {
 			m = &nm->mem[i];
 			if (m->wl == wl && memcmp(m->w, w, wl) == 0 &&
@@ -2417,7 +2482,7 @@ mem_find(struct names *nm, const char *w, size_t wl)
 
 	if (nm->memh.cap == 0)
 		return NULL;
-	for (i = nm->memh.head[fnv(w, wl) & (nm->memh.cap - 1)]; i != NOIDX;
+	for (i = nm->memh.head[whash(w, wl) & (nm->memh.cap - 1)]; i != NOIDX;
 	    i = m->wnext) {
 		m = &nm->mem[i];
 		if (m->wl == wl && memcmp(m->w, w, wl) == 0 &&
@@ -2431,7 +2496,7 @@ static void
 mi_chain(struct names *nm, size_t i)
 {
 	struct minit *m = &nm->mi[i];
-	size_t b = fnv(m->ini, m->il) & (nm->mih.cap - 1);
+	size_t b = whash(m->ini, m->il) & (nm->mih.cap - 1);
 
 	m->next = nm->mih.head[b];
 	nm->mih.head[b] = i;
@@ -2448,7 +2513,7 @@ mi_add(struct names *nm, const char *ini, size_t n, const char *key,
 	if (n < 2 || n > MAXRUN)
 		return 0;
 	if (nm->mih.cap > 0)
-		for (i = nm->mih.head[fnv(ini, n) & (nm->mih.cap - 1)];
+		for (i = nm->mih.head[whash(ini, n) & (nm->mih.cap - 1)];
 		    i != NOIDX; i = m->next) {
 			m = &nm->mi[i];
 			if (m->il == n && memcmp(m->ini, ini, n) == 0 &&
@@ -2498,7 +2563,7 @@ mi_find(struct names *nm, const char *ini, size_t n)
 
 	if (nm->mih.cap == 0)
 		return NULL;
-	for (i = nm->mih.head[fnv(ini, n) & (nm->mih.cap - 1)]; i != NOIDX;
+	for (i = nm->mih.head[whash(ini, n) & (nm->mih.cap - 1)]; i != NOIDX;
 	    i = m->next) {
 		m = &nm->mi[i];
 		if (m->il == n && memcmp(m->ini, ini, n) == 0 &&
@@ -2616,6 +2681,10 @@ known_exact(struct names *nm, struct tok *t, size_t *who, int *parts,
 {
 	size_t i, n = 0, k;
 
+	/* No known word starts with its first byte: none is equal. */
+	if (t->flen > 0 && !(nm->kwfirst[(unsigned char)TW(nm, t)[0]] &
+	    KWF_ANY))
+		return 0;
 	for (i = 0; i < nm->nkw && n < max; i++) {
 		if (nm->kw[i].len != t->flen ||
 		    memcmp(nm->kw[i].w, TW(nm, t), t->flen) != 0)
@@ -2685,7 +2754,8 @@ known_fuzzy(struct names *nm, const char *s, struct tok *t, size_t *who,
 	size_t i, n = 0, k, l = t->flen;
 	int wc, d, lim;
 
-	if (l < 3 || !(t->f & T_CAP) || (t->f & T_ALLCAPS))
+	if (l < 3 || !(t->f & T_CAP) || (t->f & T_ALLCAPS) ||
+	    !(nm->kwfirst[(unsigned char)TW(nm, t)[0]] & KWF_ANY))
 		return 0;
 	wc = wclass(nm, s, t);
 	/*
@@ -2725,7 +2795,9 @@ known_fuzzy(struct names *nm, const char *s, struct tok *t, size_t *who,
 	for (i = 0; i < nm->nkw && n < max; i++) {
 		struct kword *kw = &nm->kw[i];
 
-		if (kw->part == KP_NICK && kw->len < 5)
+		/* Misspellings keep the first letter ("Kerry" is not "Terry"). */
+		if (kw->w[0] != TW(nm, t)[0] ||
+		    (kw->part == KP_NICK && kw->len < 5))
 			continue;
 		if (kw->len >= 5)
 			lim = 1;
@@ -2736,9 +2808,6 @@ known_fuzzy(struct names *nm, const char *s, struct tok *t, size_t *who,
 		if (kw->len >= 5 && l >= 5 && wc == WC_UNKNOWN &&
 		    tlex(nm, t) == NULL)
 			lim = 2;	/* "Keveen", "Feeona": no word, no name */
-		/* Misspellings keep the first letter ("Kerry" is not "Terry"). */
-		if (kw->w[0] != TW(nm, t)[0])
-			continue;
 		d = names_edit_distance(TW(nm, t), l, kw->w, kw->len, lim);
 		if (d == 0 || d > lim)
 			continue;
@@ -2763,6 +2832,7 @@ known_prefix(struct names *nm, const char *s, struct tok *t, size_t *who,
 
 	/* An ordinary word ("Geo", "Will") needs a person's context. */
 	if (l < 3 || !(t->f & T_CAP) || (t->f & T_ALLCAPS) ||
+	    !(nm->kwfirst[(unsigned char)TW(nm, t)[0]] & KWF_FIRST) ||
 	    (wclass(nm, s, t) == WC_COMMON && !ctx))
 		return 0;
 	for (i = 0; i < nm->nkw && n < max; i++) {
@@ -3531,7 +3601,7 @@ hyphen_flags(struct names *nm, const struct tok *t, char *buf)
 		if (l > left)
 			l = left;
 		if (l < 2 || (fl = lex_flags(nm, p, l)) == NULL ||
-		    strpbrk(fl, "fmgsp") == NULL)
+		    flag_in(fl, FL_FMGSP) == NULL)
 			return buf;
 		for (k = 0; k < 5; k++)
 			if (strchr(fl, kinds[k]) != NULL)
@@ -3574,28 +3644,28 @@ score_of(struct scan *sc, struct tok *t, int last)
 			return 0;
 		/* Two letters ("Hui XU") only as a surname of the lexicon. */
 		if (t->flen == 2 && (wc == WC_COMMON ||
-		    strpbrk(fl, "sp") == NULL))
+		    flag_in(fl, FL_SP) == NULL))
 			return 0;
-		if (strchr(fl, 's') != NULL)
+		if (flag_has(fl, 's'))
 			return wc == WC_COMMON ? 2 : 3;
-		if (strpbrk(fl, "fmgp") != NULL)
-			return wc != WC_COMMON || strchr(fl, 'p') != NULL ? 2 : 1;
+		if (flag_in(fl, FL_FMGP) != NULL)
+			return wc != WC_COMMON || flag_has(fl, 'p') ? 2 : 1;
 		/* "Delia TAMBERG": no word and no name of the lexicon. */
 		return wc == WC_COMMON ? 0 : *fl != '\0' || wc == WC_UNKNOWN ?
 		    2 : 0;
 	}
 	if (tok_in(sc->nm, t, WL_NOT_NAME))
-		return last && strchr(fl, 's') != NULL ? 1 : 0;
-	if (last && strchr(fl, 's') != NULL)
+		return last && flag_has(fl, 's') ? 1 : 0;
+	if (last && flag_has(fl, 's'))
 		return 3;
 	/* n: a forename of the noisy list only, weak when also a word. */
-	if (strpbrk(fl, "fmg") != NULL && !last)
-		return wc != WC_COMMON ? 3 : strchr(fl, 'n') != NULL &&
-		    strchr(fl, 'p') == NULL ? 1 : 2;
-	if (strpbrk(fl, "fmgsp") != NULL) {
+	if (flag_in(fl, FL_FMG) != NULL && !last)
+		return wc != WC_COMMON ? 3 : flag_has(fl, 'n') &&
+		    !flag_has(fl, 'p') ? 1 : 2;
+	if (flag_in(fl, FL_FMGSP) != NULL) {
 		/* "Long", "Stone", "Bell": ordinary words that are surnames. */
 		if (wc == WC_COMMON)
-			return last && strchr(fl, 'p') != NULL ? 2 : 1;
+			return last && flag_has(fl, 'p') ? 2 : 1;
 		return 2;
 	}
 	/* Unknown to hunspell, or known to it only with a capital. */
@@ -3671,9 +3741,9 @@ remember(struct scan *sc, size_t from, size_t to, const char *key,
 
 	if (gender == 0 && to - from >= 2 &&
 	    (fl = tlex(nm, &nm->tok[from])) != NULL) {
-		if (strchr(fl, 'f') != NULL && strchr(fl, 'm') == NULL)
+		if (flag_has(fl, 'f') && !flag_has(fl, 'm'))
 			gender = 'f';
-		else if (strchr(fl, 'm') != NULL && strchr(fl, 'f') == NULL)
+		else if (flag_has(fl, 'm') && !flag_has(fl, 'f'))
 			gender = 'm';
 	}
 
@@ -3785,13 +3855,13 @@ caps_score(struct scan *sc, struct tok *t, int last)
 		return 0;
 	wc = wclass(sc->nm, sc->s, t);
 	/* A word of the weak lists only (h, n) is no better than none. */
-	if (((fl = tlex(sc->nm, t)) == NULL || strpbrk(fl, "fmgsp") == NULL) &&
+	if (((fl = tlex(sc->nm, t)) == NULL || flag_in(fl, FL_FMGSP) == NULL) &&
 	    *(fl = hyphen_flags(sc->nm, t, hfl)) == '\0')
 		return wc == WC_UNKNOWN && last ? 2 : 0;
-	if (!last && wc == WC_COMMON && strchr(fl, 'n') != NULL &&
-	    strchr(fl, 'p') == NULL)
+	if (!last && wc == WC_COMMON && flag_has(fl, 'n') &&
+	    !flag_has(fl, 'p'))
 		return 0;
-	if (strpbrk(fl, last ? "sp" : "fmg") != NULL)
+	if (flag_in(fl, last ? FL_SP : FL_FMG) != NULL)
 		return wc == WC_COMMON && (!last || memchr(TW(sc->nm, t), '-',
 		    t->flen) == NULL) ? 2 : 3;
 	return 0;
@@ -3832,7 +3902,7 @@ caps_heading_word(struct scan *sc, struct tok *t)
 		return 1;
 	/* A proper noun of hunspell's only when the lexicon names it. */
 	return wclass(sc->nm, sc->s, t) == WC_PROPER &&
-	    (fl = tlex(sc->nm, t)) != NULL && strpbrk(fl, "fmgsp") != NULL;
+	    (fl = tlex(sc->nm, t)) != NULL && flag_in(fl, FL_FMGSP) != NULL;
 }
 
 /* A particle of a surname in capitals: "MAC", "AN", "VAN", "AP". */
@@ -3905,7 +3975,7 @@ caps_name_at(struct scan *sc, size_t j, int *rc)
 			 * lexicon even if it is also a word ("VIOLET"). */
 			if (heading && !caps_heading_word(sc, t) &&
 			    ((fl = tlex(nm, t)) == NULL ||
-			    strpbrk(fl, "fmg") == NULL ||
+			    flag_in(fl, FL_FMG) == NULL ||
 			    tok_in(nm, t, WL_NOT_NAME | WL_HEAD |
 			    WL_FUNCTION) || in_set(nm, WL_ABBREV,
 			    sc->s + t->s, t->e - t->s)))
@@ -4133,7 +4203,7 @@ trap_forename(struct scan *sc, size_t j)
 
 	if (!(t->f & T_CAP) || (t->f & (T_ALLCAPS | T_POSS)) ||
 	    j + 1 >= nm->ntok || !tok_in(nm, t, WL_NOT_NAME) ||
-	    (fl = tlex(nm, t)) == NULL || strpbrk(fl, "fmg") == NULL ||
+	    (fl = tlex(nm, t)) == NULL || flag_in(fl, FL_FMG) == NULL ||
 	    !adjacent(nm, sc->s, j))
 		return 0;
 	u = &nm->tok[j + 1];
@@ -4143,7 +4213,7 @@ trap_forename(struct scan *sc, size_t j)
 		return 0;
 	/* An ordinary word only as a surname of the lexicon. */
 	if (wclass(nm, sc->s, u) == WC_COMMON && ((fl = tlex(nm, u)) == NULL ||
-	    strchr(fl, 's') == NULL))
+	    !flag_has(fl, 's')))
 		return 0;
 	/* At a sentence start, only where the text speaks of a person. */
 	if ((t->f & T_SENT) && !(t->f & T_CELL) && !person_follows(sc, u) &&
@@ -4350,9 +4420,9 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		 */
 		fl = tlex(nm, &nm->tok[pj]);
 		if (weak_title(ti) && ((wclass(nm, sc->s, &nm->tok[pj]) ==
-		    WC_COMMON && (fl == NULL || strchr(fl, 's') == NULL) &&
+		    WC_COMMON && (fl == NULL || !flag_has(fl, 's')) &&
 		    (strcmp(ti->sub, "police-officer") != 0 || fl == NULL ||
-		    strpbrk(fl, "fmgsph") == NULL ||
+		    flag_in(fl, FL_FMGSPH) == NULL ||
 		    head_after(nm, sc->s, sc->len, nm->tok[pj].pe))) ||
 		    in_set_ci(nm, WL_NOT_NAME, TW(nm, &nm->tok[pj]),
 		    nm->tok[pj].flen)))
@@ -4413,7 +4483,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			continue;
 		/* "Green" ends "Rajesh Green wrote", not "Oak Green". */
 		if (end > j && tok_in(sc->nm, t, WL_HEAD) &&
-		    ((fl = tlex(nm, t)) == NULL || strchr(fl, 's') == NULL ||
+		    ((fl = tlex(nm, t)) == NULL || !flag_has(fl, 's') ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 2) ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3 &&
 		    !person_after(sc->nm, sc->s, sc->len, t) &&
@@ -4488,7 +4558,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		 * "of Great Britain").
 		 */
 		else if (sf >= 1 && sl >= 2 && nwords == 2 &&
-		    (fl = tlex(nm, t)) != NULL && strpbrk(fl, "fmg") != NULL &&
+		    (fl = tlex(nm, t)) != NULL && flag_in(fl, FL_FMG) != NULL &&
 		    (person_follows(sc, last) || role_around(sc->s, sc->len,
 		    t->s, last->e) != NULL || (!(t->f & T_SENT) &&
 		    (relation_before(sc->s, t->s) ||
@@ -4537,7 +4607,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			ok = 1;
 			conf = 60;
 		} else if (sf >= 1 && (fl = tlex(nm, t)) != NULL &&
-		    strpbrk(fl, "fmg") != NULL && !(t->f & T_POSS) &&
+		    flag_in(fl, FL_FMG) != NULL && !(t->f & T_POSS) &&
 		    !tok_in(nm, t, WL_NOT_NAME) && was_role(sc, t)) {
 			/* "Jean was the health visitor" */
 			ok = 1;
@@ -4550,7 +4620,7 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 			wordname = 2;
 		} else if (!(t->f & T_ALLCAPS) && !tok_in(nm, t, WL_NOT_NAME) &&
 		    (quoted_nick(sc, t) || (sf >= 1 &&
-		    (fl = tlex(nm, t)) != NULL && strpbrk(fl, "fmg") != NULL &&
+		    (fl = tlex(nm, t)) != NULL && flag_in(fl, FL_FMG) != NULL &&
 		    !month_context(sc, t) && word_forename(sc, t)))) {
 			/* "her sister Favour", known as "Bee": remembered. */
 			ok = 1;
