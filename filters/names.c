@@ -2164,6 +2164,7 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 	const struct role *r;
 	char buf[48];
 	size_t n, i, l, k;
+	int the;
 
 	role_index();
 	/*
@@ -2186,14 +2187,35 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 	if (i + 1 < len && (s[i] == ' ' || s[i] == ',')) {
 		while (i < len && (s[i] == ' ' || s[i] == ',' || s[i] == '('))
 			i++;
-		if (i + 4 < len && strncasecmp(s + i, "the ", 4) == 0)
+		the = i + 4 < len && strncasecmp(s + i, "the ", 4) == 0;
+		if (the)
 			i += 4;
-		/* Only when a role starts with the first byte, or in brackets. */
+		l = len - i < sizeof(buf) - 1 ? len - i : sizeof(buf) - 1;
+		/*
+		 * ", the family support worker,": a role after a word or two
+		 * that qualify it, up to the comma (or bracket, full stop)
+		 * that ends the apposition ("the": not ", told the health
+		 * visitor,").
+		 */
+		if (the && s[i - 1] != '(') {
+			for (n = 0, k = 0; n < l && (isalpha((unsigned char)
+			    s[i + n]) || s[i + n] == ' ' || s[i + n] == '-');
+			    n++)
+				k += s[i + n] == ' ';
+			if (n < l && n > 0 && k <= 3 && (s[i + n] == ',' ||
+			    s[i + n] == ')' || s[i + n] == '.' ||
+			    s[i + n] == ';')) {
+				fold_text(buf, s + i, n);
+				if ((r = role_ending(buf, n)) != NULL)
+					return r->slug;
+			}
+		}
+		/* Else only when a role starts with the first byte, or in
+		 * brackets. */
 		if (i < len && role_first[(unsigned char)s[i] |
 		    ((unsigned)(s[i] - 'A') < 26 ? 0x20 : 0)] == 0 &&
 		    s[i - 1] != '(')
 			return NULL;
-		l = len - i < sizeof(buf) - 1 ? len - i : sizeof(buf) - 1;
 		fold_text(buf, s + i, l);
 		buf[l] = '\0';
 		for (k = l > 0 ? role_first[(unsigned char)buf[0]] : 0; k != 0;
@@ -4481,8 +4503,17 @@ unknown_at(struct scan *sc, size_t j, int *rc)
 		    ((nm->tok[end + 1].f & T_CAP) ||
 		    particle(nm, &nm->tok[end + 1])))
 			continue;
-		/* "Green" ends "Rajesh Green wrote", not "Oak Green". */
+		/*
+		 * "Green" ends "Rajesh Green wrote", not "Oak Green"; a name
+		 * word ends "Heather Lane, the family support worker" only
+		 * with a forename before it and a role in apposition.
+		 */
 		if (end > j && tok_in(sc->nm, t, WL_HEAD) &&
+		    !(tl == 0 && end == j + 1 && (fl = tlex(nm, t)) != NULL &&
+		    flag_in(fl, FL_FMGSP) != NULL &&
+		    (fl = tlex(nm, &nm->tok[j])) != NULL &&
+		    flag_in(fl, FL_FMG) != NULL &&
+		    role_around(sc->s, sc->len, nm->tok[j].s, t->e) != NULL) &&
 		    ((fl = tlex(nm, t)) == NULL || !flag_has(fl, 's') ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 2) ||
 		    (tl == 0 && score(sc, &nm->tok[j], 0) < 3 &&

@@ -25,6 +25,8 @@ static const char *const lexwords[][2] = {
 	{ "fenna", "f" }, { "mostert", "s" }, { "teixeira", "s" },
 	{ "brochwel", "m" }, { "sorcha", "f" }, { "clemency", "fh" },
 	{ "bramble", "f" }, { "ember", "f" }, { "carver", "s" }, { "will", "m" },
+	{ "heather", "fhp" }, { "lane", "gp" }, { "nerys", "f" },
+	{ "tolley", "s" },
 	{ NULL, NULL }
 };
 
@@ -245,6 +247,33 @@ test_precision(void **state)
 	assert_int_equal(fx->found.n, 1);
 }
 
+/*
+ * A role in apposition after a name, with words that qualify it ("the
+ * family support worker"), gives the person and its role; it also keeps
+ * a name word that heads streets ("Lane") in the name.  Without the role
+ * the street word still ends it.
+ */
+static void
+test_role_apposition(void **state)
+{
+	struct fx *fx = *state;
+	const struct mention *m;
+
+	fx_scan(fx, "At the meeting Nerys Tolley, the family support worker, "
+	    "spoke.");
+	m = fx_person(fx, "Nerys Tolley");
+	assert_string_equal(m->subtype, "professional");
+	fx_scan(fx, "Heather Lane, the family support worker, visited.");
+	fx_person(fx, "Heather Lane");
+	fx_scan(fx, "Later Heather Lane, the tenancy officer, wrote.");
+	fx_person(fx, "Heather Lane");
+	fx_scan(fx, "They walked down Heather Lane to the shop.");
+	assert_false(touched(fx, "Heather Lane"));
+	/* No role: ", the family home," is a place's apposition. */
+	fx_scan(fx, "Heather Lane, the family home, was cold.");
+	assert_false(touched(fx, "Heather Lane"));
+}
+
 int
 main(void)
 {
@@ -266,6 +295,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_precision,
 		    setup_nocase, teardown),
 		cmocka_unit_test_setup_teardown(test_title_particles,
+		    setup_nocase, teardown),
+		cmocka_unit_test_setup_teardown(test_role_apposition,
 		    setup_nocase, teardown),
 	};
 	char dir[4096];
