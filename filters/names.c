@@ -2157,6 +2157,27 @@ role_ending(const char *buf, size_t n)
 	return NULL;
 }
 
+/* Does the folded phrase w hold a determiner or a possessive word? */
+static int
+has_determiner(const char *w)
+{
+	static const char *const det[] = {
+		"the", "a", "an", "her", "his", "their", "my", "our", "your",
+		"its", "this", "that", NULL
+	};
+	size_t	 i, n;
+
+	while (*w != '\0') {
+		n = strcspn(w, " ");
+		for (i = 0; det[i] != NULL; i++)
+			if (strlen(det[i]) == n && memcmp(w, det[i], n) == 0)
+				return 1;
+		w += n;
+		w += *w == ' ';
+	}
+	return 0;
+}
+
 /* The profession around a name: "the health visitor, X", "X (GP)". */
 static const char *
 role_around(const char *s, size_t len, size_t b, size_t e)
@@ -2192,21 +2213,24 @@ role_around(const char *s, size_t len, size_t b, size_t e)
 			i += 4;
 		l = len - i < sizeof(buf) - 1 ? len - i : sizeof(buf) - 1;
 		/*
-		 * ", the family support worker,": a role after a word or two
-		 * that qualify it, up to the comma (or bracket, full stop)
-		 * that ends the apposition ("the": not ", told the health
-		 * visitor,").
+		 * ", the family support worker,", ", independent reviewer.":
+		 * a role after a word or two that qualify it, up to the comma
+		 * (or bracket, full stop) that ends the apposition.  Without
+		 * "the", no determiner inside: ", told the health visitor,"
+		 * is a clause.
 		 */
-		if (the && s[i - 1] != '(') {
+		if (s[i - 1] != '(') {
 			for (n = 0, k = 0; n < l && (isalpha((unsigned char)
 			    s[i + n]) || s[i + n] == ' ' || s[i + n] == '-');
 			    n++)
 				k += s[i + n] == ' ';
-			if (n < l && n > 0 && k <= 3 && (s[i + n] == ',' ||
-			    s[i + n] == ')' || s[i + n] == '.' ||
-			    s[i + n] == ';')) {
+			if (n < l && n > 0 && k <= (the ? 3u : 2u) &&
+			    (s[i + n] == ',' || s[i + n] == ')' ||
+			    s[i + n] == '.' || s[i + n] == ';')) {
 				fold_text(buf, s + i, n);
-				if ((r = role_ending(buf, n)) != NULL)
+				buf[n] = '\0';
+				if ((the || !has_determiner(buf)) &&
+				    (r = role_ending(buf, n)) != NULL)
 					return r->slug;
 			}
 		}
@@ -4273,7 +4297,8 @@ word_surname(struct scan *sc, size_t j, size_t k)
 	role_index();
 	if (role_ending(buf, t->flen) != NULL)
 		return 0;
-	if ((f->f & T_SENT) && !(f->f & T_CELL) && !person_follows(sc, t))
+	if ((f->f & T_SENT) && !(f->f & T_CELL) && !person_follows(sc, t) &&
+	    role_around(sc->s, sc->len, f->s, t->e) == NULL)
 		return 0;
 	if ((sf = score(sc, f, 0)) >= 3)
 		return 1;

@@ -26,7 +26,7 @@ static const char *const lexwords[][2] = {
 	{ "brochwel", "m" }, { "sorcha", "f" }, { "clemency", "fh" },
 	{ "bramble", "f" }, { "ember", "f" }, { "carver", "s" }, { "will", "m" },
 	{ "heather", "fhp" }, { "lane", "gp" }, { "nerys", "f" },
-	{ "tolley", "s" },
+	{ "tolley", "s" }, { "imogen", "f" },
 	{ NULL, NULL }
 };
 
@@ -269,6 +269,13 @@ test_role_apposition(void **state)
 	fx_person(fx, "Heather Lane");
 	fx_scan(fx, "They walked down Heather Lane to the shop.");
 	assert_false(touched(fx, "Heather Lane"));
+	/* No "the", no determiner: still an apposition, and the role
+	 * keeps a word surname after a forename at a sentence start. */
+	fx_scan(fx, "Author: Imogen Stride, independent reviewer.");
+	fx_person(fx, "Imogen Stride");
+	fx_scan(fx, "Nerys Tolley, told the health visitor, that it was "
+	    "fine.");
+	assert_string_equal(fx_person(fx, "Nerys Tolley")->subtype, "");
 	/* No role: ", the family home," is a place's apposition. */
 	fx_scan(fx, "Heather Lane, the family home, was cold.");
 	assert_false(touched(fx, "Heather Lane"));
